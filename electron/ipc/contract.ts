@@ -1,0 +1,126 @@
+/**
+ * The one IPC contract between main, preload and renderer. Every channel is declared here; main
+ * registers exactly these, the preload exposes exactly these, the renderer calls exactly these.
+ * Payloads are plain JSON (no Map/Set/Date/Blob): they cross a structured clone in Electron and
+ * Playwright's serializer in the stand-in.
+ */
+
+/** Every handler answers with this instead of throwing: an Error thrown in main does not cross IPC intact. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'forbidden'
+  | 'not-found'
+  | 'too-large'
+  | 'encoding'
+  | 'io'
+  | 'cancelled'
+  | 'internal';
+
+/** A pack file as text, read by main and parsed by the renderer (untrusted text is parsed in the sandbox). */
+export interface PackFile {
+  /** File name without folders, e.g. `openai-microsoft.json`. */
+  name: string;
+  text: string;
+  /** Where it came from: `bundled`, or `file` for a user's file. */
+  origin: 'bundled' | 'file';
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  electron: string | null;
+  platform: string;
+  userDataDir: string;
+  backupsDir: string;
+}
+
+export interface BackupFileInfo {
+  name: string;
+  bytes: number;
+  modifiedAt: number;
+}
+
+export interface SaveRequest {
+  /** Suggested file name. */
+  defaultName: string;
+  text: string;
+  /** Dialog filter, e.g. `{ name: 'GIFT', extensions: ['gift', 'txt'] }`. */
+  filter: { name: string; extensions: string[] };
+}
+
+export interface PdfRequest {
+  defaultName: string;
+  /** A complete, self-contained HTML document (no scripts, no remote resources). */
+  html: string;
+}
+
+/** Request → response of every invoke channel. */
+export interface Channels {
+  'app:info': { args: []; result: AppInfo };
+  'content:list': { args: []; result: PackFile[] };
+  /** Files the OS asked us to open (launch arguments, second instance, macOS open-file) not yet taken. */
+  'files:take-pending': { args: []; result: PackFile[] };
+  /** File ▸ Import pack…: shows the open dialog and reads the chosen files; empty when cancelled. */
+  'files:open-dialog': { args: []; result: PackFile[] };
+  /** Shows a save dialog and writes the text; the saved path, or null when cancelled. */
+  'files:save': { args: [SaveRequest]; result: string | null };
+  /** Renders the HTML to PDF and saves it; the saved path, or null when cancelled. */
+  'files:save-pdf': { args: [PdfRequest]; result: string | null };
+  /** Writes an automatic backup into the app's data folder and keeps the newest 10. */
+  'backup:write-auto': { args: [{ text: string; reason: 'quit' | 'daily' }]; result: BackupFileInfo };
+  'backup:list': { args: []; result: BackupFileInfo[] };
+  'backup:read': { args: [{ name: string }]; result: string };
+  'backup:open-folder': { args: []; result: null };
+  /** Opens an http(s) link in the OS browser; only called from a user's click. */
+  'shell:open-external': { args: [{ url: string }]; result: null };
+  /** The renderer answers a `backup:request` (on quit) when it has written its backup. */
+  'app:quit-ready': { args: []; result: null };
+}
+
+export type Channel = keyof Channels;
+export type ChannelArgs<C extends Channel> = Channels[C]['args'];
+export type ChannelResult<C extends Channel> = Channels[C]['result'];
+
+/** Runtime list of invoke channels; the preload refuses any other. */
+export const CHANNELS = [
+  'app:info',
+  'content:list',
+  'files:take-pending',
+  'files:open-dialog',
+  'files:save',
+  'files:save-pdf',
+  'backup:write-auto',
+  'backup:list',
+  'backup:read',
+  'backup:open-folder',
+  'shell:open-external',
+  'app:quit-ready',
+] as const satisfies readonly Channel[];
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand = 'import-pack' | 'about' | 'open-library' | 'open-stats' | 'open-settings' | 'open-selftest';
+
+/** Events main sends to the renderer. */
+export interface Events {
+  'menu:command': { command: MenuCommand };
+  /** The OS asked us to open files while running; call `files:take-pending`. */
+  'files:pending': Record<string, never>;
+  /** Main is quitting and wants an automatic backup: write it, then invoke `app:quit-ready`. */
+  'backup:request': { reason: 'quit' };
+}
+
+export type EventName = keyof Events;
+
+/** Runtime list of event names; the preload only subscribes to these. */
+export const EVENTS = ['menu:command', 'files:pending', 'backup:request'] as const satisfies readonly EventName[];
+
+/** What the preload exposes as `window.lectern`. Nothing else crosses the bridge. */
+export interface BridgeApi {
+  invoke<C extends Channel>(channel: C, ...args: ChannelArgs<C>): Promise<Result<ChannelResult<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}
+
+/** The largest file main reads for the renderer (bytes); larger ones are refused before reading. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;

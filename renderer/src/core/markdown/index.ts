@@ -1,0 +1,3 @@
+export type * from './ast';
+export * from './check';
+export * from './parse';

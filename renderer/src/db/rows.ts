@@ -1,0 +1,128 @@
+/**
+ * Plain row types stored in IndexedDB. Times are epoch milliseconds; booleans used in indexes are 0/1
+ * (IndexedDB cannot index booleans).
+ */
+import type { Chapter, Discussion, Question, QuestionType } from '../core/pack/schema';
+
+/** `${packId}:${questionId}` — unambiguous because ids cannot contain ':'. */
+export type CardKey = string & { readonly __brand: 'CardKey' };
+export type EpochMs = number;
+
+/** Builds the key of a question/card. */
+export function cardKey(packId: string, questionId: string): CardKey {
+  return `${packId}:${questionId}` as CardKey;
+}
+
+export type PackOrigin = 'bundled' | 'imported';
+export type SourceFormat = 'lectern' | 'gift' | 'aiken' | 'delimited';
+
+/** A pack's metadata, chapters (with bodies) and discussion prompts; questions live in their own table. */
+export interface PackRow {
+  id: string;
+  title: string;
+  description?: string;
+  author?: string;
+  language: string;
+  license?: string;
+  version: string;
+  date?: string;
+  origin: PackOrigin;
+  format: SourceFormat;
+  fileName?: string;
+  chapters: Chapter[];
+  discussions: Discussion[];
+  questionCount: number;
+  /** Hash of the source the pack was stored from: an unchanged bundled pack is not re-stored at start. */
+  contentHash: string;
+  importedAt: EpochMs;
+  updatedAt: EpochMs;
+}
+
+export interface QuestionRow {
+  key: CardKey;
+  packId: string;
+  id: string;
+  chapterId: string;
+  section: string;
+  type: QuestionType;
+  /** Position in course order across the whole pack. */
+  order: number;
+  question: Question;
+  /** Hash of what makes an answer correct: when it changes on update, progress starts over. */
+  answerHash: string;
+  /** 1 when the question was removed from its pack by an update: it leaves the queue, its history stays. */
+  removed: 0 | 1;
+}
+
+/** FSRS state of one card (ts-fsrs `State`: 0 New, 1 Learning, 2 Review, 3 Relearning). */
+export interface CardRow {
+  key: CardKey;
+  packId: string;
+  chapterId: string;
+  order: number;
+  state: 0 | 1 | 2 | 3;
+  due: EpochMs;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  lastReview: EpochMs | null;
+  suspended: 0 | 1;
+  flagged: 0 | 1;
+  removed: 0 | 1;
+  /** Bumped on every write: an answer is refused if the card changed since it was shown. */
+  rev: number;
+}
+
+export interface ReviewRow {
+  id?: number;
+  cardKey: CardKey;
+  packId: string;
+  chapterId: string;
+  at: EpochMs;
+  /** FSRS rating given: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  rating: 1 | 2 | 3 | 4;
+  /** Share of the answer that was right, 0..1 (flashcards: 1 unless rated Again). */
+  score: number;
+  correct: 0 | 1;
+  /** What the student answered, as JSON text. */
+  response: string;
+  responseMs: number;
+  /** The card's state before this answer (for retention statistics). */
+  stateBefore: 0 | 1 | 2 | 3;
+  /** The card row before this answer: undo puts it back. */
+  prev: CardRow;
+  /** The card's due after this answer. */
+  dueAfter: EpochMs;
+}
+
+export interface ReadingRow {
+  /** `${packId}:${chapterId}` */
+  key: string;
+  packId: string;
+  chapterId: string;
+  firstOpenedAt: EpochMs;
+  lastOpenedAt: EpochMs;
+  lastSection?: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SelfTestRow {
+  id?: number;
+  /** Packs the test drew from (the first one is the pack it is filed under in history). */
+  packIds: string[];
+  status: 'running' | 'done';
+  startedAt: EpochMs;
+  finishedAt?: EpochMs;
+  /** Score 0..1 once finished. */
+  score?: number;
+  /** The test's full state (questions, answers, options, time left) as the self-test feature defines it. */
+  state: unknown;
+}
