@@ -1,0 +1,99 @@
+/**
+ * App settings: one zod schema with a default for every field. Settings are stored as one JSON value
+ * and are untrusted on the way back in (old versions, hand edits, backups), so every field is parsed on
+ * its own and falls back to its default when it is missing or out of range (see `parseSettings`).
+ */
+import { z } from 'zod';
+
+/** A learning step as ts-fsrs writes it (its `StepUnit`): e.g. `10m`, `1h`, `2d`. */
+export type StepText = `${number}${'m' | 'h' | 'd'}`;
+
+/** A step: a positive whole number of minutes, hours or days. */
+export const stepSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,5}[mhd]$/, 'must be a whole number of minutes, hours or days, e.g. "10m"')
+  .transform((s) => s as StepText);
+
+/** Desired retention: FSRS schedules so that this share of reviews is recalled. */
+export const retentionSchema = z.number().min(0.7, 'must be at least 0.70').max(0.97, 'must be at most 0.97');
+export const stepsSchema = z.array(stepSchema).max(20, 'at most 20 steps');
+export const maximumIntervalSchema = z.number().int().min(1).max(36_500);
+export const newPerDaySchema = z.number().int().min(0).max(9_999);
+export const reviewsPerDaySchema = z.number().int().min(0).max(99_999);
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+export const fontScaleSchema = z.number().min(0.85).max(1.5);
+export const dayStartHourSchema = z.number().int().min(0).max(23);
+
+/** Scheduling settings a pack may override; a missing field uses the global value. */
+export const packOverrideSchema = z.strictObject({
+  desiredRetention: retentionSchema.optional(),
+  learningSteps: stepsSchema.optional(),
+  relearningSteps: stepsSchema.optional(),
+  maximumIntervalDays: maximumIntervalSchema.optional(),
+  newPerDay: newPerDaySchema.optional(),
+  reviewsPerDay: reviewsPerDaySchema.optional(),
+});
+
+export type PackOverride = z.infer<typeof packOverrideSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+
+/** Every app setting. */
+export interface AppSettings {
+  desiredRetention: number;
+  learningSteps: StepText[];
+  relearningSteps: StepText[];
+  maximumIntervalDays: number;
+  newPerDay: number;
+  reviewsPerDay: number;
+  /** Per-pack overrides of the scheduling settings above, by pack id. */
+  packOverrides: Record<string, PackOverride>;
+  /** "New questions only after reading the chapter". */
+  requireReading: boolean;
+  theme: Theme;
+  /** Multiplies the base font size, 0.85–1.5. */
+  fontScale: number;
+  reduceMotion: boolean;
+  /** Hour (local time, 0–23) at which a study day starts; 0 is midnight. Statistics group days by it. */
+  dayStartHour: number;
+}
+
+/** The scheduling settings that apply to one pack (global values with the pack's overrides applied). */
+export type SchedulingSettings = Required<PackOverride>;
+
+/** The settings of a fresh install. */
+export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze<AppSettings>({
+  desiredRetention: 0.9,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  maximumIntervalDays: 36_500,
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  packOverrides: {},
+  requireReading: true,
+  theme: 'system',
+  fontScale: 1,
+  reduceMotion: false,
+  dayStartHour: 0,
+});
+
+/** The schema of each top-level field, used to parse fields one by one. */
+export const SETTINGS_FIELDS = {
+  desiredRetention: retentionSchema,
+  learningSteps: stepsSchema,
+  relearningSteps: stepsSchema,
+  maximumIntervalDays: maximumIntervalSchema,
+  newPerDay: newPerDaySchema,
+  reviewsPerDay: reviewsPerDaySchema,
+  packOverrides: z.record(z.string(), z.unknown()),
+  requireReading: z.boolean(),
+  theme: themeSchema,
+  fontScale: fontScaleSchema,
+  reduceMotion: z.boolean(),
+  dayStartHour: dayStartHourSchema,
+} as const satisfies { [K in keyof AppSettings]: z.ZodType };
+
+/** The whole settings object, strict: what `parseSettings` always returns satisfies it. */
+export const settingsSchema = z.strictObject({
+  ...SETTINGS_FIELDS,
+  packOverrides: z.record(z.string(), packOverrideSchema),
+});

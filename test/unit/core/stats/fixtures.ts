@@ -1,0 +1,97 @@
+/** Row builders shared by the stats, backup, self-test and settings tests. */
+import type { CardKey, CardRow, PackRow, QuestionRow, ReviewRow } from '../../../../renderer/src/db/rows';
+
+export const DAY = 86_400_000;
+export const HOUR = 3_600_000;
+
+/** Brands a string as a card key. */
+export function k(key: string): CardKey {
+  return key as CardKey;
+}
+
+/** A card row with sensible defaults (a New card of pack `p`, chapter `c1`). */
+export function makeCard(partial: Partial<Omit<CardRow, 'key'>> & { key: string }): CardRow {
+  return {
+    packId: 'p',
+    chapterId: 'c1',
+    order: 0,
+    state: 0,
+    due: 0,
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    lastReview: null,
+    suspended: 0,
+    flagged: 0,
+    removed: 0,
+    rev: 0,
+    ...partial,
+    key: partial.key as CardKey,
+  };
+}
+
+/** A review-log row with sensible defaults (a Good review of a card in Review state). */
+export function makeReview(
+  partial: Partial<Omit<ReviewRow, 'cardKey'>> & { at: number; cardKey?: string },
+): ReviewRow {
+  const cardKey = (partial.cardKey ?? 'p:q1') as CardKey;
+  return {
+    packId: 'p',
+    chapterId: 'c1',
+    rating: 3,
+    score: 1,
+    correct: 1,
+    response: '""',
+    responseMs: 1000,
+    stateBefore: 2,
+    prev: makeCard({ key: cardKey }),
+    dueAfter: partial.at + DAY,
+    ...partial,
+    cardKey,
+  };
+}
+
+/** A pack with chapters `c1`, `c2` (sections `s1`, `s2`) and one discussion per chapter. */
+export function makePack(id = 'p'): PackRow {
+  return {
+    id,
+    title: `Pack ${id}`,
+    language: 'en',
+    version: '1',
+    origin: 'imported',
+    format: 'lectern',
+    chapters: [
+      { id: 'c1', title: 'Chapter one', sections: [{ id: 's1', title: 'Section one', body: 'Body one.' }] },
+      { id: 'c2', title: 'Chapter two', sections: [{ id: 's2', title: 'Section two', body: 'Body two.' }] },
+    ],
+    discussions: [
+      { id: 'd1', prompt: 'Discuss one', points: ['point a', 'point b'], sections: ['s1'] },
+      { id: 'd2', prompt: 'Discuss two', points: ['point c'], sections: ['s2'] },
+    ],
+    questionCount: 0,
+    contentHash: 'h',
+    importedAt: 0,
+    updatedAt: 0,
+  };
+}
+
+/** A flashcard question row. */
+export function makeQuestion(packId: string, id: string, chapterId: string, order: number): QuestionRow {
+  const section = chapterId === 'c2' ? 's2' : 's1';
+  return {
+    key: `${packId}:${id}` as CardKey,
+    packId,
+    id,
+    chapterId,
+    section,
+    type: 'flashcard',
+    order,
+    question: { id, section, type: 'flashcard', front: `Front ${id}`, back: `Back ${id}` },
+    answerHash: `a-${id}`,
+    removed: 0,
+  };
+}
