@@ -1,0 +1,36 @@
+/**
+ * Current retrievability of a card from the FSRS-6 forgetting curve (ts-fsrs's own `forgetting_curve`
+ * with the default parameters), and what "mastered" means for the statistics.
+ */
+import { default_w, forgetting_curve } from 'ts-fsrs';
+
+const DAY_MS = 86_400_000;
+
+/** The card fields retrievability needs (a `CardRow` has them). */
+export interface RetrievabilityCard {
+  /** ts-fsrs State: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+  state: number;
+  stability: number;
+  lastReview: number | null;
+}
+
+/**
+ * Probability (0..1) that the card is recalled at `now`: R = (1 + FACTOR · t / S)^DECAY with t the
+ * fractional days since the last review (as the scheduler counts them, so both order cards alike).
+ * A card never reviewed, or with no stability, has retrievability 0.
+ */
+export function retrievability(card: RetrievabilityCard, now: number): number {
+  if (card.state === 0 || card.lastReview === null || !(card.stability > 0)) return 0;
+  const t = Math.max(0, (now - card.lastReview) / DAY_MS);
+  const r = forgetting_curve(default_w, t, card.stability);
+  return Number.isFinite(r) ? r : 0;
+}
+
+/**
+ * A card is mastered when it has graduated (Review state) and its retrievability is at or above the
+ * desired retention. New cards are not mastered; neither are Learning or Relearning cards, whose
+ * retrievability is high only because they were just seen (a card failed a minute ago is not known).
+ */
+export function isMastered(card: RetrievabilityCard, now: number, desiredRetention: number): boolean {
+  return card.state === 2 && retrievability(card, now) >= desiredRetention;
+}
