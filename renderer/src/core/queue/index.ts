@@ -1,0 +1,2 @@
+export * from './build-queue';
+export * from './day';
