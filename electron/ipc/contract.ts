@@ -100,7 +100,13 @@ export const CHANNELS = [
 ] as const satisfies readonly Channel[];
 
 /** Commands the application menu sends to the renderer. */
-export type MenuCommand = 'import-pack' | 'about' | 'open-library' | 'open-stats' | 'open-settings' | 'open-selftest';
+export type MenuCommand =
+  | 'import-pack'
+  | 'about'
+  | 'open-library'
+  | 'open-stats'
+  | 'open-settings'
+  | 'open-selftest';
 
 /** Events main sends to the renderer. */
 export interface Events {
@@ -114,7 +120,11 @@ export interface Events {
 export type EventName = keyof Events;
 
 /** Runtime list of event names; the preload only subscribes to these. */
-export const EVENTS = ['menu:command', 'files:pending', 'backup:request'] as const satisfies readonly EventName[];
+export const EVENTS = [
+  'menu:command',
+  'files:pending',
+  'backup:request',
+] as const satisfies readonly EventName[];
 
 /** What the preload exposes as `window.lectern`. Nothing else crosses the bridge. */
 export interface BridgeApi {

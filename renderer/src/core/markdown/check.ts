@@ -9,7 +9,10 @@ const IMAGE = /!\[[^\]]*\]\(\s*([^)\s]*)/g;
 export function checkMarkdown(body: string): Diagnostic[] {
   const issues: Diagnostic[] = [];
   for (const m of body.matchAll(RAW_HTML)) {
-    issues.push({ message: `raw HTML is not allowed in Markdown: "${m[0].slice(0, 40)}"`, ...lineColumnAt(body, m.index) });
+    issues.push({
+      message: `raw HTML is not allowed in Markdown: "${m[0].slice(0, 40)}"`,
+      ...lineColumnAt(body, m.index),
+    });
   }
   for (const m of body.matchAll(IMAGE)) {
     const src = m[1] ?? '';

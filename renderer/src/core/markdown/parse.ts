@@ -31,14 +31,19 @@ function parseBlocks(lines: string[]): Block[] {
     if (fence) {
       const body: string[] = [];
       i++;
-      while (i < lines.length && !(lines[i] ?? '').trim().startsWith(fence[1] ?? '```')) body.push(lines[i++] ?? '');
+      while (i < lines.length && !(lines[i] ?? '').trim().startsWith(fence[1] ?? '```'))
+        body.push(lines[i++] ?? '');
       i++;
       blocks.push({ type: 'code', value: body.join('\n') });
       continue;
     }
     const heading = HEADING.exec(line);
     if (heading) {
-      blocks.push({ type: 'heading', level: heading[1]?.length ?? 1, children: parseInline(heading[2] ?? '') });
+      blocks.push({
+        type: 'heading',
+        level: heading[1]?.length ?? 1,
+        children: parseInline(heading[2] ?? ''),
+      });
       i++;
       continue;
     }
@@ -49,7 +54,8 @@ function parseBlocks(lines: string[]): Block[] {
     }
     if (/^\s{0,3}>/.test(line)) {
       const inner: string[] = [];
-      while (i < lines.length && /^\s{0,3}>/.test(lines[i] ?? '')) inner.push((lines[i++] ?? '').replace(/^\s{0,3}>\s?/, ''));
+      while (i < lines.length && /^\s{0,3}>/.test(lines[i] ?? ''))
+        inner.push((lines[i++] ?? '').replace(/^\s{0,3}>\s?/, ''));
       blocks.push({ type: 'quote', children: parseBlocks(inner) });
       continue;
     }
@@ -98,7 +104,14 @@ function parseBlocks(lines: string[]): Block[] {
     const para: string[] = [];
     while (i < lines.length) {
       const l = lines[i] ?? '';
-      if (l.trim() === '' || HEADING.test(l) || FENCE.test(l) || /^\s{0,3}>/.test(l) || BULLET.test(l) || RULE.test(l))
+      if (
+        l.trim() === '' ||
+        HEADING.test(l) ||
+        FENCE.test(l) ||
+        /^\s{0,3}>/.test(l) ||
+        BULLET.test(l) ||
+        RULE.test(l)
+      )
         break;
       if (para.length && ORDERED.test(l)) break;
       para.push(l.trim());
@@ -230,7 +243,11 @@ function readLink(s: string, open: number): { label: string; href: string; end: 
   if (close < 0 || s[close + 1] !== '(') return null;
   const end = s.indexOf(')', close + 2);
   if (end < 0) return null;
-  const href = s.slice(close + 2, end).trim().split(/\s+/)[0] ?? '';
+  const href =
+    s
+      .slice(close + 2, end)
+      .trim()
+      .split(/\s+/)[0] ?? '';
   return { label: s.slice(open + 1, close), href, end: end + 1 };
 }
 
@@ -271,7 +288,7 @@ function blocksText(blocks: readonly Block[]): string {
           return [b.header, ...b.rows].map((r) => r.map(inlineText).join(' | ')).join('\n');
         case 'code':
           return b.value;
-        case 'rule':
+        default:
           return '';
       }
     })

@@ -1,0 +1,111 @@
+/**
+ * Lectern's main process: lifecycle, the window, the menu and the IPC handlers. It knows nothing
+ * about scheduling or quizzes; the renderer owns those.
+ */
+import { resolve } from 'node:path';
+import { app, type BrowserWindow, ipcMain, session, shell } from 'electron';
+import { isPackPath } from './files';
+import { registerBackupHandlers } from './ipc/backup-handlers';
+import { registerContentHandlers } from './ipc/content-handlers';
+import { PendingFiles, registerFileHandlers } from './ipc/file-handlers';
+import { createHandlerRegistry, HandlerError } from './ipc/handle';
+import { installMenu } from './menu';
+import { backupsDir, rendererUrl } from './paths';
+import { denyAllPermissions, isExternalWebUrl, isOwnPage } from './security';
+import { createMainWindow } from './window';
+
+if (process.env.LECTERN_USER_DATA_DIR) app.setPath('userData', resolve(process.env.LECTERN_USER_DATA_DIR));
+
+let mainWindow: BrowserWindow | null = null;
+const pending = new PendingFiles();
+
+/** Pack files named on a command line (ours or a second instance's). */
+function filesFromArgv(argv: string[]): string[] {
+  return argv.slice(app.isPackaged ? 1 : 2).filter(isPackPath);
+}
+
+function announcePending(paths: string[]): void {
+  if (paths.length === 0) return;
+  pending.add(paths);
+  mainWindow?.webContents.send('files:pending', {});
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  pending.add(filesFromArgv(process.argv));
+  app.on('second-instance', (_event, argv) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    announcePending(filesFromArgv(argv));
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    announcePending([path]);
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  denyAllPermissions(session.defaultSession);
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  const registry = createHandlerRegistry(ipcMain, (url) => isOwnPage(url, rendererUrl()));
+  const { handle } = registry;
+  handle('app:info', () => ({
+    name: app.getName(),
+    version: app.getVersion(),
+    electron: process.versions.electron ?? null,
+    platform: process.platform,
+    userDataDir: app.getPath('userData'),
+    backupsDir: backupsDir(),
+  }));
+  handle('shell:open-external', async (_e, req) => {
+    const url = String(req?.url ?? '');
+    if (!isExternalWebUrl(url))
+      throw new HandlerError('forbidden', 'only http(s) links open outside Lectern');
+    await shell.openExternal(url);
+    return null;
+  });
+  handle('app:quit-ready', () => {
+    quitReady?.();
+    return null;
+  });
+  registerContentHandlers(registry);
+  registerFileHandlers(registry, pending);
+  registerBackupHandlers(registry, backupsDir);
+
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  installMenu({
+    window: () => mainWindow,
+    openBackupsFolder: () => void shell.openPath(backupsDir()),
+  });
+}
+
+// On quit, ask the renderer for an automatic backup first (it owns the data), for at most 5 s.
+let quitReady: (() => void) | null = null;
+let backupDone = false;
+app.on('before-quit', (event) => {
+  if (backupDone || !mainWindow || mainWindow.isDestroyed()) return;
+  event.preventDefault();
+  backupDone = true;
+  const finish = () => {
+    quitReady = null;
+    app.quit();
+  };
+  const timer = setTimeout(finish, 5000);
+  quitReady = () => {
+    clearTimeout(timer);
+    finish();
+  };
+  mainWindow.webContents.send('backup:request', { reason: 'quit' });
+});
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,47 @@
+/** The application shell: navigation, the current screen, and the status region. */
+import { useEffect, useState } from 'react';
+import { db } from '../db/db';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { ReaderScreen } from '../features/reader/ReaderScreen';
+import { useAppStore } from '../store';
+import { loadBundledContent } from './bootstrap';
+import { NavBar } from './NavBar';
+import { Notices } from './Notices';
+
+export function App() {
+  const route = useAppStore((s) => s.route);
+  const notify = useAppStore((s) => s.notify);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    loadBundledContent(db, Date.now())
+      .then((report) => {
+        for (const p of report.problems) notify('error', p);
+      })
+      .catch((err: unknown) =>
+        notify('error', `Start-up failed: ${err instanceof Error ? err.message : String(err)}`),
+      )
+      .finally(() => setReady(true));
+  }, [notify]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <NavBar />
+      <main id="main" tabIndex={-1} aria-busy={!ready}>
+        {!ready ? (
+          <p role="status" className="loading">
+            Opening your library…
+          </p>
+        ) : route.name === 'reader' ? (
+          <ReaderScreen {...route} />
+        ) : (
+          <LibraryScreen />
+        )}
+      </main>
+      <Notices />
+    </div>
+  );
+}

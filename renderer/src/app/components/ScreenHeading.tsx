@@ -1,0 +1,15 @@
+/** The screen's h1; it takes focus when the screen opens so keyboard and screen-reader users land on it. */
+import { type ReactNode, useEffect, useRef } from 'react';
+
+export function ScreenHeading({ children, focusKey }: { children: ReactNode; focusKey?: string }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refocus when the screen (focusKey) changes
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+  }, [focusKey]);
+  return (
+    <h1 ref={ref} tabIndex={-1} className="screen-heading">
+      {children}
+    </h1>
+  );
+}

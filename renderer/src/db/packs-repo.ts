@@ -1,0 +1,164 @@
+/** Storing, listing and removing packs. Every multi-row write is one transaction. */
+import type { Pack, Question } from '../core/pack/schema';
+import type { LecternDb } from './db';
+import {
+  type CardRow,
+  cardKey,
+  type EpochMs,
+  type PackRow,
+  type QuestionRow,
+  type SourceFormat,
+} from './rows';
+
+export interface PackMeta {
+  origin: PackRow['origin'];
+  format: SourceFormat;
+  fileName?: string;
+  contentHash: string;
+}
+
+/** Maps every section id to its chapter id. */
+export function sectionChapters(pack: Pick<Pack, 'chapters'>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const c of pack.chapters) for (const s of c.sections) map.set(s.id, c.id);
+  return map;
+}
+
+/** Questions in course order: by chapter, then by their place in the file. */
+export function courseOrder(
+  pack: Pick<Pack, 'chapters' | 'questions'>,
+): { question: Question; chapterId: string }[] {
+  const chapterOf = sectionChapters(pack);
+  const chapterIndex = new Map(pack.chapters.map((c, i) => [c.id, i]));
+  return pack.questions
+    .map((question, i) => ({ question, i, chapterId: chapterOf.get(question.section) ?? '' }))
+    .sort((a, b) => (chapterIndex.get(a.chapterId) ?? 0) - (chapterIndex.get(b.chapterId) ?? 0) || a.i - b.i)
+    .map(({ question, chapterId }) => ({ question, chapterId }));
+}
+
+export function packRowOf(pack: Pack, meta: PackMeta, now: EpochMs, importedAt = now): PackRow {
+  const { questions, chapters, discussions, format: _f, formatVersion: _v, $schema: _s, ...info } = pack;
+  return {
+    ...info,
+    origin: meta.origin,
+    format: meta.format,
+    ...(meta.fileName ? { fileName: meta.fileName } : {}),
+    chapters,
+    discussions,
+    questionCount: questions.length,
+    contentHash: meta.contentHash,
+    importedAt,
+    updatedAt: now,
+  };
+}
+
+/** A new card: FSRS state New, due now, not yet reviewed. */
+export function newCardRow(
+  packId: string,
+  questionId: string,
+  chapterId: string,
+  order: number,
+  now: EpochMs,
+): CardRow {
+  return {
+    key: cardKey(packId, questionId),
+    packId,
+    chapterId,
+    order,
+    state: 0,
+    due: now,
+    stability: 0,
+    difficulty: 0,
+    elapsedDays: 0,
+    scheduledDays: 0,
+    learningSteps: 0,
+    reps: 0,
+    lapses: 0,
+    lastReview: null,
+    suspended: 0,
+    flagged: 0,
+    removed: 0,
+    rev: 0,
+  };
+}
+
+export function questionRowOf(
+  packId: string,
+  question: Question,
+  chapterId: string,
+  order: number,
+  answerHash: string,
+): QuestionRow {
+  return {
+    key: cardKey(packId, question.id),
+    packId,
+    id: question.id,
+    chapterId,
+    section: question.section,
+    type: question.type,
+    order,
+    question,
+    answerHash,
+    removed: 0,
+  };
+}
+
+/** Stores a pack that is not in the database yet: its row, its questions and a new card for each. */
+export async function insertPack(
+  db: LecternDb,
+  pack: Pack,
+  meta: PackMeta,
+  now: EpochMs,
+  answerHash: (q: Question) => string,
+): Promise<void> {
+  const ordered = courseOrder(pack);
+  const questions = ordered.map(({ question, chapterId }, i) =>
+    questionRowOf(pack.id, question, chapterId, i, answerHash(question)),
+  );
+  const cards = ordered.map(({ question, chapterId }, i) =>
+    newCardRow(pack.id, question.id, chapterId, i, now),
+  );
+  await db.transaction('rw', [db.packs, db.questions, db.cards], async () => {
+    if (await db.packs.get(pack.id)) throw new Error(`pack "${pack.id}" is already stored`);
+    await db.packs.add(packRowOf(pack, meta, now));
+    await db.questions.bulkAdd(questions);
+    await db.cards.bulkAdd(cards);
+  });
+}
+
+/** Removes a pack with its questions, cards, reading progress and review history. */
+export async function removePack(db: LecternDb, packId: string): Promise<void> {
+  await db.transaction('rw', [db.packs, db.questions, db.cards, db.reviews, db.reading], async () => {
+    await db.packs.delete(packId);
+    await db.questions.where('packId').equals(packId).delete();
+    await db.cards.where('packId').equals(packId).delete();
+    await db.reviews.where('[packId+at]').between([packId, -Infinity], [packId, Infinity]).delete();
+    await db.reading.where('packId').equals(packId).delete();
+  });
+}
+
+/** Rebuilds a whole pack document (for export) from its stored rows. */
+export async function loadPackDocument(db: LecternDb, packId: string): Promise<Pack | null> {
+  const row = await db.packs.get(packId);
+  if (!row) return null;
+  const questions = await db.questions
+    .where('[packId+order]')
+    .between([packId, -Infinity], [packId, Infinity])
+    .toArray();
+  const {
+    origin: _o,
+    format: _f,
+    fileName: _n,
+    questionCount: _c,
+    contentHash: _h,
+    importedAt: _i,
+    updatedAt: _u,
+    ...info
+  } = row;
+  return {
+    format: 'lectern-pack',
+    formatVersion: 1,
+    ...info,
+    questions: questions.filter((q) => q.removed === 0).map((q) => q.question),
+  };
+}

@@ -1,0 +1,64 @@
+/** The Library: every pack (bundled and imported) with its chapters. */
+import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { useAppStore } from '../../store';
+import { type LibraryPack, useLibrary } from './use-library';
+
+export function LibraryScreen() {
+  const packs = useLibrary();
+  return (
+    <section aria-labelledby="library-title" className="screen">
+      <div id="library-title">
+        <ScreenHeading focusKey="library">Library</ScreenHeading>
+      </div>
+      {packs === undefined ? (
+        <p role="status">Loading your packs…</p>
+      ) : packs.length === 0 ? (
+        <p>No packs yet. The bundled course could not be loaded; see the message above.</p>
+      ) : (
+        <ul className="pack-list">
+          {packs.map((p) => (
+            <li key={p.pack.id}>
+              <PackCard entry={p} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PackCard({ entry }: { entry: LibraryPack }) {
+  const { pack, reading } = entry;
+  const navigate = useAppStore((s) => s.navigate);
+  const headingId = `pack-${pack.id}`;
+  return (
+    <article className="card pack-card" aria-labelledby={headingId}>
+      <header className="pack-card__head">
+        <h2 id={headingId}>{pack.title}</h2>
+        <p className="muted">
+          {pack.origin === 'bundled' ? 'Bundled course' : `Imported from ${pack.fileName ?? pack.format}`} ·{' '}
+          {pack.questionCount} questions · {pack.chapters.length} chapters
+        </p>
+        {pack.description ? <p>{pack.description}</p> : null}
+      </header>
+      <h3 className="visually-hidden">Chapters of {pack.title}</h3>
+      <ol className="chapter-list">
+        {pack.chapters.map((c) => {
+          const read = reading.has(c.id);
+          return (
+            <li key={c.id} className="chapter-row">
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => navigate({ name: 'reader', packId: pack.id, chapterId: c.id })}
+              >
+                {c.title}
+              </button>
+              <span className={read ? 'badge badge--done' : 'badge'}>{read ? 'Read' : 'Not opened'}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </article>
+  );
+}

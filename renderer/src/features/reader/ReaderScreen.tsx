@@ -1,0 +1,124 @@
+/** The chapter reader: table of contents, sections, and the passage a question points at highlighted. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { db } from '../../db/db';
+import { markChapterOpened } from '../../db/reading-repo';
+import { useAppStore } from '../../store';
+import { Markdown } from './Markdown';
+
+export function ReaderScreen({
+  packId,
+  chapterId,
+  sectionId,
+  highlight,
+}: {
+  packId: string;
+  chapterId: string;
+  sectionId?: string;
+  highlight?: boolean;
+}) {
+  const navigate = useAppStore((s) => s.navigate);
+  const notify = useAppStore((s) => s.notify);
+  const pack = useLiveQuery(() => db.packs.get(packId), [packId]);
+
+  useEffect(() => {
+    markChapterOpened(db, packId, chapterId, Date.now(), sectionId).catch((err: unknown) =>
+      notify('error', `Could not save reading progress: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }, [packId, chapterId, sectionId, notify]);
+
+  useEffect(() => {
+    if (!sectionId || !pack) return;
+    const el = document.getElementById(`section-${sectionId}`);
+    el?.scrollIntoView({ block: 'start' });
+    el?.focus({ preventScroll: true });
+  }, [sectionId, pack]);
+
+  if (pack === undefined) return <p role="status">Loading…</p>;
+  const index = pack?.chapters.findIndex((c) => c.id === chapterId) ?? -1;
+  const chapter = pack?.chapters[index];
+  if (!pack || !chapter) {
+    return (
+      <section className="screen">
+        <ScreenHeading focusKey="missing">Chapter not found</ScreenHeading>
+        <p>This chapter is no longer in its pack.</p>
+        <button type="button" onClick={() => navigate({ name: 'library' })}>
+          Back to the Library
+        </button>
+      </section>
+    );
+  }
+  const prev = pack.chapters[index - 1];
+  const next = pack.chapters[index + 1];
+  return (
+    <article className="screen reader" aria-labelledby="chapter-title">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <button type="button" className="link-button" onClick={() => navigate({ name: 'library' })}>
+          Library
+        </button>
+        <span aria-hidden="true"> › </span>
+        <span>{pack.title}</span>
+      </nav>
+      <div id="chapter-title">
+        <ScreenHeading focusKey={`${packId}/${chapterId}/${sectionId ?? ''}`}>{chapter.title}</ScreenHeading>
+      </div>
+      <p className="muted">
+        Chapter {index + 1} of {pack.chapters.length}
+      </p>
+      <nav aria-label="Contents of this chapter" className="toc">
+        <h2 className="toc__title">Contents</h2>
+        <ol>
+          {chapter.sections.map((s) => (
+            <li key={s.id}>
+              <a
+                href={`#section-${s.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  const el = document.getElementById(`section-${s.id}`);
+                  el?.scrollIntoView({ block: 'start' });
+                  el?.focus({ preventScroll: true });
+                }}
+              >
+                {s.title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {chapter.sections.map((s) => {
+        const marked = highlight && s.id === sectionId;
+        return (
+          <section
+            key={s.id}
+            id={`section-${s.id}`}
+            tabIndex={-1}
+            aria-labelledby={`section-title-${s.id}`}
+            className={marked ? 'section section--highlight' : 'section'}
+            data-highlighted={marked ? 'true' : undefined}
+          >
+            <h2 id={`section-title-${s.id}`}>
+              {s.title}
+              {marked ? <span className="badge badge--mark"> The passage for your question</span> : null}
+            </h2>
+            <Markdown source={s.body} />
+          </section>
+        );
+      })}
+      <nav aria-label="Chapters" className="chapter-nav">
+        {prev ? (
+          <button type="button" onClick={() => navigate({ name: 'reader', packId, chapterId: prev.id })}>
+            ← {prev.title}
+          </button>
+        ) : (
+          <span />
+        )}
+        {next ? (
+          <button type="button" onClick={() => navigate({ name: 'reader', packId, chapterId: next.id })}>
+            {next.title} →
+          </button>
+        ) : null}
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeText, isPackPath, readPackFile } from '../../../electron/files';
+import { KEEP_BACKUPS, listBackups, writeAutoBackup } from '../../../electron/ipc/backup-handlers';
+
+describe('reading users files', () => {
+  it('decodes UTF-8 with and without BOM and UTF-16 with BOM', () => {
+    expect(decodeText('a', new TextEncoder().encode('héllo'))).toBe('héllo');
+    expect(decodeText('a', new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]))).toBe('hi');
+    expect(decodeText('a', new Uint8Array([0xff, 0xfe, 0x68, 0, 0x69, 0]))).toBe('hi');
+  });
+
+  it('refuses Latin-1 with the line and column of the first bad byte', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('ok\nca'), 0xe9, 0x20, 0x21]);
+    expect(() => decodeText('q.gift', bytes)).toThrow(/q\.gift:2:3: not UTF-8 \(byte 0xe9\)/);
+  });
+
+  it('refuses an oversized file before reading it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-files-'));
+    const path = join(dir, 'big.json');
+    writeFileSync(path, '');
+    const { truncateSync } = await import('node:fs');
+    truncateSync(path, 65 * 1024 * 1024);
+    await expect(readPackFile(path, 'file')).rejects.toThrow(
+      /big\.json is 65\.0 MiB; Lectern opens packs up to 64 MiB/,
+    );
+  });
+
+  it('recognises pack files on a command line', () => {
+    expect(isPackPath('/home/u/quiz.gift')).toBe(true);
+    expect(isPackPath('--inspect')).toBe(false);
+    expect(isPackPath('/bin/ls')).toBe(false);
+  });
+});
+
+describe('automatic backups', () => {
+  it(`keeps the newest ${KEEP_BACKUPS}`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-backups-'));
+    for (let i = 0; i < 13; i++)
+      await writeAutoBackup(dir, `{"n":${i}}`, 'daily', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
+    const names = readdirSync(dir).sort();
+    expect(names).toHaveLength(KEEP_BACKUPS);
+    expect(names[0]).toContain('2026-01-01T00-00-03');
+    expect((await listBackups(dir))[0]?.name).toContain('2026-01-01T00-00-12');
+  });
+});
