@@ -1,12 +1,11 @@
 /** The application shell: navigation, the current screen, and the status region. */
 import { useEffect, useState } from 'react';
 import { db } from '../db/db';
-import { LibraryScreen } from '../features/library/LibraryScreen';
-import { ReaderScreen } from '../features/reader/ReaderScreen';
 import { useAppStore } from '../store';
 import { loadBundledContent } from './bootstrap';
 import { NavBar } from './NavBar';
 import { Notices } from './Notices';
+import { renderScreen } from './screens';
 
 export function App() {
   const route = useAppStore((s) => s.route);
@@ -35,10 +34,8 @@ export function App() {
           <p role="status" className="loading">
             Opening your library…
           </p>
-        ) : route.name === 'reader' ? (
-          <ReaderScreen {...route} />
         ) : (
-          <LibraryScreen />
+          renderScreen(route)
         )}
       </main>
       <Notices />

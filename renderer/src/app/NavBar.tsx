@@ -1,12 +1,11 @@
 /** Top navigation between the app's screens. */
-import { type RouteName, useAppStore } from '../store';
-
-const ITEMS: { name: RouteName; label: string }[] = [{ name: 'library', label: 'Library' }];
+import { useAppStore } from '../store';
+import { NAV_ITEMS } from './screens';
 
 export function NavBar() {
   const route = useAppStore((s) => s.route);
   const navigate = useAppStore((s) => s.navigate);
-  const current = route.name === 'reader' ? 'library' : route.name;
+  const current = NAV_ITEMS.find((i) => i.name === route.name || i.also?.includes(route.name))?.name;
   return (
     <header className="topbar">
       <span className="brand" aria-hidden="true">
@@ -14,7 +13,7 @@ export function NavBar() {
       </span>
       <nav aria-label="Main">
         <ul>
-          {ITEMS.map((item) => (
+          {NAV_ITEMS.map((item) => (
             <li key={item.name}>
               <button
                 type="button"

@@ -1,0 +1,25 @@
+/**
+ * Which screen renders each route, and which routes appear in the main navigation.
+ * A feature adds its screen here (one line each) — nothing else in the shell needs to change.
+ */
+import type { ReactNode } from 'react';
+import { LibraryScreen } from '../features/library/LibraryScreen';
+import { ReaderScreen } from '../features/reader/ReaderScreen';
+import type { Route, RouteName } from '../store';
+
+type ScreenOf<N extends RouteName> = (route: Extract<Route, { name: N }>) => ReactNode;
+
+export const SCREENS: { [N in RouteName]?: ScreenOf<N> } = {
+  library: () => <LibraryScreen />,
+  reader: (r) => <ReaderScreen {...r} />,
+};
+
+/** Main navigation, in order. `also` lists routes that highlight the same item. */
+export const NAV_ITEMS: { name: RouteName; label: string; also?: RouteName[] }[] = [
+  { name: 'library', label: 'Library', also: ['reader'] },
+];
+
+export function renderScreen(route: Route): ReactNode {
+  const screen = SCREENS[route.name] as ((r: Route) => ReactNode) | undefined;
+  return screen ? screen(route) : <LibraryScreen />;
+}
