@@ -1,0 +1,3 @@
+export * from './checksum';
+export * from './format';
+export * from './schema';
