@@ -1,5 +1,5 @@
 /** The application menu: File, Edit, View, Help ▸ About. Commands go to the renderer as events. */
-import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions } from 'electron';
+import { app, type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from './ipc/contract';
 
 export interface MenuActions {
@@ -44,21 +44,8 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
       label: 'Help',
       submenu: [
         { label: 'Open backups folder', click: () => actions.openBackupsFolder() },
-        {
-          label: 'About Lectern',
-          click: () => {
-            const win = actions.window();
-            const options = {
-              type: 'info' as const,
-              title: 'About Lectern',
-              message: `Lectern ${app.getVersion()}`,
-              detail:
-                'A study and quiz app: spaced repetition, self-tests and instructor packs. Works offline.',
-            };
-            void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
-            send('about')();
-          },
-        },
+        // The renderer shows About (version, data folder) in its own accessible dialog.
+        { label: 'About Lectern', click: send('about') },
       ],
     },
   ];

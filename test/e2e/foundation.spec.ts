@@ -117,3 +117,36 @@ test('the Content-Security-Policy blocks inline script, eval and remote loads', 
   });
   expect(result).toEqual({ inline: false, evalBlocked: true, img: 'blocked', fetched: 'blocked' });
 });
+
+test('every chapter opens in the reader with its contents, and the landscape table is shown as written', async ({
+  page,
+}) => {
+  const library = new LibraryPage(page);
+  const reader = new ReaderPage(page);
+  const count = await library.chapterButtons(COURSE_TITLE).count();
+  for (let i = 0; i < count; i++) {
+    const button = library.chapterButtons(COURSE_TITLE).nth(i);
+    const name = (await button.textContent()) ?? '';
+    await button.click();
+    await expect(reader.title()).toHaveText(name);
+    await expect(reader.contents().getByRole('link').first()).toBeVisible();
+    if (/competitive/i.test(name)) {
+      const table = page.getByRole('table');
+      await expect(table.getByRole('columnheader', { name: 'Competitor' })).toBeVisible();
+      await expect(table.getByRole('row').nth(1)).toContainText('Gemini, DeepMind');
+      await expect(page.getByText(/Editor.s note/).first()).toBeVisible();
+      await expectAccessible(page, 'on the table chapter');
+    }
+    await library.open();
+  }
+});
+
+test('Help ▸ About shows the version in an accessible dialog', async ({ page, app }) => {
+  await app.clickMenu(['Help', 'About Lectern']);
+  const dialog = page.getByRole('dialog', { name: 'About Lectern' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('0.1.0');
+  await expectAccessible(page, 'with the About dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

@@ -1,16 +1,20 @@
 /** The application shell: navigation, the current screen, and the status region. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { db } from '../db/db';
 import { useAppStore } from '../store';
+import { AboutDialog } from './AboutDialog';
 import { loadBundledContent } from './bootstrap';
 import { NavBar } from './NavBar';
 import { Notices } from './Notices';
 import { renderScreen } from './screens';
+import { useMainEvents } from './use-main-events';
 
 export function App() {
   const route = useAppStore((s) => s.route);
   const notify = useAppStore((s) => s.notify);
   const [ready, setReady] = useState(false);
+  const [aboutOpen, setAboutOpen] = useState(false);
+  useMainEvents(useCallback(() => setAboutOpen(true), []));
 
   useEffect(() => {
     loadBundledContent(db, Date.now())
@@ -39,6 +43,7 @@ export function App() {
         )}
       </main>
       <Notices />
+      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </div>
   );
 }

@@ -1,0 +1,26 @@
+/** Menu commands from main become navigation in the renderer. */
+import { useEffect } from 'react';
+import type { MenuCommand } from '../../../electron/ipc/contract';
+import { onMainEvent } from '../platform/bridge';
+import { type Route, useAppStore } from '../store';
+
+const ROUTES: Partial<Record<MenuCommand, Route>> = {
+  'open-library': { name: 'library' },
+  'open-stats': { name: 'stats' },
+  'open-settings': { name: 'settings' },
+  'open-selftest': { name: 'selftest' },
+  'import-pack': { name: 'import' },
+};
+
+export function useMainEvents(onAbout: () => void): void {
+  const navigate = useAppStore((s) => s.navigate);
+  useEffect(
+    () =>
+      onMainEvent('menu:command', ({ command }) => {
+        if (command === 'about') onAbout();
+        const route = ROUTES[command];
+        if (route) navigate(route);
+      }),
+    [navigate, onAbout],
+  );
+}
