@@ -1,0 +1,288 @@
+/**
+ * Self-tests in the `selftests` table: start, answer, pause/resume, finish, history per pack, and
+ * sending missed questions to today's study queue. A self-test never touches cards or the review log
+ * (unless its `countsForSchedule` switch is on, in which case the caller answers the cards through
+ * the study repository as well); only `sendMissedToStudy` changes cards, and only their due time.
+ */
+import type { QuestionType } from '../core/pack/schema';
+import {
+  answerQuestion,
+  type ChapterRef,
+  createSelfTest,
+  expireTest,
+  finishTest,
+  type Grade,
+  isExpired,
+  type PoolQuestion,
+  parseSelfTestState,
+  pauseTest,
+  resumeTest,
+  type SelfTestMode,
+  type SelfTestMove,
+  type SelfTestScore,
+  type SelfTestState,
+  scoreSelfTest,
+  selectQuestions,
+} from '../core/selftest';
+import type { LecternDb } from './db';
+import type { CardKey, CardRow, EpochMs, SelfTestRow } from './rows';
+
+/** A stored test with its id. */
+export interface StoredSelfTest {
+  id: number;
+  packIds: string[];
+  state: SelfTestState;
+}
+
+/** What the student chose on the self-test screen. */
+export interface StartSelfTestInput {
+  /** Packs to draw from, in the order shown (the first files the test in its history). */
+  packIds: string[];
+  mode: SelfTestMode;
+  /** 5–50 (clamped). */
+  count: number;
+  types?: QuestionType[];
+  chapters?: ChapterRef[];
+  order: 'weakest' | 'random';
+  seed: string | number;
+  /** ms; null/0/left out: no limit. */
+  timeLimitMs?: number | null;
+  countsForSchedule?: boolean;
+  now: EpochMs;
+}
+
+/**
+ * The questions a test may draw from, in course order (packs in the given order, questions by
+ * `order`), removed questions left out, each with its card (null when there is none yet).
+ */
+export async function buildSelfTestPool(db: LecternDb, packIds: readonly string[]): Promise<PoolQuestion[]> {
+  return db.transaction('r', db.questions, db.cards, async () => {
+    const pool: PoolQuestion[] = [];
+    for (const packId of packIds) {
+      const questions = await db.questions
+        .where('[packId+order]')
+        .between([packId, -Infinity], [packId, Infinity], true, true)
+        .toArray();
+      const live = questions.filter((q) => q.removed === 0);
+      const cards = await db.cards.bulkGet(live.map((q) => q.key));
+      live.forEach((q, i) => {
+        const card = cards[i];
+        pool.push({
+          key: q.key,
+          packId: q.packId,
+          chapterId: q.chapterId,
+          type: q.type,
+          order: q.order,
+          card: card ? { state: card.state, stability: card.stability, lastReview: card.lastReview } : null,
+        });
+      });
+    }
+    return pool;
+  });
+}
+
+/** Draws the questions and stores a new running test. Refused when no question matches the choices. */
+export async function startSelfTest(
+  db: LecternDb,
+  input: StartSelfTestInput,
+): Promise<{ ok: true; test: StoredSelfTest } | { ok: false; reason: 'no-questions' }> {
+  const pool = await buildSelfTestPool(db, input.packIds);
+  const selected = selectQuestions(pool, input);
+  if (selected.length === 0) return { ok: false, reason: 'no-questions' };
+  const state = createSelfTest({
+    mode: input.mode,
+    questions: selected.map(({ key, packId, chapterId, type, order }) => ({
+      key,
+      packId,
+      chapterId,
+      type,
+      order,
+    })),
+    timeLimitMs: input.timeLimitMs ?? null,
+    countsForSchedule: input.countsForSchedule ?? false,
+    selection: {
+      order: input.order,
+      seed: input.seed,
+      count: input.count,
+      types: [...(input.types ?? [])],
+      chapters: (input.chapters ?? []).map((c) => ({ ...c })),
+    },
+    now: input.now,
+  });
+  const id = await db.selftests.add(toRow(input.packIds, state));
+  return { ok: true, test: { id: id as number, packIds: [...input.packIds], state } };
+}
+
+function toRow(packIds: string[], state: SelfTestState, id?: number): SelfTestRow {
+  const row: SelfTestRow = { packIds: [...packIds], status: state.status, startedAt: state.createdAt, state };
+  if (id !== undefined) row.id = id;
+  if (state.finishedAt !== null) row.finishedAt = state.finishedAt;
+  if (state.status === 'done') row.score = scoreSelfTest(state).score;
+  return row;
+}
+
+function fromRow(row: SelfTestRow | undefined): StoredSelfTest | null {
+  if (!row || row.id === undefined) return null;
+  const parsed = parseSelfTestState(row.state);
+  return parsed.ok ? { id: row.id, packIds: row.packIds, state: parsed.state } : null;
+}
+
+/** Stores a test's state (status, finish time and score follow the state). */
+export async function saveSelfTest(db: LecternDb, test: StoredSelfTest): Promise<void> {
+  await db.selftests.put(toRow(test.packIds, test.state, test.id));
+}
+
+/** Reads a test; null when missing or its stored state is malformed. */
+export async function loadSelfTest(db: LecternDb, id: number): Promise<StoredSelfTest | null> {
+  return fromRow(await db.selftests.get(id));
+}
+
+/** The most recently started test still running (to offer "resume"), or null. */
+export async function findRunningSelfTest(db: LecternDb): Promise<StoredSelfTest | null> {
+  const rows = await db.selftests.where('status').equals('running').toArray();
+  rows.sort((a, b) => b.startedAt - a.startedAt);
+  for (const row of rows) {
+    const test = fromRow(row);
+    if (test) return test;
+  }
+  return null;
+}
+
+/** Applies a pure move to a stored test in one transaction; null when the test is missing. */
+async function updateTest<R>(
+  db: LecternDb,
+  id: number,
+  move: (state: SelfTestState) => { state: SelfTestState; result: R },
+): Promise<{ test: StoredSelfTest; result: R } | null> {
+  return db.transaction('rw', db.selftests, async () => {
+    const test = fromRow(await db.selftests.get(id));
+    if (!test) return null;
+    const { state, result } = move(test.state);
+    const next = { ...test, state };
+    if (state !== test.state) await db.selftests.put(toRow(next.packIds, state, id));
+    return { test: next, result };
+  });
+}
+
+/** Coming back to a running test: the clock runs again from `now`. */
+export async function resumeSelfTest(
+  db: LecternDb,
+  id: number,
+  now: EpochMs,
+): Promise<StoredSelfTest | null> {
+  return (await updateTest(db, id, (s) => ({ state: resumeTest(s, now), result: null })))?.test ?? null;
+}
+
+/** Leaving a running test: its clock stops. */
+export async function pauseSelfTest(db: LecternDb, id: number, now: EpochMs): Promise<StoredSelfTest | null> {
+  return (await updateTest(db, id, (s) => ({ state: pauseTest(s, now), result: null })))?.test ?? null;
+}
+
+/** Records an answer (graded by the caller) and stores the test; the move's refusal reason when refused. */
+export async function answerSelfTest(
+  db: LecternDb,
+  id: number,
+  index: number,
+  answer: { response: unknown; grade: Grade },
+  now: EpochMs,
+): Promise<SelfTestMove | null> {
+  const out = await updateTest(db, id, (s) => {
+    const move = answerQuestion(s, index, answer, now);
+    return { state: move.ok ? move.state : s, result: move };
+  });
+  return out?.result ?? null;
+}
+
+/**
+ * Finishes a test at `now` — as expired (time used = the limit, unanswered questions wrong) when its
+ * time has run out — stores it with its score and returns it scored. Finishing twice changes nothing.
+ */
+export async function finishSelfTest(
+  db: LecternDb,
+  id: number,
+  now: EpochMs,
+): Promise<{ test: StoredSelfTest; score: SelfTestScore } | null> {
+  const out = await updateTest(db, id, (s) => {
+    const done = s.status === 'done' ? s : isExpired(s, now) ? expireTest(s, now) : finishTest(s, now);
+    return { state: done, result: null };
+  });
+  return out ? { test: out.test, score: scoreSelfTest(out.test.state) } : null;
+}
+
+/** One finished attempt in a pack's history. */
+export interface SelfTestHistoryEntry {
+  id: number;
+  startedAt: EpochMs;
+  finishedAt: EpochMs;
+  mode: SelfTestMode;
+  questions: number;
+  correct: number;
+  /** 0..1 */
+  score: number;
+  timeUsedMs: number;
+  expired: boolean;
+}
+
+/** Finished tests filed under `packId` (their first pack), oldest first — the trend chart's points. */
+export async function listSelfTestHistory(db: LecternDb, packId: string): Promise<SelfTestHistoryEntry[]> {
+  const rows = await db.selftests.where('status').equals('done').toArray();
+  const out: SelfTestHistoryEntry[] = [];
+  for (const row of rows) {
+    if (row.packIds[0] !== packId) continue;
+    const test = fromRow(row);
+    if (!test) continue;
+    const s = scoreSelfTest(test.state);
+    out.push({
+      id: test.id,
+      startedAt: test.state.createdAt,
+      finishedAt: test.state.finishedAt ?? row.finishedAt ?? test.state.createdAt,
+      mode: test.state.mode,
+      questions: s.questions,
+      correct: s.correct,
+      score: s.score,
+      timeUsedMs: test.state.elapsedMs,
+      expired: test.state.expired,
+    });
+  }
+  return out.sort((a, b) => a.startedAt - b.startedAt || a.id - b.id);
+}
+
+/** What `sendMissedToStudy` did, by key. */
+export interface SendMissedResult {
+  /** Made due now (their reviews or learning steps come up in today's queue). */
+  due: string[];
+  /** Never studied: they stay new and enter as new questions (course order, new-per-day limit). */
+  newCards: string[];
+  /** Suspended, removed or without a card: left alone. */
+  skipped: string[];
+}
+
+/**
+ * Puts missed questions into today's study queue in one transaction: a card already studied becomes
+ * due at `now` (never later than it already was); its stability, difficulty, history and review log
+ * are kept, so FSRS schedules the next answer from the real time since its last review. New cards
+ * stay new (the queue brings them in as new questions); suspended and removed ones are left alone.
+ */
+export async function sendMissedToStudy(
+  db: LecternDb,
+  keys: readonly string[],
+  now: EpochMs,
+): Promise<SendMissedResult> {
+  const unique = [...new Set(keys)];
+  return db.transaction('rw', db.cards, async () => {
+    const cards = await db.cards.bulkGet(unique as CardKey[]);
+    const result: SendMissedResult = { due: [], newCards: [], skipped: [] };
+    const changed: CardRow[] = [];
+    unique.forEach((key, i) => {
+      const card = cards[i];
+      if (!card || card.suspended || card.removed) result.skipped.push(key);
+      else if (card.state === 0) result.newCards.push(key);
+      else {
+        result.due.push(key);
+        if (card.due > now) changed.push({ ...card, due: now, rev: card.rev + 1 });
+      }
+    });
+    if (changed.length > 0) await db.cards.bulkPut(changed);
+    return result;
+  });
+}

@@ -1,0 +1,182 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { remainingMs } from '../../../renderer/src/core/selftest';
+import { LecternDb } from '../../../renderer/src/db/db';
+import {
+  answerSelfTest,
+  buildSelfTestPool,
+  findRunningSelfTest,
+  finishSelfTest,
+  listSelfTestHistory,
+  loadSelfTest,
+  pauseSelfTest,
+  resumeSelfTest,
+  sendMissedToStudy,
+  startSelfTest,
+} from '../../../renderer/src/db/selftest-repo';
+import { DAY, k, makeCard, makeQuestion, makeReview } from '../core/stats/fixtures';
+
+const MIN = 60_000;
+const NOW = Date.UTC(2026, 2, 15, 18);
+let db: LecternDb;
+afterEach(async () => {
+  await db?.delete();
+});
+
+async function seed(): Promise<LecternDb> {
+  db = new LecternDb(`test-selftest-${Math.random()}`);
+  await db.questions.bulkAdd([
+    makeQuestion('p', 'q0', 'c1', 0),
+    makeQuestion('p', 'q1', 'c1', 1),
+    makeQuestion('p', 'q2', 'c1', 2),
+    { ...makeQuestion('p', 'q3', 'c2', 3), removed: 1 },
+    makeQuestion('p', 'q4', 'c2', 4),
+    makeQuestion('p', 'q5', 'c2', 5),
+    makeQuestion('p', 'q6', 'c2', 6),
+    makeQuestion('o', 'z0', 'c1', 0),
+  ]);
+  await db.cards.bulkAdd([
+    makeCard({ key: 'p:q0', state: 2, stability: 10, lastReview: NOW - DAY, due: NOW + 9 * DAY }),
+    makeCard({ key: 'p:q1', state: 2, stability: 1, lastReview: NOW - 5 * DAY, due: NOW + DAY, order: 1 }),
+    makeCard({ key: 'p:q2', state: 0, order: 2 }),
+    makeCard({
+      key: 'p:q4',
+      chapterId: 'c2',
+      state: 2,
+      stability: 3,
+      lastReview: NOW - 3 * DAY,
+      due: NOW + 2 * DAY,
+      order: 4,
+      suspended: 1,
+    }),
+    makeCard({
+      key: 'p:q5',
+      chapterId: 'c2',
+      state: 3,
+      stability: 0.5,
+      lastReview: NOW - 2 * DAY,
+      due: NOW - 5 * MIN,
+      order: 5,
+    }),
+  ]);
+  await db.reviews.bulkAdd([makeReview({ at: NOW - DAY, cardKey: 'p:q0' })]);
+  return db;
+}
+
+const base = {
+  packIds: ['p'],
+  mode: 'exam' as const,
+  count: 5,
+  order: 'weakest' as const,
+  seed: 1,
+  now: NOW,
+};
+
+describe('self-test repository', () => {
+  it('builds the pool in course order without removed questions', async () => {
+    const d = await seed();
+    const pool = await buildSelfTestPool(d, ['p', 'o']);
+    expect(pool.map((q) => q.key)).toEqual(['p:q0', 'p:q1', 'p:q2', 'p:q4', 'p:q5', 'p:q6', 'o:z0']);
+    expect(pool[5]?.card).toBeNull();
+  });
+
+  it('starts a weakest-first test and stores it running', async () => {
+    const d = await seed();
+    const started = await startSelfTest(d, base);
+    expect(started.ok).toBe(true);
+    if (!started.ok) return;
+    // Never studied first (q2 new, q6 no card) in course order, then by R: q1 (t=5S, 0.76) < q5 (t=4S, 0.78)
+    // < q4 (t=S, 0.90) < q0 (t=0.1S, 0.99); the count of 5 leaves q0 out.
+    expect(started.test.state.questions.map((q) => q.key)).toEqual(['p:q2', 'p:q6', 'p:q1', 'p:q5', 'p:q4']);
+    expect((await findRunningSelfTest(d))?.id).toBe(started.test.id);
+    expect(await startSelfTest(d, { ...base, types: ['ordering'] })).toEqual({
+      ok: false,
+      reason: 'no-questions',
+    });
+  });
+
+  it('resumes with the right remaining time, expires, scores, and leaves the schedule alone', async () => {
+    const d = await seed();
+    const cardsBefore = await d.cards.toArray();
+    const reviewsBefore = await d.reviews.toArray();
+    const started = await startSelfTest(d, { ...base, timeLimitMs: 10 * MIN });
+    if (!started.ok) throw new Error('not started');
+    const id = started.test.id;
+    expect(
+      await answerSelfTest(d, id, 0, { response: 'x', grade: { score: 1, correct: true } }, NOW + MIN),
+    ).toMatchObject({ ok: true });
+    expect(
+      await answerSelfTest(
+        d,
+        id,
+        1,
+        { response: ['a'], grade: { score: 0.5, correct: false } },
+        NOW + 2 * MIN,
+      ),
+    ).toMatchObject({
+      ok: true,
+    });
+    await pauseSelfTest(d, id, NOW + 3 * MIN);
+    const resumed = await resumeSelfTest(d, id, NOW + 2 * 60 * MIN);
+    expect(resumed && remainingMs(resumed.state, NOW + 2 * 60 * MIN)).toBe(7 * MIN);
+    // The time runs out while the student is on question 3.
+    const late = await answerSelfTest(
+      d,
+      id,
+      2,
+      { response: 'y', grade: { score: 1, correct: true } },
+      NOW + 2 * 60 * MIN + 8 * MIN,
+    );
+    expect(late).toEqual({ ok: false, reason: 'expired' });
+    const finished = await finishSelfTest(d, id, NOW + 2 * 60 * MIN + 8 * MIN);
+    expect(finished?.test.state).toMatchObject({ status: 'done', expired: true, elapsedMs: 10 * MIN });
+    expect(finished?.score).toMatchObject({ questions: 5, answered: 2, correct: 1, points: 1.5, score: 0.3 });
+    const row = await d.selftests.get(id);
+    expect(row).toMatchObject({ status: 'done', score: 0.3, finishedAt: NOW + 128 * MIN });
+    expect(await findRunningSelfTest(d)).toBeNull();
+    expect(await d.cards.toArray()).toEqual(cardsBefore);
+    expect(await d.reviews.toArray()).toEqual(reviewsBefore);
+    expect((await loadSelfTest(d, id))?.state.answers[0]?.response).toBe('x');
+  });
+
+  it('keeps every attempt in a per-pack history, oldest first', async () => {
+    const d = await seed();
+    for (const [offset, right] of [
+      [2 * DAY, 4],
+      [0, 2],
+    ] as const) {
+      const s = await startSelfTest(d, { ...base, now: NOW + offset });
+      if (!s.ok) throw new Error('not started');
+      for (let i = 0; i < right; i++) {
+        await answerSelfTest(
+          d,
+          s.test.id,
+          i,
+          { response: i, grade: { score: 1, correct: true } },
+          NOW + offset + i,
+        );
+      }
+      await finishSelfTest(d, s.test.id, NOW + offset + MIN);
+    }
+    await startSelfTest(d, { ...base, packIds: ['o', 'p'] }); // filed under o, and still running
+    const history = await listSelfTestHistory(d, 'p');
+    expect(history.map((h) => [h.startedAt - NOW, h.score, h.correct, h.questions])).toEqual([
+      [0, 0.4, 2, 5],
+      [2 * DAY, 0.8, 4, 5],
+    ]);
+    expect(await listSelfTestHistory(d, 'o')).toEqual([]);
+  });
+
+  it("sends missed questions to today's queue without touching their history", async () => {
+    const d = await seed();
+    const reviewsBefore = await d.reviews.toArray();
+    const result = await sendMissedToStudy(d, ['p:q0', 'p:q1', 'p:q2', 'p:q4', 'p:q5', 'p:q6', 'p:q0'], NOW);
+    expect(result).toEqual({ due: ['p:q0', 'p:q1', 'p:q5'], newCards: ['p:q2'], skipped: ['p:q4', 'p:q6'] });
+    const q0 = await d.cards.get(k('p:q0'));
+    expect(q0).toMatchObject({ due: NOW, stability: 10, state: 2, lastReview: NOW - DAY, rev: 1 });
+    // A relearning card already due is left as it was.
+    expect((await d.cards.get(k('p:q5')))?.due).toBe(NOW - 5 * MIN);
+    expect((await d.cards.get(k('p:q1')))?.due).toBe(NOW);
+    expect((await d.cards.get(k('p:q4')))?.due).toBe(NOW + 2 * DAY);
+    expect(await d.reviews.toArray()).toEqual(reviewsBefore);
+  });
+});
