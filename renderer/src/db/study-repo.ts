@@ -1,0 +1,172 @@
+/**
+ * Studying: answer a card, undo it, suspend or flag it, load what the review screen shows. Every
+ * write is one `rw` transaction that re-reads the card; an answer is refused (a typed result, not a
+ * throw) when the card changed since it was shown, as Anki's `answer_card` does. Queue loading and
+ * Library counts live in `study-queue-repo.ts` and are re-exported here.
+ */
+import type { Grade } from '../core/grading';
+import { type Rating, type SchedulerSettings, answerCard as scheduleAnswer } from '../core/scheduler';
+import type { LecternDb } from './db';
+import type { CardKey, CardRow, EpochMs, QuestionRow, ReviewRow } from './rows';
+
+export * from './study-queue-repo';
+
+/** Why a study write was refused. */
+export interface StudyError {
+  /** `missing`: no such card; `stale`: it changed since shown; `removed`: its question left the pack; `nothing-to-undo`. */
+  code: 'missing' | 'stale' | 'removed' | 'nothing-to-undo';
+  message: string;
+}
+
+/** Result of a study write. */
+export type StudyResult<T> = { ok: true; value: T } | { ok: false; error: StudyError };
+
+/** One answer, as the review screen has it. */
+export interface AnswerInput {
+  key: CardKey;
+  /** The card's `rev` when it was shown. */
+  shownRev: number;
+  rating: Rating;
+  /** From `gradeAnswer` (flashcards: correct unless Again, score 1 or 0). */
+  grade: Pick<Grade, 'score' | 'correct'>;
+  /** What the student answered (an `AnswerResponse`); stored as JSON. */
+  response: unknown;
+  responseMs: number;
+  now: EpochMs;
+  /** The pack's settings (`resolveSchedulingSettings`). */
+  settings: SchedulerSettings;
+}
+
+/** What an answer wrote. */
+export interface AnswerWritten {
+  card: CardRow;
+  review: ReviewRow;
+}
+
+const fail = (code: StudyError['code'], message: string): { ok: false; error: StudyError } => ({
+  ok: false,
+  error: { code, message },
+});
+
+function toJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return 'null';
+  }
+}
+
+function clampScore(score: number): number {
+  return Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
+}
+
+/**
+ * Records an answer: in one transaction, re-reads the card, refuses if it is gone, removed or its
+ * `rev` is not `shownRev`, then writes the new FSRS state (rev + 1) and a review-log row holding the
+ * previous card row (for undo), the state before, score, correctness, response and due after.
+ */
+export async function answerCard(db: LecternDb, input: AnswerInput): Promise<StudyResult<AnswerWritten>> {
+  const response = toJson(input.response);
+  return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<AnswerWritten>> => {
+    const card = await db.cards.get(input.key);
+    if (!card) return fail('missing', `No card ${input.key}.`);
+    if (card.removed) return fail('removed', 'This question was removed from its pack.');
+    if (card.rev !== input.shownRev) {
+      return fail(
+        'stale',
+        'This card changed since it was shown (answered or edited elsewhere); it was not answered again.',
+      );
+    }
+    const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key).card;
+    const updated: CardRow = { ...card, ...next, rev: card.rev + 1 };
+    const review: ReviewRow = {
+      cardKey: card.key,
+      packId: card.packId,
+      chapterId: card.chapterId,
+      at: input.now,
+      rating: input.rating,
+      score: clampScore(input.grade.score),
+      correct: input.grade.correct ? 1 : 0,
+      response,
+      responseMs: Number.isFinite(input.responseMs) ? Math.max(0, Math.round(input.responseMs)) : 0,
+      stateBefore: card.state,
+      prev: card,
+      dueAfter: updated.due,
+    };
+    await db.cards.put(updated);
+    review.id = await db.reviews.add(review);
+    return { ok: true, value: { card: updated, review } };
+  });
+}
+
+/**
+ * Undoes the card's last answer: puts back the card row saved with it and deletes the log row, in
+ * one transaction. The scheduling fields come back exactly; `suspended`/`flagged`/`removed` keep
+ * their current values (they are not part of an answer) and `rev` moves forward (rev + 1), so a
+ * view of the card from before the undo cannot answer it.
+ */
+export async function undoLastAnswer(db: LecternDb, key: CardKey): Promise<StudyResult<CardRow>> {
+  return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<CardRow>> => {
+    const last = await db.reviews.where('cardKey').equals(key).last();
+    if (!last || last.id === undefined) return fail('nothing-to-undo', 'This card has no answer to undo.');
+    const card = await db.cards.get(key);
+    if (!card) return fail('missing', `No card ${key}.`);
+    const restored: CardRow = {
+      ...last.prev,
+      suspended: card.suspended,
+      flagged: card.flagged,
+      removed: card.removed,
+      rev: card.rev + 1,
+    };
+    await db.cards.put(restored);
+    await db.reviews.delete(last.id);
+    return { ok: true, value: restored };
+  });
+}
+
+async function setFlag(
+  db: LecternDb,
+  key: CardKey,
+  field: 'suspended' | 'flagged',
+  on: boolean,
+): Promise<StudyResult<CardRow>> {
+  return db.transaction('rw', db.cards, async (): Promise<StudyResult<CardRow>> => {
+    const card = await db.cards.get(key);
+    if (!card) return fail('missing', `No card ${key}.`);
+    const updated: CardRow = { ...card, [field]: on ? 1 : 0, rev: card.rev + 1 };
+    await db.cards.put(updated);
+    return { ok: true, value: updated };
+  });
+}
+
+/** Suspends a card (it leaves the queue, keeps its progress) or unsuspends it. */
+export function setSuspended(db: LecternDb, key: CardKey, suspended: boolean): Promise<StudyResult<CardRow>> {
+  return setFlag(db, key, 'suspended', suspended);
+}
+
+/** Flags a card for later attention, or clears the flag. Does not change scheduling. */
+export function setFlagged(db: LecternDb, key: CardKey, flagged: boolean): Promise<StudyResult<CardRow>> {
+  return setFlag(db, key, 'flagged', flagged);
+}
+
+/** A card with its question, as the review screen shows it. */
+export interface StudyItem {
+  card: CardRow;
+  question: QuestionRow;
+}
+
+/** Loads cards and their questions by key, in the order given; keys with no card or question are skipped. */
+export async function loadStudyItems(db: LecternDb, keys: readonly CardKey[]): Promise<StudyItem[]> {
+  return db.transaction('r', db.cards, db.questions, async () => {
+    const [cards, questions] = await Promise.all([
+      db.cards.bulkGet([...keys]),
+      db.questions.bulkGet([...keys]),
+    ]);
+    const out: StudyItem[] = [];
+    cards.forEach((card, i) => {
+      const question = questions[i];
+      if (card && question) out.push({ card, question });
+    });
+    return out;
+  });
+}

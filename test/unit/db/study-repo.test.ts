@@ -1,0 +1,190 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../../renderer/src/core/scheduler';
+import { LecternDb } from '../../../renderer/src/db/db';
+import type { CardRow } from '../../../renderer/src/db/rows';
+import {
+  type AnswerInput,
+  answerCard,
+  loadStudyItems,
+  setFlagged,
+  setSuspended,
+  undoLastAnswer,
+} from '../../../renderer/src/db/study-repo';
+import { DAY, k, makeCard } from '../core/stats/fixtures';
+
+const NOW = Date.UTC(2025, 2, 10, 12, 0, 0);
+let db: LecternDb | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+async function open(cards: CardRow[]): Promise<LecternDb> {
+  db = new LecternDb(`test-study-${Math.random()}`);
+  await db.cards.bulkAdd(cards);
+  return db;
+}
+
+const answer = (over: Partial<AnswerInput> = {}): AnswerInput => ({
+  key: k('p:q1'),
+  shownRev: 0,
+  rating: 3,
+  grade: { score: 1, correct: true },
+  response: { type: 'typed', text: '$1B' },
+  responseMs: 4200,
+  now: NOW,
+  settings: DEFAULT_SCHEDULER_SETTINGS,
+  ...over,
+});
+
+describe('answerCard', () => {
+  it('writes the new state with rev + 1 and one review row with the previous card', async () => {
+    const d = await open([makeCard({ key: 'p:q1', due: NOW - DAY })]);
+    const res = await answerCard(d, answer());
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const stored = await d.cards.get(k('p:q1'));
+    expect(stored).toEqual(res.value.card);
+    expect(stored).toMatchObject({ state: 1, rev: 1, reps: 1, due: NOW + 10 * 60_000, lastReview: NOW });
+    const reviews = await d.reviews.toArray();
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({
+      cardKey: 'p:q1',
+      packId: 'p',
+      chapterId: 'c1',
+      at: NOW,
+      rating: 3,
+      score: 1,
+      correct: 1,
+      response: '{"type":"typed","text":"$1B"}',
+      responseMs: 4200,
+      stateBefore: 0,
+      dueAfter: NOW + 10 * 60_000,
+    });
+    expect(reviews[0]?.prev).toEqual(makeCard({ key: 'p:q1', due: NOW - DAY }));
+  });
+
+  it('refuses a second answer with the stale rev and writes nothing', async () => {
+    const d = await open([makeCard({ key: 'p:q1' })]);
+    expect((await answerCard(d, answer())).ok).toBe(true);
+    const before = await d.cards.get(k('p:q1'));
+    const again = await answerCard(d, answer({ rating: 1, now: NOW + 1000 }));
+    expect(again).toEqual({ ok: false, error: expect.objectContaining({ code: 'stale' }) });
+    expect(await d.cards.get(k('p:q1'))).toEqual(before);
+    expect(await d.reviews.count()).toBe(1);
+  });
+
+  it('refuses missing and removed cards', async () => {
+    const d = await open([makeCard({ key: 'p:gone', removed: 1 })]);
+    expect(await answerCard(d, answer({ key: k('p:nope') }))).toMatchObject({
+      ok: false,
+      error: { code: 'missing' },
+    });
+    expect(await answerCard(d, answer({ key: k('p:gone') }))).toMatchObject({
+      ok: false,
+      error: { code: 'removed' },
+    });
+    expect(await d.reviews.count()).toBe(0);
+  });
+
+  it('stores a response that cannot be JSON as null instead of failing', async () => {
+    const d = await open([makeCard({ key: 'p:q1' })]);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const res = await answerCard(
+      d,
+      answer({ response: cyclic, grade: { score: 7, correct: false }, responseMs: Number.NaN }),
+    );
+    expect(res.ok).toBe(true);
+    expect(await d.reviews.toArray()).toMatchObject([
+      { response: 'null', score: 1, correct: 0, responseMs: 0 },
+    ]);
+  });
+});
+
+describe('undoLastAnswer', () => {
+  it('restores the card exactly (but a newer rev) and deletes only the last log row', async () => {
+    const d = await open([makeCard({ key: 'p:q1' }), makeCard({ key: 'p:q2' })]);
+    const first = await answerCard(d, answer());
+    if (!first.ok) throw new Error('first answer refused');
+    const afterFirst = first.value.card;
+    await answerCard(d, answer({ key: k('p:q2') }));
+    const second = await answerCard(d, answer({ shownRev: 1, rating: 1, now: afterFirst.due + 60_000 }));
+    expect(second.ok).toBe(true);
+    expect(await d.reviews.count()).toBe(3);
+
+    const undone = await undoLastAnswer(d, k('p:q1'));
+    expect(undone).toEqual({ ok: true, value: { ...afterFirst, rev: 3 } });
+    expect(await d.cards.get(k('p:q1'))).toEqual({ ...afterFirst, rev: 3 });
+    expect((await d.reviews.toArray()).map((r) => [r.cardKey, r.rating])).toEqual([
+      ['p:q1', 3],
+      ['p:q2', 3],
+    ]);
+
+    const again = await undoLastAnswer(d, k('p:q1'));
+    expect(again).toEqual({ ok: true, value: makeCard({ key: 'p:q1', rev: 4 }) });
+    expect(await undoLastAnswer(d, k('p:q1'))).toMatchObject({
+      ok: false,
+      error: { code: 'nothing-to-undo' },
+    });
+  });
+
+  it('makes the view from before the undo stale', async () => {
+    const d = await open([makeCard({ key: 'p:q1' })]);
+    await answerCard(d, answer());
+    await undoLastAnswer(d, k('p:q1'));
+    expect(await answerCard(d, answer({ shownRev: 0 }))).toMatchObject({
+      ok: false,
+      error: { code: 'stale' },
+    });
+    expect((await answerCard(d, answer({ shownRev: 2 }))).ok).toBe(true);
+  });
+
+  it('keeps a suspension made after the answer', async () => {
+    const d = await open([makeCard({ key: 'p:q1' })]);
+    await answerCard(d, answer());
+    await setSuspended(d, k('p:q1'), true);
+    const res = await undoLastAnswer(d, k('p:q1'));
+    expect(res).toMatchObject({ ok: true, value: { suspended: 1, state: 0, reps: 0 } });
+  });
+});
+
+describe('setSuspended / setFlagged', () => {
+  it('toggles the flag and bumps rev', async () => {
+    const d = await open([makeCard({ key: 'p:q1' })]);
+    expect(await setSuspended(d, k('p:q1'), true)).toMatchObject({
+      ok: true,
+      value: { suspended: 1, rev: 1 },
+    });
+    expect(await setFlagged(d, k('p:q1'), true)).toMatchObject({ ok: true, value: { flagged: 1, rev: 2 } });
+    expect(await setSuspended(d, k('p:q1'), false)).toMatchObject({
+      ok: true,
+      value: { suspended: 0, flagged: 1, rev: 3 },
+    });
+    expect(await setFlagged(d, k('p:none'), true)).toMatchObject({ ok: false, error: { code: 'missing' } });
+  });
+});
+
+describe('loadStudyItems', () => {
+  it('returns cards with their questions in the order asked, skipping unknown keys', async () => {
+    const d = await open([makeCard({ key: 'p:q1' }), makeCard({ key: 'p:q2' })]);
+    const q = (id: string) => ({
+      key: k(`p:${id}`),
+      packId: 'p',
+      id,
+      chapterId: 'c1',
+      section: 's1',
+      type: 'flashcard' as const,
+      order: 0,
+      question: { id, section: 's1', type: 'flashcard' as const, front: 'F', back: 'B' },
+      answerHash: 'h',
+      removed: 0 as const,
+    });
+    await d.questions.bulkAdd([q('q1'), q('q2')]);
+    const items = await loadStudyItems(d, [k('p:q2'), k('p:zz'), k('p:q1')]);
+    expect(items.map((i) => [i.card.key, i.question.id])).toEqual([
+      ['p:q2', 'q2'],
+      ['p:q1', 'q1'],
+    ]);
+  });
+});
