@@ -2,14 +2,24 @@
  * The single entry point that turns untrusted pack JSON into a `Pack`: schema checks (zod), then the
  * cross-references zod cannot express. Never throws on user content; reports every problem at once.
  */
-import { type Diagnostic, type PackResult, lineColumnAt } from './diagnostics';
-import { type Pack, packSchema } from './schema';
-import { checkMarkdown } from '../markdown/check';
 
-/** The largest pack file Lectern reads (bytes of UTF-8 text); larger files are refused before parsing. */
+import { checkMarkdown } from '../markdown/check';
+import type { Diagnostic, PackResult } from './diagnostics';
+import { findJsonSyntaxError, locateJsonPaths, offsetInJsonString } from './json-locate';
+import { createLineIndex } from './line-index';
+import { type Pack, packSchema, QUESTION_TYPES } from './schema';
+
+/**
+ * The largest pack file Lectern reads: 64 MiB (67,108,864 bytes of file, before decoding). Larger files
+ * are refused before parsing, with a message giving the file's size and this limit.
+ */
 export const MAX_PACK_BYTES = 64 * 1024 * 1024;
 
-/** Parses pack JSON text: syntax, schema and references. */
+/**
+ * Parses pack JSON text: syntax, schema and references. Every diagnostic carries the 1-based
+ * `line`/`column` of the offending value (of the property name for unknown properties; of the nearest
+ * existing parent for missing ones) and, for schema problems, its JSON `path` too.
+ */
 export function parsePackJson(source: string): PackResult<Pack> {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   let data: unknown;
@@ -18,17 +28,74 @@ export function parsePackJson(source: string): PackResult<Pack> {
   } catch (err) {
     return { ok: false, issues: [jsonSyntaxDiagnostic(text, err)] };
   }
-  return validatePack(data);
+  const result = validatePack(data);
+  if (result.ok && result.warnings.length === 0) return result;
+  const placed = placeJsonDiagnostics(text, data, result.ok ? result.warnings : result.issues);
+  return result.ok ? { ...result, warnings: placed } : { ok: false, issues: placed };
 }
 
-/** Validates an already-parsed value as a pack. */
+/** Diagnostics about unknown properties: placed at the property name rather than its value. */
+const UNKNOWN_PROPERTY = new WeakSet<Diagnostic>();
+
+/** Adds line and column (from the JSON text) to diagnostics that carry a JSON path. */
+function placeJsonDiagnostics(text: string, data: unknown, issues: readonly Diagnostic[]): Diagnostic[] {
+  const lines = createLineIndex(text);
+  const located = locateJsonPaths(
+    text,
+    issues.map((d) => d.path ?? []),
+  );
+  return issues.map((d, k) => {
+    const loc = located[k];
+    if (!d.path || !loc) return d;
+    let offset = loc.offset;
+    if (UNKNOWN_PROPERTY.has(d) && loc.keyOffset !== undefined) offset = loc.keyOffset;
+    else if (d.line !== undefined && loc.matched === d.path.length && text[loc.offset] === '"') {
+      // A problem inside a string (e.g. raw HTML in a Markdown body) is placed inside the literal.
+      const value = valueAtPath(data, d.path);
+      const inner = typeof value === 'string' ? offsetOfLineColumn(value, d.line, d.column ?? 1) : 0;
+      offset = offsetInJsonString(text, loc.offset, inner);
+    }
+    return { ...d, ...lines.locate(offset) };
+  });
+}
+
+function offsetOfLineColumn(body: string, line: number, column: number): number {
+  let i = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = body.indexOf('\n', i);
+    if (nl === -1) break;
+    i = nl + 1;
+  }
+  return i + column - 1;
+}
+
+/**
+ * Validates an already-parsed value as a pack: zod schema, then {@link checkReferences}. Diagnostics carry
+ * JSON paths; unknown properties are reported one by one with the property in the path.
+ */
 export function validatePack(data: unknown): PackResult<Pack> {
   const parsed = packSchema.safeParse(data);
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({ message: i.message, path: i.path.map(pathPart) })),
-    };
+    const issues: Diagnostic[] = [];
+    for (const i of parsed.error.issues) {
+      const path = i.path.map(pathPart);
+      if (i.code === 'unrecognized_keys') {
+        for (const key of i.keys) {
+          const d: Diagnostic = { message: `unknown property "${key}"`, path: [...path, key] };
+          UNKNOWN_PROPERTY.add(d);
+          issues.push(d);
+        }
+      } else if (i.code === 'invalid_union' && path[path.length - 1] === 'type' && 'discriminator' in i) {
+        const got = valueAtPath(data, path);
+        issues.push({
+          message: `unknown question type ${JSON.stringify(got)}: expected one of ${QUESTION_TYPES.join(', ')}`,
+          path,
+        });
+      } else if (i.code === 'invalid_type' && isMissing(data, path)) {
+        issues.push({ message: `required property "${String(path[path.length - 1])}" is missing`, path });
+      } else issues.push({ message: i.message, path });
+    }
+    return { ok: false, issues };
   }
   const issues = checkReferences(parsed.data);
   const errors = issues.filter((i) => i.severity !== 'warning');
@@ -40,14 +107,34 @@ function pathPart(p: PropertyKey): string | number {
   return typeof p === 'number' ? p : String(p);
 }
 
+function valueAtPath(data: unknown, path: readonly (string | number)[]): unknown {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+function isMissing(data: unknown, path: readonly (string | number)[]): boolean {
+  if (path.length === 0) return false;
+  const parent = valueAtPath(data, path.slice(0, -1));
+  const key = path[path.length - 1];
+  return (
+    parent !== null &&
+    typeof parent === 'object' &&
+    !Array.isArray(parent) &&
+    !Object.hasOwn(parent, String(key))
+  );
+}
+
 function jsonSyntaxDiagnostic(text: string, err: unknown): Diagnostic {
+  const found = findJsonSyntaxError(text);
+  if (found)
+    return { message: `invalid JSON: ${found.message}`, ...createLineIndex(text).locate(found.offset) };
+  // The engine refused text our scanner accepts (should not happen): report its words at the end.
   const message = err instanceof Error ? err.message : String(err);
-  const pos = /position (\d+)/.exec(message);
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  const clean = `invalid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/ in JSON at position \d+/, '')}`;
-  if (lc) return { message: clean, line: Number(lc[1]), column: Number(lc[2]) };
-  if (pos) return { message: clean, ...lineColumnAt(text, Number(pos[1])) };
-  return { message: clean, ...lineColumnAt(text, text.length) };
+  return { message: `invalid JSON: ${message}`, ...createLineIndex(text).locate(text.length) };
 }
 
 /** Uniqueness of ids, resolvable section references, and per-type rules zod cannot express. */
@@ -70,10 +157,14 @@ export function checkReferences(pack: Pack): Diagnostic[] {
   const questionIds = new Set<string>();
   pack.questions.forEach((q, qi) => {
     const path = ['questions', qi];
-    if (questionIds.has(q.id)) issues.push({ message: `duplicate question id "${q.id}"`, path: [...path, 'id'] });
+    if (questionIds.has(q.id))
+      issues.push({ message: `duplicate question id "${q.id}"`, path: [...path, 'id'] });
     questionIds.add(q.id);
     if (!sectionIds.has(q.section))
-      issues.push({ message: `section "${q.section}" does not exist in this pack`, path: [...path, 'section'] });
+      issues.push({
+        message: `section "${q.section}" does not exist in this pack`,
+        path: [...path, 'section'],
+      });
     switch (q.type) {
       case 'multiple-choice':
         if (!q.choices.some((c) => c.correct))
@@ -81,7 +172,10 @@ export function checkReferences(pack: Pack): Diagnostic[] {
         break;
       case 'typed':
         if (q.accept.length === 0 && !q.numeric)
-          issues.push({ message: 'needs at least one accepted answer or a numeric answer', path: [...path, 'accept'] });
+          issues.push({
+            message: 'needs at least one accepted answer or a numeric answer',
+            path: [...path, 'accept'],
+          });
         break;
       case 'cloze':
         if (!/\{\{c\d+::[^}]+\}\}/.test(q.text))
@@ -104,7 +198,10 @@ export function checkReferences(pack: Pack): Diagnostic[] {
     discussionIds.add(d.id);
     d.sections.forEach((s, si) => {
       if (!sectionIds.has(s))
-        issues.push({ message: `section "${s}" does not exist in this pack`, path: ['discussions', di, 'sections', si] });
+        issues.push({
+          message: `section "${s}" does not exist in this pack`,
+          path: ['discussions', di, 'sections', si],
+        });
     });
   });
   return issues;
