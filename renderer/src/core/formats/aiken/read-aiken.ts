@@ -1,0 +1,110 @@
+/**
+ * Aiken → Lectern pack: multiple-choice questions written as the question text, options `A.` or `A)`
+ * one per line, then `ANSWER: X`. Question text may span several lines and paragraphs; blank lines
+ * between questions are optional. Every question goes into one chapter, "Questions". Never throws.
+ */
+import type { PackResult } from '../../pack/diagnostics';
+import type { Pack } from '../../pack/schema';
+import { deriveId, packNameFromFile } from '../ids';
+import { type Locations, PackBuilder, type SourcePos } from '../pack-builder';
+import type { ReadOptions } from '../read-options';
+
+const OPTION = /^([A-Z])[.)][ \t]+(\S.*)$/;
+const ANSWER = /^ANSWER\s*:\s*(.*)$/i;
+
+interface Draft {
+  at: SourcePos;
+  text: string[];
+  options: { letter: string; text: string; at: SourcePos }[];
+}
+
+/** Reads an Aiken file into a pack; id and title come from the file name. */
+export function readAiken(text: string, options: ReadOptions = {}): PackResult<Pack> {
+  const builder = new PackBuilder(packNameFromFile(options.fileName ?? 'pack.txt'));
+  const lines = text.split('\n');
+  let draft: Draft | undefined;
+  const abandon = (why: string) => {
+    if (draft) builder.error(why, draft.at);
+    draft = undefined;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (options.onProgress && (i & 4095) === 0) options.onProgress((0.9 * i) / lines.length);
+    const raw = lines[i] ?? '';
+    const line = raw.trim();
+    const at = { line: i + 1, column: raw.length - raw.trimStart().length + 1 };
+    if (line === '') {
+      if (draft && draft.options.length === 0) draft.text.push('');
+      continue;
+    }
+    const option = OPTION.exec(line);
+    const answer = draft && draft.options.length > 0 ? ANSWER.exec(line) : null;
+    if (answer && draft) {
+      finishQuestion(builder, draft, answer[1]?.trim() ?? '', at);
+      draft = undefined;
+    } else if (option) {
+      if (!draft) draft = { at, text: [], options: [] };
+      const letter = option[1] ?? '';
+      const twice = draft.options.find((o) => o.letter === letter);
+      if (twice) builder.error(`option ${letter} is given twice (first at line ${twice.at.line})`, at);
+      else draft.options.push({ letter, text: option[2] ?? '', at });
+    } else if (ANSWER.test(line)) {
+      builder.error('"ANSWER:" comes before any options A., B., …', at);
+      draft = undefined;
+    } else {
+      if (draft && draft.options.length > 0)
+        abandon(
+          `this question has no "ANSWER: X" line after its options (a new question starts at line ${at.line})`,
+        );
+      if (!draft) draft = { at, text: [], options: [] };
+      draft.text.push(line);
+    }
+  }
+  if (draft) {
+    if (draft.options.length > 0) abandon('this question has no "ANSWER: X" line after its options');
+    else if (draft.text.some((t) => t !== ''))
+      abandon('this text has no options A., B., … and no "ANSWER: X" line');
+  }
+  const result = builder.finish(
+    'no questions found: an Aiken question is its text, options "A. …", then "ANSWER: A"',
+  );
+  options.onProgress?.(1);
+  return result;
+}
+
+function finishQuestion(builder: PackBuilder, draft: Draft, letter: string, at: SourcePos): void {
+  if (!/^[A-Z]$/.test(letter)) {
+    builder.error(`"ANSWER:" names one option letter, like "ANSWER: B", not "${letter}"`, at);
+    return;
+  }
+  if (!draft.options.some((o) => o.letter === letter)) {
+    const letters = draft.options.map((o) => o.letter).join(', ');
+    builder.error(`ANSWER ${letter} is not one of the options (${letters})`, at);
+    return;
+  }
+  if (draft.options.length < 2) {
+    builder.error('a question needs at least 2 options', at);
+    return;
+  }
+  const prompt = draft.text
+    .join('\n')
+    .replace(/\n{2,}/g, '\n\n')
+    .trim();
+  if (prompt === '') {
+    builder.error(`option ${draft.options[0]?.letter ?? 'A'} has no question text above it`, draft.at);
+    return;
+  }
+  const locs: Locations = new Map([
+    ['', draft.at],
+    ['prompt', draft.at],
+  ]);
+  const choices = draft.options.map((o, i) => {
+    locs.set(`choices/${i}`, o.at);
+    return { text: o.text, correct: o.letter === letter };
+  });
+  locs.set('choices', draft.options[0]?.at ?? at);
+  builder.addQuestion(
+    { type: 'multiple-choice', section: builder.currentSection(draft.at), prompt, choices },
+    { value: deriveId('q', prompt), explicit: false, at: draft.at },
+    locs,
+  );
+}

@@ -1,0 +1,336 @@
+/**
+ * The inside of a GIFT answer block `{…}`: which kind of question it is (Moodle's rules, in Moodle's
+ * order) and its answers as spans of the block's content, so every problem has an exact place.
+ */
+
+/** The answer-block shapes GIFT has. */
+export type AnswerKind =
+  | 'essay'
+  | 'multiple-choice'
+  | 'true-false'
+  | 'short-answer'
+  | 'numerical'
+  | 'matching';
+
+/** A range of the block's content: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One `=`/`~` answer of a multiple-choice, short-answer or numerical block. */
+export interface GiftAnswer {
+  marker: '=' | '~' | '';
+  /** Offset of the marker (or of the text when there is none). */
+  at: number;
+  /** Percent from `%50%`, when given. */
+  weight?: number;
+  text: Span;
+  feedback?: Span;
+}
+
+/** A numerical answer: a value with a tolerance (from `v:t`, `min..max` or `v`). */
+export interface GiftNumber {
+  at: number;
+  value: number;
+  tolerance: number;
+  weight: number;
+  text: Span;
+  feedback?: Span;
+}
+
+/** The parsed answer block. */
+export interface ParsedAnswers {
+  kind: AnswerKind;
+  answers: GiftAnswer[];
+  numbers: GiftNumber[];
+  pairs: { at: number; left: Span; right: Span }[];
+  truth?: { value: boolean; at: number; wrongFeedback?: Span; rightFeedback?: Span };
+  general?: Span;
+  /** Numerical `~#feedback for any other answer`, which Lectern has no place for. */
+  otherFeedback?: Span;
+  problems: { message: string; at: number }[];
+}
+
+function trimSpan(masked: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(masked[s] ?? '')) s++;
+  while (e > s && /\s/.test(masked[e - 1] ?? '')) e--;
+  return { start: s, end: e };
+}
+
+function isEmpty(span: Span): boolean {
+  return span.end <= span.start;
+}
+
+/** Moodle's classification of an answer block's trimmed inside (general feedback already removed). */
+export function classifyAnswers(inner: string): AnswerKind {
+  if (inner === '') return 'essay';
+  if (inner.startsWith('#')) return 'numerical';
+  if (inner.includes('~')) return 'multiple-choice';
+  if (inner.includes('=') && inner.includes('->')) return 'matching';
+  const hash = inner.indexOf('#');
+  const head = (hash > 0 ? inner.slice(0, hash) : inner).trim();
+  if (head === 'T' || head === 'TRUE' || head === 'F' || head === 'FALSE') return 'true-false';
+  return 'short-answer';
+}
+
+/** Splits [start, end) at every unescaped marker character; the text before the first marker comes first. */
+function splitAt(masked: string, start: number, end: number, markers: string) {
+  const parts: { marker: '=' | '~' | ''; at: number; start: number; end: number }[] = [];
+  let marker: '=' | '~' | '' = '';
+  let at = start;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    const c = masked[i] ?? '';
+    if (markers.includes(c)) {
+      parts.push({ marker, at, start: from, end: i });
+      marker = c as '=' | '~';
+      at = i;
+      from = i + 1;
+    }
+  }
+  parts.push({ marker, at, start: from, end });
+  return parts;
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A GIFT number (Moodle's `is_numeric`), or undefined. */
+export function parseGiftNumber(text: string): number | undefined {
+  const t = text.trim();
+  return NUMBER.test(t) ? Number(t) : undefined;
+}
+
+/**
+ * Parses the answer block between `from` and `to` (offsets just inside the braces) as `kind`, or as
+ * Moodle would classify it when `kind` is not given.
+ */
+export function parseAnswerBlock(
+  content: string,
+  masked: string,
+  from: number,
+  to: number,
+  kind?: AnswerKind,
+): ParsedAnswers {
+  const gf = masked.lastIndexOf('####', to - 4);
+  const out: ParsedAnswers = { kind: 'essay', answers: [], numbers: [], pairs: [], problems: [] };
+  let end = to;
+  if (gf >= from) {
+    out.general = trimSpan(masked, gf + 4, to);
+    end = gf;
+  }
+  const inner = trimSpan(masked, from, end);
+  out.kind = kind ?? classifyAnswers(masked.slice(inner.start, inner.end));
+  switch (out.kind) {
+    case 'essay':
+      if (!isEmpty(inner))
+        out.problems.push({
+          message: 'an essay (discussion prompt) has nothing between { and }',
+          at: inner.start,
+        });
+      break;
+    case 'multiple-choice':
+    case 'short-answer':
+      readAnswers(content, masked, inner, out);
+      break;
+    case 'numerical':
+      readNumbers(content, masked, inner, out);
+      break;
+    case 'matching':
+      readPairs(masked, inner, out);
+      break;
+    case 'true-false':
+      readTruth(masked, inner, out);
+      break;
+  }
+  return out;
+}
+
+function readWeight(
+  content: string,
+  masked: string,
+  p: number,
+  end: number,
+  out: ParsedAnswers,
+): [number, number?] {
+  if (masked[p] !== '%') return [p];
+  const close = masked.indexOf('%', p + 1);
+  if (close === -1 || close >= end) {
+    out.problems.push({ message: 'partial credit is not closed: write it as %50%', at: p });
+    return [end];
+  }
+  const text = content.slice(p + 1, close).trim();
+  const weight = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (Number.isNaN(weight) || weight < -100 || weight > 100) {
+    out.problems.push({
+      message: `partial credit "%${text}%" must be a percentage from -100 to 100, like %50% or %-25%`,
+      at: p,
+    });
+    return [close + 1];
+  }
+  return [close + 1, weight];
+}
+
+function readAnswers(content: string, masked: string, inner: Span, out: ParsedAnswers): void {
+  const mc = out.kind === 'multiple-choice';
+  for (const part of splitAt(masked, inner.start, inner.end, mc ? '~=' : '=')) {
+    const whole = trimSpan(masked, part.start, part.end);
+    if (part.marker === '' && isEmpty(whole)) continue;
+    if (part.marker === '' && mc) {
+      out.problems.push({
+        message: 'this answer needs "~" (wrong) or "=" (right) in front of it',
+        at: whole.start,
+      });
+      continue;
+    }
+    const [p, weight] = readWeight(
+      content,
+      masked,
+      trimSpan(masked, part.start, part.end).start,
+      part.end,
+      out,
+    );
+    const hash = masked.indexOf('#', p);
+    const textEnd = hash !== -1 && hash < part.end ? hash : part.end;
+    const answer: GiftAnswer = {
+      marker: part.marker,
+      at: part.marker ? part.at : whole.start,
+      text: trimSpan(masked, p, textEnd),
+    };
+    if (weight !== undefined) answer.weight = weight;
+    if (textEnd < part.end) answer.feedback = trimSpan(masked, textEnd + 1, part.end);
+    if (isEmpty(answer.text)) out.problems.push({ message: 'this answer is empty', at: answer.at });
+    else out.answers.push(answer);
+  }
+  const min = mc ? 2 : 1;
+  if (out.answers.length < min && out.problems.length === 0)
+    out.problems.push({
+      message: mc
+        ? 'a multiple-choice question needs at least 2 answers'
+        : 'a short-answer question needs an answer',
+      at: inner.start,
+    });
+}
+
+function readNumbers(content: string, masked: string, inner: Span, out: ParsedAnswers): void {
+  let end = inner.end;
+  const start = masked[inner.start] === '#' ? inner.start + 1 : inner.start;
+  const tilde = masked.indexOf('~', start);
+  if (tilde !== -1 && tilde < end) {
+    const hash = masked.indexOf('#', tilde);
+    if (hash !== -1 && hash < end) out.otherFeedback = trimSpan(masked, hash + 1, end);
+    end = tilde;
+  }
+  for (const part of splitAt(masked, start, end, '=')) {
+    const whole = trimSpan(masked, part.start, part.end);
+    if (isEmpty(whole)) {
+      if (part.marker) out.problems.push({ message: 'this numerical answer is empty', at: part.at });
+      continue;
+    }
+    const [p, weight] = readWeight(content, masked, whole.start, part.end, out);
+    const hash = masked.indexOf('#', p);
+    const textEnd = hash !== -1 && hash < part.end ? hash : part.end;
+    const text = trimSpan(masked, p, textEnd);
+    const raw = content.slice(text.start, text.end);
+    const at = text.start;
+    const range = masked.indexOf('..', text.start);
+    const colon = masked.indexOf(':', text.start);
+    let value: number | undefined;
+    let tolerance: number | undefined;
+    if (range > text.start && range < text.end) {
+      const min = parseGiftNumber(content.slice(text.start, range));
+      const max = parseGiftNumber(content.slice(range + 2, text.end));
+      if (min === undefined || max === undefined) {
+        out.problems.push({ message: `"${raw}" is not a range of numbers like 1..5`, at });
+        continue;
+      }
+      if (min > max) {
+        out.problems.push({ message: `the range ${raw} starts above its end`, at });
+        continue;
+      }
+      value = (min + max) / 2;
+      tolerance = (max - min) / 2;
+    } else if (colon > text.start && colon < text.end) {
+      value = parseGiftNumber(content.slice(text.start, colon));
+      tolerance = parseGiftNumber(content.slice(colon + 1, text.end));
+      if (value === undefined || tolerance === undefined) {
+        out.problems.push({ message: `"${raw}" is not a number with a tolerance like 3.14:0.01`, at });
+        continue;
+      }
+      if (tolerance < 0) {
+        out.problems.push({ message: `the tolerance in "${raw}" is negative`, at });
+        continue;
+      }
+    } else {
+      value = parseGiftNumber(raw);
+      tolerance = 0;
+      if (value === undefined) {
+        out.problems.push({ message: `"${raw}" is not a number`, at });
+        continue;
+      }
+    }
+    const number: GiftNumber = {
+      at: part.marker ? part.at : at,
+      value,
+      tolerance,
+      weight: weight ?? 100,
+      text,
+    };
+    if (textEnd < part.end) number.feedback = trimSpan(masked, textEnd + 1, part.end);
+    out.numbers.push(number);
+  }
+  if (out.numbers.length === 0 && out.problems.length === 0)
+    out.problems.push({ message: 'a numerical question needs a number after #', at: inner.start });
+}
+
+function readPairs(masked: string, inner: Span, out: ParsedAnswers): void {
+  for (const part of splitAt(masked, inner.start, inner.end, '=')) {
+    const whole = trimSpan(masked, part.start, part.end);
+    if (isEmpty(whole)) {
+      if (part.marker) out.problems.push({ message: 'this matching pair is empty', at: part.at });
+      continue;
+    }
+    const arrow = masked.indexOf('->', whole.start);
+    if (arrow === -1 || arrow >= whole.end) {
+      out.problems.push({
+        message: 'a matching pair is written "=left -> right"',
+        at: part.marker ? part.at : whole.start,
+      });
+      continue;
+    }
+    out.pairs.push({
+      at: part.marker ? part.at : whole.start,
+      left: trimSpan(masked, whole.start, arrow),
+      right: trimSpan(masked, arrow + 2, whole.end),
+    });
+  }
+  if (out.pairs.length < 2 && out.problems.length === 0)
+    out.problems.push({ message: 'a matching question needs at least 2 pairs', at: inner.start });
+}
+
+function readTruth(masked: string, inner: Span, out: ParsedAnswers): void {
+  const hashes: number[] = [];
+  for (let i = inner.start; i < inner.end && hashes.length < 2; i++) if (masked[i] === '#') hashes.push(i);
+  const head = trimSpan(masked, inner.start, hashes[0] ?? inner.end);
+  const word = masked.slice(head.start, head.end);
+  if (!['T', 'TRUE', 'F', 'FALSE'].includes(word)) {
+    out.problems.push({
+      message: `a true/false answer is T, TRUE, F or FALSE, not "${word}"`,
+      at: head.start,
+    });
+    return;
+  }
+  const truth: NonNullable<ParsedAnswers['truth']> = { value: word.startsWith('T'), at: head.start };
+  const [h1, h2] = hashes;
+  if (h1 !== undefined) {
+    const wrong = trimSpan(masked, h1 + 1, h2 ?? inner.end);
+    if (!isEmpty(wrong)) truth.wrongFeedback = wrong;
+  }
+  if (h2 !== undefined) {
+    const right = trimSpan(masked, h2 + 1, inner.end);
+    if (!isEmpty(right)) truth.rightFeedback = right;
+  }
+  out.truth = truth;
+}

@@ -1,0 +1,294 @@
+/**
+ * Collects what a text-format reader finds — chapters, sections, questions, discussion prompts — with the
+ * place in the file each came from, then validates the result with the same `validatePack` as Lectern
+ * JSON and reports its findings at those places. Every imported pack passes through here.
+ */
+import { type Diagnostic, formatPath, type PackResult } from '../pack/diagnostics';
+import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack } from '../pack/schema';
+import { validatePack } from '../pack/validate';
+import { slugify, toLecternId } from './ids';
+
+/** A 1-based place in the source file. */
+export interface SourcePos {
+  line: number;
+  column: number;
+}
+
+/** Where the parts of one question or discussion came from, by path relative to it ("" is the whole). */
+export type Locations = Map<string, SourcePos>;
+
+/** An id as the reader found it: given by the author (`explicit`) or derived from content. */
+export interface DraftId {
+  value: string;
+  explicit: boolean;
+  at: SourcePos;
+}
+
+interface DraftSection {
+  id: string;
+  title: string;
+  body: string[];
+  at: SourcePos;
+}
+
+interface DraftChapter {
+  id: string;
+  title: string;
+  sections: DraftSection[];
+  at: SourcePos;
+}
+
+/** Pack-level fields a reader can set (from file name, GIFT comments or Anki headers). */
+export type PackMetaKey =
+  | 'id'
+  | 'title'
+  | 'language'
+  | 'version'
+  | 'author'
+  | 'license'
+  | 'date'
+  | 'description';
+
+const START: SourcePos = { line: 1, column: 1 };
+
+/** Builds one pack from a text format; see the module comment. */
+export class PackBuilder {
+  private readonly issues: Diagnostic[] = [];
+  private readonly meta = new Map<PackMetaKey, { value: string; at: SourcePos; given: boolean }>();
+  private readonly chapters: DraftChapter[] = [];
+  private readonly chapterByTitle = new Map<string, DraftChapter>();
+  private chapter: DraftChapter | undefined;
+  private section: DraftSection | undefined;
+  private readonly questions: Record<string, unknown>[] = [];
+  private readonly questionLocs: Locations[] = [];
+  private readonly discussions: Record<string, unknown>[] = [];
+  private readonly discussionLocs: Locations[] = [];
+  private readonly used = {
+    question: new Map<string, SourcePos>(),
+    discussion: new Map<string, SourcePos>(),
+    chapter: new Map<string, SourcePos>(),
+    section: new Map<string, SourcePos>(),
+  };
+
+  /** Starts a pack whose id and title default to `defaults` (usually from the file name). */
+  constructor(defaults: { id: string; title: string }) {
+    this.meta.set('id', { value: defaults.id, at: START, given: false });
+    this.meta.set('title', { value: defaults.title, at: START, given: false });
+    this.meta.set('language', { value: 'en', at: START, given: false });
+    this.meta.set('version', { value: '1', at: START, given: false });
+  }
+
+  /** Records an error at `at`. */
+  error(message: string, at: SourcePos): void {
+    this.issues.push({ message, line: at.line, column: at.column });
+  }
+
+  /** Records a warning at `at`: shown, but the pack still imports. */
+  warn(message: string, at: SourcePos): void {
+    this.issues.push({ message, line: at.line, column: at.column, severity: 'warning' });
+  }
+
+  /** Sets a pack-level field given in the file; the first one given wins, later ones are warned about. */
+  setMeta(key: PackMetaKey, value: string, at: SourcePos): void {
+    const old = this.meta.get(key);
+    if (old?.given) {
+      if (old.value !== value)
+        this.warn(`pack ${key} is already set at line ${old.at.line}; this one is ignored`, at);
+      return;
+    }
+    this.meta.set(key, { value: key === 'id' ? toLecternId(value) : value, at, given: true });
+  }
+
+  /** Starts a chapter; later questions and notes go into it. */
+  startChapter(title: string, at: SourcePos, explicitId?: { value: string; at: SourcePos }): void {
+    let id: string;
+    if (explicitId) {
+      id = toLecternId(explicitId.value);
+      const first = this.used.chapter.get(id);
+      if (first) {
+        this.error(`chapter id "${id}" is already used at line ${first.line}`, explicitId.at);
+        id = this.uniqueId(this.used.chapter, id);
+      }
+    } else id = this.uniqueId(this.used.chapter, slugify(title) || 'chapter');
+    this.used.chapter.set(id, explicitId?.at ?? at);
+    this.chapter = { id, title, sections: [], at };
+    this.chapters.push(this.chapter);
+    this.section = undefined;
+  }
+
+  /** Continues the chapter titled `title` (made by an earlier call), or starts it. For Anki decks. */
+  enterChapter(title: string, at: SourcePos): void {
+    const existing = this.chapterByTitle.get(title);
+    if (existing) {
+      if (this.chapter !== existing) {
+        this.chapter = existing;
+        this.section = existing.sections[0];
+      }
+      return;
+    }
+    this.startChapter(title, at);
+    if (this.chapter) this.chapterByTitle.set(title, this.chapter);
+  }
+
+  private uniqueId(used: Map<string, SourcePos>, base: string): string {
+    if (!used.has(base)) return base;
+    for (let n = 2; ; n++) {
+      const id = `${base.slice(0, 110)}-${n}`;
+      if (!used.has(id)) return id;
+    }
+  }
+
+  private ensureChapter(at: SourcePos): DraftChapter {
+    if (!this.chapter) this.startChapter('Questions', at);
+    return this.chapter as DraftChapter;
+  }
+
+  /** The id of the section new content belongs to, creating the chapter's default section if needed. */
+  currentSection(at: SourcePos): string {
+    const chapter = this.ensureChapter(at);
+    if (!this.section) {
+      const id = this.uniqueId(this.used.section, chapter.id);
+      this.used.section.set(id, at);
+      this.section = { id, title: chapter.title, body: [], at };
+      chapter.sections.push(this.section);
+    }
+    return this.section.id;
+  }
+
+  /** Starts a section with an author-given id in the current chapter. */
+  defineSection(rawId: string, title: string | undefined, at: SourcePos): void {
+    const chapter = this.ensureChapter(at);
+    let id = toLecternId(rawId);
+    const first = this.used.section.get(id);
+    if (first) {
+      this.error(`section id "${id}" is already used at line ${first.line}`, at);
+      id = this.uniqueId(this.used.section, id);
+    }
+    this.used.section.set(id, at);
+    this.section = { id, title: title?.trim() || chapter.title, body: [], at };
+    chapter.sections.push(this.section);
+  }
+
+  /** Appends a paragraph of notes (Markdown) to the current section. */
+  appendNotes(text: string, at: SourcePos): void {
+    this.currentSection(at);
+    if (text.trim()) this.section?.body.push(text.trim());
+  }
+
+  private resolveId(kind: 'question' | 'discussion', draft: DraftId): string | undefined {
+    const used = this.used[kind];
+    if (draft.explicit) {
+      const id = toLecternId(draft.value);
+      const first = used.get(id);
+      if (first) {
+        this.error(`${kind} id "${id}" is already used at line ${first.line}`, draft.at);
+        return undefined;
+      }
+      used.set(id, draft.at);
+      return id;
+    }
+    const id = this.uniqueId(used, draft.value);
+    used.set(id, draft.at);
+    return id;
+  }
+
+  /** Adds a question (without `id`; it is resolved from `id`) with the places of its parts. */
+  addQuestion(question: Record<string, unknown>, id: DraftId, locs: Locations): void {
+    const resolved = this.resolveId('question', id);
+    if (resolved === undefined) return;
+    locs.set('id', id.at);
+    this.questions.push({ id: resolved, ...question });
+    this.questionLocs.push(locs);
+  }
+
+  /** Adds a discussion prompt (without `id`) with the places of its parts. */
+  addDiscussion(discussion: Record<string, unknown>, id: DraftId, locs: Locations): void {
+    const resolved = this.resolveId('discussion', id);
+    if (resolved === undefined) return;
+    locs.set('id', id.at);
+    this.discussions.push({ id: resolved, ...discussion });
+    this.discussionLocs.push(locs);
+  }
+
+  /** How many questions have been added so far. */
+  get questionCount(): number {
+    return this.questions.length;
+  }
+
+  /**
+   * Validates the collected pack. `emptyMessage` is reported when the file held nothing to study.
+   * Issues come sorted by place; any error makes the result not ok.
+   */
+  finish(emptyMessage: string): PackResult<Pack> {
+    for (const chapter of this.chapters) {
+      if (chapter.sections.length === 0) {
+        this.chapter = chapter;
+        this.section = undefined;
+        this.currentSection(chapter.at);
+      }
+    }
+    const hasNotes = this.chapters.some((c) => c.sections.some((s) => s.body.length > 0));
+    if (this.questions.length === 0 && this.discussions.length === 0 && !hasNotes)
+      this.error(emptyMessage, START);
+    const pack: Record<string, unknown> = {
+      format: PACK_FORMAT,
+      formatVersion: PACK_FORMAT_VERSION,
+    };
+    for (const [key, { value }] of this.meta) pack[key] = value;
+    pack.chapters = this.chapters.map((c) => ({
+      id: c.id,
+      title: c.title,
+      sections: c.sections.map((s) => ({ id: s.id, title: s.title, body: s.body.join('\n\n') })),
+    }));
+    pack.questions = this.questions;
+    pack.discussions = this.discussions;
+    const result = validatePack(pack);
+    const found = (result.ok ? result.warnings : result.issues).map((d) => this.place(d));
+    const all = [...this.issues, ...found].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
+    if (!result.ok || all.some((d) => d.severity !== 'warning')) return { ok: false, issues: all };
+    return { ok: true, pack: result.pack, warnings: all };
+  }
+
+  /** Turns a diagnostic with a pack path into one with the place in the file. */
+  private place(d: Diagnostic): Diagnostic {
+    const path = d.path ?? [];
+    const [head, index, ...rest] = path;
+    let at: SourcePos | undefined;
+    let label: string;
+    if ((head === 'questions' || head === 'discussions') && typeof index === 'number') {
+      const locs = (head === 'questions' ? this.questionLocs : this.discussionLocs)[index];
+      at = locs ? lookup(locs, rest) : undefined;
+      label = `${head === 'discussions' ? 'discussion ' : ''}${relative(rest)}`.trim();
+    } else if (head === 'chapters' && typeof index === 'number') {
+      const chapter = this.chapters[index];
+      const [sub, si, ...sectionRest] = rest;
+      if (sub === 'sections' && typeof si === 'number') {
+        at = chapter?.sections[si]?.at;
+        label = `section ${relative(sectionRest)}`.trim();
+      } else {
+        at = chapter?.at;
+        label = `chapter ${relative(rest)}`.trim();
+      }
+    } else {
+      at = typeof head === 'string' ? this.meta.get(head as PackMetaKey)?.at : undefined;
+      label = `pack ${relative(path)}`.trim();
+    }
+    const out: Diagnostic = { message: label ? `${label}: ${d.message}` : d.message, ...(at ?? START) };
+    if (d.severity) out.severity = d.severity;
+    return out;
+  }
+}
+
+function relative(path: readonly (string | number)[]): string {
+  return formatPath(path).slice(1).replace(/^\./, '');
+}
+
+function lookup(locs: Locations, rest: readonly (string | number)[]): SourcePos | undefined {
+  for (let k = rest.length; k >= 0; k--) {
+    const at = locs.get(rest.slice(0, k).join('/'));
+    if (at) return at;
+  }
+  return undefined;
+}
