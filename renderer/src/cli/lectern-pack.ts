@@ -1,0 +1,247 @@
+/**
+ * `lectern-pack`: check and convert instructor packs from the command line.
+ *
+ *   lectern-pack check [--json] [--from FORMAT] FILE…
+ *   lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]
+ *
+ * `check` prints `FILE:LINE:COL: message` for each problem (`FILE:LINE:COL: $.json.path: message` for
+ * Lectern JSON) and a summary line per file; it exits 1 if any file is invalid. Exit code 2 is a usage error.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import {
+  checkPackSize,
+  type PackFormat,
+  packToGift,
+  type ReadPackResult,
+  readPackFile,
+} from '../core/formats';
+import {
+  type Diagnostic,
+  formatDiagnostic,
+  formatPath,
+  type Pack,
+  QUESTION_TYPES,
+  type QuestionType,
+} from '../core/pack';
+
+/** Where the CLI writes; tests may capture it. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/** The usage text printed by `--help`. */
+export const USAGE = `lectern-pack — check and convert Lectern instructor packs
+
+Usage:
+  lectern-pack check [--json] [--from FORMAT] FILE…
+      Validate pack files. Prints FILE:LINE:COL: message for every problem
+      (FILE:LINE:COL: $.path: message for Lectern JSON) and one summary line per
+      file. Exits 1 if any file is invalid. --json prints one JSON document with
+      the problems and the question count by type for each file.
+  lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]
+      Convert a pack to Lectern JSON or Moodle GIFT, to OUT or standard output.
+  lectern-pack --help
+
+Formats are detected from the extension and content: Lectern JSON (.json),
+Moodle GIFT (.gift), Aiken (.txt), CSV/TSV with or without Anki headers
+(.csv, .tsv, .txt). --from lectern|gift|aiken|delimited overrides detection.
+Files larger than 64 MiB are refused. Text must be UTF-8 (or UTF-16 with a BOM).
+`;
+
+const FORMAT_NAMES: Record<PackFormat, string> = {
+  lectern: 'Lectern JSON',
+  gift: 'GIFT',
+  aiken: 'Aiken',
+  delimited: 'CSV/TSV',
+};
+
+class UsageError extends Error {}
+
+interface Args {
+  command: string | undefined;
+  files: string[];
+  json: boolean;
+  to: string | undefined;
+  out: string | undefined;
+  from: PackFormat | undefined;
+  help: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = {
+    command: undefined,
+    files: [],
+    json: false,
+    to: undefined,
+    out: undefined,
+    from: undefined,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--help' || flag === '-h') args.help = true;
+    else if (flag === '--json') args.json = true;
+    else if (flag === '--to') args.to = value();
+    else if (flag === '-o' || flag === '--output') args.out = value();
+    else if (flag === '--from') {
+      const f = value();
+      if (!(f in FORMAT_NAMES))
+        throw new UsageError(`--from is one of ${Object.keys(FORMAT_NAMES).join(', ')}, not "${f}"`);
+      args.from = f as PackFormat;
+    } else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
+    else if (args.command === undefined) args.command = arg;
+    else args.files.push(arg);
+  }
+  return args;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+    if (args.help || args.command === 'help') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (args.command === 'check') return await check(args, io);
+    if (args.command === 'convert') return await convert(args, io);
+    throw new UsageError(
+      args.command === undefined ? 'no command given' : `unknown command "${args.command}"`,
+    );
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`lectern-pack: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+}
+
+/** Reads and validates one file; problems reading it become diagnostics. */
+async function loadPack(file: string, from: PackFormat | undefined): Promise<ReadPackResult> {
+  const format = from ?? 'lectern';
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { ok: false, issues: [{ message: 'not a file' }], format };
+    const tooBig = checkPackSize(info.size);
+    if (tooBig) return { ok: false, issues: [tooBig], format };
+    const bytes = await readFile(file);
+    return readPackFile(
+      file,
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      from ? { format: from } : {},
+    );
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String((err as Error).message);
+    return { ok: false, issues: [{ message: `cannot read the file: ${why}` }], format };
+  }
+}
+
+/** Question counts by type (every type present, zeros included). */
+export function countByType(pack: Pack): Record<QuestionType, number> {
+  const counts = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
+  for (const q of pack.questions) counts[q.type]++;
+  return counts;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function summary(pack: Pack, format: PackFormat): string {
+  const counts = Object.entries(countByType(pack))
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${n} ${t}`)
+    .join(', ');
+  const sections = pack.chapters.reduce((n, c) => n + c.sections.length, 0);
+  return `ok — ${FORMAT_NAMES[format]} pack "${pack.id}": ${plural(pack.questions.length, 'question')}${counts ? ` (${counts})` : ''}, ${plural(pack.chapters.length, 'chapter')}, ${plural(sections, 'section')}, ${plural(pack.discussions.length, 'discussion')}`;
+}
+
+function jsonDiagnostic(d: Diagnostic) {
+  return {
+    ...(d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : {}),
+    ...(d.path ? { path: formatPath(d.path) } : {}),
+    message: d.message,
+  };
+}
+
+async function check(args: Args, io: CliIo): Promise<number> {
+  if (args.files.length === 0) throw new UsageError('check needs at least one FILE');
+  const reports = [];
+  let allOk = true;
+  for (const file of args.files) {
+    const result = await loadPack(file, args.from);
+    const diagnostics = result.ok ? result.warnings : result.issues;
+    allOk &&= result.ok;
+    if (args.json) {
+      reports.push({
+        file,
+        ok: result.ok,
+        format: result.format,
+        ...(result.ok
+          ? {
+              id: result.pack.id,
+              title: result.pack.title,
+              questions: result.pack.questions.length,
+              questionsByType: countByType(result.pack),
+              chapters: result.pack.chapters.length,
+              sections: result.pack.chapters.reduce((n, c) => n + c.sections.length, 0),
+              discussions: result.pack.discussions.length,
+            }
+          : {}),
+        errors: diagnostics.filter((d) => d.severity !== 'warning').map(jsonDiagnostic),
+        warnings: diagnostics.filter((d) => d.severity === 'warning').map(jsonDiagnostic),
+      });
+      continue;
+    }
+    for (const d of diagnostics) io.stdout(`${formatDiagnostic(file, d)}\n`);
+    if (result.ok) io.stdout(`${file}: ${summary(result.pack, result.format)}\n`);
+    else {
+      const errors = diagnostics.filter((d) => d.severity !== 'warning').length;
+      io.stdout(`${file}: invalid — ${plural(errors, 'error')}; nothing would be imported\n`);
+    }
+  }
+  if (args.json) io.stdout(`${JSON.stringify({ ok: allOk, files: reports }, null, 2)}\n`);
+  return allOk ? 0 : 1;
+}
+
+async function convert(args: Args, io: CliIo): Promise<number> {
+  const [file, ...extra] = args.files;
+  if (file === undefined) throw new UsageError('convert needs a FILE');
+  if (extra.length > 0) throw new UsageError('convert takes one FILE');
+  if (args.to !== 'json' && args.to !== 'gift') throw new UsageError('convert needs --to json or --to gift');
+  const result = await loadPack(file, args.from);
+  if (!result.ok) {
+    for (const d of result.issues) io.stderr(`${formatDiagnostic(file, d)}\n`);
+    io.stderr(`${file}: invalid — nothing converted\n`);
+    return 1;
+  }
+  for (const d of result.warnings) io.stderr(`${formatDiagnostic(file, d)}\n`);
+  const text = args.to === 'json' ? `${JSON.stringify(result.pack, null, 2)}\n` : packToGift(result.pack);
+  if (args.out === undefined || args.out === '-') io.stdout(text);
+  else {
+    await writeFile(args.out, text, 'utf8');
+    io.stderr(`${file}: wrote ${args.out} (${plural(result.pack.questions.length, 'question')})\n`);
+  }
+  return 0;
+}
