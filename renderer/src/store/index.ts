@@ -4,12 +4,15 @@
  * Tests reset it with `useAppStore.setState(useAppStore.getInitialState(), true)`.
  */
 import { create } from 'zustand';
+import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = UiSlice;
+export type AppState = UiSlice & SessionSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
+  ...createSessionSlice(...a),
 }));
 
+export type { StudyScope, StudySession } from './session-slice';
 export type { Notice, Route, RouteName } from './ui-slice';
