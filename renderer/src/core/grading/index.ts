@@ -1,4 +1,5 @@
 export * from './cloze';
+export * from './display-order';
 export * from './grade';
 export * from './normalize';
 export * from './numbers';
