@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDefaultSettings } from '../../../renderer/src/core/settings';
 import { LecternDb } from '../../../renderer/src/db/db';
@@ -80,4 +81,22 @@ describe('loadStats', () => {
     expect(one.length).toBe(12_001);
     expect((await loadReviewColumns(db, 'none')).length).toBe(0);
   });
+
+  it('re-runs inside a live query as soon as a review is stored', async () => {
+    const d = await seed();
+    const seen: number[] = [];
+    const sub = liveQuery(() => loadStats(d, { now: NOW })).subscribe({
+      next: (s) => seen.push(s.reviews.todayReviews),
+    });
+    await waitFor(() => seen.length === 1);
+    await d.reviews.add(makeReview({ at: NOW - 60_000, cardKey: 'p:a' }));
+    await waitFor(() => seen.length === 2);
+    sub.unsubscribe();
+    expect(seen).toEqual([1, 2]);
+  });
 });
+
+async function waitFor(test: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(test()).toBe(true);
+}
