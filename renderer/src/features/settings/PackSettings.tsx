@@ -1,0 +1,44 @@
+/** One card per pack: its overrides of the daily limits and retention, and "Reset progress…". */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/db';
+import { PackOverrides } from './PackOverrides';
+import { ResetProgress } from './ResetProgress';
+import type { SettingsSectionProps } from './StudySettings';
+
+/** Pack ids and titles, in the Library's order (bundled first, then by title). */
+function usePackTitles(): { id: string; title: string }[] | undefined {
+  return useLiveQuery(async () => {
+    const packs: { id: string; title: string; bundled: boolean }[] = [];
+    await db.packs.each((p) => {
+      packs.push({ id: p.id, title: p.title, bundled: p.origin === 'bundled' });
+    });
+    packs.sort((a, b) => (a.bundled === b.bundled ? a.title.localeCompare(b.title) : a.bundled ? -1 : 1));
+    return packs.map(({ id, title }) => ({ id, title }));
+  }, []);
+}
+
+export function PackSettings({ settings, save }: SettingsSectionProps) {
+  const packs = usePackTitles();
+  return (
+    <section className="card settings-section" aria-labelledby="settings-packs">
+      <h2 id="settings-packs">Packs</h2>
+      {packs === undefined ? (
+        <p role="status">Loading your packs…</p>
+      ) : packs.length === 0 ? (
+        <p>No packs yet.</p>
+      ) : (
+        <ul className="settings-pack-list">
+          {packs.map((p) => (
+            <li key={p.id}>
+              <article aria-labelledby={`settings-pack-${p.id}`} className="settings-pack">
+                <h3 id={`settings-pack-${p.id}`}>{p.title}</h3>
+                <PackOverrides packId={p.id} settings={settings} save={save} />
+                <ResetProgress packId={p.id} title={p.title} />
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+/** "Reset progress…" for one pack: says what will be lost, asks, then starts the pack over. */
+import { useState } from 'react';
+import { db } from '../../db/db';
+import { resetPackProgress } from '../../db/settings-repo';
+import { useAppStore } from '../../store';
+import { ConfirmDialog } from './ConfirmDialog';
+
+interface Impact {
+  answered: number;
+  reviews: number;
+}
+
+async function measureImpact(packId: string): Promise<Impact> {
+  return db.transaction('r', db.cards, db.reviews, async () => ({
+    answered: await db.cards
+      .where('packId')
+      .equals(packId)
+      .filter((c) => c.state !== 0)
+      .count(),
+    reviews: await db.reviews
+      .where('[packId+at]')
+      .between([packId, Number.NEGATIVE_INFINITY], [packId, Number.POSITIVE_INFINITY], true, true)
+      .count(),
+  }));
+}
+
+export function ResetProgress({ packId, title }: { packId: string; title: string }) {
+  const notify = useAppStore((s) => s.notify);
+  const [impact, setImpact] = useState<Impact | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const ask = async () => {
+    try {
+      setImpact(await measureImpact(packId));
+    } catch (err) {
+      notify('error', `Could not read the progress of ${title}: ${String(err)}`);
+    }
+  };
+
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      const done = await resetPackProgress(db, packId, Date.now());
+      notify(
+        'success',
+        `${title}: progress reset — ${done.cards} questions are new again and ${done.reviews} reviews were removed.`,
+      );
+      setImpact(null);
+    } catch (err) {
+      notify('error', `Nothing was reset: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="secondary" onClick={() => void ask()}>
+        Reset progress of {title}…
+      </button>
+      <ConfirmDialog
+        open={impact !== null}
+        title={`Reset progress of ${title}?`}
+        confirmLabel="Reset progress"
+        danger
+        busy={busy}
+        onConfirm={() => void confirm()}
+        onCancel={() => setImpact(null)}
+      >
+        <p>
+          All {impact?.answered ?? 0} answered questions of this pack become new again and its{' '}
+          {impact?.reviews ?? 0} reviews are deleted, so its statistics start over. Reading progress,
+          suspended and flagged questions are kept.
+        </p>
+        <p>This cannot be undone, except by restoring a backup made before.</p>
+      </ConfirmDialog>
+    </>
+  );
+}

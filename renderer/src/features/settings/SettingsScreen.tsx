@@ -1,0 +1,30 @@
+/** Settings: study, appearance, per-pack settings and reset, and backups. Every change is saved at once. */
+import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { BackupSection } from '../backup/BackupSection';
+import { AppearanceSettings } from './AppearanceSettings';
+import { PackSettings } from './PackSettings';
+import { StudySettings } from './StudySettings';
+import { useEditableSettings } from './use-settings';
+import './settings.css';
+
+export function SettingsScreen() {
+  const { settings, save } = useEditableSettings();
+  return (
+    <section aria-labelledby="settings-title" className="screen settings">
+      <div id="settings-title">
+        <ScreenHeading focusKey="settings">Settings</ScreenHeading>
+      </div>
+      <p className="muted">Changes are saved as soon as you make them.</p>
+      {settings === undefined ? (
+        <p role="status">Loading your settings…</p>
+      ) : (
+        <>
+          <StudySettings settings={settings} save={save} />
+          <AppearanceSettings settings={settings} save={save} />
+          <PackSettings settings={settings} save={save} />
+        </>
+      )}
+      <BackupSection />
+    </section>
+  );
+}
