@@ -1,0 +1,120 @@
+/**
+ * Reviews per day for the last year as a calendar heatmap: a CSS grid, one column per week (Monday
+ * first). The grid is one image to assistive technology, with a summary as its name; the figures are
+ * in a table under "Show as a table" (days with reviews; every other day had none).
+ */
+import { useMemo } from 'react';
+import type { DaySeries } from '../../core/stats';
+import { formatDay } from '../../core/stats';
+import { formatDayLabel, formatDuration, plural } from './format';
+
+interface Cell {
+  date: string;
+  count: number;
+  timeMs: number;
+  level: number;
+}
+
+/** 0 for none, then 1–4 by quarters of the busiest day. */
+export function heatLevel(count: number, max: number): number {
+  if (count <= 0 || max <= 0) return 0;
+  return Math.min(4, Math.max(1, Math.ceil((count / max) * 4)));
+}
+
+/** Monday = 0 … Sunday = 6 for a study day index (day 0, 1970-01-01, was a Thursday). */
+function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+export function Heatmap({ reviews, time }: { reviews: DaySeries; time: DaySeries }) {
+  const { cells, lead, max, active, total, months } = useMemo(() => {
+    const max = Math.max(0, ...reviews.values);
+    const cells: Cell[] = reviews.values.map((count, i) => ({
+      date: formatDay(reviews.firstDay + i),
+      count,
+      timeMs: time.values[i] ?? 0,
+      level: heatLevel(count, max),
+    }));
+    const lead = weekdayOf(reviews.firstDay);
+    // A month's label goes above the first week column that contains its 1st day.
+    const months: { column: number; label: string }[] = [];
+    cells.forEach((c, i) => {
+      if (c.date.endsWith('-01')) {
+        months.push({
+          column: Math.floor((i + lead) / 7),
+          label: formatDayLabel(c.date, 'short').replace(/^\d+\s*/, ''),
+        });
+      }
+    });
+    const active = cells.filter((c) => c.count > 0);
+    const total = active.reduce((a, c) => a + c.count, 0);
+    return { cells, lead, max, active, total, months };
+  }, [reviews, time]);
+  const summary = `Reviews per day, last ${cells.length} days: ${plural(total, 'review')} on ${plural(active.length, 'day')}${max > 0 ? `, at most ${max} in a day` : ''}.`;
+
+  return (
+    <figure className="heatmap" aria-labelledby="heatmap-title">
+      <figcaption id="heatmap-title" className="chart__title">
+        Reviews per day, last {cells.length} days
+      </figcaption>
+      <div className="heatmap__scroll">
+        <div className="heatmap__months" aria-hidden="true">
+          {months.map((m) => (
+            <span
+              key={`${m.column}-${m.label}`}
+              className="heatmap__month"
+              style={{ gridColumnStart: m.column + 1 }}
+            >
+              {m.label}
+            </span>
+          ))}
+        </div>
+        <div className="heatmap__grid" role="img" aria-label={summary}>
+          {Array.from({ length: lead }, (_, i) => (
+            <span key={`lead-${i}`} className="heatmap__cell heatmap__cell--pad" />
+          ))}
+          {cells.map((c) => (
+            <span
+              key={c.date}
+              className={`heatmap__cell heat-${c.level}`}
+              data-date={c.date}
+              data-count={c.count}
+              title={`${formatDayLabel(c.date)}: ${plural(c.count, 'review')}`}
+            />
+          ))}
+        </div>
+      </div>
+      <p className="heatmap__legend" aria-hidden="true">
+        Less <span className="heatmap__cell heat-0" /> <span className="heatmap__cell heat-1" />{' '}
+        <span className="heatmap__cell heat-2" /> <span className="heatmap__cell heat-3" />{' '}
+        <span className="heatmap__cell heat-4" /> More
+      </p>
+      <details className="chart__table">
+        <summary>Show as a table</summary>
+        {active.length === 0 ? (
+          <p>No reviews in the last {cells.length} days.</p>
+        ) : (
+          <table className="stats-table">
+            <caption>Days with reviews (every other day of the last {cells.length} had none)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Reviews</th>
+                <th scope="col">Time studied</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...active].reverse().map((c) => (
+                <tr key={c.date} data-date={c.date}>
+                  <th scope="row">{formatDayLabel(c.date)}</th>
+                  <td>{c.count}</td>
+                  <td>{formatDuration(c.timeMs)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </details>
+    </figure>
+  );
+}
