@@ -1,6 +1,7 @@
 /** The application shell: navigation, the current screen, and the status region. */
 import { useCallback, useEffect, useState } from 'react';
 import { db } from '../db/db';
+import { useAutoBackup } from '../features/backup/use-auto-backup';
 import { useAppStore } from '../store';
 import { AboutDialog } from './AboutDialog';
 import { loadBundledContent } from './bootstrap';
@@ -8,6 +9,7 @@ import { NavBar } from './NavBar';
 import { Notices } from './Notices';
 import { renderScreen } from './screens';
 import { useMainEvents } from './use-main-events';
+import { useTheme } from './use-theme';
 
 export function App() {
   const route = useAppStore((s) => s.route);
@@ -15,6 +17,8 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
   useMainEvents(useCallback(() => setAboutOpen(true), []));
+  useTheme();
+  useAutoBackup(ready);
 
   useEffect(() => {
     loadBundledContent(db, Date.now())

@@ -5,6 +5,8 @@
 import type { ReactNode } from 'react';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { ReaderScreen } from '../features/reader/ReaderScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { StatsScreen } from '../features/stats/StatsScreen';
 import type { Route, RouteName } from '../store';
 
 type ScreenOf<N extends RouteName> = (route: Extract<Route, { name: N }>) => ReactNode;
@@ -12,11 +14,15 @@ type ScreenOf<N extends RouteName> = (route: Extract<Route, { name: N }>) => Rea
 export const SCREENS: { [N in RouteName]?: ScreenOf<N> } = {
   library: () => <LibraryScreen />,
   reader: (r) => <ReaderScreen {...r} />,
+  stats: (r) => <StatsScreen packId={r.packId} />,
+  settings: () => <SettingsScreen />,
 };
 
 /** Main navigation, in order. `also` lists routes that highlight the same item. */
 export const NAV_ITEMS: { name: RouteName; label: string; also?: RouteName[] }[] = [
   { name: 'library', label: 'Library', also: ['reader'] },
+  { name: 'stats', label: 'Statistics' },
+  { name: 'settings', label: 'Settings' },
 ];
 
 export function renderScreen(route: Route): ReactNode {
