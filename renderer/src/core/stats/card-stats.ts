@@ -3,7 +3,7 @@
  * and the hardest questions. One pass over the cards.
  */
 import { type DayClock, dayIndexAt, dayStartAt, formatDay } from './day';
-import { retrievability } from './retrievability';
+import { masteryRatioLimit } from './retrievability';
 import type { DaySeries } from './review-stats';
 
 /** The card fields the statistics read (a `CardRow` has them). */
@@ -104,14 +104,15 @@ export function computeCardStats(cards: readonly StatsCard[], options: CardStats
   const today = dayIndexAt(now, clock);
   const endOfToday = dayStartAt(today + 1, clock);
   const forecast = new Array<number>(forecastDays).fill(0);
-  const packs = new Map<string, { acc: Acc; chapters: Map<string, Acc> }>();
+  const packs = new Map<string, { acc: Acc; chapters: Map<string, Acc>; ratioLimit: number }>();
   const hard: StatsCard[] = [];
 
   for (const card of cards) {
     if (card.removed) continue;
     let pack = packs.get(card.packId);
     if (!pack) {
-      pack = { acc: createAcc(), chapters: new Map() };
+      const retention = options.packRetention?.[card.packId] ?? options.desiredRetention;
+      pack = { acc: createAcc(), chapters: new Map(), ratioLimit: masteryRatioLimit(retention) };
       packs.set(card.packId, pack);
     }
     let chapter = pack.chapters.get(card.chapterId);
@@ -120,8 +121,7 @@ export function computeCardStats(cards: readonly StatsCard[], options: CardStats
       pack.chapters.set(card.chapterId, chapter);
     }
     if (card.order < chapter.firstOrder) chapter.firstOrder = card.order;
-    const retention = options.packRetention?.[card.packId] ?? options.desiredRetention;
-    const mastered = card.state === 2 && retrievability(card, now) >= retention ? 1 : 0;
+    const mastered = card.state === 2 && isRecalled(card, now, pack.ratioLimit) ? 1 : 0;
     let due = 0;
     let isNew = 0;
     if (!card.suspended) {
@@ -134,7 +134,7 @@ export function computeCardStats(cards: readonly StatsCard[], options: CardStats
     }
     count(pack.acc, mastered, due, isNew);
     count(chapter, mastered, due, isNew);
-    if (card.lapses > 0) hard.push(card);
+    if (card.lapses > 0 && hardestLimit > 0) keepHardest(hard, card, hardestLimit);
   }
 
   const packList: PackProgress[] = [...packs.entries()]
@@ -147,10 +147,7 @@ export function computeCardStats(cards: readonly StatsCard[], options: CardStats
         .map(([chapterId, c]) => ({ packId, chapterId, ...toProgress(c) })),
     }));
 
-  hard.sort(
-    (a, b) => b.lapses - a.lapses || a.stability - b.stability || a.order - b.order || cmp(a.key, b.key),
-  );
-  const hardest = hard.slice(0, hardestLimit).map((c) => ({
+  const hardest = hard.map((c) => ({
     key: c.key,
     packId: c.packId,
     chapterId: c.chapterId,
@@ -163,6 +160,27 @@ export function computeCardStats(cards: readonly StatsCard[], options: CardStats
     forecast: { firstDay: today, firstDate: formatDay(today), values: forecast },
     hardest,
   };
+}
+
+/** Same test as `retrievability(card, now) >= retention`, as a ratio comparison (see `masteryRatioLimit`). */
+function isRecalled(card: StatsCard, now: number, ratioLimit: number): boolean {
+  if (card.lastReview === null || !(card.stability > 0)) return false;
+  const t = Math.max(0, (now - card.lastReview) / 86_400_000);
+  return t / card.stability <= ratioLimit;
+}
+
+function compareHardness(a: StatsCard, b: StatsCard): number {
+  return b.lapses - a.lapses || a.stability - b.stability || a.order - b.order || cmp(a.key, b.key);
+}
+
+/** Keeps `top` sorted and at most `limit` long: most cards are rejected by one comparison. */
+function keepHardest(top: StatsCard[], card: StatsCard, limit: number): void {
+  const last = top[top.length - 1];
+  if (top.length === limit && last !== undefined && compareHardness(card, last) >= 0) return;
+  let i = top.length;
+  while (i > 0 && compareHardness(card, top[i - 1] as StatsCard) < 0) i--;
+  top.splice(i, 0, card);
+  if (top.length > limit) top.pop();
 }
 
 function count(acc: Acc, mastered: number, due: number, isNew: number): void {

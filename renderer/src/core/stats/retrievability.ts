@@ -2,7 +2,7 @@
  * Current retrievability of a card from the FSRS-6 forgetting curve (ts-fsrs's own `forgetting_curve`
  * with the default parameters), and what "mastered" means for the statistics.
  */
-import { default_w, forgetting_curve } from 'ts-fsrs';
+import { computeDecayFactor, default_w, forgetting_curve } from 'ts-fsrs';
 
 const DAY_MS = 86_400_000;
 
@@ -33,4 +33,16 @@ export function retrievability(card: RetrievabilityCard, now: number): number {
  */
 export function isMastered(card: RetrievabilityCard, now: number, desiredRetention: number): boolean {
   return card.state === 2 && retrievability(card, now) >= desiredRetention;
+}
+
+/**
+ * The largest elapsed-time-to-stability ratio t/S at which retrievability is still at least `retention`
+ * (inverting the forgetting curve once, so a loop over many cards compares a ratio instead of calling
+ * pow per card): R(t,S) ≥ r ⇔ t/S ≤ (r^(1/DECAY) − 1) / FACTOR.
+ */
+export function masteryRatioLimit(retention: number): number {
+  const { decay, factor } = computeDecayFactor(default_w);
+  if (!(retention > 0)) return Number.POSITIVE_INFINITY;
+  if (retention >= 1) return 0;
+  return (retention ** (1 / decay) - 1) / factor;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { default_w, forgetting_curve } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -208,5 +209,63 @@ describe('computeCardStats on hand-made cards at a fixed now', () => {
       packRetention: { q: 0.8 },
     });
     expect(reversed).toEqual(stats);
+  });
+
+  it('agrees with retrievability ≥ retention for any card (the ratio shortcut is exact)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 1000, noNaN: true }),
+        fc.double({ min: 0, max: 3000, noNaN: true }),
+        fc.double({ min: 0.7, max: 0.97, noNaN: true }),
+        (stability, days, retention) => {
+          const card = makeCard({ key: 'p:x', state: 2, stability, lastReview: NOW - days * DAY, due: NOW });
+          const r = retrievability(card, NOW);
+          fc.pre(Math.abs(r - retention) > 1e-7);
+          const mastered = computeCardStats([card], { now: NOW, clock, desiredRetention: retention }).packs[0]
+            ?.mastered;
+          expect(mastered).toBe(isMastered(card, NOW, retention) ? 1 : 0);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // Exactly at t = S, R is 0.9: mastered at 0.90.
+    const atS = makeCard({ key: 'p:y', state: 2, stability: 4, lastReview: NOW - 4 * DAY, due: NOW });
+    expect(computeCardStats([atS], { now: NOW, clock, desiredRetention: 0.9 }).packs[0]?.mastered).toBe(1);
+  });
+
+  it('lists the same hardest questions as a full sort would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ lapses: fc.nat(4), stability: fc.integer({ min: 1, max: 5 }), order: fc.nat(3) }),
+          { maxLength: 60 },
+        ),
+        fc.integer({ min: 1, max: 10 }),
+        (specs, limit) => {
+          const cards = specs.map((c, i) =>
+            makeCard({ key: `p:${String(i).padStart(3, '0')}`, state: 2, lastReview: NOW, ...c }),
+          );
+          const expected = cards
+            .filter((c) => c.lapses > 0)
+            .sort(
+              (a, b) =>
+                b.lapses - a.lapses ||
+                a.stability - b.stability ||
+                a.order - b.order ||
+                (a.key < b.key ? -1 : 1),
+            )
+            .slice(0, limit)
+            .map((c) => c.key);
+          const got = computeCardStats(cards, {
+            now: NOW,
+            clock,
+            desiredRetention: 0.9,
+            hardestLimit: limit,
+          }).hardest;
+          expect(got.map((h) => h.key)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
