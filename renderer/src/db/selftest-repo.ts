@@ -7,8 +7,10 @@
 import type { QuestionType } from '../core/pack/schema';
 import {
   answerQuestion,
+  buildDiscussionSheet,
   type ChapterRef,
   createSelfTest,
+  type DiscussionSheet,
   expireTest,
   finishTest,
   type Grade,
@@ -25,7 +27,7 @@ import {
   selectQuestions,
 } from '../core/selftest';
 import type { LecternDb } from './db';
-import type { CardKey, CardRow, EpochMs, SelfTestRow } from './rows';
+import type { CardKey, CardRow, EpochMs, QuestionRow, SelfTestRow } from './rows';
 
 /** A stored test with its id. */
 export interface StoredSelfTest {
@@ -284,5 +286,35 @@ export async function sendMissedToStudy(
     });
     if (changed.length > 0) await db.cards.bulkPut(changed);
     return result;
+  });
+}
+
+/** The question rows of a test, aligned with `state.questions` (undefined where a question was deleted). */
+export async function loadTestQuestions(
+  db: LecternDb,
+  state: SelfTestState,
+): Promise<(QuestionRow | undefined)[]> {
+  return db.questions.bulkGet(state.questions.map((q) => q.key as CardKey));
+}
+
+/**
+ * Builds a pack's discussion sheet for `chapterIds` (all when empty) with the given missed questions
+ * (`given`: the student's answer as text, if any). Null when the pack does not exist.
+ */
+export async function loadDiscussionSheet(
+  db: LecternDb,
+  packId: string,
+  chapterIds: readonly string[],
+  missed: readonly { key: string; given?: string | null }[] = [],
+): Promise<DiscussionSheet | null> {
+  return db.transaction('r', db.packs, db.questions, async () => {
+    const pack = await db.packs.get(packId);
+    if (!pack) return null;
+    const rows = await db.questions.bulkGet(missed.map((m) => m.key as CardKey));
+    const facts = missed.flatMap((m, i) => {
+      const row = rows[i];
+      return row && row.packId === packId ? [{ question: row.question, given: m.given ?? null }] : [];
+    });
+    return buildDiscussionSheet(pack, chapterIds, facts);
   });
 }

@@ -7,13 +7,15 @@ import {
   findRunningSelfTest,
   finishSelfTest,
   listSelfTestHistory,
+  loadDiscussionSheet,
   loadSelfTest,
+  loadTestQuestions,
   pauseSelfTest,
   resumeSelfTest,
   sendMissedToStudy,
   startSelfTest,
 } from '../../../renderer/src/db/selftest-repo';
-import { DAY, k, makeCard, makeQuestion, makeReview } from '../core/stats/fixtures';
+import { DAY, k, makeCard, makePack, makeQuestion, makeReview } from '../core/stats/fixtures';
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 2, 15, 18);
@@ -178,5 +180,28 @@ describe('self-test repository', () => {
     expect((await d.cards.get(k('p:q1')))?.due).toBe(NOW);
     expect((await d.cards.get(k('p:q4')))?.due).toBe(NOW + 2 * DAY);
     expect(await d.reviews.toArray()).toEqual(reviewsBefore);
+  });
+
+  it("loads a test's questions and a discussion sheet with the missed facts", async () => {
+    const d = await seed();
+    await d.packs.add(makePack('p'));
+    const started = await startSelfTest(d, base);
+    if (!started.ok) throw new Error('not started');
+    const rows = await loadTestQuestions(d, started.test.state);
+    expect(rows.map((r) => r?.id)).toEqual(['q2', 'q6', 'q1', 'q5', 'q4']);
+    const sheet = await loadDiscussionSheet(
+      d,
+      'p',
+      ['c2'],
+      [{ key: 'p:q5', given: 'nope' }, { key: 'p:q1' }, { key: 'o:z0' }],
+    );
+    expect(
+      sheet?.chapters.map((c) => [
+        c.chapterId,
+        c.prompts.map((p) => p.id),
+        c.missed.map((m) => [m.questionId, m.given]),
+      ]),
+    ).toEqual([['c2', ['d2'], [['q5', 'nope']]]]);
+    expect(await loadDiscussionSheet(d, 'missing', [], [])).toBeNull();
   });
 });
