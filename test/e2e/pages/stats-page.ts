@@ -44,6 +44,9 @@ export class StatsPage {
   }
 
   figure(term: string): Locator {
-    return this.page.locator('.summary-figure').filter({ has: this.page.getByText(term, { exact: true }) }).locator('dd');
+    return this.page
+      .locator('.summary-figure')
+      .filter({ has: this.page.getByText(term, { exact: true }) })
+      .locator('dd');
   }
 }
