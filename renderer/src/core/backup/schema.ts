@@ -32,6 +32,7 @@ export const BACKUP_TABLES = [
   'settings',
   'selftests',
 ] as const;
+/** The name of a table in a backup. */
 export type BackupTableName = (typeof BACKUP_TABLES)[number];
 
 const ms = z.number();
@@ -48,6 +49,7 @@ const discussionShape = z.looseObject({
   sections: z.array(z.string()),
 });
 
+/** A `packs` row (chapters and discussions checked loosely). */
 export const packRowSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string(),
@@ -68,6 +70,7 @@ export const packRowSchema = z.strictObject({
   updatedAt: ms,
 });
 
+/** A `questions` row (the question itself checked loosely). */
 export const questionRowSchema = z.strictObject({
   key: z.string().min(3),
   packId: z.string(),
@@ -81,6 +84,7 @@ export const questionRowSchema = z.strictObject({
   removed: flag,
 });
 
+/** A `cards` row. */
 export const cardRowSchema = z.strictObject({
   key: z.string().min(3),
   packId: z.string(),
@@ -102,6 +106,7 @@ export const cardRowSchema = z.strictObject({
   rev: z.number(),
 });
 
+/** A `reviews` row (with the card state before the answer). */
 export const reviewRowSchema = z.strictObject({
   id: z.number().int().positive(),
   cardKey: z.string().min(3),
@@ -118,6 +123,7 @@ export const reviewRowSchema = z.strictObject({
   dueAfter: ms,
 });
 
+/** A `reading` row. */
 export const readingRowSchema = z.strictObject({
   key: z.string().min(1),
   packId: z.string(),
@@ -127,11 +133,13 @@ export const readingRowSchema = z.strictObject({
   lastSection: z.string().optional(),
 });
 
+/** A `settings` row (any JSON value). */
 export const settingRowSchema = z.strictObject({
   key: z.string().min(1),
   value: z.unknown(),
 });
 
+/** A `selftests` row (the state is checked by the self-test feature when read). */
 export const selfTestRowSchema = z.strictObject({
   id: z.number().int().positive(),
   packIds: z.array(z.string()),

@@ -16,12 +16,19 @@ export const stepSchema = z
 
 /** Desired retention: FSRS schedules so that this share of reviews is recalled. */
 export const retentionSchema = z.number().min(0.7, 'must be at least 0.70').max(0.97, 'must be at most 0.97');
+/** A list of learning steps (at most 20; empty means none). */
 export const stepsSchema = z.array(stepSchema).max(20, 'at most 20 steps');
+/** Longest interval in days, 1–36 500. */
 export const maximumIntervalSchema = z.number().int().min(1).max(36_500);
+/** New questions per day, 0–9 999. */
 export const newPerDaySchema = z.number().int().min(0).max(9_999);
+/** Reviews per day, 0–99 999. */
 export const reviewsPerDaySchema = z.number().int().min(0).max(99_999);
+/** Follow the system, or force light or dark. */
 export const themeSchema = z.enum(['system', 'light', 'dark']);
+/** Font size multiplier, 0.85–1.5. */
 export const fontScaleSchema = z.number().min(0.85).max(1.5);
+/** Local hour at which a study day starts, 0–23. */
 export const dayStartHourSchema = z.number().int().min(0).max(23);
 
 /** Scheduling settings a pack may override; a missing field uses the global value. */
@@ -34,7 +41,9 @@ export const packOverrideSchema = z.strictObject({
   reviewsPerDay: reviewsPerDaySchema.optional(),
 });
 
+/** A pack's overrides of the scheduling settings. */
 export type PackOverride = z.infer<typeof packOverrideSchema>;
+/** The colour theme setting. */
 export type Theme = z.infer<typeof themeSchema>;
 
 /** Every app setting. */
