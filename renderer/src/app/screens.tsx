@@ -7,6 +7,7 @@ import { LibraryScreen } from '../features/library/LibraryScreen';
 import { ReaderScreen } from '../features/reader/ReaderScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StatsScreen } from '../features/stats/StatsScreen';
+import { StudyScreen } from '../features/study/StudyScreen';
 import type { Route, RouteName } from '../store';
 
 type ScreenOf<N extends RouteName> = (route: Extract<Route, { name: N }>) => ReactNode;
@@ -14,6 +15,7 @@ type ScreenOf<N extends RouteName> = (route: Extract<Route, { name: N }>) => Rea
 export const SCREENS: { [N in RouteName]?: ScreenOf<N> } = {
   library: () => <LibraryScreen />,
   reader: (r) => <ReaderScreen {...r} />,
+  study: (r) => <StudyScreen packId={r.packId} chapterId={r.chapterId} />,
   stats: (r) => <StatsScreen packId={r.packId} />,
   settings: () => <SettingsScreen />,
 };
@@ -21,6 +23,7 @@ export const SCREENS: { [N in RouteName]?: ScreenOf<N> } = {
 /** Main navigation, in order. `also` lists routes that highlight the same item. */
 export const NAV_ITEMS: { name: RouteName; label: string; also?: RouteName[] }[] = [
   { name: 'library', label: 'Library', also: ['reader'] },
+  { name: 'study', label: 'Study' },
   { name: 'stats', label: 'Statistics' },
   { name: 'settings', label: 'Settings' },
 ];
