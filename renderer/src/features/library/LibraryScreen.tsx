@@ -1,10 +1,13 @@
 /** The Library: every pack (bundled and imported) with its chapters. */
 import { ScreenHeading } from '../../app/components/ScreenHeading';
+import type { LibraryCounts } from '../../db/study-repo';
 import { useAppStore } from '../../store';
+import { ChapterStudyCounts, PackStudyBar, useStudyCounts } from '../study/LibraryStudy';
 import { type LibraryPack, useLibrary } from './use-library';
 
 export function LibraryScreen() {
   const packs = useLibrary();
+  const counts = useStudyCounts();
   return (
     <section aria-labelledby="library-title" className="screen">
       <div id="library-title">
@@ -18,7 +21,7 @@ export function LibraryScreen() {
         <ul className="pack-list">
           {packs.map((p) => (
             <li key={p.pack.id}>
-              <PackCard entry={p} />
+              <PackCard entry={p} counts={counts} />
             </li>
           ))}
         </ul>
@@ -27,7 +30,7 @@ export function LibraryScreen() {
   );
 }
 
-function PackCard({ entry }: { entry: LibraryPack }) {
+function PackCard({ entry, counts }: { entry: LibraryPack; counts: LibraryCounts | undefined }) {
   const { pack, reading } = entry;
   const navigate = useAppStore((s) => s.navigate);
   const headingId = `pack-${pack.id}`;
@@ -40,6 +43,7 @@ function PackCard({ entry }: { entry: LibraryPack }) {
           {pack.questionCount} questions · {pack.chapters.length} chapters
         </p>
         {pack.description ? <p>{pack.description}</p> : null}
+        <PackStudyBar packId={pack.id} title={pack.title} counts={counts?.packs[pack.id]} />
       </header>
       <h3 className="visually-hidden">Chapters of {pack.title}</h3>
       <ol className="chapter-list">
@@ -55,6 +59,7 @@ function PackCard({ entry }: { entry: LibraryPack }) {
                 {c.title}
               </button>
               <span className={read ? 'badge badge--done' : 'badge'}>{read ? 'Read' : 'Not opened'}</span>
+              <ChapterStudyCounts counts={counts?.chapters[`${pack.id}:${c.id}`]} />
             </li>
           );
         })}
