@@ -1,0 +1,7 @@
+/** The study screen and what it is made of; the Library uses `LibraryStudy`. */
+export * from './format';
+export * from './LibraryStudy';
+export * from './load-queue';
+export * from './StudyScreen';
+export * from './session-controller';
+export * from './study-keys';
