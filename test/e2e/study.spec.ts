@@ -102,3 +102,86 @@ test('study 10 questions of every type by keyboard; the answers and counts survi
     await second.close();
   }
 });
+
+test('U undoes the last answer: the card comes back as it was and its log row is gone', async ({ page }) => {
+  await openChapters(page, [INTRO]);
+  const study = new StudyPage(page);
+  await study.openFromLibrary(new LibraryPage(page).pack(COURSE_TITLE));
+  const firstId = await study.currentId();
+  await study.studyOne();
+  await expect(study.progressLabel()).toHaveText('2 of 3');
+  const secondId = await study.currentId();
+  expect(secondId).not.toBe(firstId);
+  expect(await countRows(page, 'reviews')).toBe(1);
+
+  await page.keyboard.press('u');
+  await expect(study.card()).toHaveAttribute('data-question-id', firstId);
+  await expect(study.card()).toHaveAttribute('data-phase', 'question');
+  await expect(study.progressLabel()).toHaveText('1 of 3');
+  await expect(study.message()).toContainText('Answer undone');
+  expect(await countRows(page, 'reviews')).toBe(0);
+  await expect(study.card().getByText('New question', { exact: true })).toBeVisible();
+
+  // Answered again (Space continues too), it moves on as before.
+  await study.studyOne('Space');
+  await expect(study.card()).toHaveAttribute('data-question-id', secondId);
+  expect(await countRows(page, 'reviews')).toBe(1);
+});
+
+test('Read in context opens the chapter at the question’s section, highlighted; Study resumes', async ({
+  page,
+}) => {
+  await openChapters(page, [TECH]);
+  const study = new StudyPage(page);
+  await study.openFromNav();
+  const q = await study.answerRight();
+  await page.keyboard.press('r');
+  const reader = new ReaderPage(page);
+  await expect(reader.title()).toHaveText(TECH);
+  await expect(reader.highlighted()).toHaveCount(1);
+  await expect(reader.highlighted()).toHaveAttribute('id', `section-${q.section}`);
+  await expect(reader.highlighted()).toBeFocused();
+
+  await study.openFromNav();
+  await expect(study.card()).toHaveAttribute('data-question-id', q.id);
+  await expect(study.card()).toHaveAttribute('data-phase', 'answered');
+  await study.continue();
+  expect(await countRows(page, 'reviews')).toBe(1);
+});
+
+test('with the clock moved on, the studied questions come due again', async ({ page }) => {
+  await page.clock.install();
+  await openChapters(page, [INTRO]);
+  const pack = new LibraryPage(page).pack(COURSE_TITLE);
+  const study = new StudyPage(page);
+  await study.openFromLibrary(pack);
+  const studied: string[] = [];
+  for (let i = 0; i < 3; i++) studied.push((await study.studyOne()).id);
+  // The flashcard (rated Good) is learning: the session waits for it and shows it when it falls due.
+  await expect(study.waiting()).toBeVisible();
+  await page.clock.fastForward(11 * 60_000);
+  await expect(study.card()).toHaveAttribute('data-question-id', 'intro-resilience');
+  await expect(study.card().getByText('Learning', { exact: true })).toBeVisible();
+  await study.studyOne();
+  await expect(study.summary()).toBeVisible();
+  await expect(study.summaryValue('Answered')).toHaveText('4');
+  await expect(study.summaryValue('Correct')).toHaveText('100% (4 of 4)');
+  await expect(study.summary()).toContainText(/Next review in \d+ days?/);
+  await expectAccessible(page, 'on the session summary');
+
+  await page.clock.fastForward(40 * DAY_MS);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(pack.getByTestId('pack-counts')).toHaveText('Due 3 New 79');
+
+  await study.openFromLibrary(pack);
+  await expect(study.left()).toContainText('to review');
+  await expect(study.progressLabel()).toHaveText('1 of 3');
+  const seen: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const id = await study.currentId();
+    seen.push(id);
+    await study.studyOne();
+  }
+  expect(seen.sort()).toEqual([...studied].sort());
+});

@@ -45,6 +45,11 @@ export class StudyPage {
     return this.page.getByRole('region', { name: /Session complete|Nothing to study/ });
   }
 
+  /** A figure of the summary, e.g. `summaryValue('Answered')`. */
+  summaryValue(label: string): Locator {
+    return this.summary().locator('dt', { hasText: label }).locator('xpath=following-sibling::dd');
+  }
+
   waiting(): Locator {
     return this.page.getByRole('region', { name: 'Nothing else is due yet' });
   }
@@ -149,16 +154,16 @@ export class StudyPage {
   }
 
   /** Confirms the rating on screen with Enter (flashcards: Good) and waits for the next showing. */
-  async continue(): Promise<void> {
+  async continue(key: 'Enter' | 'Space' = 'Enter'): Promise<void> {
     const before = await this.card().getAttribute('data-showing');
-    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press(key);
     await expect(this.page.locator(`article.study-card[data-showing="${before}"]`)).toHaveCount(0);
   }
 
   /** Answers right and continues; returns the question answered. */
-  async studyOne(): Promise<Question> {
+  async studyOne(key: 'Enter' | 'Space' = 'Enter'): Promise<Question> {
     const q = await this.answerRight();
-    await this.continue();
+    await this.continue(key);
     return q;
   }
 }
