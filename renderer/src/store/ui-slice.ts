@@ -6,7 +6,7 @@ export type Route =
   | { name: 'reader'; packId: string; chapterId: string; sectionId?: string; highlight?: boolean }
   | { name: 'study'; packId?: string; chapterId?: string }
   | { name: 'import' }
-  | { name: 'selftest'; packId?: string }
+  | { name: 'selftest'; packId?: string; testId?: number }
   | { name: 'stats'; packId?: string }
   | { name: 'settings' }
   | { name: 'discussion'; packId: string; chapterIds?: string[]; testId?: number };
