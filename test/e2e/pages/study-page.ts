@@ -42,7 +42,7 @@ export class StudyPage {
   }
 
   summary(): Locator {
-    return this.page.getByRole('region', { name: /Session complete|Nothing to study/ });
+    return this.page.getByRole('region', { name: /Session complete|Session ended|Nothing to study/ });
   }
 
   /** A figure of the summary, e.g. `summaryValue('Answered')`. */

@@ -101,12 +101,17 @@ export function SessionSummary({
   const again = () =>
     startStudy(deps, scope).catch((err: unknown) => notify('error', `Could not start: ${String(err)}`));
   const empty = session.answered === 0;
+  const stillQueued = session.left.reviews + session.left.learning + session.left.newCards;
   return (
     <section className="card study-panel" aria-labelledby="study-summary">
       <h2 id="study-summary" ref={headingRef} tabIndex={-1}>
-        {empty ? 'Nothing to study right now' : 'Session complete'}
+        {empty && stillQueued === 0
+          ? 'Nothing to study right now'
+          : stillQueued > 0
+            ? 'Session ended'
+            : 'Session complete'}
       </h2>
-      {empty ? (
+      {empty && stillQueued === 0 ? (
         settings?.requireReading ? (
           <p>
             New questions join the queue once you open their chapter in the Library (you can turn this off in
@@ -136,7 +141,15 @@ export function SessionSummary({
         <p role="status">Looking ahead…</p>
       ) : (
         <ul className="summary-next">
-          {upcoming.dueNow > 0 ? <li>{upcoming.dueNow} still due now.</li> : null}
+          {stillQueued > 0 ? (
+            <li>
+              {stillQueued} {stillQueued === 1 ? 'question is' : 'questions are'} still in today’s queue:
+              Study again to go on.
+            </li>
+          ) : null}
+          {stillQueued === 0 && upcoming.dueNow > 0 ? (
+            <li>{upcoming.dueNow} due now: Study again to go on.</li>
+          ) : null}
           <li>
             {upcoming.nextDue === null
               ? 'Nothing you have studied is scheduled yet.'
