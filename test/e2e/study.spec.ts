@@ -103,11 +103,16 @@ test('study 10 questions of every type by keyboard; the answers and counts survi
   }
 });
 
-test('U undoes the last answer: the card comes back as it was and its log row is gone', async ({ page }) => {
+test('U undoes the last answer (the card comes back as it was, its log row gone); F flags, S suspends', async ({
+  page,
+}) => {
   await openChapters(page, [INTRO]);
   const study = new StudyPage(page);
   await study.openFromLibrary(new LibraryPage(page).pack(COURSE_TITLE));
   const firstId = await study.currentId();
+  // F flags (the card's revision moves on, and the answer is still accepted).
+  await page.keyboard.press('f');
+  await expect(study.card().getByRole('button', { name: /^Flag/ })).toHaveAttribute('aria-pressed', 'true');
   await study.studyOne();
   await expect(study.progressLabel()).toHaveText('2 of 3');
   const secondId = await study.currentId();
@@ -126,6 +131,14 @@ test('U undoes the last answer: the card comes back as it was and its log row is
   await study.studyOne('Space');
   await expect(study.card()).toHaveAttribute('data-question-id', secondId);
   expect(await countRows(page, 'reviews')).toBe(1);
+
+  // S suspends the card on screen; U brings it back.
+  await page.keyboard.press('s');
+  await expect(study.card()).not.toHaveAttribute('data-question-id', secondId);
+  await expect(study.message()).toContainText('Suspended');
+  await page.keyboard.press('u');
+  await expect(study.card()).toHaveAttribute('data-question-id', secondId);
+  await expect(study.message()).toContainText('Unsuspended');
 });
 
 test('Read in context opens the chapter at the question’s section, highlighted; Study resumes', async ({
