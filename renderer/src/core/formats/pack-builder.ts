@@ -17,6 +17,13 @@ export interface SourcePos {
 /** Where the parts of one question or discussion came from, by path relative to it ("" is the whole). */
 export type Locations = Map<string, SourcePos>;
 
+/**
+ * Where a question came from: its locations, or a number the reader's `locate` function turns into
+ * them. Readers of huge files pass a number (e.g. the offset of the question's block) so that nothing
+ * but a number is kept per question, and places are computed only when a problem needs one.
+ */
+export type Where = Locations | number;
+
 /** An id as the reader found it: given by the author (`explicit`) or derived from content. */
 export interface DraftId {
   value: string;
@@ -60,18 +67,24 @@ export class PackBuilder {
   private chapter: DraftChapter | undefined;
   private section: DraftSection | undefined;
   private readonly questions: Record<string, unknown>[] = [];
-  private readonly questionLocs: Locations[] = [];
+  private readonly questionLocs: Where[] = [];
   private readonly discussions: Record<string, unknown>[] = [];
-  private readonly discussionLocs: Locations[] = [];
+  private readonly discussionLocs: Where[] = [];
   private readonly used = {
-    question: new Map<string, SourcePos>(),
-    discussion: new Map<string, SourcePos>(),
+    /** Question and discussion ids → index of the first one with that id. */
+    question: new Map<string, number>(),
+    discussion: new Map<string, number>(),
     chapter: new Map<string, SourcePos>(),
     section: new Map<string, SourcePos>(),
   };
+  private readonly locate: ((ref: number) => Locations) | undefined;
 
-  /** Starts a pack whose id and title default to `defaults` (usually from the file name). */
-  constructor(defaults: { id: string; title: string }) {
+  /**
+   * Starts a pack whose id and title default to `defaults` (usually from the file name). `locate`
+   * turns the numbers readers pass as a question's {@link Where} into its locations.
+   */
+  constructor(defaults: { id: string; title: string }, locate?: (ref: number) => Locations) {
+    this.locate = locate;
     this.meta.set('id', { value: defaults.id, at: START, given: false });
     this.meta.set('title', { value: defaults.title, at: START, given: false });
     this.meta.set('language', { value: 'en', at: START, given: false });
@@ -130,7 +143,7 @@ export class PackBuilder {
     if (this.chapter) this.chapterByTitle.set(title, this.chapter);
   }
 
-  private uniqueId(used: Map<string, SourcePos>, base: string): string {
+  private uniqueId(used: Map<string, unknown>, base: string): string {
     if (!used.has(base)) return base;
     for (let n = 2; ; n++) {
       const id = `${base.slice(0, 110)}-${n}`;
@@ -175,39 +188,51 @@ export class PackBuilder {
     if (text.trim()) this.section?.body.push(text.trim());
   }
 
+  private locationsOf(kind: 'question' | 'discussion', index: number): Locations | undefined {
+    const list = kind === 'question' ? this.questionLocs : this.discussionLocs;
+    const where = list[index];
+    if (typeof where !== 'number') return where;
+    const locs = this.locate?.(where);
+    if (locs) list[index] = locs;
+    return locs;
+  }
+
   private resolveId(kind: 'question' | 'discussion', draft: DraftId): string | undefined {
     const used = this.used[kind];
+    const index = (kind === 'question' ? this.questions : this.discussions).length;
     if (draft.explicit) {
       const id = toLecternId(draft.value);
       const first = used.get(id);
-      if (first) {
-        this.error(`${kind} id "${id}" is already used at line ${first.line}`, draft.at);
+      if (first !== undefined) {
+        const firstAt = this.locationsOf(kind, first);
+        const line = (firstAt?.get('id') ?? firstAt?.get(''))?.line;
+        this.error(`${kind} id "${id}" is already used${line ? ` at line ${line}` : ''}`, draft.at);
         return undefined;
       }
-      used.set(id, draft.at);
+      used.set(id, index);
       return id;
     }
     const id = this.uniqueId(used, draft.value);
-    used.set(id, draft.at);
+    used.set(id, index);
     return id;
   }
 
-  /** Adds a question (without `id`; it is resolved from `id`) with the places of its parts. */
-  addQuestion(question: Record<string, unknown>, id: DraftId, locs: Locations): void {
+  /** Adds a question (its `id` is set here, from `id`) with where its parts are. Keeps the object. */
+  addQuestion(question: Record<string, unknown>, id: DraftId, where: Where): void {
     const resolved = this.resolveId('question', id);
     if (resolved === undefined) return;
-    locs.set('id', id.at);
-    this.questions.push({ id: resolved, ...question });
-    this.questionLocs.push(locs);
+    question.id = resolved;
+    this.questions.push(question);
+    this.questionLocs.push(where);
   }
 
-  /** Adds a discussion prompt (without `id`) with the places of its parts. */
-  addDiscussion(discussion: Record<string, unknown>, id: DraftId, locs: Locations): void {
+  /** Adds a discussion prompt (its `id` is set here) with where its parts are. Keeps the object. */
+  addDiscussion(discussion: Record<string, unknown>, id: DraftId, where: Where): void {
     const resolved = this.resolveId('discussion', id);
     if (resolved === undefined) return;
-    locs.set('id', id.at);
-    this.discussions.push({ id: resolved, ...discussion });
-    this.discussionLocs.push(locs);
+    discussion.id = resolved;
+    this.discussions.push(discussion);
+    this.discussionLocs.push(where);
   }
 
   /** How many questions have been added so far. */
@@ -228,8 +253,8 @@ export class PackBuilder {
       }
     }
     const hasNotes = this.chapters.some((c) => c.sections.some((s) => s.body.length > 0));
-    if (this.questions.length === 0 && this.discussions.length === 0 && !hasNotes)
-      this.error(emptyMessage, START);
+    const empty = this.questions.length === 0 && this.discussions.length === 0 && !hasNotes;
+    if (empty && !this.issues.some((d) => d.severity !== 'warning')) this.error(emptyMessage, START);
     const pack: Record<string, unknown> = {
       format: PACK_FORMAT,
       formatVersion: PACK_FORMAT_VERSION,
@@ -258,7 +283,7 @@ export class PackBuilder {
     let at: SourcePos | undefined;
     let label: string;
     if ((head === 'questions' || head === 'discussions') && typeof index === 'number') {
-      const locs = (head === 'questions' ? this.questionLocs : this.discussionLocs)[index];
+      const locs = this.locationsOf(head === 'questions' ? 'question' : 'discussion', index);
       at = locs ? lookup(locs, rest) : undefined;
       label = `${head === 'discussions' ? 'discussion ' : ''}${relative(rest)}`.trim();
     } else if (head === 'chapters' && typeof index === 'number') {

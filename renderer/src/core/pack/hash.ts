@@ -19,10 +19,12 @@ export function hashString53(text: string, seed = 0): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** A hash of `text` as `length` lowercase hex digits (at most 26: two independent 53-bit hashes). */
+/** A hash of `text` as `length` lowercase hex digits (at most 26: two independent 52-bit parts). */
 export function hashHex(text: string, length = 12): string {
-  const a = hashString53(text, 1).toString(16).padStart(14, '0');
-  const b = hashString53(text, 2).toString(16).padStart(14, '0');
+  // The low 13 hex digits of a 53-bit hash carry 52 uniform bits (the top digit is only 0 or 1).
+  const a = hashString53(text, 1).toString(16).padStart(14, '0').slice(1);
+  if (length <= 13) return a.slice(13 - length);
+  const b = hashString53(text, 2).toString(16).padStart(14, '0').slice(1);
   return (a + b).slice(0, Math.min(length, 26));
 }
 

@@ -7,6 +7,8 @@
 export interface LineIndex {
   /** 1-based line and column of `offset` (clamped to the text). */
   locate(offset: number): { line: number; column: number };
+  /** Offset where each line starts: `starts[line - 1]`. */
+  starts: readonly number[];
 }
 
 /** Indexes the line starts of `text`. */
@@ -18,6 +20,7 @@ export function createLineIndex(text: string): LineIndex {
     at = text.indexOf('\n', at + 1);
   }
   return {
+    starts,
     locate(offset: number) {
       const o = Math.max(0, Math.min(offset, text.length));
       let lo = 0;

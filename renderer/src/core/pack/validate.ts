@@ -44,19 +44,21 @@ function placeJsonDiagnostics(text: string, data: unknown, issues: readonly Diag
     text,
     issues.map((d) => d.path ?? []),
   );
-  return issues.map((d, k) => {
-    const loc = located[k];
-    if (!d.path || !loc) return d;
-    let offset = loc.offset;
-    if (UNKNOWN_PROPERTY.has(d) && loc.keyOffset !== undefined) offset = loc.keyOffset;
-    else if (d.line !== undefined && loc.matched === d.path.length && text[loc.offset] === '"') {
-      // A problem inside a string (e.g. raw HTML in a Markdown body) is placed inside the literal.
-      const value = valueAtPath(data, d.path);
-      const inner = typeof value === 'string' ? offsetOfLineColumn(value, d.line, d.column ?? 1) : 0;
-      offset = offsetInJsonString(text, loc.offset, inner);
-    }
-    return { ...d, ...lines.locate(offset) };
-  });
+  return issues
+    .map((d, k) => {
+      const loc = located[k];
+      if (!d.path || !loc) return d;
+      let offset = loc.offset;
+      if (UNKNOWN_PROPERTY.has(d) && loc.keyOffset !== undefined) offset = loc.keyOffset;
+      else if (d.line !== undefined && loc.matched === d.path.length && text[loc.offset] === '"') {
+        // A problem inside a string (e.g. raw HTML in a Markdown body) is placed inside the literal.
+        const value = valueAtPath(data, d.path);
+        const inner = typeof value === 'string' ? offsetOfLineColumn(value, d.line, d.column ?? 1) : 0;
+        offset = offsetInJsonString(text, loc.offset, inner);
+      }
+      return { ...d, ...lines.locate(offset) };
+    })
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function offsetOfLineColumn(body: string, line: number, column: number): number {
@@ -95,7 +97,7 @@ export function validatePack(data: unknown): PackResult<Pack> {
         issues.push({ message: `required property "${String(path[path.length - 1])}" is missing`, path });
       } else issues.push({ message: i.message, path });
     }
-    return { ok: false, issues };
+    return { ok: false, issues: [...issues, ...checkReferences(data as Pack)] };
   }
   const issues = checkReferences(parsed.data);
   const errors = issues.filter((i) => i.severity !== 'warning');
@@ -137,53 +139,79 @@ function jsonSyntaxDiagnostic(text: string, err: unknown): Diagnostic {
   return { message: `invalid JSON: ${message}`, ...createLineIndex(text).locate(text.length) };
 }
 
-/** Uniqueness of ids, resolvable section references, and per-type rules zod cannot express. */
+type Loose = Record<string, unknown>;
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function record(value: unknown): Loose {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {};
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Uniqueness of ids, resolvable section references, and per-type rules zod cannot express. Tolerates
+ * malformed input (anything not shaped as expected is skipped), so it also runs on packs the schema
+ * rejected and every problem is reported at once.
+ */
 export function checkReferences(pack: Pack): Diagnostic[] {
   const issues: Diagnostic[] = [];
+  const root = record(pack);
   const chapterIds = new Set<string>();
   const sectionIds = new Set<string>();
-  pack.chapters.forEach((chapter, ci) => {
-    if (chapterIds.has(chapter.id))
-      issues.push({ message: `duplicate chapter id "${chapter.id}"`, path: ['chapters', ci, 'id'] });
-    chapterIds.add(chapter.id);
-    chapter.sections.forEach((section, si) => {
+  const unique = (seen: Set<string>, id: string | undefined, what: string, path: (string | number)[]) => {
+    if (id === undefined) return;
+    if (seen.has(id)) issues.push({ message: `duplicate ${what} id "${id}"`, path });
+    seen.add(id);
+  };
+  list(root.chapters).forEach((c, ci) => {
+    const chapter = record(c);
+    unique(chapterIds, text(chapter.id), 'chapter', ['chapters', ci, 'id']);
+    list(chapter.sections).forEach((sec, si) => {
+      const section = record(sec);
       const path = ['chapters', ci, 'sections', si];
-      if (sectionIds.has(section.id))
-        issues.push({ message: `duplicate section id "${section.id}"`, path: [...path, 'id'] });
-      sectionIds.add(section.id);
-      for (const d of checkMarkdown(section.body)) issues.push({ ...d, path: [...path, 'body'] });
+      unique(sectionIds, text(section.id), 'section', [...path, 'id']);
+      const body = text(section.body);
+      if (body !== undefined)
+        for (const d of checkMarkdown(body)) issues.push({ ...d, path: [...path, 'body'] });
     });
   });
   const questionIds = new Set<string>();
-  pack.questions.forEach((q, qi) => {
+  list(root.questions).forEach((item, qi) => {
+    const q = record(item);
     const path = ['questions', qi];
-    if (questionIds.has(q.id))
-      issues.push({ message: `duplicate question id "${q.id}"`, path: [...path, 'id'] });
-    questionIds.add(q.id);
-    if (!sectionIds.has(q.section))
+    unique(questionIds, text(q.id), 'question', [...path, 'id']);
+    const section = text(q.section);
+    if (section !== undefined && !sectionIds.has(section))
       issues.push({
-        message: `section "${q.section}" does not exist in this pack`,
+        message: `section "${section}" does not exist in this pack`,
         path: [...path, 'section'],
       });
     switch (q.type) {
       case 'multiple-choice':
-        if (!q.choices.some((c) => c.correct))
+        if (Array.isArray(q.choices) && !q.choices.some((c) => record(c).correct === true))
           issues.push({ message: 'no choice is marked correct', path: [...path, 'choices'] });
         break;
       case 'typed':
-        if (q.accept.length === 0 && !q.numeric)
+        if (Array.isArray(q.accept) && q.accept.length === 0 && q.numeric === undefined)
           issues.push({
             message: 'needs at least one accepted answer or a numeric answer',
             path: [...path, 'accept'],
           });
         break;
-      case 'cloze':
-        if (!/\{\{c\d+::[^}]+\}\}/.test(q.text))
+      case 'cloze': {
+        const cloze = text(q.text);
+        if (cloze !== undefined && !/\{\{c\d+::[^}]+\}\}/.test(cloze))
           issues.push({ message: 'has no deletion like {{c1::answer}}', path: [...path, 'text'] });
         break;
+      }
       case 'matching': {
-        const lefts = new Set(q.pairs.map((p) => p.left.trim().toLowerCase()));
-        if (lefts.size !== q.pairs.length)
+        const lefts = list(q.pairs).map((p) => text(record(p).left)?.trim().toLowerCase());
+        if (new Set(lefts).size !== lefts.length)
           issues.push({ message: 'two pairs have the same left side', path: [...path, 'pairs'] });
         break;
       }
@@ -192,12 +220,11 @@ export function checkReferences(pack: Pack): Diagnostic[] {
     }
   });
   const discussionIds = new Set<string>();
-  pack.discussions.forEach((d, di) => {
-    if (discussionIds.has(d.id))
-      issues.push({ message: `duplicate discussion id "${d.id}"`, path: ['discussions', di, 'id'] });
-    discussionIds.add(d.id);
-    d.sections.forEach((s, si) => {
-      if (!sectionIds.has(s))
+  list(root.discussions).forEach((item, di) => {
+    const d = record(item);
+    unique(discussionIds, text(d.id), 'discussion', ['discussions', di, 'id']);
+    list(d.sections).forEach((s, si) => {
+      if (typeof s === 'string' && !sectionIds.has(s))
         issues.push({
           message: `section "${s}" does not exist in this pack`,
           path: ['discussions', di, 'sections', si],

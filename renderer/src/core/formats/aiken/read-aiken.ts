@@ -20,11 +20,16 @@ interface Draft {
 
 /** Reads an Aiken file into a pack; id and title come from the file name. */
 export function readAiken(text: string, options: ReadOptions = {}): PackResult<Pack> {
-  const builder = new PackBuilder(packNameFromFile(options.fileName ?? 'pack.txt'));
+  const drafts: Draft[] = [];
+  const builder = new PackBuilder(packNameFromFile(options.fileName ?? 'pack.txt'), (ref) =>
+    locateDraft(drafts[ref]),
+  );
   const lines = text.split('\n');
   let draft: Draft | undefined;
   const abandon = (why: string) => {
-    if (draft) builder.error(why, draft.at);
+    if (draft && draft.text.every((t) => t === '') && draft.options[0])
+      builder.error(`option ${draft.options[0].letter} has no question text above it`, draft.at);
+    else if (draft) builder.error(why, draft.at);
     draft = undefined;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -39,7 +44,7 @@ export function readAiken(text: string, options: ReadOptions = {}): PackResult<P
     const option = OPTION.exec(line);
     const answer = draft && draft.options.length > 0 ? ANSWER.exec(line) : null;
     if (answer && draft) {
-      finishQuestion(builder, draft, answer[1]?.trim() ?? '', at);
+      finishQuestion(builder, draft, answer[1]?.trim() ?? '', at, drafts);
       draft = undefined;
     } else if (option) {
       if (!draft) draft = { at, text: [], options: [] };
@@ -71,7 +76,22 @@ export function readAiken(text: string, options: ReadOptions = {}): PackResult<P
   return result;
 }
 
-function finishQuestion(builder: PackBuilder, draft: Draft, letter: string, at: SourcePos): void {
+function locateDraft(draft: Draft | undefined): Locations {
+  const locs: Locations = new Map();
+  if (!draft) return locs;
+  for (const key of ['', 'prompt', 'id']) locs.set(key, draft.at);
+  locs.set('choices', draft.options[0]?.at ?? draft.at);
+  for (const [i, o] of draft.options.entries()) locs.set(`choices/${i}`, o.at);
+  return locs;
+}
+
+function finishQuestion(
+  builder: PackBuilder,
+  draft: Draft,
+  letter: string,
+  at: SourcePos,
+  drafts: Draft[],
+): void {
   if (!/^[A-Z]$/.test(letter)) {
     builder.error(`"ANSWER:" names one option letter, like "ANSWER: B", not "${letter}"`, at);
     return;
@@ -93,18 +113,11 @@ function finishQuestion(builder: PackBuilder, draft: Draft, letter: string, at: 
     builder.error(`option ${draft.options[0]?.letter ?? 'A'} has no question text above it`, draft.at);
     return;
   }
-  const locs: Locations = new Map([
-    ['', draft.at],
-    ['prompt', draft.at],
-  ]);
-  const choices = draft.options.map((o, i) => {
-    locs.set(`choices/${i}`, o.at);
-    return { text: o.text, correct: o.letter === letter };
-  });
-  locs.set('choices', draft.options[0]?.at ?? at);
+  const choices = draft.options.map((o) => ({ text: o.text, correct: o.letter === letter }));
   builder.addQuestion(
     { type: 'multiple-choice', section: builder.currentSection(draft.at), prompt, choices },
     { value: deriveId('q', prompt), explicit: false, at: draft.at },
-    locs,
+    drafts.length,
   );
+  drafts.push(draft);
 }

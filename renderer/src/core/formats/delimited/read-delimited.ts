@@ -6,14 +6,14 @@
  * or a `{{c1::…}}` in the text, a cloze. Decks become chapters. Never throws.
  */
 import type { PackResult } from '../../pack/diagnostics';
-import { createLineIndex } from '../../pack/line-index';
+import { createLineIndex, type LineIndex } from '../../pack/line-index';
 import type { Pack } from '../../pack/schema';
 import { htmlToText } from '../html-text';
 import { deriveId, packNameFromFile, toLecternId } from '../ids';
 import { type Locations, PackBuilder, type SourcePos } from '../pack-builder';
 import type { ReadOptions } from '../read-options';
 import { type AnkiHeaders, readAnkiHeaders } from './anki-headers';
-import { type DelimitedField, splitDelimited } from './split-delimited';
+import { type DelimitedField, type DelimitedRow, splitDelimited } from './split-delimited';
 
 const HEADER_NAMES = new Set([
   'front',
@@ -57,10 +57,20 @@ export function guessSeparator(text: string, fileName: string): string {
 /** Reads CSV/TSV (with or without Anki headers) into a pack; id and title come from the file name. */
 export function readDelimited(text: string, options: ReadOptions = {}): PackResult<Pack> {
   const fileName = options.fileName ?? 'pack.csv';
-  const builder = new PackBuilder(packNameFromFile(fileName));
   const lines = createLineIndex(text);
-  const headers = readAnkiHeaders(text, builder);
-  const sep = headers.separator ?? guessSeparator(text.slice(headers.bodyStart), fileName);
+  let sep = ',';
+  let headers: AnkiHeaders | undefined;
+  let roles: Roles | undefined;
+  // Rows are remembered by their offset; their fields are placed only if a problem needs a place.
+  const locate = (offset: number): Locations => {
+    const [row] = splitDelimited(text, sep, offset, () => {}, undefined, 1);
+    return row && headers && roles
+      ? locateRow(row.fields, lines.locate(row.offset), headers, roles, (o) => lines.locate(o))
+      : new Map();
+  };
+  const builder = new PackBuilder(packNameFromFile(fileName), locate);
+  headers = readAnkiHeaders(text, builder);
+  sep = headers.separator ?? guessSeparator(text.slice(headers.bodyStart), fileName);
   const rows = splitDelimited(
     text,
     sep,
@@ -77,30 +87,31 @@ export function readDelimited(text: string, options: ReadOptions = {}): PackResu
     names = rows[0].fields.map((f) => f.value.trim());
     rows.shift();
   }
-  const roles = assignRoles(headers, names);
-  rows.forEach((row, i) => {
+  roles = assignRoles(headers, names);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row) continue;
     if (options.onProgress && (i & 4095) === 0) options.onProgress(0.5 + (0.4 * i) / rows.length);
-    readRow(builder, headers, roles, row.fields, lines.locate(row.offset), (o) => lines.locate(o));
-  });
+    readRow(builder, headers, roles, row, lines);
+  }
   const result = builder.finish('no questions found: each row needs a front and a back (or a cloze text)');
   options.onProgress?.(1);
   return result;
 }
 
 interface Roles {
-  /** 0-based indexes of the note fields, in order (front/text first). */
-  fields: number[];
+  /** 0-based indexes of the GUID, deck, note type and tags columns. */
+  special: Set<number>;
   front: number;
   back: number | undefined;
 }
 
 function assignRoles(headers: AnkiHeaders, names: string[] | undefined): Roles {
-  const special = new Set([
-    headers.guidColumn,
-    headers.deckColumn,
-    headers.notetypeColumn,
-    headers.tagsColumn,
-  ]);
+  const special = new Set<number>(
+    [headers.guidColumn, headers.deckColumn, headers.notetypeColumn, headers.tagsColumn].filter(
+      (c): c is number => c !== undefined,
+    ),
+  );
   let tagsByName: number | undefined;
   if (names && headers.tagsColumn === undefined) {
     const t = names.findIndex((n) => n.toLowerCase() === 'tags');
@@ -110,79 +121,102 @@ function assignRoles(headers: AnkiHeaders, names: string[] | undefined): Roles {
     headers.tagsColumn = tagsByName;
     special.add(tagsByName);
   }
-  const width = Math.max(names?.length ?? 0, 2 + special.size);
   const fields: number[] = [];
-  for (let c = 0; c < Math.max(width, 64); c++) if (!special.has(c)) fields.push(c);
+  for (let c = 0; fields.length < 2; c++) if (!special.has(c)) fields.push(c);
   const find = (re: RegExp) => {
     const k = names?.findIndex((n, c) => re.test(n.trim()) && !special.has(c)) ?? -1;
     return k === -1 ? undefined : k;
   };
   const front = find(/^(front|text|term|question)$/i) ?? fields[0] ?? 0;
   const back = find(/^(back|definition|answer)$/i) ?? fields.find((c) => c !== front);
-  return { fields, front, back };
+  return { special, front, back };
 }
 
 function clean(value: string, html: boolean): string {
   return html ? htmlToText(value, true) : value.trim();
 }
 
+function fieldValue(fields: DelimitedField[], c: number | undefined, html: boolean): string {
+  const f = c === undefined ? undefined : fields[c];
+  return f ? clean(f.value, html) : '';
+}
+
+function locateRow(
+  fields: DelimitedField[],
+  at: SourcePos,
+  headers: AnkiHeaders,
+  roles: Roles,
+  place: (offset: number) => SourcePos,
+): Locations {
+  const locs: Locations = new Map([['', at]]);
+  const field = (c: number | undefined) => (c === undefined ? undefined : fields[c]);
+  const front = field(roles.front);
+  const back = field(roles.back);
+  const guid = field(headers.guidColumn);
+  const tags = field(headers.tagsColumn);
+  for (const key of ['front', 'text']) locs.set(key, front ? place(front.offset) : at);
+  if (back) locs.set('back', place(back.offset));
+  locs.set('id', guid ? place(guid.offset) : at);
+  if (tags) locs.set('tags', place(tags.offset));
+  return locs;
+}
+
 function readRow(
   builder: PackBuilder,
   headers: AnkiHeaders,
   roles: Roles,
-  fields: DelimitedField[],
-  at: SourcePos,
-  place: (offset: number) => SourcePos,
+  row: DelimitedRow,
+  lines: LineIndex,
 ): void {
-  const get = (c: number | undefined) => (c === undefined ? undefined : fields[c]);
-  const value = (c: number | undefined) => {
-    const f = get(c);
-    return f ? clean(f.value, headers.html) : '';
-  };
-  if (fields.every((f) => f.value.trim() === '')) return;
-  const deck = headers.deckColumn !== undefined ? value(headers.deckColumn) || headers.deck : headers.deck;
+  const fields = row.fields;
+  const html = headers.html;
+  if (row.broken || fields.every((f) => f.value.trim() === '')) return;
+  const at = lines.locate(row.offset);
+  const deck =
+    headers.deckColumn !== undefined
+      ? fieldValue(fields, headers.deckColumn, html) || headers.deck
+      : headers.deck;
   if (deck) builder.enterChapter(deck.replaceAll('::', ' / '), at);
   const notetype =
-    (headers.notetypeColumn !== undefined ? value(headers.notetypeColumn) : '') || headers.notetype || '';
-  const front = value(roles.front);
-  const back = roles.back === undefined ? '' : value(roles.back);
-  const extras = roles.fields
-    .filter((c) => c !== roles.front && c !== roles.back)
-    .map((c) => value(c))
-    .filter(Boolean);
-  const locs: Locations = new Map([['', at]]);
-  const frontAt = get(roles.front) ? place(get(roles.front)?.offset ?? 0) : at;
+    (headers.notetypeColumn !== undefined ? fieldValue(fields, headers.notetypeColumn, html) : '') ||
+    headers.notetype ||
+    '';
+  const front = fieldValue(fields, roles.front, html);
+  const back = fieldValue(fields, roles.back, html);
+  const extras: string[] = [];
+  for (let c = 0; c < fields.length; c++) {
+    if (c === roles.front || c === roles.back || roles.special.has(c)) continue;
+    const extra = fieldValue(fields, c, html);
+    if (extra) extras.push(extra);
+  }
   const question: Record<string, unknown> = { section: builder.currentSection(at) };
   const cloze = /cloze/i.test(notetype) || /\{\{c\d+::/.test(front);
   if (cloze) {
     question.type = 'cloze';
     question.text = front;
-    locs.set('text', frontAt);
     const explanation = [back, ...extras].filter(Boolean).join('\n\n');
     if (explanation) question.explanation = explanation;
   } else {
-    if (!back) {
-      const where = get(roles.back);
+    if (!back || !front) {
+      const missing = !back ? roles.back : roles.front;
+      const where = missing === undefined ? undefined : fields[missing];
       builder.error(
-        front ? 'this row has a front but no back' : 'this row has no front',
-        where ? place(where.offset) : at,
+        !back ? 'this row has a front but no back' : 'this row has a back but no front',
+        where ? lines.locate(where.offset) : at,
       );
       return;
     }
     question.type = 'flashcard';
     question.front = front;
     question.back = back;
-    locs.set('front', frontAt);
-    locs.set('back', place(get(roles.back)?.offset ?? 0));
     if (extras.length > 0) question.explanation = extras.join('\n\n');
   }
-  const tags = [...headers.tags, ...value(headers.tagsColumn).split(/\s+/)].filter(Boolean);
+  const ownTags = fieldValue(fields, headers.tagsColumn, html);
+  const tags = ownTags ? [...headers.tags, ...ownTags.split(/\s+/).filter(Boolean)] : headers.tags;
   if (tags.length > 0) question.tags = tags;
-  const tagField = get(headers.tagsColumn);
-  if (tagField) for (let i = 0; i < tags.length; i++) locs.set(`tags/${i}`, place(tagField.offset));
-  const guid = get(headers.guidColumn);
+  const guid = headers.guidColumn === undefined ? undefined : fields[headers.guidColumn];
   const id = guid?.value.trim()
-    ? { value: toLecternId(guid.value), explicit: true, at: place(guid.offset) }
+    ? { value: toLecternId(guid.value), explicit: true, at: lines.locate(guid.offset) }
     : { value: deriveId('q', front), explicit: false, at };
-  builder.addQuestion(question, id, locs);
+  builder.addQuestion(question, id, row.offset);
 }

@@ -14,6 +14,8 @@ export interface DelimitedField {
 export interface DelimitedRow {
   offset: number;
   fields: DelimitedField[];
+  /** Set when splitting this row found a problem (already reported). */
+  broken?: boolean;
 }
 
 /** A problem found while splitting, at a character offset. */
@@ -29,6 +31,7 @@ export function splitDelimited(
   from: number,
   onProblem: (p: SplitProblem) => void,
   onProgress?: (done: number) => void,
+  maxRows = Number.POSITIVE_INFINITY,
 ): DelimitedRow[] {
   const rows: DelimitedRow[] = [];
   const n = text.length;
@@ -44,7 +47,7 @@ export function splitDelimited(
   };
   let i = from;
   let lastReport = from;
-  while (i < n) {
+  while (i < n && rows.length < maxRows) {
     if (onProgress && i - lastReport > 1 << 20) {
       onProgress(i / n);
       lastReport = i;
@@ -64,6 +67,7 @@ export function splitDelimited(
           const q = text.indexOf('"', j);
           if (q === -1) {
             onProblem({ message: 'this quoted field is never closed with "', offset: start });
+            row.broken = true;
             parts.push(text.slice(j));
             i = n;
             break;
@@ -84,6 +88,7 @@ export function splitDelimited(
             message: 'text after the closing quote of a field: put the whole field in quotes',
             offset: i,
           });
+          row.broken = true;
           value += text.slice(i, end);
           i = end;
         }

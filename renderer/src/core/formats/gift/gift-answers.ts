@@ -52,11 +52,15 @@ export interface ParsedAnswers {
   problems: { message: string; at: number }[];
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+}
+
 function trimSpan(masked: string, start: number, end: number): Span {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(masked[s] ?? '')) s++;
-  while (e > s && /\s/.test(masked[e - 1] ?? '')) e--;
+  while (s < e && isSpace(masked.charCodeAt(s))) s++;
+  while (e > s && isSpace(masked.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
 }
 

@@ -6,7 +6,7 @@
 import type { QuestionType } from '../../pack/schema';
 import { toSafeMarkdownBody } from '../html-text';
 import { deriveId, toLecternId } from '../ids';
-import type { Locations, PackBuilder, SourcePos } from '../pack-builder';
+import type { Locations, PackBuilder, SourcePos, Where } from '../pack-builder';
 import {
   type AnswerKind,
   classifyAnswers,
@@ -78,23 +78,46 @@ interface Ctx {
   content: string;
   masked: string;
   format: GiftFormat;
-  pos: (offset: number) => SourcePos;
+  /** Records where a part of the question is (a content offset or a tag's place); a no-op unless locating. */
+  mark: (key: string, at: number | SourcePos) => void;
+  /** What the builder gets: the recorded places, or the block's first line to find them again. */
+  where: Where;
+}
+
+const ignore = () => {};
+
+function recorder(block: GiftBlock, record: Locations) {
+  return (key: string, at: number | SourcePos) => {
+    record.set(key, typeof at === 'number' ? placeInBlock(block, at) : { line: at.line, column: at.column });
+  };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
 function skipWs(s: string, i: number): number {
   let j = i;
-  while (j < s.length && /\s/.test(s[j] ?? '')) j++;
+  while (j < s.length && isSpace(s.charCodeAt(j))) j++;
   return j;
 }
 
-/** Reads one non-category block: a description (notes), a question, or an essay (discussion prompt). */
-export function readQuestionBlock(block: GiftBlock, builder: PackBuilder): void {
+/**
+ * Reads one non-category block: a description (notes), a question, or an essay (discussion prompt).
+ * `line` is the block's first line, kept to find the block again; with `record`, the places of the
+ * question's parts are recorded there instead (used when a problem needs placing).
+ */
+export function readQuestionBlock(
+  block: GiftBlock,
+  builder: PackBuilder,
+  line: number,
+  record?: Locations,
+): void {
   const content = block.content;
   const masked = maskEscapes(content);
-  const pos = (offset: number) => placeInBlock(block, offset);
   const tags = groupTags(block.tags);
   let p = skipWs(masked, 0);
-  const root = pos(p);
+  const root = placeInBlock(block, p);
   let title: string | undefined;
   if (masked.startsWith('::', p)) {
     const end = masked.indexOf('::', p + 2);
@@ -108,28 +131,40 @@ export function readQuestionBlock(block: GiftBlock, builder: PackBuilder): void 
   const open = masked.indexOf('{', p);
   const close = masked.indexOf('}', p);
   const prefix = readFormatPrefix(content.slice(p, open === -1 ? undefined : open));
-  const ctx: Ctx = { block, builder, tags, content, masked, format: prefix.format ?? 'moodle', pos };
+  const ctx: Ctx = {
+    block,
+    builder,
+    tags,
+    content,
+    masked,
+    format: prefix.format ?? 'moodle',
+    mark: record ? recorder(block, record) : ignore,
+    where: record ?? line,
+  };
   const textStart = skipWs(masked, p + prefix.length);
   if (open === -1 && close === -1) {
     readDescription(ctx, textStart, title, root);
     return;
   }
   if (close !== -1 && (open === -1 || close < open)) {
-    builder.error('"}" has no opening "{" (write a literal brace as \\})', pos(close));
+    builder.error('"}" has no opening "{" (write a literal brace as \\})', placeInBlock(block, close));
     return;
   }
   if (close === -1) {
-    builder.error('the answer block "{" is never closed with "}"', pos(open));
+    builder.error('the answer block "{" is never closed with "}"', placeInBlock(block, open));
     return;
   }
   const again = masked.indexOf('{', close + 1);
   if (again !== -1) {
-    builder.error('a question has one answer block {…}; write a literal brace as \\{', pos(again));
+    builder.error(
+      'a question has one answer block {…}; write a literal brace as \\{',
+      placeInBlock(block, again),
+    );
     return;
   }
   const stray = masked.indexOf('}', close + 1);
   if (stray !== -1) {
-    builder.error('"}" has no opening "{" (write a literal brace as \\})', pos(stray));
+    builder.error('"}" has no opening "{" (write a literal brace as \\})', placeInBlock(block, stray));
     return;
   }
 
@@ -142,7 +177,7 @@ export function readQuestionBlock(block: GiftBlock, builder: PackBuilder): void 
     if (!fit) {
       builder.error(
         `unknown [type:${typeTag.value}]: expected one of ${Object.keys(FITS).join(', ')}`,
-        typeTag.at,
+        typeTag,
       );
       return;
     }
@@ -151,7 +186,7 @@ export function readQuestionBlock(block: GiftBlock, builder: PackBuilder): void 
     if (!fit.accepts.includes(natural)) {
       builder.error(
         `[type:${kind}] does not fit these answers, which read as ${KIND_WORDS[natural]}`,
-        typeTag.at,
+        typeTag,
       );
       return;
     }
@@ -159,43 +194,45 @@ export function readQuestionBlock(block: GiftBlock, builder: PackBuilder): void 
     if (readAs !== answers.kind) answers = parseAnswerBlock(content, masked, open + 1, close, readAs);
   }
   if (answers.problems.length > 0) {
-    for (const problem of answers.problems) builder.error(problem.message, pos(problem.at));
+    for (const problem of answers.problems) builder.error(problem.message, placeInBlock(block, problem.at));
     return;
   }
   const missingWord = content.slice(close + 1).trim() !== '';
   const before = content.slice(textStart, open);
-  const after = content.slice(close + 1);
-  const blank = pickBlank(content);
-  const withBlank = convertGiftText(`${before}${blank}${after}`, ctx.format);
+  // The text with a marker where the answers were: needed for missing words and clozes only.
+  const needsBlank = missingWord || kind === 'cloze';
+  const blank = needsBlank ? pickBlank(content) : '';
+  const withBlank = needsBlank
+    ? convertGiftText(`${before}${blank}${content.slice(close + 1)}`, ctx.format)
+    : '';
   const prompt = missingWord ? withBlank.replace(blank, '_____') : convertGiftText(before, ctx.format);
-  const locs: Locations = new Map([['', root]]);
-  for (const field of ['prompt', 'front', 'text']) locs.set(field, pos(textStart));
-  locs.set('choices', pos(open));
-  locs.set('pairs', pos(open));
-  locs.set('items', pos(open));
-  locs.set('accept', pos(open));
-  locs.set('points', pos(open));
+  if (record) {
+    ctx.mark('', root);
+    for (const field of ['prompt', 'front', 'text']) ctx.mark(field, textStart);
+    for (const field of ['choices', 'pairs', 'items', 'accept', 'points']) ctx.mark(field, open);
+  }
   const idTags = tags.get('id') ?? [];
-  for (const extra of idTags.slice(1)) builder.error('a question has one [id:…]', extra.at);
+  for (const extra of idTags.slice(1)) builder.error('a question has one [id:…]', extra);
   const idTag = idTags[0];
   const id = idTag
-    ? { value: idTag.value, explicit: true, at: idTag.at }
+    ? { value: idTag.value, explicit: true, at: idTag }
     : { value: '', explicit: false, at: root };
+  ctx.mark('id', id.at);
 
   if (answers.kind === 'essay') {
     if (kind === 'cloze') {
-      readClozeFromTag(ctx, answers, id, locs, root);
+      readClozeFromTag(ctx, answers, id, root);
       return;
     }
-    id.value = id.value || deriveId('d', `${title ?? ''}\n${withBlank}`);
-    addDiscussion(ctx, prompt, answers, id, locs, root);
+    id.value = id.value || deriveId('d', `${title ?? ''}\n${prompt}`);
+    addDiscussion(ctx, prompt, answers, id, root);
     return;
   }
-  id.value = id.value || deriveId('q', `${title ?? ''}\n${withBlank}`);
-  const base = commonFields(ctx, answers, locs, root);
+  id.value = id.value || deriveId('q', `${title ?? ''}\n${prompt}`);
+  const base = commonFields(ctx, answers, root);
   if (base === undefined) return;
-  const question = buildQuestion(ctx, answers, kind, { prompt, withBlank, blank, missingWord }, locs);
-  if (question) ctx.builder.addQuestion({ ...question, ...base }, id, locs);
+  const question = buildQuestion(ctx, answers, kind, { prompt, withBlank, blank, missingWord });
+  if (question) ctx.builder.addQuestion(Object.assign(question, base), id, ctx.where);
 }
 
 function maskedInner(masked: string, from: number, to: number): string {
@@ -212,31 +249,31 @@ function spanText(ctx: Ctx, span: Span | undefined): string {
 }
 
 /** Fields every question has: section, explanation, tags, hint, evidence. Undefined after an error. */
-function commonFields(ctx: Ctx, answers: ParsedAnswers, locs: Locations, root: SourcePos) {
+function commonFields(ctx: Ctx, answers: ParsedAnswers, root: SourcePos) {
   const out: Record<string, unknown> = {};
   const sections = ctx.tags.get('section') ?? [];
   for (const extra of sections.slice(1)) {
-    ctx.builder.error('a question tests one section: give one [section:…]', extra.at);
+    ctx.builder.error('a question tests one section: give one [section:…]', extra);
     return undefined;
   }
   const section = sections[0];
   if (section) {
     out.section = toLecternId(section.value);
-    locs.set('section', section.at);
+    ctx.mark('section', section);
   } else out.section = ctx.builder.currentSection(root);
   const explanation = spanText(ctx, answers.general);
   if (explanation) out.explanation = explanation;
-  if (answers.general) locs.set('explanation', ctx.pos(answers.general.start));
+  if (answers.general) ctx.mark('explanation', answers.general.start);
   const tags = ctx.tags.get('tag') ?? [];
   if (tags.length > 0) {
     out.tags = tags.map((t) => t.value.trim());
-    for (const [i, t] of tags.entries()) locs.set(`tags/${i}`, t.at);
+    for (const [i, t] of tags.entries()) ctx.mark(`tags/${i}`, t);
   }
   for (const key of ['hint', 'evidence'] as const) {
     const tag = ctx.tags.get(key)?.[0];
     if (tag) {
       out[key] = tag.value;
-      locs.set(key, tag.at);
+      ctx.mark(key, tag);
     }
   }
   return out;
@@ -247,7 +284,6 @@ function addDiscussion(
   prompt: string,
   answers: ParsedAnswers,
   id: { value: string; explicit: boolean; at: SourcePos },
-  locs: Locations,
   root: SourcePos,
 ): void {
   const sectionTags = ctx.tags.get('section') ?? [];
@@ -255,20 +291,19 @@ function addDiscussion(
   if (sectionTags.length === 0) sections = [ctx.builder.currentSection(root)];
   else {
     sections = sectionTags.filter((t) => t.value.trim()).map((t) => toLecternId(t.value));
-    for (const [i, t] of sectionTags.entries()) locs.set(`sections/${i}`, t.at);
+    for (const [i, t] of sectionTags.entries()) ctx.mark(`sections/${i}`, t);
   }
   const points = spanText(ctx, answers.general)
     .split('\n')
     .map((l) => l.replace(/^\s*[-*•]\s+/, '').trim())
     .filter(Boolean);
-  ctx.builder.addDiscussion({ prompt, points, sections }, id, locs);
+  ctx.builder.addDiscussion({ prompt, points, sections }, id, ctx.where);
 }
 
 function readClozeFromTag(
   ctx: Ctx,
   answers: ParsedAnswers,
   id: { value: string; explicit: boolean; at: SourcePos },
-  locs: Locations,
   root: SourcePos,
 ): void {
   const tag = ctx.tags.get('cloze')?.[0];
@@ -276,10 +311,10 @@ function readClozeFromTag(
     ctx.builder.error('[type:cloze] on an essay needs the cloze text in a [cloze:…] comment', root);
     return;
   }
-  locs.set('text', tag.at);
+  ctx.mark('text', tag);
   id.value = id.value || deriveId('q', tag.value);
-  const base = commonFields(ctx, answers, locs, root);
-  if (base) ctx.builder.addQuestion({ type: 'cloze', text: tag.value, ...base }, id, locs);
+  const base = commonFields(ctx, answers, root);
+  if (base) ctx.builder.addQuestion({ type: 'cloze', text: tag.value, ...base }, id, ctx.where);
 }
 
 interface PromptParts {
@@ -294,11 +329,10 @@ function buildQuestion(
   answers: ParsedAnswers,
   kind: LecternKind | undefined,
   text: PromptParts,
-  locs: Locations,
 ): Record<string, unknown> | undefined {
   switch (answers.kind) {
     case 'multiple-choice':
-      return buildChoices(ctx, answers, text.prompt, locs);
+      return buildChoices(ctx, answers, text.prompt);
     case 'true-false': {
       const t = answers.truth;
       if (!t) return undefined;
@@ -311,21 +345,21 @@ function buildQuestion(
       return q;
     }
     case 'short-answer':
-      return buildShortAnswer(ctx, answers, kind, text, locs);
+      return buildShortAnswer(ctx, answers, kind, text);
     case 'numerical':
-      return buildNumerical(ctx, answers, text.prompt, locs);
+      return buildNumerical(ctx, answers, text.prompt);
     case 'matching':
-      return buildPairs(ctx, answers, kind, text.prompt, locs);
+      return buildPairs(ctx, answers, kind, text.prompt);
     default:
       return undefined;
   }
 }
 
-function buildChoices(ctx: Ctx, answers: ParsedAnswers, prompt: string, locs: Locations) {
+function buildChoices(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
   const derived = ctx.tags.get('credits')?.some((t) => t.value.trim() === 'derived') ?? false;
   const choices = answers.answers.map((a, i) => {
-    locs.set(`choices/${i}`, ctx.pos(a.at));
-    locs.set(`choices/${i}/text`, ctx.pos(a.text.start));
+    ctx.mark(`choices/${i}`, a.at);
+    ctx.mark(`choices/${i}/text`, a.text.start);
     const choice: Record<string, unknown> = {
       text: spanText(ctx, a.text),
       correct: a.weight !== undefined ? a.weight > 0 : a.marker === '=',
@@ -340,9 +374,9 @@ function buildChoices(ctx: Ctx, answers: ParsedAnswers, prompt: string, locs: Lo
   return q;
 }
 
-function acceptTags(ctx: Ctx, locs: Locations, from: number): string[] {
+function acceptTags(ctx: Ctx, from: number): string[] {
   const tags = ctx.tags.get('accept') ?? [];
-  for (const [i, t] of tags.entries()) locs.set(`accept/${from + i}`, t.at);
+  for (const [i, t] of tags.entries()) ctx.mark(`accept/${from + i}`, t);
   return tags.map((t) => t.value);
 }
 
@@ -352,7 +386,7 @@ function warnDroppedFeedback(ctx: Ctx, answers: ParsedAnswers): void {
   if (first)
     ctx.builder.warn(
       'per-answer feedback of a typed answer is not kept (only the general feedback ####)',
-      ctx.pos(first.start),
+      placeInBlock(ctx.block, first.start),
     );
 }
 
@@ -361,28 +395,27 @@ function buildShortAnswer(
   answers: ParsedAnswers,
   kind: LecternKind | undefined,
   text: PromptParts,
-  locs: Locations,
 ) {
   const accepted: string[] = [];
   for (const a of answers.answers) {
     const value = spanText(ctx, a.text);
     if (a.weight === undefined || a.weight === 100) {
-      locs.set(`accept/${accepted.length}`, ctx.pos(a.text.start));
+      ctx.mark(`accept/${accepted.length}`, a.text.start);
       accepted.push(value);
     } else {
       ctx.builder.warn(
         `typed answers have no partial credit: "${value}" (${a.weight}%) is not accepted`,
-        ctx.pos(a.at),
+        placeInBlock(ctx.block, a.at),
       );
     }
   }
   if (kind === 'flashcard') {
     const [back, second] = answers.answers;
     if (second) {
-      ctx.builder.error('a flashcard has one back: give one = answer', ctx.pos(second.at));
+      ctx.builder.error('a flashcard has one back: give one = answer', placeInBlock(ctx.block, second.at));
       return undefined;
     }
-    locs.set('back', ctx.pos(back?.text.start ?? 0));
+    ctx.mark('back', back?.text.start ?? 0);
     return { type: 'flashcard', front: text.prompt, back: spanText(ctx, back?.text) };
   }
   warnDroppedFeedback(ctx, answers);
@@ -394,31 +427,31 @@ function buildShortAnswer(
     if (!clozeable) {
       ctx.builder.error(
         '[type:cloze] answers cannot hold "|", "::", "{{" or "}}"',
-        ctx.pos(answers.answers[0]?.at ?? 0),
+        placeInBlock(ctx.block, answers.answers[0]?.at ?? 0),
       );
       return undefined;
     }
     return { type: 'cloze', text: text.withBlank.replace(text.blank, `{{c1::${accepted.join('|')}}}`) };
   }
-  const accept = [...acceptTags(ctx, locs, accepted.length)];
+  const accept = [...acceptTags(ctx, accepted.length)];
   return { type: 'typed', prompt: text.prompt, accept: [...accepted, ...accept] };
 }
 
-function buildNumerical(ctx: Ctx, answers: ParsedAnswers, prompt: string, locs: Locations) {
+function buildNumerical(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
   warnDroppedFeedback(ctx, answers);
   const full = answers.numbers.filter((n) => n.weight === 100);
   for (const n of answers.numbers) {
     if (n.weight !== 100)
       ctx.builder.warn(
         `typed answers have no partial credit: this answer (${n.weight}%) is not accepted`,
-        ctx.pos(n.at),
+        placeInBlock(ctx.block, n.at),
       );
   }
   const [first, ...others] = full;
   if (!first) {
     ctx.builder.error(
       'a numerical question needs a full-credit answer',
-      ctx.pos(answers.numbers[0]?.at ?? 0),
+      placeInBlock(ctx.block, answers.numbers[0]?.at ?? 0),
     );
     return undefined;
   }
@@ -428,23 +461,17 @@ function buildNumerical(ctx: Ctx, answers: ParsedAnswers, prompt: string, locs: 
     else
       ctx.builder.warn(
         'only the first full-credit numerical range is graded; this one is not',
-        ctx.pos(n.at),
+        placeInBlock(ctx.block, n.at),
       );
   }
   const numeric: Record<string, unknown> = { value: first.value, tolerance: first.tolerance };
   const unit = ctx.tags.get('unit')?.[0];
   if (unit) numeric.unit = unit.value;
-  locs.set('numeric', ctx.pos(first.at));
-  return { type: 'typed', prompt, accept: [...acceptTags(ctx, locs, 0), ...extra], numeric };
+  ctx.mark('numeric', first.at);
+  return { type: 'typed', prompt, accept: [...acceptTags(ctx, 0), ...extra], numeric };
 }
 
-function buildPairs(
-  ctx: Ctx,
-  answers: ParsedAnswers,
-  kind: LecternKind | undefined,
-  prompt: string,
-  locs: Locations,
-) {
+function buildPairs(ctx: Ctx, answers: ParsedAnswers, kind: LecternKind | undefined, prompt: string) {
   const pairs: { left: string; right: string; at: number }[] = [];
   for (const p of answers.pairs) {
     const left = spanText(ctx, p.left);
@@ -452,11 +479,11 @@ function buildPairs(
     if (!left) {
       ctx.builder.warn(
         `"${right}" has no left side: Lectern has no extra wrong matches, so it is left out`,
-        ctx.pos(p.at),
+        placeInBlock(ctx.block, p.at),
       );
       continue;
     }
-    locs.set(`pairs/${pairs.length}`, ctx.pos(p.at));
+    ctx.mark(`pairs/${pairs.length}`, p.at);
     pairs.push({ left, right, at: p.at });
   }
   if (kind !== 'ordering')
@@ -467,12 +494,12 @@ function buildPairs(
     if (!/^\d+$/.test(p.right) || n < 1 || n > pairs.length || items[n - 1] !== undefined) {
       ctx.builder.error(
         `[type:ordering] needs each position 1..${pairs.length} once on the right, not "${p.right}"`,
-        ctx.pos(p.at),
+        placeInBlock(ctx.block, p.at),
       );
       return undefined;
     }
     items[n - 1] = p.left;
-    locs.set(`items/${n - 1}`, ctx.pos(p.at));
+    ctx.mark(`items/${n - 1}`, p.at);
   }
   return { type: 'ordering', prompt, items };
 }
@@ -481,7 +508,7 @@ function buildPairs(
 function readDescription(ctx: Ctx, textStart: number, title: string | undefined, root: SourcePos): void {
   const typeTag = ctx.tags.get('type')?.[0];
   if (typeTag) {
-    ctx.builder.error(`this [type:${typeTag.value}] question has no answer block {…}`, typeTag.at);
+    ctx.builder.error(`this [type:${typeTag.value}] question has no answer block {…}`, typeTag);
     return;
   }
   const text = convertGiftText(ctx.content.slice(textStart), ctx.format);
@@ -489,9 +516,9 @@ function readDescription(ctx: Ctx, textStart: number, title: string | undefined,
   if (safe.changed)
     ctx.builder.warn(
       'notes cannot hold HTML or remote images: tags are shown as text, images as their description',
-      ctx.pos(textStart),
+      placeInBlock(ctx.block, textStart),
     );
   const section = ctx.tags.get('section')?.[0];
-  if (section) ctx.builder.defineSection(section.value, title, section.at);
+  if (section) ctx.builder.defineSection(section.value, title, section);
   ctx.builder.appendNotes(safe.text, root);
 }

@@ -50,22 +50,53 @@ export function convertGiftText(raw: string, format: GiftFormat): string {
   }
 }
 
-/** One `[key:value]` tag found in a `//` comment. */
+/** One `[key:value]` tag found in a `//` comment, with its 1-based line and column. */
 export interface CommentTag {
   key: string;
   value: string;
-  /** 0-based column of the `[` in its line. */
+  line: number;
   column: number;
 }
 
-const TAG = /\[([A-Za-z][\w-]*):((?:\\.|[^\]\\])*)\]/g;
+function isKeyChar(c: number, first: boolean): boolean {
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return first ? letter : letter || (c >= 48 && c <= 57) || c === 45 || c === 95;
+}
 
-/** The `[key:value]` tags of one comment line; values resolve `\]`, `\\` and `\n`. */
-export function readCommentTags(line: string): CommentTag[] {
+/** The `[key:value]` tags of one comment line (`line` is its number); values resolve `\]`, `\\`, `\n`. */
+export function readCommentTags(text: string, line: number): CommentTag[] {
   const tags: CommentTag[] = [];
-  for (const m of line.matchAll(TAG)) {
-    const value = (m[2] ?? '').replace(/\\([\]\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
-    tags.push({ key: (m[1] ?? '').toLowerCase(), value, column: m.index });
+  let open = text.indexOf('[');
+  while (open !== -1) {
+    let k = open + 1;
+    while (k < text.length && isKeyChar(text.charCodeAt(k), k === open + 1)) k++;
+    if (k === open + 1 || text[k] !== ':') {
+      open = text.indexOf('[', open + 1);
+      continue;
+    }
+    let value = '';
+    let from = k + 1;
+    let j = from;
+    let closed = false;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (c === 93) {
+        closed = true;
+        break;
+      }
+      if (c === 92 && j + 1 < text.length) {
+        const e = text[j + 1];
+        value += text.slice(from, j) + (e === 'n' ? '\n' : e === ']' || e === '\\' ? e : `\\${e}`);
+        j += 2;
+        from = j;
+        continue;
+      }
+      j++;
+    }
+    if (!closed) break;
+    value += text.slice(from, j);
+    tags.push({ key: text.slice(open + 1, k).toLowerCase(), value, line, column: open + 1 });
+    open = text.indexOf('[', j + 1);
   }
   return tags;
 }

@@ -5,9 +5,10 @@
  * comment tags for what GIFT cannot say. Reports every problem at once; never throws.
  */
 import type { PackResult } from '../../pack/diagnostics';
+import { createLineIndex, type LineIndex } from '../../pack/line-index';
 import type { Pack } from '../../pack/schema';
 import { packNameFromFile } from '../ids';
-import { PackBuilder, type PackMetaKey } from '../pack-builder';
+import { type Locations, PackBuilder, type PackMetaKey } from '../pack-builder';
 import type { ReadOptions } from '../read-options';
 import { type GiftBlock, splitGiftBlocks } from './gift-blocks';
 import { readQuestionBlock } from './gift-question';
@@ -67,16 +68,37 @@ export function readCategoryTitle(raw: string): string {
 /** Reads a GIFT file into a pack; id and title come from `[pack-id:…]`/`[title:…]` or the file name. */
 export function readGift(text: string, options: ReadOptions = {}): PackResult<Pack> {
   const { onProgress } = options;
-  const builder = new PackBuilder(packNameFromFile(options.fileName ?? 'pack.gift'));
-  const blocks = splitGiftBlocks(text, onProgress && ((done, total) => onProgress((0.5 * done) / total)));
-  blocks.forEach((block, i) => {
-    if (onProgress && (i & 1023) === 0) onProgress(0.5 + (0.4 * i) / blocks.length);
-    for (const tag of block.tags) {
-      const key = PACK_TAGS[tag.key];
-      if (key) builder.setMeta(key, tag.value.trim(), tag.at);
-    }
-    readBlock(block, builder);
-  });
+  let lines: LineIndex | undefined;
+  // Questions are remembered by the line their block starts on; their parts are placed only if a
+  // problem needs a place, by reading that one block again.
+  const locate = (line: number): Locations => {
+    lines ??= createLineIndex(text);
+    const locs: Locations = new Map();
+    const from = lines.starts[line - 1] ?? 0;
+    splitGiftBlocks(
+      text,
+      (block) => {
+        readQuestionBlock(block, new PackBuilder({ id: 'probe', title: 'probe' }), line, locs);
+        return false;
+      },
+      { from, firstLine: line },
+    );
+    return locs;
+  };
+  const builder = new PackBuilder(packNameFromFile(options.fileName ?? 'pack.gift'), locate);
+  const scaled = onProgress && ((f: number) => onProgress(0.9 * f));
+  splitGiftBlocks(
+    text,
+    (block) => {
+      for (const tag of block.tags) {
+        const key = PACK_TAGS[tag.key];
+        if (key) builder.setMeta(key, tag.value.trim(), tag);
+      }
+      readBlock(block, builder);
+      return undefined;
+    },
+    scaled ? { onProgress: scaled } : {},
+  );
   const result = builder.finish(
     'no questions found: this file has no GIFT questions, essays or descriptions',
   );
@@ -91,28 +113,28 @@ function readBlock(block: GiftBlock, builder: PackBuilder): void {
     if (stray)
       builder.warn(
         `[${stray.key}:…] belongs to no question: put it directly above its question, with no blank line between`,
-        stray.at,
+        stray,
       );
     return;
   }
   const lead = content.length - content.trimStart().length;
   if (!content.startsWith('$CATEGORY:', lead)) {
-    readQuestionBlock(block, builder);
+    readQuestionBlock(block, builder, block.at.line);
     return;
   }
   const lineEnd = content.indexOf('\n', lead);
   const first = content.slice(lead + '$CATEGORY:'.length, lineEnd === -1 ? undefined : lineEnd);
   const idTag = block.tags.find((t) => t.key === 'id');
-  const at = { line: block.lineNumbers[0] ?? block.at.line, column: lead + 1 };
-  builder.startChapter(readCategoryTitle(first), at, idTag && { value: idTag.value, at: idTag.at });
+  const at = { line: block.firstLine, column: lead + 1 };
+  builder.startChapter(readCategoryTitle(first), at, idTag && { value: idTag.value, at: idTag });
   if (lineEnd === -1) return;
   // A question right under `$CATEGORY:` with no blank line: read it as its own block.
   const rest: GiftBlock = {
     content: content.slice(lineEnd + 1),
-    lineStarts: block.lineStarts.slice(1).map((s) => s - (lineEnd + 1)),
-    lineNumbers: block.lineNumbers.slice(1),
+    firstLine: block.lineNumbers?.[1] ?? block.firstLine + 1,
     tags: [],
-    at: { line: block.lineNumbers[1] ?? block.at.line, column: 1 },
+    at: { line: block.lineNumbers?.[1] ?? block.firstLine + 1, column: 1 },
   };
-  readQuestionBlock(rest, builder);
+  if (block.lineNumbers) rest.lineNumbers = block.lineNumbers.slice(1);
+  readQuestionBlock(rest, builder, rest.firstLine);
 }
