@@ -22,6 +22,7 @@ import {
   QuestionView,
 } from '../questions';
 import { Markdown } from '../reader/Markdown';
+import { CardTools } from './CardTools';
 import { explainRating } from './format';
 import { resolveCardSettings } from './load-queue';
 import { ConfirmBar, FlashcardRatingBar } from './RatingBars';
@@ -295,43 +296,12 @@ function CardBody({
         />
       ) : null}
 
-      <fieldset className="study-tools">
-        <legend className="visually-hidden">Card actions</legend>
-        <button
-          type="button"
-          className="secondary"
-          aria-pressed={card.flagged === 1}
-          onClick={() => run({ kind: 'flag' })}
-        >
-          Flag{' '}
-          <span className="kbd" aria-hidden="true">
-            F
-          </span>
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => run({ kind: 'suspend' })}>
-          Suspend{' '}
-          <span className="kbd" aria-hidden="true">
-            S
-          </span>
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy || !canUndo}
-          onClick={() => run({ kind: 'undo' })}
-        >
-          Undo{' '}
-          <span className="kbd" aria-hidden="true">
-            U
-          </span>
-        </button>
-        <button type="button" className="secondary" onClick={finishSession}>
-          End session{' '}
-          <span className="kbd" aria-hidden="true">
-            Esc
-          </span>
-        </button>
-      </fieldset>
+      <CardTools
+        flagged={card.flagged === 1}
+        busy={busy}
+        canUndo={canUndo}
+        onAction={(kind) => run({ kind })}
+      />
     </article>
   );
 }

@@ -1,0 +1,50 @@
+/** Flag, suspend, undo and end-session buttons under the card (each also has a key). */
+
+export type CardToolAction = 'flag' | 'suspend' | 'undo' | 'end';
+
+export function CardTools({
+  flagged,
+  busy,
+  canUndo,
+  onAction,
+}: {
+  flagged: boolean;
+  busy: boolean;
+  canUndo: boolean;
+  onAction: (action: CardToolAction) => void;
+}) {
+  return (
+    <fieldset className="study-tools">
+      <legend className="visually-hidden">Card actions</legend>
+      <button type="button" className="secondary" aria-pressed={flagged} onClick={() => onAction('flag')}>
+        Flag{' '}
+        <span className="kbd" aria-hidden="true">
+          F
+        </span>
+      </button>
+      <button type="button" className="secondary" disabled={busy} onClick={() => onAction('suspend')}>
+        Suspend{' '}
+        <span className="kbd" aria-hidden="true">
+          S
+        </span>
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy || !canUndo}
+        onClick={() => onAction('undo')}
+      >
+        Undo{' '}
+        <span className="kbd" aria-hidden="true">
+          U
+        </span>
+      </button>
+      <button type="button" className="secondary" onClick={() => onAction('end')}>
+        End session{' '}
+        <span className="kbd" aria-hidden="true">
+          Esc
+        </span>
+      </button>
+    </fieldset>
+  );
+}
