@@ -76,6 +76,8 @@ export function decodePackBytes(input: Uint8Array | string): DecodeResult {
   }
   const start = b0 === 0xef && b1 === 0xbb && input[2] === 0xbf ? 3 : 0;
   const body = input.subarray(start);
+  const nul = body.indexOf(0);
+  if (nul !== -1) return { ok: false, issue: { message: NUL_MESSAGE, ...placeOfByte(body, nul) } };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -84,6 +86,9 @@ export function decodePackBytes(input: Uint8Array | string): DecodeResult {
   }
   return finish(text, 'utf-8');
 }
+
+const NUL_MESSAGE =
+  'the file contains a NUL byte: it is probably UTF-16 without a byte-order mark, or not text at all; save it as UTF-8';
 
 function refuse(message: string): DecodeResult {
   return { ok: false, issue: { message, line: 1, column: 1 } };
@@ -99,8 +104,7 @@ function finish(raw: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): Decod
     return {
       ok: false,
       issue: {
-        message:
-          'the file contains a NUL byte: it is probably UTF-16 without a byte-order mark, or not text at all; save it as UTF-8',
+        message: NUL_MESSAGE,
         line,
         column,
       },
@@ -141,23 +145,32 @@ function utf8SequenceLength(b: Uint8Array, i: number): number {
   return 0;
 }
 
-function describeBadUtf8(bytes: Uint8Array): Diagnostic {
+/** Line and column (in characters) of byte `index`, walking UTF-8 sequences from the start. */
+function placeOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
   let line = 1;
   let column = 1;
   let i = 0;
-  while (i < bytes.length) {
-    const len = utf8SequenceLength(bytes, i);
-    if (len === 0) break;
+  while (i < index) {
+    const len = utf8SequenceLength(bytes, i) || 1;
     if (bytes[i] === 0x0a) {
       line++;
       column = 1;
     } else if (!(bytes[i] === 0x0d && bytes[i + 1] === 0x0a)) column += len === 4 ? 2 : 1;
     i += len;
   }
+  return { line, column };
+}
+
+function describeBadUtf8(bytes: Uint8Array): Diagnostic {
+  let i = 0;
+  while (i < bytes.length) {
+    const len = utf8SequenceLength(bytes, i);
+    if (len === 0) break;
+    i += len;
+  }
   const hex = (bytes[i] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return {
     message: `the file is not UTF-8: byte 0x${hex} cannot start a UTF-8 character (the file may be Windows-1252 or Latin-1); save it as UTF-8`,
-    line,
-    column,
+    ...placeOfByte(bytes, i),
   };
 }

@@ -27,9 +27,11 @@ export function readAiken(text: string, options: ReadOptions = {}): PackResult<P
   const lines = text.split('\n');
   let draft: Draft | undefined;
   const abandon = (why: string) => {
-    if (draft && draft.text.every((t) => t === '') && draft.options[0])
-      builder.error(`option ${draft.options[0].letter} has no question text above it`, draft.at);
-    else if (draft) builder.error(why, draft.at);
+    if (!draft) return;
+    const first = draft.options[0];
+    if (first && draft.text.every((t) => t === ''))
+      builder.error(`option ${first.letter} has no question text above it`, draft.at);
+    else builder.error(why, draft.at);
     draft = undefined;
   };
   for (let i = 0; i < lines.length; i++) {

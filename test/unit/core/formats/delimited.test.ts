@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { guessSeparator, readDelimited, readPackFile } from '../../../../renderer/src/core/formats';
+import { readFixture } from './fixtures';
+
+function diagnostics(path: string) {
+  const result = readPackFile(path.split('/').pop() ?? path, readFixture(path));
+  return (result.ok ? result.warnings : result.issues).map((d) => `${d.line}:${d.column}: ${d.message}`);
+}
+
+describe('readDelimited: Anki notes in plain text', () => {
+  it('reads headers: separator, html, GUID, note type, deck and tags columns; quoted fields', () => {
+    const result = readPackFile('anki-notes.txt', readFixture('delimited/anki-notes.txt'));
+    expect(result.format).toBe('delimited');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const { pack } = result;
+    expect(pack.chapters.map((c) => [c.id, c.title])).toEqual([
+      ['course-week-1', 'Course / Week 1'],
+      ['course-week-2', 'Course / Week 2'],
+    ]);
+    expect(pack.questions).toEqual([
+      {
+        id: 'ab1',
+        section: 'course-week-1',
+        type: 'flashcard',
+        front: 'What is Azure?',
+        back: "Microsoft's cloud\nplatform",
+        tags: ['cloud', 'basics'],
+      },
+      {
+        id: expect.stringMatching(/^cd-2-[0-9a-f]{10}$/),
+        section: 'course-week-2',
+        type: 'flashcard',
+        front: 'Who leads OpenAI?',
+        back: 'Sam Altman',
+        tags: ['people'],
+      },
+      {
+        id: 'ef3',
+        section: 'course-week-1',
+        type: 'cloze',
+        text: 'The deal was in {{c1::2019}}.',
+        explanation: 'The first investment.',
+      },
+      {
+        id: 'gh4',
+        section: 'course-week-1',
+        type: 'flashcard',
+        front: 'Quoted, with tab inside',
+        back: 'Says "hi" over two lines',
+      },
+    ]);
+  });
+
+  it('reads named separators, #deck, #tags, #columns and plain text with html:false', () => {
+    const result = readPackFile('anki-semicolon.csv', readFixture('delimited/anki-semicolon.csv'));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.chapters.map((c) => c.title)).toEqual(['Imported']);
+    expect(result.pack.questions).toMatchObject([
+      {
+        type: 'cloze',
+        text: '{{c1::Redmond}} is where Microsoft is based.',
+        explanation: 'Extra note',
+        tags: ['anki', 'import'],
+      },
+      { type: 'flashcard', front: 'Plain front', back: 'Plain back', explanation: 'More <i>detail</i>' },
+    ]);
+  });
+
+  it('reports bad headers at their value', () => {
+    expect(diagnostics('delimited/broken-headers.txt')).toEqual([
+      '1:12: unknown separator "Weird": use Comma, Semicolon, Tab, Space, Pipe, Colon or one character',
+      '2:14: #tags column is a column number from 1, not "zero"',
+    ]);
+  });
+});
+
+describe('readDelimited: Quizlet and other header-less files', () => {
+  it('reads tab-separated term/definition rows', () => {
+    const result = readPackFile('quizlet.tsv', readFixture('delimited/quizlet.tsv'));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.questions.map((q) => q.type === 'flashcard' && [q.front, q.back])).toEqual([
+      ['Azure', 'Microsoft cloud platform'],
+      ['ChatGPT', 'OpenAI chatbot'],
+      ['Gemini', 'Google model'],
+    ]);
+    expect(result.pack.chapters.map((c) => c.title)).toEqual(['Questions']);
+  });
+
+  it('reads comma-separated rows with a header row and quoted separators', () => {
+    const result = readPackFile('quizlet.csv', readFixture('delimited/quizlet.csv'));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.questions.map((q) => q.type === 'flashcard' && [q.front, q.back])).toEqual([
+      ['Azure', 'Microsoft cloud, used by OpenAI'],
+      ['ChatGPT', 'OpenAI chatbot'],
+    ]);
+  });
+
+  it('guesses the separator from content and extension', () => {
+    expect(guessSeparator('a\tb\nc\td', 'x.txt')).toBe('\t');
+    expect(guessSeparator('a;b\nc;d', 'x.csv')).toBe(';');
+    expect(guessSeparator('a,b\nc,d', 'x.csv')).toBe(',');
+    expect(guessSeparator('a|b\nc|d', 'x.txt')).toBe('|');
+  });
+
+  it('keeps doubled quotes, separators and line breaks inside quoted fields (RFC 4180)', () => {
+    const result = readDelimited('"a, ""b""\nc",d\ne,"f\n\ng"\n', { fileName: 'x.csv' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.questions.map((q) => q.type === 'flashcard' && [q.front, q.back])).toEqual([
+      ['a, "b"\nc', 'd'],
+      ['e', 'f\n\ng'],
+    ]);
+  });
+
+  it('reports an unclosed quote and bad rows at their line and column', () => {
+    expect(diagnostics('delimited/broken-quote.csv')).toEqual([
+      '2:1: this quoted field is never closed with "',
+    ]);
+    expect(diagnostics('delimited/broken-rows.csv')).toEqual([
+      '2:1: this row has a front but no back',
+      '3:1: this row has a back but no front',
+      '4:9: text after the closing quote of a field: put the whole field in quotes',
+    ]);
+  });
+
+  it('places validation problems at the field: a duplicate GUID', () => {
+    const result = readDelimited('#guid column:1\nx\ta\tb\nx\tc\td\n', { fileName: 'x.txt' });
+    expect(result.ok ? [] : result.issues).toEqual([
+      { message: 'question id "x" is already used at line 2', line: 3, column: 1 },
+    ]);
+  });
+});
