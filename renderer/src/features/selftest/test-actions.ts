@@ -1,0 +1,157 @@
+/**
+ * What the self-test screen writes: an answer (graded here, as in study), the finish, a clock
+ * checkpoint, and — only when the test's "Count toward my study schedule" switch is on — the same
+ * answers through the study repository, so the schedule moves as if the questions had been studied.
+ * With the switch off, cards and the review log are never touched.
+ *
+ * Practice-mode answers are final, so they reach the schedule at once; exam-mode answers can change
+ * until the end, so they reach it when the test finishes (in the same transaction as the finish).
+ */
+import { type AnswerResponse, type Grade, gradeAnswer, ratingFor } from '../../core/grading';
+import type { Question } from '../../core/pack/schema';
+import { checkpointTest, goToQuestion, type SelfTestMove } from '../../core/selftest';
+import { resolveSchedulingSettings } from '../../core/settings';
+import type { LecternDb } from '../../db/db';
+import type { CardKey } from '../../db/rows';
+import {
+  answerSelfTest,
+  finishSelfTest,
+  loadSelfTest,
+  loadTestQuestions,
+  type StoredSelfTest,
+  saveSelfTest,
+} from '../../db/selftest-repo';
+import { getSettings } from '../../db/settings-repo';
+import { answerCard } from '../../db/study-repo';
+
+/** One answer on its way to the schedule. */
+interface ScheduledAnswer {
+  key: string;
+  packId: string;
+  grade: Grade;
+  response: unknown;
+  responseMs: number;
+}
+
+/**
+ * Answers the cards through `answerCard` (one review-log row each, rating from `ratingFor`). Cards
+ * that are missing, removed or suspended are left alone. Runs inside the caller's transaction.
+ */
+async function scheduleAnswers(
+  db: LecternDb,
+  answers: readonly ScheduledAnswer[],
+  now: number,
+): Promise<number> {
+  if (answers.length === 0) return 0;
+  const { settings } = await getSettings(db);
+  let written = 0;
+  for (const a of answers) {
+    const card = await db.cards.get(a.key as CardKey);
+    if (!card || card.removed || card.suspended) continue;
+    const result = await answerCard(db, {
+      key: card.key,
+      shownRev: card.rev,
+      rating: ratingFor(a.grade, { responseMs: a.responseMs }),
+      grade: a.grade,
+      response: a.response,
+      responseMs: a.responseMs,
+      now,
+      settings: resolveSchedulingSettings(settings, a.packId),
+    });
+    if (result.ok) written++;
+  }
+  return written;
+}
+
+/** What recording an answer did. */
+export interface RecordedAnswer {
+  move: SelfTestMove | null;
+  grade: Grade;
+}
+
+/**
+ * Grades `response` to question `index` and stores it in the test; in practice mode with the
+ * schedule switch on, also answers the card — both in one transaction.
+ */
+export async function recordAnswer(
+  db: LecternDb,
+  test: StoredSelfTest,
+  index: number,
+  question: Question,
+  response: AnswerResponse,
+  responseMs: number,
+  now: number,
+): Promise<RecordedAnswer> {
+  const grade = gradeAnswer(question, response);
+  const q = test.state.questions[index];
+  const move = await db.transaction('rw', [db.selftests, db.cards, db.reviews, db.settings], async () => {
+    const result = await answerSelfTest(
+      db,
+      test.id,
+      index,
+      { response, grade: { score: grade.score, correct: grade.correct } },
+      now,
+    );
+    if (result?.ok && q && result.state.countsForSchedule && result.state.mode === 'practice') {
+      await scheduleAnswers(db, [{ key: q.key, packId: q.packId, grade, response, responseMs }], now);
+    }
+    return result;
+  });
+  return { move, grade };
+}
+
+/**
+ * Finishes the test (as expired when its time has run out). When this call is the one that finishes
+ * an exam whose schedule switch is on, its answers go to the schedule in the same transaction.
+ * `responseMs[i]` is the time spent on question i, if known.
+ */
+export async function finishAndSchedule(
+  db: LecternDb,
+  id: number,
+  now: number,
+  responseMs: readonly number[] = [],
+): Promise<StoredSelfTest | null> {
+  return db.transaction('rw', [db.selftests, db.questions, db.cards, db.reviews, db.settings], async () => {
+    const before = await loadSelfTest(db, id);
+    const out = await finishSelfTest(db, id, now);
+    if (!before || !out) return out?.test ?? null;
+    const state = out.test.state;
+    if (before.state.status === 'running' && state.countsForSchedule && state.mode === 'exam') {
+      const rows = await loadTestQuestions(db, state);
+      const answers: ScheduledAnswer[] = [];
+      state.answers.forEach((a, i) => {
+        const q = state.questions[i];
+        const row = rows[i];
+        if (!a || !q || !row) return;
+        answers.push({
+          key: q.key,
+          packId: q.packId,
+          grade: gradeAnswer(row.question, a.response),
+          response: a.response,
+          responseMs: responseMs[i] ?? Number.NaN,
+        });
+      });
+      await scheduleAnswers(db, answers, now);
+    }
+    return out.test;
+  });
+}
+
+/** Folds the time used so far into the stored test, so a crash costs at most the time since. */
+export async function checkpointSelfTest(db: LecternDb, id: number, now: number): Promise<void> {
+  await db.transaction('rw', db.selftests, async () => {
+    const test = await loadSelfTest(db, id);
+    if (test?.state.status !== 'running' || test.state.resumedAt === null) return;
+    await saveSelfTest(db, { ...test, state: checkpointTest(test.state, now) });
+  });
+}
+
+/** Moves the stored test to question `index` (so a resumed test opens where the student was). */
+export async function showQuestion(db: LecternDb, id: number, index: number): Promise<void> {
+  await db.transaction('rw', db.selftests, async () => {
+    const test = await loadSelfTest(db, id);
+    if (test?.state.status !== 'running' || test.state.current === index) return;
+    const move = goToQuestion(test.state, index);
+    if (move.ok) await saveSelfTest(db, { ...test, state: move.state });
+  });
+}

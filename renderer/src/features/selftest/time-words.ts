@@ -1,0 +1,73 @@
+/**
+ * Time on the self-test screens in words: the countdown ("4:59"), its spoken form, the announcements
+ * at 5 minutes and 1 minute left, and durations in the report.
+ */
+
+const MINUTE = 60_000;
+
+/** Remaining time as "m:ss" (or "h:mm:ss"), rounded up so "0:00" means the time is over. */
+export function formatCountdown(ms: number): string {
+  const total = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** A duration as "45 s", "3 min 05 s" or "1 h 02 min". */
+export function formatElapsed(ms: number): string {
+  const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
+  return `${s} s`;
+}
+
+/** Remaining time in words for assistive technology: "4 minutes 59 seconds left". */
+export function describeRemaining(ms: number): string {
+  const total = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  const parts: string[] = [];
+  if (m > 0) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
+  if (s > 0 || m === 0) parts.push(`${s} second${s === 1 ? '' : 's'}`);
+  return `${parts.join(' ')} left`;
+}
+
+/** The moments announced aloud, longest first. */
+export const ANNOUNCE_AT_MS = [5 * MINUTE, MINUTE] as const;
+
+/**
+ * The announcement due when the remaining time moves from `before` to `after` (ms), or null. Only a
+ * crossing of 5 minutes or 1 minute is announced, so a screen reader hears two messages, not one a
+ * second. A test that starts with 5 minutes or less does not announce the 5-minute mark.
+ */
+export function findTimeAnnouncement(before: number, after: number): string | null {
+  let crossed: number | null = null;
+  for (const mark of ANNOUNCE_AT_MS) if (before > mark && after <= mark && after > 0) crossed = mark;
+  if (crossed === null) return null;
+  return crossed === MINUTE ? '1 minute left.' : `${crossed / MINUTE} minutes left.`;
+}
+
+/** A date and time for the history, e.g. "16 Mar 2026, 18:05". */
+export function formatWhen(at: number): string {
+  return new Date(at).toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** A short date for a chart axis, e.g. "16 Mar". */
+export function formatShortDay(at: number): string {
+  return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}
+
+/** 0.8666 → "87%". */
+export function formatScore(score: number): string {
+  return `${Math.round((Number.isFinite(score) ? score : 0) * 100)}%`;
+}
