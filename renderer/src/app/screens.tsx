@@ -3,8 +3,10 @@
  * A feature adds its screen here (one line each) — nothing else in the shell needs to change.
  */
 import type { ReactNode } from 'react';
+import { DiscussionScreen } from '../features/discussion/DiscussionScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { ReaderScreen } from '../features/reader/ReaderScreen';
+import { SelfTestScreen } from '../features/selftest/SelfTestScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StatsScreen } from '../features/stats/StatsScreen';
 import { StudyScreen } from '../features/study/StudyScreen';
@@ -16,6 +18,8 @@ export const SCREENS: { [N in RouteName]?: ScreenOf<N> } = {
   library: () => <LibraryScreen />,
   reader: (r) => <ReaderScreen {...r} />,
   study: (r) => <StudyScreen packId={r.packId} chapterId={r.chapterId} />,
+  selftest: (r) => <SelfTestScreen packId={r.packId} testId={r.testId} />,
+  discussion: (r) => <DiscussionScreen packId={r.packId} chapterIds={r.chapterIds} testId={r.testId} />,
   stats: (r) => <StatsScreen packId={r.packId} />,
   settings: () => <SettingsScreen />,
 };
@@ -24,6 +28,7 @@ export const SCREENS: { [N in RouteName]?: ScreenOf<N> } = {
 export const NAV_ITEMS: { name: RouteName; label: string; also?: RouteName[] }[] = [
   { name: 'library', label: 'Library', also: ['reader'] },
   { name: 'study', label: 'Study' },
+  { name: 'selftest', label: 'Self-test', also: ['discussion'] },
   { name: 'stats', label: 'Statistics' },
   { name: 'settings', label: 'Settings' },
 ];

@@ -2,6 +2,7 @@
 import { ScreenHeading } from '../../app/components/ScreenHeading';
 import type { LibraryCounts } from '../../db/study-repo';
 import { useAppStore } from '../../store';
+import { PackSelfTestActions } from '../selftest/LibrarySelfTest';
 import { ChapterStudyCounts, PackStudyBar, useStudyCounts } from '../study/LibraryStudy';
 import { type LibraryPack, useLibrary } from './use-library';
 
@@ -44,6 +45,7 @@ function PackCard({ entry, counts }: { entry: LibraryPack; counts: LibraryCounts
         </p>
         {pack.description ? <p>{pack.description}</p> : null}
         <PackStudyBar packId={pack.id} title={pack.title} counts={counts?.packs[pack.id]} />
+        <PackSelfTestActions packId={pack.id} title={pack.title} />
       </header>
       <h3 className="visually-hidden">Chapters of {pack.title}</h3>
       <ol className="chapter-list">
