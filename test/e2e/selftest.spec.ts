@@ -1,0 +1,192 @@
+/**
+ * Self-test before a discussion, by keyboard: an exam with a time limit in which the time runs out
+ * (Playwright's clock), a report with the per-chapter breakdown and the misses, a schedule left
+ * untouched, the misses sent to today's study, and the discussion sheet saved as Markdown and PDF.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, test } from './fixtures';
+import { launchApp } from './launch';
+import { COURSE_TITLE, LibraryPage } from './pages/library-page';
+import { DiscussionPage, SelfTestPage } from './pages/selftest-page';
+import { extractPdfText, squashSpace } from './pdf-text';
+
+const DAY_MS = 86_400_000;
+const TECH = 'Technical and Infrastructure Challenges';
+const TECH_ID = 'technical-challenges';
+const PACK_ID = 'openai-microsoft';
+
+/**
+ * Makes every question of one chapter a studied card, due in 20 days, written straight into the
+ * app's IndexedDB (the way a month of studying would leave them).
+ */
+async function seedStudiedChapter(page: Page, packId: string, chapterId: string): Promise<number> {
+  return page.evaluate(
+    ({ packId, chapterId, DAY_MS }) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('lectern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('cards', 'readwrite');
+          const store = tx.objectStore('cards');
+          const now = Date.now();
+          let n = 0;
+          const req = store.index('[packId+chapterId]').getAll([packId, chapterId]);
+          req.onsuccess = () => {
+            for (const card of req.result) {
+              n++;
+              store.put({
+                ...card,
+                state: 2,
+                due: now + 20 * DAY_MS,
+                stability: 30,
+                difficulty: 5,
+                elapsedDays: 2,
+                scheduledDays: 22,
+                learningSteps: 0,
+                reps: 3,
+                lapses: 0,
+                lastReview: now - 2 * DAY_MS,
+                rev: card.rev + 1,
+              });
+            }
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(n);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { packId, chapterId, DAY_MS },
+  );
+}
+
+/** Every row of the cards and reviews stores, as JSON (the schedule, to compare before and after). */
+async function readSchedule(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('lectern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['cards', 'reviews'], 'readonly');
+          const cards = tx.objectStore('cards').getAll();
+          const reviews = tx.objectStore('reviews').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve(JSON.stringify({ cards: cards.result, reviews: reviews.result }));
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+test('an exam runs out of time: report, schedule untouched, misses sent to study, discussion sheet as PDF', async () => {
+  const saveDir = mkdtempSync(join(tmpdir(), 'lectern-sheet-'));
+  const app = await launchApp({ env: { LECTERN_TEST_SAVE_DIR: saveDir } });
+  try {
+    const page = app.page;
+    const library = new LibraryPage(page);
+    const pack = library.pack(COURSE_TITLE);
+    await expect(pack.getByTestId('pack-counts')).toContainText('Due 0');
+    expect(await seedStudiedChapter(page, PACK_ID, TECH_ID)).toBe(7);
+    const before = await readSchedule(page);
+
+    // The page is already loaded: the fake clock takes over timers created from now on.
+    await page.clock.install();
+    const selftest = new SelfTestPage(page);
+    await selftest.openFromLibrary(pack);
+    await expect(selftest.setup()).toBeVisible();
+    await expectAccessible(page, 'on the self-test setup');
+
+    await selftest.chooseChapters(COURSE_TITLE, [TECH]);
+    await selftest.fill(/^Number of questions/, '5');
+    await selftest.setChecked(selftest.setup().getByRole('checkbox', { name: 'Set a time limit' }), true);
+    await selftest.fill('Minutes', '5');
+    await expect(selftest.setup().getByRole('radio', { name: 'Exam' })).toBeChecked();
+    await expect(selftest.setup().getByRole('radio', { name: 'Weakest first' })).toBeChecked();
+    await expect(selftest.scheduleSwitch()).not.toBeChecked();
+    await expect(selftest.setup()).toContainText('7 questions match; the test will ask 5.');
+    await selftest.start();
+
+    await expect(selftest.progressLabel()).toHaveText('Question 1 of 5');
+    await expect(selftest.timer()).toHaveText(/^(5:00|4:5\d)$/);
+    await expectAccessible(page, 'on a self-test question');
+
+    // Weakest first, ties in course order: the chapter's first question is a multiple choice.
+    expect(await selftest.questionId()).toBe('technical-azure-strain');
+    await selftest.press(selftest.question().getByRole('radio', { name: 'Energy consumption' }), 'Space');
+    await selftest.next();
+    expect(await selftest.questionId()).toBe('technical-match');
+    await selftest.next();
+    expect(await selftest.questionId()).toBe('technical-alignment-solved');
+    // The widgets' keys: F answers "False" (right: alignment is not solved).
+    await page.keyboard.press('f');
+    await expect(selftest.question().getByRole('radio', { name: 'False' })).toBeChecked();
+    await selftest.next();
+    await expect(selftest.progressLabel()).toHaveText('Question 4 of 5');
+
+    await page.clock.fastForward('05:00');
+    await expect(selftest.report()).toBeVisible();
+    await expect(selftest.report()).toContainText('The time ran out');
+    await expect(selftest.report().getByRole('region', { name: 'Your result' })).toContainText(
+      '20% — 1 of 5 right',
+    );
+    await expect(selftest.chapterRow(TECH)).toContainText('1 of 5');
+    await expect(selftest.chapterRow(TECH)).toContainText('20%');
+    await expect(selftest.missed()).toHaveCount(4);
+    const wrong = selftest.missedQuestion('technical-azure-strain');
+    await expect(wrong.getByTestId('given')).toHaveText('Energy consumption');
+    await expect(wrong.getByTestId('expected')).toHaveText('Compute demands');
+    await expect(wrong.getByRole('button', { name: /^Read in context/ })).toBeVisible();
+    await expect(selftest.missedQuestion('technical-match').getByTestId('given')).toHaveText('Not answered');
+    await expectAccessible(page, 'on the self-test report');
+
+    // Exam without "Count toward my study schedule": no card and no review changed.
+    expect(await readSchedule(page)).toBe(before);
+
+    await selftest.press(selftest.report().getByRole('button', { name: 'Send missed to study' }));
+    await expect(selftest.sentStatus()).toHaveText(
+      "Sent to study: 4 questions are due now in today's study queue.",
+    );
+
+    // The discussion sheet of the tested chapter, with the facts missed.
+    await selftest.press(selftest.report().getByRole('button', { name: 'Discussion sheet' }));
+    const discussion = new DiscussionPage(page);
+    await discussion.heading().waitFor();
+    await expect(discussion.sheet()).toContainText(
+      'Which of the four technical and infrastructure challenges',
+    );
+    await expect(discussion.sheet()).toContainText('Facts to review');
+    await expect(discussion.sheet()).toContainText('You answered');
+    await expectAccessible(page, 'on the discussion sheet');
+
+    const mdPath = await discussion.save('Markdown');
+    const markdown = readFileSync(mdPath, 'utf8');
+    expect(markdown).toContain('# Discussion sheet: ');
+    expect(markdown).toContain('Which of the four technical and infrastructure challenges');
+    expect(markdown).toContain('Answer: Compute demands');
+
+    const pdfPath = await discussion.save('PDF');
+    const pdf = readFileSync(pdfPath);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/Type\s*\/Page\b/);
+    // Words are placed by position and lines wrap anywhere: compare without whitespace.
+    const text = squashSpace(extractPdfText(pdf));
+    expect(text).toContain(squashSpace('Which of the four technical and infrastructure challenges'));
+    expect(text).toContain(squashSpace('Which technical challenge does the article say strains Azure'));
+    expect(text).toContain(squashSpace('You answered: Energy consumption'));
+
+    // Today's queue has the four misses: the Library's due count shows them.
+    await library.open();
+    await expect(pack.getByTestId('pack-counts')).toContainText('Due 4');
+  } finally {
+    await app.close();
+  }
+});
