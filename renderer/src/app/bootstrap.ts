@@ -1,13 +1,14 @@
-/** Start-up: store the bundled course (parsed here, in the sandbox) if it is new or changed. */
+/**
+ * Start-up: store the bundled course (parsed here, in the sandbox) if it is new, and apply it as a
+ * pack update (progress kept by the update rule of core/pack/diff) when the bundled file changed.
+ */
 
 import type { PackFile } from '../../../electron/ipc/contract';
 import { parsePackJson } from '../core/pack';
-import { hashText as answerHashTmp, hashText } from '../core/text/hash';
+import { hashHex } from '../core/pack/hash';
 import type { LecternDb } from '../db/db';
-import { insertPack } from '../db/packs-repo';
+import { applyImport } from '../db/import-repo';
 import { invoke } from '../platform/bridge';
-
-const answerHash = (q: unknown) => answerHashTmp(JSON.stringify(q));
 
 export interface BootstrapReport {
   loaded: string[];
@@ -24,7 +25,7 @@ export async function loadBundledContent(db: LecternDb, now: number): Promise<Bo
 }
 
 async function syncBundledPack(db: LecternDb, file: PackFile, now: number, report: BootstrapReport) {
-  const contentHash = hashText(file.text);
+  const contentHash = hashHex(file.text, 20);
   const parsed = parsePackJson(file.text);
   if (!parsed.ok) {
     report.problems.push(
@@ -33,20 +34,10 @@ async function syncBundledPack(db: LecternDb, file: PackFile, now: number, repor
     return;
   }
   const stored = await db.packs.get(parsed.pack.id);
-  if (stored?.contentHash === contentHash) {
-    report.loaded.push(parsed.pack.id);
-    return;
+  if (stored?.contentHash !== contentHash) {
+    const meta = { origin: 'bundled', format: 'lectern', fileName: file.name, contentHash } as const;
+    const applied = await applyImport(db, parsed.pack, meta, now);
+    if (!applied.ok) report.problems.push(`${file.name}: ${applied.message}`);
   }
-  if (!stored) {
-    await insertPack(
-      db,
-      parsed.pack,
-      { origin: 'bundled', format: 'lectern', fileName: file.name, contentHash },
-      now,
-      answerHash,
-    );
-    report.loaded.push(parsed.pack.id);
-    return;
-  }
-  report.problems.push(`${file.name}: a newer version of the bundled course needs the pack updater`);
+  report.loaded.push(parsed.pack.id);
 }
