@@ -1,5 +1,6 @@
 /** The Library: every pack (bundled and imported) with its chapters. */
 import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { useMarkWhenReady } from '../../app/perf';
 import type { LibraryCounts } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import { PackSelfTestActions } from '../selftest/LibrarySelfTest';
@@ -9,6 +10,8 @@ import { type LibraryPack, useLibrary } from './use-library';
 export function LibraryScreen() {
   const packs = useLibrary();
   const counts = useStudyCounts();
+  // Start-up ends when the Library first shows its packs with their counts.
+  useMarkWhenReady('lectern:start:end', packs !== undefined && counts !== undefined, true);
   return (
     <section aria-labelledby="library-title" className="screen">
       <div id="library-title">

@@ -1,6 +1,7 @@
 /** Statistics: progress per pack and chapter, activity, forecast, retention and the hardest questions. */
 import { useId } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { useMarkWhenReady } from '../../app/perf';
 import { useAppStore } from '../../store';
 import { HardestQuestions } from './HardestQuestions';
 import { Heatmap } from './Heatmap';
@@ -15,6 +16,7 @@ export function StatsScreen({ packId }: { packId?: string }) {
   const names = usePackNames();
   const navigate = useAppStore((s) => s.navigate);
   const filterId = useId();
+  useMarkWhenReady('lectern:stats:end', stats !== undefined);
 
   return (
     <section aria-labelledby="stats-title" className="screen stats">

@@ -4,6 +4,7 @@
  * just done shows at once. The screen calls this once and hands the result down.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { markPhase } from '../../app/perf';
 import { db } from '../../db/db';
 import { loadStats, type StatsSummary } from '../../db/stats-repo';
 
@@ -13,6 +14,7 @@ export const HARDEST_LIMIT = 10;
 export function useStats(packId: string | undefined): StatsSummary | undefined {
   return useLiveQuery(() => {
     const now = Date.now();
+    markPhase('lectern:stats:start');
     return loadStats(db, {
       now,
       utcOffsetMinutes: -new Date(now).getTimezoneOffset(),

@@ -4,6 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { markAfterPaint } from '../../app/perf';
 import type { Question } from '../../core/pack/schema';
 import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
@@ -104,6 +105,8 @@ function CardBody({
     const root = rootRef.current;
     const input = root?.querySelector<HTMLElement>('[data-answer-input="true"]');
     (input ?? root?.querySelector<HTMLElement>('[data-question-prompt="true"]'))?.focus();
+    // The bench's "answer → next question painted" ends here (every showing mounts a new card).
+    markAfterPaint('lectern:answer:end');
   }, []);
 
   useEffect(() => {

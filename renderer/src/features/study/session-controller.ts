@@ -5,6 +5,8 @@
  * suspend, flag. Every function checks that its session is still the current one before writing
  * to the store, so a late result of an abandoned session is dropped.
  */
+
+import { markPhase } from '../../app/perf';
 import { type AnswerResponse, type Grade, gradeAnswer, ratingFor } from '../../core/grading';
 import type { Question } from '../../core/pack/schema';
 import type { Rating } from '../../core/scheduler';
@@ -51,7 +53,9 @@ export async function showNext(deps: StudyDeps, id: number): Promise<void> {
   if (s.id !== id) return;
   const now = deps.now();
   const settings = await readSettings(deps.db);
+  markPhase('lectern:queue:start');
   const queue = await loadStudyQueue(deps.db, s.scope, now, settings);
+  markPhase('lectern:queue:end');
   const key = pickNextKey(queue.plan.keys, session().lastKey);
   const card = key ? await deps.db.cards.get(key) : undefined;
   if (key && card) {
@@ -142,6 +146,7 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
   const s = session();
   if (s.id !== id || !s.current || s.busy) return;
   const shown = s.current;
+  markPhase('lectern:answer:start');
   store().patchSession(id, { busy: true });
   try {
     const settings = await readSettings(deps.db);
