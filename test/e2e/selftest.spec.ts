@@ -190,3 +190,74 @@ test('an exam runs out of time: report, schedule untouched, misses sent to study
     await app.close();
   }
 });
+
+test('a test left in the middle resumes with its answers and remaining time, after navigating away or a relaunch', async () => {
+  const first = await launchApp();
+  const userDataDir = first.userDataDir;
+  try {
+    const page = first.page;
+    await new LibraryPage(page).heading().waitFor();
+    await page.clock.install();
+    const selftest = new SelfTestPage(page);
+    await selftest.openFromNav();
+    await selftest.chooseChapters(COURSE_TITLE, ['The Genesis of the Alliance']);
+    await selftest.fill(/^Number of questions/, '5');
+    await selftest.setChecked(selftest.setup().getByRole('checkbox', { name: 'Set a time limit' }), true);
+    await selftest.fill('Minutes', '10');
+    await selftest.start();
+
+    // The first question is typed; the cursor is already in its field, Enter saves and moves on.
+    expect(await selftest.questionId()).toBe('genesis-investment-amount');
+    await expect(selftest.question().getByRole('textbox', { name: 'Your answer' })).toBeFocused();
+    await page.keyboard.type('$1B');
+    await page.keyboard.press('Enter');
+    await expect(selftest.progressLabel()).toHaveText('Question 2 of 5');
+
+    await page.clock.runFor('02:00');
+    await expect(selftest.timer()).toHaveText(/^(8:00|7:5\d)$/);
+
+    // Away for half an hour: the clock of the test stands still meanwhile.
+    await new LibraryPage(page).open();
+    await page.clock.fastForward('30:00');
+    await selftest.openFromNav();
+    const resume = page.getByRole('region', { name: 'You have a test in progress' });
+    await expect(resume).toContainText('1 of 5 answered');
+    await expect(resume).toContainText(/(8 min 00 s|7 min 5\d s) left/);
+    await expectAccessible(page, 'on the resume offer');
+    await selftest.press(resume.getByRole('button', { name: 'Resume your test' }));
+    await expect(selftest.progressLabel()).toHaveText('Question 2 of 5');
+    await expect(selftest.timer()).toHaveText(/^(8:00|7:5\d)$/);
+  } finally {
+    await first.close();
+  }
+
+  // Closing the app in the middle: the next launch offers the same test.
+  const second = await launchApp({ userDataDir });
+  try {
+    const page = second.page;
+    await new LibraryPage(page).heading().waitFor();
+    const selftest = new SelfTestPage(page);
+    await selftest.openFromNav();
+    const resume = page.getByRole('region', { name: 'You have a test in progress' });
+    await expect(resume).toContainText('1 of 5 answered');
+    await expect(resume).toContainText(/(8 min 00 s|7 min [45]\d s) left/);
+    await selftest.press(resume.getByRole('button', { name: 'Resume your test' }));
+    await expect(selftest.progressLabel()).toHaveText('Question 2 of 5');
+    await expect(selftest.timer()).toHaveText(/^(8:00|7:[45]\d)$/);
+    await selftest.press(page.getByRole('button', { name: 'Previous' }));
+    await expect(selftest.question().getByRole('textbox', { name: 'Your answer' })).toHaveValue('$1B');
+
+    await selftest.press(page.getByRole('button', { name: 'Finish test' }));
+    const dialog = page.getByRole('dialog', { name: 'Finish the test?' });
+    await expect(dialog).toContainText('4 questions are not answered yet');
+    await expect(dialog.getByRole('button', { name: 'Keep going' })).toBeFocused();
+    await selftest.press(dialog.getByRole('button', { name: 'Finish now' }));
+    await expect(selftest.report().getByRole('region', { name: 'Your result' })).toContainText(
+      '20% — 1 of 5 right',
+    );
+    await expect(selftest.report()).not.toContainText('The time ran out');
+    await expect(selftest.missed()).toHaveCount(4);
+  } finally {
+    await second.close();
+  }
+});

@@ -3,7 +3,7 @@
  * the answer given, the right answer, the explanation and Read in context; sending the misses to
  * today's study; the discussion sheet; and the pack's history of scores.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { markdownToText } from '../../core/markdown';
 import { describeAnswer, describePrompt, type SelfTestScore, scoreSelfTest } from '../../core/selftest';
 import { db } from '../../db/db';
@@ -25,10 +25,16 @@ export function Report({ test, rows, packs }: ReportProps) {
   const score = useMemo(() => scoreSelfTest(test.state), [test.state]);
   const { state } = test;
   const right = score.correct;
+  // Landing on the result (also when the time ran out and the question vanished under the focus).
+  useEffect(() => {
+    document.getElementById('report-result')?.focus({ preventScroll: false });
+  }, []);
   return (
     <div className="report" data-testid="selftest-report">
       <section className="card report-summary" aria-labelledby="report-result">
-        <h2 id="report-result">Your result</h2>
+        <h2 id="report-result" tabIndex={-1}>
+          Your result
+        </h2>
         <p className="report-score">
           <strong>{formatScore(score.score)}</strong> — {right} of {score.questions} right
           {score.points !== right ? ` (${formatPoints(score.points)} points with partial credit)` : ''}

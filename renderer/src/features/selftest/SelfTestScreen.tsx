@@ -45,7 +45,11 @@ function SelfTestHome({ packId }: { packId?: string }) {
   const shownPack = data.packs.find((p) => p.id === historyPack) ?? data.packs[0];
   return (
     <>
-      {running ? <ResumePanel test={running} /> : <SetupForm data={data} packId={packId} />}
+      {running ? (
+        <ResumePanel test={running} />
+      ) : (
+        <SetupForm key={packId ?? ''} data={data} packId={packId} />
+      )}
       {shownPack ? (
         <div className="selftest-history-wrap">
           {data.packs.length > 1 ? (
