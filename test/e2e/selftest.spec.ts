@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { launchApp } from './launch';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
+import { ReaderPage } from './pages/reader-page';
 import { DiscussionPage, SelfTestPage } from './pages/selftest-page';
 import { extractPdfText, squashSpace } from './pdf-text';
 
@@ -260,4 +261,90 @@ test('a test left in the middle resumes with its answers and remaining time, aft
   } finally {
     await second.close();
   }
+});
+
+/** Counts rows of one of the app's IndexedDB stores. */
+async function countRows(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('lectern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).count();
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+test('practice mode counted toward the schedule: feedback after each answer, Read in context, reviews recorded', async ({
+  page,
+}) => {
+  const library = new LibraryPage(page);
+  const pack = library.pack(COURSE_TITLE);
+  await expect(pack.getByTestId('pack-counts')).toContainText('New 82');
+  const selftest = new SelfTestPage(page);
+  await selftest.openFromLibrary(pack);
+  await selftest.chooseChapters(COURSE_TITLE, ['Introduction']);
+  await selftest.chooseRadio('Practice');
+  await selftest.setChecked(selftest.scheduleSwitch(), true);
+  await expect(selftest.setup()).toContainText('On: each answer is also recorded as a review');
+  await expect(selftest.setup()).toContainText('3 questions match; the test will ask 3.');
+  await selftest.start();
+  await expect(selftest.progressLabel()).toHaveText('Question 1 of 3');
+  await expect(selftest.timer()).toHaveCount(0);
+
+  // 1: multiple choice, answered with its number key, then checked.
+  expect(await selftest.questionId()).toBe('intro-advancements');
+  await page.keyboard.press('1');
+  await selftest.press(selftest.question().getByRole('button', { name: 'Check answer' }));
+  const verdict = selftest.question().getByRole('heading', { level: 2, name: /Correct|Wrong|Partly right/ });
+  await expect(verdict).toBeFocused();
+  await expectAccessible(page, 'on practice feedback');
+  expect(await countRows(page, 'reviews')).toBe(1);
+
+  // Read in context, then back to the test: it is offered for resuming where it was.
+  await selftest.press(selftest.question().getByRole('button', { name: 'Read in context' }));
+  const reader = new ReaderPage(page);
+  await expect(reader.title()).toHaveText('Introduction');
+  await expect(reader.highlighted()).toHaveAttribute('id', /introduction-overview/);
+  await selftest.openFromNav();
+  await selftest.press(page.getByRole('button', { name: 'Resume your test' }));
+  await expect(selftest.progressLabel()).toHaveText('Question 1 of 3');
+  await expect(verdict).toBeVisible();
+  await selftest.press(page.getByRole('button', { name: 'Next question' }));
+
+  // 2: true/false by its key.
+  expect(await selftest.questionId()).toBe('intro-free-of-tension');
+  await page.keyboard.press('f');
+  await selftest.press(selftest.question().getByRole('button', { name: 'Check answer' }));
+  await expect(selftest.question().getByRole('heading', { level: 2, name: 'Correct' })).toBeFocused();
+  await selftest.press(page.getByRole('button', { name: 'Next question' }));
+
+  // 3: a flashcard: show the answer, then say whether you knew it.
+  expect(await selftest.questionId()).toBe('intro-resilience');
+  await selftest.press(selftest.question().getByRole('button', { name: 'Show answer' }));
+  await selftest.press(selftest.question().getByRole('button', { name: 'I knew it' }));
+  await expect(selftest.question().getByRole('heading', { level: 2, name: 'Correct' })).toBeVisible();
+  await selftest.press(page.getByRole('button', { name: 'See the report' }));
+  await expect(selftest.report()).toContainText('This test counted toward it');
+  await expect(selftest.chapterRow('Introduction')).toBeVisible();
+  expect(await countRows(page, 'reviews')).toBe(3);
+
+  await library.open();
+  await expect(pack.getByTestId('pack-counts')).toContainText('New 79');
+
+  // The discussion sheet on its own, from the Library: every chapter's prompts, no missed facts.
+  await selftest.press(pack.getByRole('button', { name: /^Discussion sheet/ }));
+  const discussion = new DiscussionPage(page);
+  await discussion.heading().waitFor();
+  await expect(discussion.sheet()).toContainText('Was the 2019 deal a fair exchange?');
+  await expect(discussion.sheet()).toContainText('For discussion');
+  await expect(discussion.sheet()).not.toContainText('Facts to review');
 });
