@@ -431,7 +431,7 @@ function buildShortAnswer(
       );
       return undefined;
     }
-    return { type: 'cloze', text: text.withBlank.replace(text.blank, `{{c1::${accepted.join('|')}}}`) };
+    return { type: 'cloze', text: text.withBlank.replace(text.blank, () => `{{c1::${accepted.join('|')}}}`) };
   }
   const accept = [...acceptTags(ctx, accepted.length)];
   return { type: 'typed', prompt: text.prompt, accept: [...accepted, ...accept] };

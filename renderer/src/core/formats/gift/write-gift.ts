@@ -41,6 +41,11 @@ function general(explanation: string | undefined): string {
   return explanation ? `\n\t####${text(explanation)}\n` : '';
 }
 
+/** A number as GIFT text that reads back as the same number (-0 included). */
+function number(n: number): string {
+  return Object.is(n, -0) ? '-0' : String(n);
+}
+
 function round5(n: number): number {
   return Math.round(n * 100000) / 100000;
 }
@@ -115,7 +120,7 @@ export function questionToGift(q: Question): string {
       if (q.numeric) {
         for (const a of q.accept) tags.push(writeCommentTag('accept', a));
         if (q.numeric.unit !== undefined) tags.push(writeCommentTag('unit', q.numeric.unit));
-        body = `${head}${text(q.prompt)}{#${q.numeric.value}:${q.numeric.tolerance ?? 0}${gf}}`;
+        body = `${head}${text(q.prompt)}{#${number(q.numeric.value)}:${number(q.numeric.tolerance ?? 0)}${gf}}`;
       } else body = `${head}${text(q.prompt)}{${q.accept.map((a) => `=${answer(a)}`).join(' ')}${gf}}`;
       break;
     case 'cloze': {
@@ -131,7 +136,7 @@ export function questionToGift(q: Question): string {
       break;
     }
     case 'matching':
-      body = `${head}${text(q.prompt)}{\n${q.pairs.map((p) => `\t=${answer(p.left)} -> ${text(p.right)}`).join('\n')}${gf || '\n'}}`;
+      body = `${head}${text(q.prompt)}{\n${q.pairs.map((p) => `\t=${answer(p.left)} -> ${answer(p.right)}`).join('\n')}${gf || '\n'}}`;
       break;
     case 'ordering':
       body = `${head}${text(q.prompt)}{\n${q.items.map((item, i) => `\t=${answer(item)} -> ${i + 1}`).join('\n')}${gf || '\n'}}`;
