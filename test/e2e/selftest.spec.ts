@@ -320,16 +320,16 @@ test('practice mode counted toward the schedule: feedback after each answer, Rea
   await expect(verdict).toBeVisible();
   await selftest.press(page.getByRole('button', { name: 'Next question' }));
 
-  // 2: true/false by its key.
+  // 2: true/false by its key; Enter (the focus is still on the prompt) checks it.
   expect(await selftest.questionId()).toBe('intro-free-of-tension');
   await page.keyboard.press('f');
-  await selftest.press(selftest.question().getByRole('button', { name: 'Check answer' }));
+  await page.keyboard.press('Enter');
   await expect(selftest.question().getByRole('heading', { level: 2, name: 'Correct' })).toBeFocused();
   await selftest.press(page.getByRole('button', { name: 'Next question' }));
 
-  // 3: a flashcard: show the answer, then say whether you knew it.
+  // 3: a flashcard: Enter shows the answer, then say whether you knew it.
   expect(await selftest.questionId()).toBe('intro-resilience');
-  await selftest.press(selftest.question().getByRole('button', { name: 'Show answer' }));
+  await page.keyboard.press('Enter');
   await selftest.press(selftest.question().getByRole('button', { name: 'I knew it' }));
   await expect(selftest.question().getByRole('heading', { level: 2, name: 'Correct' })).toBeVisible();
   await selftest.press(page.getByRole('button', { name: 'See the report' }));

@@ -68,6 +68,15 @@ export function QuestionPanel(props: QuestionPanelProps) {
       data-question-id={question.id}
       data-answered={answered ? 'true' : 'false'}
       onSubmit={props.onSubmit}
+      onKeyDown={(e) => {
+        // Enter on a choice, the prompt or the verdict submits like Enter in a text field does.
+        const t = e.target as HTMLElement;
+        const choice = t instanceof HTMLInputElement && (t.type === 'radio' || t.type === 'checkbox');
+        if (e.key !== 'Enter' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+        if (!choice && !/^H[1-6]$/.test(t.tagName)) return;
+        e.preventDefault();
+        e.currentTarget.requestSubmit();
+      }}
     >
       <QuestionView
         question={question}

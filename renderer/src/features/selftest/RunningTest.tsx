@@ -170,6 +170,11 @@ export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (Quest
   const check = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!question || !draft) return;
+    if (question.type === 'flashcard' && !stored) {
+      if (!revealed[index]) setRevealed((r) => ({ ...r, [index]: true }));
+      else setMessage("Say whether you knew it: “I knew it” or “I didn't know it”.");
+      return;
+    }
     if (exam) {
       if (index < total - 1) await go(index + 1);
       else await requestFinish();
