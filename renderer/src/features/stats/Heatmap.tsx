@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { DaySeries } from '../../core/stats';
 import { formatDay } from '../../core/stats';
-import { formatDayLabel, formatDuration, plural } from './format';
+import { formatDayLabel, formatDuration, formatMonthName, plural } from './format';
 
 interface Cell {
   date: string;
@@ -42,7 +42,7 @@ export function Heatmap({ reviews, time }: { reviews: DaySeries; time: DaySeries
       if (c.date.endsWith('-01')) {
         months.push({
           column: Math.floor((i + lead) / 7),
-          label: formatDayLabel(c.date, 'short').replace(/^\d+\s*/, ''),
+          label: formatMonthName(c.date),
         });
       }
     });

@@ -43,3 +43,12 @@ export function formatMonthLabel(month: string): string {
     year: 'numeric',
   });
 }
+
+/** The month of a `YYYY-MM-DD` date as a short name ("Mar"). */
+export function formatMonthName(isoDate: string): string {
+  const [y, m] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)).toLocaleDateString(undefined, {
+    timeZone: 'UTC',
+    month: 'short',
+  });
+}

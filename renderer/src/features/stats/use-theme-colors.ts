@@ -14,10 +14,20 @@ export interface ChartColors {
   surface: string;
 }
 
+/**
+ * Resolves each variable through a probe element's computed `color`: the variables may hold
+ * `light-dark(…)` or `color-mix(…)`, which a canvas cannot parse, while a computed colour is plain rgb().
+ */
 function readColors(): ChartColors {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-  return {
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  document.body.append(probe);
+  const v = (name: string, fallback: string) => {
+    probe.style.color = fallback;
+    probe.style.color = `var(${name}, ${fallback})`;
+    return getComputedStyle(probe).color || fallback;
+  };
+  const colors = {
     text: v('--text', '#1d1f24'),
     muted: v('--muted', '#555a64'),
     border: v('--border', '#d5d2ca'),
@@ -26,6 +36,8 @@ function readColors(): ChartColors {
     warn: v('--warn', '#8a5a00'),
     surface: v('--surface', '#ffffff'),
   };
+  probe.remove();
+  return colors;
 }
 
 export function useThemeColors(): ChartColors {
