@@ -14,6 +14,9 @@ import { ReaderPage } from './pages/reader-page';
 import { DiscussionPage, SelfTestPage } from './pages/selftest-page';
 import { extractPdfText, squashSpace } from './pdf-text';
 
+// Each test launches the app (twice for the relaunch) and renders a PDF: room for a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 const DAY_MS = 86_400_000;
 const TECH = 'Technical and Infrastructure Challenges';
 const TECH_ID = 'technical-challenges';

@@ -3,12 +3,12 @@
  * are saved as they change and can be revisited with Previous / Next; in practice mode each answer is
  * checked and explained at once. Leaving the screen pauses the clock; coming back resumes it.
  */
-import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import type { Question } from '../../core/pack/schema';
 import { showsFeedback } from '../../core/selftest';
 import { db } from '../../db/db';
 import type { QuestionRow } from '../../db/rows';
-import { loadSelfTest, pauseSelfTest, resumeSelfTest, type StoredSelfTest } from '../../db/selftest-repo';
+import { loadSelfTest, type StoredSelfTest } from '../../db/selftest-repo';
 import { useAppStore } from '../../store';
 import {
   applyAnswerKey,
@@ -22,10 +22,10 @@ import { QuestionNavigator } from './QuestionNavigator';
 import { QuestionPanel } from './QuestionPanel';
 import { createFlashcardResponse, responseToDraft } from './response-words';
 import { TestTimer } from './TestTimer';
-import { checkpointSelfTest, finishAndSchedule, recordAnswer, showQuestion } from './test-actions';
+import { finishAndSchedule, recordAnswer, showQuestion } from './test-actions';
 import { useAnswerKeys } from './use-answer-keys';
+import { useSerialWrites, useTestClock } from './use-test-clock';
 
-const CHECKPOINT_MS = 5_000;
 const AUTOSAVE_MS = 600;
 
 export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (QuestionRow | undefined)[] }) {
@@ -40,43 +40,11 @@ export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (Quest
   const [confirming, setConfirming] = useState(false);
   const spent = useRef<number[]>(state.questions.map(() => 0));
   const shownAt = useRef(Date.now());
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const finishing = useRef(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  /** Runs writes one after another, so a late autosave never lands after a finish or a move. */
-  const enqueue = useCallback(
-    <T,>(work: () => Promise<T>): Promise<T> => {
-      const next = queue.current.then(work, work);
-      queue.current = next.catch((err: unknown) =>
-        notify('error', `Could not save the test: ${err instanceof Error ? err.message : String(err)}`),
-      );
-      return next;
-    },
-    [notify],
-  );
-
-  // The clock runs only while the test is on screen.
-  useEffect(() => {
-    const id = test.id;
-    void enqueue(() => resumeSelfTest(db, id, Date.now()));
-    const checkpoint = setInterval(
-      () => void enqueue(() => checkpointSelfTest(db, id, Date.now())),
-      CHECKPOINT_MS,
-    );
-    const pause = () => void enqueue(() => pauseSelfTest(db, id, Date.now()));
-    const show = (e: PageTransitionEvent) => {
-      if (e.persisted) void enqueue(() => resumeSelfTest(db, id, Date.now()));
-    };
-    window.addEventListener('pagehide', pause);
-    window.addEventListener('pageshow', show);
-    return () => {
-      clearInterval(checkpoint);
-      window.removeEventListener('pagehide', pause);
-      window.removeEventListener('pageshow', show);
-      pause();
-    };
-  }, [test.id, enqueue]);
+  const enqueue = useSerialWrites((message) => notify('error', `Could not save the test: ${message}`));
+  useTestClock(test.id, enqueue);
 
   const row = rows[index];
   const question: Question | undefined = row?.question;
@@ -154,7 +122,9 @@ export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (Quest
       finishing.current = true;
       if (why === 'done') takeTime(index);
       if (saveTimer.current) clearTimeout(saveTimer.current);
-      await enqueue(() => finishAndSchedule(db, test.id, Date.now(), spent.current));
+      const done = await enqueue(() => finishAndSchedule(db, test.id, Date.now(), spent.current));
+      // A failed finish (reported already) can be tried again.
+      if (!done) finishing.current = false;
     },
     [enqueue, index, test.id, takeTime],
   );

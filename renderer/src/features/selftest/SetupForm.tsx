@@ -8,26 +8,18 @@ import { MAX_TEST_QUESTIONS, MIN_TEST_QUESTIONS } from '../../core/selftest';
 import { db } from '../../db/db';
 import { startSelfTest } from '../../db/selftest-repo';
 import { useAppStore } from '../../store';
+import { PackChapters, RadioOption } from './SetupFields';
 import {
   createDefaultSetup,
   findSetupProblems,
-  hasChapter,
   MAX_LIMIT_MINUTES,
   MIN_LIMIT_MINUTES,
   type SetupChoices,
   type SetupProblem,
-  toggleChapter,
-  togglePack,
   toggleType,
   toStartInput,
 } from './setup-model';
-import {
-  countInChapter,
-  countMatching,
-  countOfType,
-  type SetupData,
-  type SetupPackInfo,
-} from './use-setup-data';
+import { countMatching, countOfType, type SetupData } from './use-setup-data';
 
 /** Names of the question types on the form, as the student knows them. */
 export const TYPE_LABELS: Record<QuestionType, string> = {
@@ -256,85 +248,5 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
         Start the test
       </button>
     </form>
-  );
-}
-
-function RadioOption(props: {
-  name: string;
-  checked: boolean;
-  onSelect: () => void;
-  label: string;
-  hint: string;
-}) {
-  const hintId = useId();
-  return (
-    <div className="setup-radio">
-      <label>
-        <input
-          type="radio"
-          name={props.name}
-          checked={props.checked}
-          onChange={props.onSelect}
-          aria-describedby={hintId}
-        />
-        {props.label}
-      </label>
-      <p id={hintId} className="muted setup-hint">
-        {props.hint}
-      </p>
-    </div>
-  );
-}
-
-function PackChapters({
-  pack,
-  data,
-  choices,
-  onChange,
-}: {
-  pack: SetupPackInfo;
-  data: SetupData;
-  choices: SetupChoices;
-  onChange: (p: Partial<SetupChoices>) => void;
-}) {
-  const chosen = pack.chapters.filter((c) =>
-    hasChapter(choices, { packId: pack.id, chapterId: c.id }),
-  ).length;
-  const all = chosen === pack.chapters.length && chosen > 0;
-  const legendId = useId();
-  return (
-    <fieldset className="setup-pack" aria-labelledby={legendId}>
-      <legend id={legendId}>{pack.title}</legend>
-      <label className="setup-pack__all">
-        <input
-          type="checkbox"
-          checked={all}
-          ref={(el) => {
-            if (el) el.indeterminate = chosen > 0 && !all;
-          }}
-          onChange={(e) => onChange({ chapters: togglePack(choices.chapters, pack, e.target.checked) })}
-        />
-        All chapters of this pack
-      </label>
-      <ul className="setup-options setup-options--chapters">
-        {pack.chapters.map((c) => {
-          const ref = { packId: pack.id, chapterId: c.id };
-          return (
-            <li key={c.id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={hasChapter(choices, ref)}
-                  onChange={(e) =>
-                    onChange({ chapters: toggleChapter(choices.chapters, ref, e.target.checked) })
-                  }
-                />
-                {c.title} <span className="muted">({countInChapter(data.counts, ref)} questions)</span>
-              </label>
-            </li>
-          );
-        })}
-      </ul>
-    </fieldset>
   );
 }
