@@ -24,7 +24,7 @@ export function ForecastChart({ forecast }: { forecast: DaySeries }) {
   return (
     <CategoryChart
       title={`Due in the next ${forecast.values.length} days`}
-      summary={`${plural(total, 'review')} fall due in the next ${forecast.values.length} days, ${today} of them today (overdue included).`}
+      summary={`${plural(total, 'review')} ${total === 1 ? 'falls' : 'fall'} due in the next ${forecast.values.length} days, ${today} of them today (overdue included).`}
       labels={labels}
       series={series}
       leftLabel="Questions due"
