@@ -4,15 +4,18 @@
  * Tests reset it with `useAppStore.setState(useAppStore.getInitialState(), true)`.
  */
 import { create } from 'zustand';
+import { createImportSlice, type ImportSlice } from './import-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type AppState = UiSlice & SessionSlice;
+export type AppState = UiSlice & SessionSlice & ImportSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
   ...createSessionSlice(...a),
+  ...createImportSlice(...a),
 }));
 
+export type { ImportJob } from './import-slice';
 export type { StudyScope, StudySession } from './session-slice';
 export type { Notice, Route, RouteName } from './ui-slice';

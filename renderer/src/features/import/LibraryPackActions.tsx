@@ -1,0 +1,72 @@
+/** The Library's pack management: export as Lectern JSON or GIFT, and remove after a confirmation. */
+import { useState } from 'react';
+import { db } from '../../db/db';
+import { removePack } from '../../db/packs-repo';
+import { useAppStore } from '../../store';
+import { ConfirmDialog } from '../settings/ConfirmDialog';
+import { type ExportFormat, exportPack } from './export-pack';
+import './import.css';
+
+export function PackManageActions({
+  packId,
+  title,
+  questionCount,
+}: {
+  packId: string;
+  title: string;
+  questionCount: number;
+}) {
+  const notify = useAppStore((s) => s.notify);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const runExport = async (format: ExportFormat) => {
+    try {
+      const path = await exportPack(db, packId, format);
+      if (path) notify('success', `Exported “${title}” to ${path}.`);
+    } catch (err) {
+      notify('error', `Could not export “${title}”: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  const runRemove = async () => {
+    setBusy(true);
+    try {
+      await removePack(db, packId);
+      notify('success', `Removed “${title}”.`);
+    } catch (err) {
+      notify('error', `Could not remove “${title}”: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <div className="pack-manage">
+      <button type="button" className="secondary" onClick={() => void runExport('json')}>
+        Export as Lectern JSON<span className="visually-hidden"> ({title})</span>
+      </button>
+      <button type="button" className="secondary" onClick={() => void runExport('gift')}>
+        Export as GIFT<span className="visually-hidden"> ({title})</span>
+      </button>
+      <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+        Remove<span className="visually-hidden"> {title}</span>
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        title={`Remove ${title} and its ${questionCount.toLocaleString('en')} questions and review history?`}
+        confirmLabel="Remove pack"
+        danger
+        busy={busy}
+        onConfirm={() => void runRemove()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          Its chapters, questions, your progress and every review of them are deleted. Make a backup or export
+          the pack first if you may want it back.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

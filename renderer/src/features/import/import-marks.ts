@@ -1,0 +1,20 @@
+/**
+ * Performance marks of an import, for the benchmark: `start` when the file's bytes are read and
+ * parsing begins, `parsed` when the summary is shown, `apply` when the student confirms, `end` when the
+ * pack is stored and can be studied. The time the student spends on the summary is `apply − parsed`.
+ */
+export const IMPORT_MARKS = {
+  start: 'lectern:import:start',
+  parsed: 'lectern:import:parsed',
+  apply: 'lectern:import:apply',
+  end: 'lectern:import:end',
+} as const;
+
+export type ImportMark = keyof typeof IMPORT_MARKS;
+
+/** Records one mark of the current import; `start` clears the marks of the previous one. */
+export function markImport(mark: ImportMark): void {
+  if (typeof performance === 'undefined') return;
+  if (mark === 'start') for (const name of Object.values(IMPORT_MARKS)) performance.clearMarks(name);
+  performance.mark(IMPORT_MARKS[mark]);
+}
