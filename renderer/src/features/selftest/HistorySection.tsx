@@ -5,25 +5,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { db } from '../../db/db';
-import { listSelfTestHistory, type SelfTestHistoryEntry } from '../../db/selftest-repo';
+import { listSelfTestHistory } from '../../db/selftest-repo';
 import { useAppStore } from '../../store';
 import { CategoryChart, type ChartSeries } from '../stats/CategoryChart';
 import '../stats/stats.css';
+import { describeTrend } from './report-words';
 import { formatElapsed, formatScore, formatShortDay, formatWhen } from './time-words';
-
-/** One sentence on the trend: the latest score against the one before and the best. */
-export function describeTrend(entries: readonly SelfTestHistoryEntry[]): string {
-  const last = entries[entries.length - 1];
-  if (!last) return 'No finished tests yet.';
-  const count = `${entries.length} finished test${entries.length === 1 ? '' : 's'}`;
-  const prev = entries[entries.length - 2];
-  if (!prev) return `${count}; the score was ${formatScore(last.score)}.`;
-  const diff = Math.round(last.score * 100) - Math.round(prev.score * 100);
-  const change =
-    diff === 0 ? 'the same as' : diff > 0 ? `up ${diff} points from` : `down ${-diff} points from`;
-  const best = Math.max(...entries.map((e) => e.score));
-  return `${count}; the latest score, ${formatScore(last.score)}, is ${change} the test before; best ${formatScore(best)}.`;
-}
 
 export function HistorySection({
   packId,

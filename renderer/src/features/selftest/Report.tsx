@@ -8,10 +8,11 @@ import { markdownToText } from '../../core/markdown';
 import { describeAnswer, describePrompt, type SelfTestScore, scoreSelfTest } from '../../core/selftest';
 import { db } from '../../db/db';
 import type { PackRow, QuestionRow } from '../../db/rows';
-import { type SendMissedResult, type StoredSelfTest, sendMissedToStudy } from '../../db/selftest-repo';
+import { type StoredSelfTest, sendMissedToStudy } from '../../db/selftest-repo';
 import { useAppStore } from '../../store';
 import { Markdown } from '../reader/Markdown';
 import { HistorySection } from './HistorySection';
+import { describeSent } from './report-words';
 import { describeGiven } from './response-words';
 import { formatElapsed, formatScore, formatWhen } from './time-words';
 
@@ -207,24 +208,6 @@ function MissedList({
       )}
     </section>
   );
-}
-
-/** The sentence confirming what "Send missed to study" did. */
-export function describeSent(result: SendMissedResult): string {
-  const parts: string[] = [];
-  if (result.due.length > 0)
-    parts.push(
-      `${result.due.length} question${result.due.length === 1 ? ' is' : 's are'} due now in today's study queue`,
-    );
-  if (result.newCards.length > 0)
-    parts.push(
-      `${result.newCards.length} never studied ${result.newCards.length === 1 ? 'stays a new question' : 'stay new questions'} and come${result.newCards.length === 1 ? 's' : ''} in with today's new questions (once the chapter has been opened)`,
-    );
-  if (result.skipped.length > 0)
-    parts.push(
-      `${result.skipped.length} suspended or removed ${result.skipped.length === 1 ? 'was' : 'were'} left alone`,
-    );
-  return parts.length > 0 ? `Sent to study: ${parts.join('; ')}.` : 'Nothing to send.';
 }
 
 function ReportActions({
