@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { db } from '../db/db';
 import { useAutoBackup } from '../features/backup/use-auto-backup';
+import { ImportShell } from '../features/import/ImportShell';
 import { useAppStore } from '../store';
 import { AboutDialog } from './AboutDialog';
 import { loadBundledContent } from './bootstrap';
@@ -47,6 +48,7 @@ export function App() {
         )}
       </main>
       <Notices />
+      <ImportShell ready={ready} />
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import { DiscussionScreen } from '../features/discussion/DiscussionScreen';
+import { ImportScreen } from '../features/import/ImportScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { ReaderScreen } from '../features/reader/ReaderScreen';
 import { SelfTestScreen } from '../features/selftest/SelfTestScreen';
@@ -20,6 +21,7 @@ export const SCREENS: { [N in RouteName]?: ScreenOf<N> } = {
   study: (r) => <StudyScreen packId={r.packId} chapterId={r.chapterId} />,
   selftest: (r) => <SelfTestScreen packId={r.packId} testId={r.testId} />,
   discussion: (r) => <DiscussionScreen packId={r.packId} chapterIds={r.chapterIds} testId={r.testId} />,
+  import: () => <ImportScreen />,
   stats: (r) => <StatsScreen packId={r.packId} />,
   settings: () => <SettingsScreen />,
 };
@@ -29,6 +31,7 @@ export const NAV_ITEMS: { name: RouteName; label: string; also?: RouteName[] }[]
   { name: 'library', label: 'Library', also: ['reader'] },
   { name: 'study', label: 'Study' },
   { name: 'selftest', label: 'Self-test', also: ['discussion'] },
+  { name: 'import', label: 'Import' },
   { name: 'stats', label: 'Statistics' },
   { name: 'settings', label: 'Settings' },
 ];

@@ -1,6 +1,7 @@
 /** Menu commands from main become navigation in the renderer. */
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../electron/ipc/contract';
+import { importFromDialog } from '../features/import/import-controller';
 import { onMainEvent } from '../platform/bridge';
 import { type Route, useAppStore } from '../store';
 
@@ -9,7 +10,6 @@ const ROUTES: Partial<Record<MenuCommand, Route>> = {
   'open-stats': { name: 'stats' },
   'open-settings': { name: 'settings' },
   'open-selftest': { name: 'selftest' },
-  'import-pack': { name: 'import' },
 };
 
 export function useMainEvents(onAbout: () => void): void {
@@ -18,6 +18,7 @@ export function useMainEvents(onAbout: () => void): void {
     () =>
       onMainEvent('menu:command', ({ command }) => {
         if (command === 'about') onAbout();
+        if (command === 'import-pack') void importFromDialog();
         const route = ROUTES[command];
         if (route) navigate(route);
       }),

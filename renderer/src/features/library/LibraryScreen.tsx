@@ -3,6 +3,7 @@ import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { useMarkWhenReady } from '../../app/perf';
 import type { LibraryCounts } from '../../db/study-repo';
 import { useAppStore } from '../../store';
+import { PackManageActions } from '../import/LibraryPackActions';
 import { PackSelfTestActions } from '../selftest/LibrarySelfTest';
 import { ChapterStudyCounts, PackStudyBar, useStudyCounts } from '../study/LibraryStudy';
 import { type LibraryPack, useLibrary } from './use-library';
@@ -49,6 +50,7 @@ function PackCard({ entry, counts }: { entry: LibraryPack; counts: LibraryCounts
         {pack.description ? <p>{pack.description}</p> : null}
         <PackStudyBar packId={pack.id} title={pack.title} counts={counts?.packs[pack.id]} />
         <PackSelfTestActions packId={pack.id} title={pack.title} />
+        <PackManageActions packId={pack.id} title={pack.title} questionCount={pack.questionCount} />
       </header>
       <h3 className="visually-hidden">Chapters of {pack.title}</h3>
       <ol className="chapter-list">
