@@ -3,7 +3,7 @@
  * first). The grid is one image to assistive technology, with a summary as its name; the figures are
  * in a table under "Show as a table" (days with reviews; every other day had none).
  */
-import { useMemo } from 'react';
+import { type CSSProperties, useMemo } from 'react';
 import type { DaySeries } from '../../core/stats';
 import { formatDay } from '../../core/stats';
 import { formatDayLabel, formatDuration, formatMonthName, plural } from './format';
@@ -40,6 +40,7 @@ export function Heatmap({ reviews, time }: { reviews: DaySeries; time: DaySeries
     const total = active.reduce((a, c) => a + c.count, 0);
     return { cells, lead, max, active, total, months };
   }, [reviews, time]);
+  const weeks = Math.ceil((cells.length + lead) / 7);
   const summary = `Reviews per day, last ${cells.length} days: ${plural(total, 'review')} on ${plural(active.length, 'day')}${max > 0 ? `, at most ${max} in a day` : ''}.`;
 
   return (
@@ -47,7 +48,8 @@ export function Heatmap({ reviews, time }: { reviews: DaySeries; time: DaySeries
       <figcaption id="heatmap-title" className="chart__title">
         Reviews per day, last {cells.length} days
       </figcaption>
-      <div className="heatmap__scroll">
+      {/* Columns share the width (no scrolling): one per week. */}
+      <div className="heatmap__body" style={{ '--weeks': weeks } as CSSProperties}>
         <div className="heatmap__months" aria-hidden="true">
           {months.map((m) => (
             <span
