@@ -163,66 +163,70 @@ export function checkReferences(pack: Pack): Diagnostic[] {
   const root = record(pack);
   const chapterIds = new Set<string>();
   const sectionIds = new Set<string>();
-  const unique = (seen: Set<string>, id: string | undefined, what: string, path: (string | number)[]) => {
+  // Paths are built only for problems: this runs on every question of 100k-question packs.
+  const unique = (
+    seen: Set<string>,
+    id: string | undefined,
+    what: string,
+    path: () => (string | number)[],
+  ) => {
     if (id === undefined) return;
-    if (seen.has(id)) issues.push({ message: `duplicate ${what} id "${id}"`, path });
+    if (seen.has(id)) issues.push({ message: `duplicate ${what} id "${id}"`, path: path() });
     seen.add(id);
   };
   list(root.chapters).forEach((c, ci) => {
     const chapter = record(c);
-    unique(chapterIds, text(chapter.id), 'chapter', ['chapters', ci, 'id']);
+    unique(chapterIds, text(chapter.id), 'chapter', () => ['chapters', ci, 'id']);
     list(chapter.sections).forEach((sec, si) => {
       const section = record(sec);
       const path = ['chapters', ci, 'sections', si];
-      unique(sectionIds, text(section.id), 'section', [...path, 'id']);
+      unique(sectionIds, text(section.id), 'section', () => [...path, 'id']);
       const body = text(section.body);
       if (body !== undefined)
         for (const d of checkMarkdown(body)) issues.push({ ...d, path: [...path, 'body'] });
     });
   });
   const questionIds = new Set<string>();
-  list(root.questions).forEach((item, qi) => {
-    const q = record(item);
-    const path = ['questions', qi];
-    unique(questionIds, text(q.id), 'question', [...path, 'id']);
+  const questions = list(root.questions);
+  for (let qi = 0; qi < questions.length; qi++) {
+    const q = record(questions[qi]);
+    const at = (field: string) => ['questions', qi, field];
+    unique(questionIds, text(q.id), 'question', () => at('id'));
     const section = text(q.section);
     if (section !== undefined && !sectionIds.has(section))
-      issues.push({
-        message: `section "${section}" does not exist in this pack`,
-        path: [...path, 'section'],
-      });
+      issues.push({ message: `section "${section}" does not exist in this pack`, path: at('section') });
     switch (q.type) {
       case 'multiple-choice':
         if (Array.isArray(q.choices) && !q.choices.some((c) => record(c).correct === true))
-          issues.push({ message: 'no choice is marked correct', path: [...path, 'choices'] });
+          issues.push({ message: 'no choice is marked correct', path: at('choices') });
         break;
       case 'typed':
         if (Array.isArray(q.accept) && q.accept.length === 0 && q.numeric === undefined)
           issues.push({
             message: 'needs at least one accepted answer or a numeric answer',
-            path: [...path, 'accept'],
+            path: at('accept'),
           });
         break;
       case 'cloze': {
         const cloze = text(q.text);
         if (cloze !== undefined && !/\{\{c\d+::[^}]+\}\}/.test(cloze))
-          issues.push({ message: 'has no deletion like {{c1::answer}}', path: [...path, 'text'] });
+          issues.push({ message: 'has no deletion like {{c1::answer}}', path: at('text') });
         break;
       }
       case 'matching': {
         const lefts = list(q.pairs).map((p) => text(record(p).left)?.trim().toLowerCase());
         if (new Set(lefts).size !== lefts.length)
-          issues.push({ message: 'two pairs have the same left side', path: [...path, 'pairs'] });
+          issues.push({ message: 'two pairs have the same left side', path: at('pairs') });
         break;
       }
       default:
         break;
     }
-  });
+  }
   const discussionIds = new Set<string>();
   list(root.discussions).forEach((item, di) => {
     const d = record(item);
-    unique(discussionIds, text(d.id), 'discussion', ['discussions', di, 'id']);
+    unique(discussionIds, text(d.id), 'discussion', () => ['discussions', di, 'id']);
     list(d.sections).forEach((s, si) => {
       if (typeof s === 'string' && !sectionIds.has(s))
         issues.push({

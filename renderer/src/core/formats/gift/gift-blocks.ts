@@ -106,8 +106,9 @@ export function splitGiftBlocks(
     else {
       block ??= { content: '', firstLine: lineNo, tags: [], at: { line: lineNo, column: 1 } };
       if (text.charCodeAt(first) === 47 && text.charCodeAt(first + 1) === 47) {
-        const line = text.slice(start, end);
-        if (line.includes('[')) for (const tag of readCommentTags(line, lineNo)) block.tags.push(tag);
+        const bracket = text.indexOf('[', first);
+        if (bracket !== -1 && bracket < end)
+          for (const tag of readCommentTags(text.slice(start, end), lineNo)) block.tags.push(tag);
       } else if (contentStart === -1) {
         contentStart = start;
         contentEnd = end;

@@ -56,25 +56,30 @@ const KIND_WORDS: Record<AnswerKind, string> = {
   matching: 'a matching question',
 };
 
-/** Tags of one block by key. */
-export type TagMap = Map<string, PlacedTag[]>;
+const NO_TAGS: readonly PlacedTag[] = [];
 
-/** Groups a block's tags by key. */
-export function groupTags(tags: readonly PlacedTag[]): TagMap {
-  const map: TagMap = new Map();
+/** The block's tags with `key`, in order (no allocation when there are none). */
+export function tagsOf(tags: readonly PlacedTag[], key: string): readonly PlacedTag[] {
+  let out: PlacedTag[] | undefined;
   for (const t of tags) {
-    const list = map.get(t.key);
-    if (list) list.push(t);
-    else map.set(t.key, [t]);
+    if (t.key !== key) continue;
+    if (out) out.push(t);
+    else out = [t];
   }
-  return map;
+  return out ?? NO_TAGS;
+}
+
+/** The block's first tag with `key`. */
+export function tagOf(tags: readonly PlacedTag[], key: string): PlacedTag | undefined {
+  for (const t of tags) if (t.key === key) return t;
+  return undefined;
 }
 
 /** Context a question block is read in. */
 interface Ctx {
   block: GiftBlock;
   builder: PackBuilder;
-  tags: TagMap;
+  tags: readonly PlacedTag[];
   content: string;
   masked: string;
   format: GiftFormat;
@@ -115,7 +120,7 @@ export function readQuestionBlock(
 ): void {
   const content = block.content;
   const masked = maskEscapes(content);
-  const tags = groupTags(block.tags);
+  const tags = block.tags;
   let p = skipWs(masked, 0);
   const root = placeInBlock(block, p);
   let title: string | undefined;
@@ -168,7 +173,7 @@ export function readQuestionBlock(
     return;
   }
 
-  const typeTag = tags.get('type')?.[0];
+  const typeTag = tagOf(tags, 'type');
   let kind: LecternKind | undefined;
   let answers = parseAnswerBlock(content, masked, open + 1, close);
   if (typeTag) {
@@ -211,7 +216,7 @@ export function readQuestionBlock(
     for (const field of ['prompt', 'front', 'text']) ctx.mark(field, textStart);
     for (const field of ['choices', 'pairs', 'items', 'accept', 'points']) ctx.mark(field, open);
   }
-  const idTags = tags.get('id') ?? [];
+  const idTags = tagsOf(tags, 'id');
   for (const extra of idTags.slice(1)) builder.error('a question has one [id:…]', extra);
   const idTag = idTags[0];
   const id = idTag
@@ -251,7 +256,7 @@ function spanText(ctx: Ctx, span: Span | undefined): string {
 /** Fields every question has: section, explanation, tags, hint, evidence. Undefined after an error. */
 function commonFields(ctx: Ctx, answers: ParsedAnswers, root: SourcePos) {
   const out: Record<string, unknown> = {};
-  const sections = ctx.tags.get('section') ?? [];
+  const sections = tagsOf(ctx.tags, 'section');
   for (const extra of sections.slice(1)) {
     ctx.builder.error('a question tests one section: give one [section:…]', extra);
     return undefined;
@@ -264,13 +269,13 @@ function commonFields(ctx: Ctx, answers: ParsedAnswers, root: SourcePos) {
   const explanation = spanText(ctx, answers.general);
   if (explanation) out.explanation = explanation;
   if (answers.general) ctx.mark('explanation', answers.general.start);
-  const tags = ctx.tags.get('tag') ?? [];
+  const tags = tagsOf(ctx.tags, 'tag');
   if (tags.length > 0) {
     out.tags = tags.map((t) => t.value.trim());
     for (const [i, t] of tags.entries()) ctx.mark(`tags/${i}`, t);
   }
   for (const key of ['hint', 'evidence'] as const) {
-    const tag = ctx.tags.get(key)?.[0];
+    const tag = tagOf(ctx.tags, key);
     if (tag) {
       out[key] = tag.value;
       ctx.mark(key, tag);
@@ -286,7 +291,7 @@ function addDiscussion(
   id: { value: string; explicit: boolean; at: SourcePos },
   root: SourcePos,
 ): void {
-  const sectionTags = ctx.tags.get('section') ?? [];
+  const sectionTags = tagsOf(ctx.tags, 'section');
   let sections: string[];
   if (sectionTags.length === 0) sections = [ctx.builder.currentSection(root)];
   else {
@@ -306,7 +311,7 @@ function readClozeFromTag(
   id: { value: string; explicit: boolean; at: SourcePos },
   root: SourcePos,
 ): void {
-  const tag = ctx.tags.get('cloze')?.[0];
+  const tag = tagOf(ctx.tags, 'cloze');
   if (!tag) {
     ctx.builder.error('[type:cloze] on an essay needs the cloze text in a [cloze:…] comment', root);
     return;
@@ -356,7 +361,7 @@ function buildQuestion(
 }
 
 function buildChoices(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
-  const derived = ctx.tags.get('credits')?.some((t) => t.value.trim() === 'derived') ?? false;
+  const derived = tagsOf(ctx.tags, 'credits').some((t) => t.value.trim() === 'derived');
   const choices = answers.answers.map((a, i) => {
     ctx.mark(`choices/${i}`, a.at);
     ctx.mark(`choices/${i}/text`, a.text.start);
@@ -370,12 +375,12 @@ function buildChoices(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
     return choice;
   });
   const q: Record<string, unknown> = { type: 'multiple-choice', prompt, choices };
-  if (ctx.tags.get('order')?.some((t) => t.value.trim() === 'fixed')) q.fixedOrder = true;
+  if (tagsOf(ctx.tags, 'order').some((t) => t.value.trim() === 'fixed')) q.fixedOrder = true;
   return q;
 }
 
 function acceptTags(ctx: Ctx, from: number): string[] {
-  const tags = ctx.tags.get('accept') ?? [];
+  const tags = tagsOf(ctx.tags, 'accept');
   for (const [i, t] of tags.entries()) ctx.mark(`accept/${from + i}`, t);
   return tags.map((t) => t.value);
 }
@@ -465,7 +470,7 @@ function buildNumerical(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
       );
   }
   const numeric: Record<string, unknown> = { value: first.value, tolerance: first.tolerance };
-  const unit = ctx.tags.get('unit')?.[0];
+  const unit = tagOf(ctx.tags, 'unit');
   if (unit) numeric.unit = unit.value;
   ctx.mark('numeric', first.at);
   return { type: 'typed', prompt, accept: [...acceptTags(ctx, 0), ...extra], numeric };
@@ -506,7 +511,7 @@ function buildPairs(ctx: Ctx, answers: ParsedAnswers, kind: LecternKind | undefi
 
 /** A block without answers: notes for the current section, or a new section with `[section:id]`. */
 function readDescription(ctx: Ctx, textStart: number, title: string | undefined, root: SourcePos): void {
-  const typeTag = ctx.tags.get('type')?.[0];
+  const typeTag = tagOf(ctx.tags, 'type');
   if (typeTag) {
     ctx.builder.error(`this [type:${typeTag.value}] question has no answer block {…}`, typeTag);
     return;
@@ -518,7 +523,7 @@ function readDescription(ctx: Ctx, textStart: number, title: string | undefined,
       'notes cannot hold HTML or remote images: tags are shown as text, images as their description',
       placeInBlock(ctx.block, textStart),
     );
-  const section = ctx.tags.get('section')?.[0];
+  const section = tagOf(ctx.tags, 'section');
   if (section) ctx.builder.defineSection(section.value, title, section);
   ctx.builder.appendNotes(safe.text, root);
 }
