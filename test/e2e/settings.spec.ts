@@ -2,7 +2,9 @@ import { expect, expectAccessible, test } from './fixtures';
 import { launchApp } from './launch';
 import { SettingsPage } from './pages/settings-page';
 
-test('settings save at once, refuse invalid values beside the field, and reset asks first', async ({ page }) => {
+test('settings save at once, refuse invalid values beside the field, and reset asks first', async ({
+  page,
+}) => {
   const settings = new SettingsPage(page);
   await settings.open();
   await expectAccessible(page, 'on Settings');
@@ -29,7 +31,10 @@ test('settings save at once, refuse invalid values beside the field, and reset a
   await expect(settings.field('Learning steps')).toHaveValue('2m 15m');
 
   // Reset progress: a modal dialog, cancelled by Escape, focus back on the button.
-  const reset = settings.section('Packs').getByRole('button', { name: /^Reset progress of/ }).first();
+  const reset = settings
+    .section('Packs')
+    .getByRole('button', { name: /^Reset progress of/ })
+    .first();
   await reset.click();
   const dialog = settings.dialog();
   await expect(dialog).toBeVisible();
