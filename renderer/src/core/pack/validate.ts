@@ -5,7 +5,8 @@
 
 import { checkMarkdown } from '../markdown/check';
 import type { Diagnostic, PackResult } from './diagnostics';
-import { findJsonSyntaxError, locateJsonPaths, offsetInJsonString } from './json-locate';
+import { locateJsonPaths, offsetInJsonString } from './json-locate';
+import { findJsonSyntaxError } from './json-syntax';
 import { createLineIndex } from './line-index';
 import { type Pack, packSchema, QUESTION_TYPES } from './schema';
 

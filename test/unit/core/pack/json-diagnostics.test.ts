@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackJson } from '../../../../renderer/src/core/pack';
-import { findJsonSyntaxError, locateJsonPaths } from '../../../../renderer/src/core/pack/json-locate';
+import { locateJsonPaths } from '../../../../renderer/src/core/pack/json-locate';
+import { findJsonSyntaxError } from '../../../../renderer/src/core/pack/json-syntax';
 import { readFixtureText } from '../formats/fixtures';
 
 function syntax(text: string) {

@@ -3,19 +3,14 @@
  * answers; a `// [type:…]` comment (written by Lectern's GIFT export) names the Lectern type where GIFT
  * alone cannot (flashcard, ordering, cloze) and keeps types stable through a round trip.
  */
-import type { QuestionType } from '../../pack/schema';
 import { toSafeMarkdownBody } from '../html-text';
 import { deriveId, toLecternId } from '../ids';
-import type { Locations, PackBuilder, SourcePos, Where } from '../pack-builder';
-import {
-  type AnswerKind,
-  classifyAnswers,
-  type ParsedAnswers,
-  parseAnswerBlock,
-  type Span,
-} from './gift-answers';
-import { type GiftBlock, type PlacedTag, placeInBlock } from './gift-blocks';
-import { convertGiftText, type GiftFormat, maskEscapes, readFormatPrefix, unescapeGift } from './gift-text';
+import type { Locations, PackBuilder, SourcePos } from '../pack-builder';
+import { type AnswerKind, classifyAnswers, type ParsedAnswers, parseAnswerBlock } from './gift-answers';
+import { type GiftBlock, placeInBlock } from './gift-blocks';
+import { buildQuestion } from './gift-build';
+import { type Ctx, type LecternKind, spanText, tagOf, tagsOf } from './gift-context';
+import { convertGiftText, maskEscapes, readFormatPrefix, unescapeGift } from './gift-text';
 
 /** A private-use character absent from `text`: marks the blank of a missing-word question. */
 function pickBlank(text: string): string {
@@ -23,8 +18,6 @@ function pickBlank(text: string): string {
   while (text.includes(String.fromCharCode(code))) code++;
   return String.fromCharCode(code);
 }
-
-type LecternKind = QuestionType | 'discussion';
 
 /** Which answer shapes each `[type:…]` accepts, and the shape to read them as. */
 const FITS: Record<LecternKind, { accepts: AnswerKind[]; readAs: (natural: AnswerKind) => AnswerKind }> = {
@@ -55,39 +48,6 @@ const KIND_WORDS: Record<AnswerKind, string> = {
   numerical: 'a numerical question',
   matching: 'a matching question',
 };
-
-const NO_TAGS: readonly PlacedTag[] = [];
-
-/** The block's tags with `key`, in order (no allocation when there are none). */
-export function tagsOf(tags: readonly PlacedTag[], key: string): readonly PlacedTag[] {
-  let out: PlacedTag[] | undefined;
-  for (const t of tags) {
-    if (t.key !== key) continue;
-    if (out) out.push(t);
-    else out = [t];
-  }
-  return out ?? NO_TAGS;
-}
-
-/** The block's first tag with `key`. */
-export function tagOf(tags: readonly PlacedTag[], key: string): PlacedTag | undefined {
-  for (const t of tags) if (t.key === key) return t;
-  return undefined;
-}
-
-/** Context a question block is read in. */
-interface Ctx {
-  block: GiftBlock;
-  builder: PackBuilder;
-  tags: readonly PlacedTag[];
-  content: string;
-  masked: string;
-  format: GiftFormat;
-  /** Records where a part of the question is (a content offset or a tag's place); a no-op unless locating. */
-  mark: (key: string, at: number | SourcePos) => void;
-  /** What the builder gets: the recorded places, or the block's first line to find them again. */
-  where: Where;
-}
 
 const ignore = () => {};
 
@@ -245,14 +205,6 @@ function maskedInner(masked: string, from: number, to: number): string {
   return masked.slice(from, gf >= from ? gf : to).trim();
 }
 
-/** Text of a span, honouring a `[format]` prefix of its own (Moodle allows one per answer). */
-function spanText(ctx: Ctx, span: Span | undefined): string {
-  if (!span) return '';
-  const raw = ctx.content.slice(span.start, span.end);
-  const prefix = readFormatPrefix(raw);
-  return convertGiftText(raw.slice(prefix.length), prefix.format ?? ctx.format);
-}
-
 /** Fields every question has: section, explanation, tags, hint, evidence. Undefined after an error. */
 function commonFields(ctx: Ctx, answers: ParsedAnswers, root: SourcePos) {
   const out: Record<string, unknown> = {};
@@ -320,193 +272,6 @@ function readClozeFromTag(
   id.value = id.value || deriveId('q', tag.value);
   const base = commonFields(ctx, answers, root);
   if (base) ctx.builder.addQuestion({ type: 'cloze', text: tag.value, ...base }, id, ctx.where);
-}
-
-interface PromptParts {
-  prompt: string;
-  withBlank: string;
-  blank: string;
-  missingWord: boolean;
-}
-
-function buildQuestion(
-  ctx: Ctx,
-  answers: ParsedAnswers,
-  kind: LecternKind | undefined,
-  text: PromptParts,
-): Record<string, unknown> | undefined {
-  switch (answers.kind) {
-    case 'multiple-choice':
-      return buildChoices(ctx, answers, text.prompt);
-    case 'true-false': {
-      const t = answers.truth;
-      if (!t) return undefined;
-      const right = spanText(ctx, t.rightFeedback) || undefined;
-      const wrong = spanText(ctx, t.wrongFeedback) || undefined;
-      const q: Record<string, unknown> = { type: 'true-false', prompt: text.prompt, answer: t.value };
-      const [ifTrue, ifFalse] = t.value ? [right, wrong] : [wrong, right];
-      if (ifTrue) q.feedbackTrue = ifTrue;
-      if (ifFalse) q.feedbackFalse = ifFalse;
-      return q;
-    }
-    case 'short-answer':
-      return buildShortAnswer(ctx, answers, kind, text);
-    case 'numerical':
-      return buildNumerical(ctx, answers, text.prompt);
-    case 'matching':
-      return buildPairs(ctx, answers, kind, text.prompt);
-    default:
-      return undefined;
-  }
-}
-
-function buildChoices(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
-  const derived = tagsOf(ctx.tags, 'credits').some((t) => t.value.trim() === 'derived');
-  const choices = answers.answers.map((a, i) => {
-    ctx.mark(`choices/${i}`, a.at);
-    ctx.mark(`choices/${i}/text`, a.text.start);
-    const choice: Record<string, unknown> = {
-      text: spanText(ctx, a.text),
-      correct: a.weight !== undefined ? a.weight > 0 : a.marker === '=',
-    };
-    if (a.weight !== undefined && !derived) choice.credit = a.weight;
-    const feedback = spanText(ctx, a.feedback);
-    if (feedback) choice.feedback = feedback;
-    return choice;
-  });
-  const q: Record<string, unknown> = { type: 'multiple-choice', prompt, choices };
-  if (tagsOf(ctx.tags, 'order').some((t) => t.value.trim() === 'fixed')) q.fixedOrder = true;
-  return q;
-}
-
-function acceptTags(ctx: Ctx, from: number): string[] {
-  const tags = tagsOf(ctx.tags, 'accept');
-  for (const [i, t] of tags.entries()) ctx.mark(`accept/${from + i}`, t);
-  return tags.map((t) => t.value);
-}
-
-function warnDroppedFeedback(ctx: Ctx, answers: ParsedAnswers): void {
-  const first =
-    [...answers.answers, ...answers.numbers].find((a) => a.feedback)?.feedback ?? answers.otherFeedback;
-  if (first)
-    ctx.builder.warn(
-      'per-answer feedback of a typed answer is not kept (only the general feedback ####)',
-      placeInBlock(ctx.block, first.start),
-    );
-}
-
-function buildShortAnswer(
-  ctx: Ctx,
-  answers: ParsedAnswers,
-  kind: LecternKind | undefined,
-  text: PromptParts,
-) {
-  const accepted: string[] = [];
-  for (const a of answers.answers) {
-    const value = spanText(ctx, a.text);
-    if (a.weight === undefined || a.weight === 100) {
-      ctx.mark(`accept/${accepted.length}`, a.text.start);
-      accepted.push(value);
-    } else {
-      ctx.builder.warn(
-        `typed answers have no partial credit: "${value}" (${a.weight}%) is not accepted`,
-        placeInBlock(ctx.block, a.at),
-      );
-    }
-  }
-  if (kind === 'flashcard') {
-    const [back, second] = answers.answers;
-    if (second) {
-      ctx.builder.error('a flashcard has one back: give one = answer', placeInBlock(ctx.block, second.at));
-      return undefined;
-    }
-    ctx.mark('back', back?.text.start ?? 0);
-    return { type: 'flashcard', front: text.prompt, back: spanText(ctx, back?.text) };
-  }
-  warnDroppedFeedback(ctx, answers);
-  const clozeable =
-    accepted.length > 0 &&
-    accepted.every((a) => !/[|]|::|\{\{|\}\}|^\s|\s$/.test(a) && !a.endsWith('}') && !a.startsWith(':')) &&
-    !/\{\{|\}\}/.test(text.withBlank);
-  if (kind === 'cloze' || (kind === undefined && text.missingWord && clozeable)) {
-    if (!clozeable) {
-      ctx.builder.error(
-        '[type:cloze] answers cannot hold "|", "::", "{{" or "}}"',
-        placeInBlock(ctx.block, answers.answers[0]?.at ?? 0),
-      );
-      return undefined;
-    }
-    return { type: 'cloze', text: text.withBlank.replace(text.blank, () => `{{c1::${accepted.join('|')}}}`) };
-  }
-  const accept = [...acceptTags(ctx, accepted.length)];
-  return { type: 'typed', prompt: text.prompt, accept: [...accepted, ...accept] };
-}
-
-function buildNumerical(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
-  warnDroppedFeedback(ctx, answers);
-  const full = answers.numbers.filter((n) => n.weight === 100);
-  for (const n of answers.numbers) {
-    if (n.weight !== 100)
-      ctx.builder.warn(
-        `typed answers have no partial credit: this answer (${n.weight}%) is not accepted`,
-        placeInBlock(ctx.block, n.at),
-      );
-  }
-  const [first, ...others] = full;
-  if (!first) {
-    ctx.builder.error(
-      'a numerical question needs a full-credit answer',
-      placeInBlock(ctx.block, answers.numbers[0]?.at ?? 0),
-    );
-    return undefined;
-  }
-  const extra: string[] = [];
-  for (const n of others) {
-    if (n.tolerance === 0) extra.push(ctx.content.slice(n.text.start, n.text.end).trim());
-    else
-      ctx.builder.warn(
-        'only the first full-credit numerical range is graded; this one is not',
-        placeInBlock(ctx.block, n.at),
-      );
-  }
-  const numeric: Record<string, unknown> = { value: first.value, tolerance: first.tolerance };
-  const unit = tagOf(ctx.tags, 'unit');
-  if (unit) numeric.unit = unit.value;
-  ctx.mark('numeric', first.at);
-  return { type: 'typed', prompt, accept: [...acceptTags(ctx, 0), ...extra], numeric };
-}
-
-function buildPairs(ctx: Ctx, answers: ParsedAnswers, kind: LecternKind | undefined, prompt: string) {
-  const pairs: { left: string; right: string; at: number }[] = [];
-  for (const p of answers.pairs) {
-    const left = spanText(ctx, p.left);
-    const right = spanText(ctx, p.right);
-    if (!left) {
-      ctx.builder.warn(
-        `"${right}" has no left side: Lectern has no extra wrong matches, so it is left out`,
-        placeInBlock(ctx.block, p.at),
-      );
-      continue;
-    }
-    ctx.mark(`pairs/${pairs.length}`, p.at);
-    pairs.push({ left, right, at: p.at });
-  }
-  if (kind !== 'ordering')
-    return { type: 'matching', prompt, pairs: pairs.map(({ left, right }) => ({ left, right })) };
-  const items: string[] = [];
-  for (const p of pairs) {
-    const n = Number(p.right);
-    if (!/^\d+$/.test(p.right) || n < 1 || n > pairs.length || items[n - 1] !== undefined) {
-      ctx.builder.error(
-        `[type:ordering] needs each position 1..${pairs.length} once on the right, not "${p.right}"`,
-        placeInBlock(ctx.block, p.at),
-      );
-      return undefined;
-    }
-    items[n - 1] = p.left;
-    ctx.mark(`items/${n - 1}`, p.at);
-  }
-  return { type: 'ordering', prompt, items };
 }
 
 /** A block without answers: notes for the current section, or a new section with `[section:id]`. */
