@@ -139,6 +139,15 @@ describe('packToGift', () => {
     ]);
   });
 
+  it('writes the all-types fixture exactly as the committed export (files already exported keep reading)', () => {
+    const parsed = parsePackJson(readFixtureText('json/all-types.json'));
+    if (!parsed.ok) throw new Error('fixture');
+    const committed = readFixtureText('gift/lectern-export.gift');
+    expect(packToGift(parsed.pack)).toBe(committed);
+    const back = readGift(committed);
+    expect(back.ok && back.pack).toEqual(parsed.pack);
+  });
+
   it('reads back the all-types fixture unchanged: ids, types, prompts, answers, explanations, sections', () => {
     const parsed = parsePackJson(readFixtureText('json/all-types.json'));
     if (!parsed.ok) throw new Error('fixture');
