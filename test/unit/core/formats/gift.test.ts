@@ -164,6 +164,44 @@ describe('readGift: the all-types fixture', () => {
   });
 });
 
+describe('readGift: a file exported by Moodle', () => {
+  it('reads Moodle export conventions: [html] everywhere, =%100% weights, empty # feedback, $course$ paths', () => {
+    const result = readPackFile('moodle-export.gift', readFixture('gift/moodle-export.gift'));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const { pack } = result;
+    expect(pack.chapters.map((c) => [c.title, c.sections[0]?.body])).toEqual([
+      ['Default for OpenAI course', 'This quiz covers the alliance.'],
+    ]);
+    expect(pack.questions.map((q) => q.type)).toEqual([
+      'multiple-choice',
+      'true-false',
+      'typed',
+      'typed',
+      'matching',
+    ]);
+    expect(pack.questions[0]).toMatchObject({
+      id: 'inv-1',
+      prompt: 'Which company invested $1 billion in 2019?',
+      choices: [
+        { text: 'Microsoft', correct: true, feedback: 'Right.' },
+        { text: 'Google', correct: false },
+        { text: 'Amazon', correct: false },
+      ],
+      explanation: 'Microsoft invested in July 2019.',
+    });
+    expect(pack.questions[1]).toMatchObject({ answer: true, feedbackFalse: 'It was 2015.' });
+    expect(pack.questions[2]).toMatchObject({ accept: ['Sam Altman', 'Altman'] });
+    expect(pack.questions[3]).toMatchObject({ numeric: { value: 2019, tolerance: 0 } });
+    expect(pack.questions[4]).toMatchObject({ pairs: [{ left: 'Microsoft', right: 'Azure' }, {}, {}] });
+    expect(pack.discussions.map((d) => d.prompt)).toEqual(['Discuss the partnership: who benefits?']);
+    expect(result.warnings.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '23:2: typed answers have no partial credit: "Sam" (50%) is not accepted',
+      '23:11: per-answer feedback of a typed answer is not kept (only the general feedback ####)',
+      '30:4: per-answer feedback of a typed answer is not kept (only the general feedback ####)',
+    ]);
+  });
+});
+
 describe('readGift: the broken fixture', () => {
   it('reports every problem at once with its line and column, and stores nothing', () => {
     const result = readPackFile('broken.gift', readFixture('gift/broken.gift'));

@@ -46,7 +46,7 @@ export function readAiken(text: string, options: ReadOptions = {}): PackResult<P
     const option = OPTION.exec(line);
     const answer = draft && draft.options.length > 0 ? ANSWER.exec(line) : null;
     if (answer && draft) {
-      finishQuestion(builder, draft, answer[1]?.trim() ?? '', at, drafts);
+      finishQuestion(builder, draft, answer[1]?.trim().toUpperCase() ?? '', at, drafts);
       draft = undefined;
     } else if (option) {
       if (!draft) draft = { at, text: [], options: [] };

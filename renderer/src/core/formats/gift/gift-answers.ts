@@ -204,7 +204,8 @@ function readAnswers(content: string, masked: string, inner: Span, out: ParsedAn
       text: trimSpan(masked, p, textEnd),
     };
     if (weight !== undefined) answer.weight = weight;
-    if (textEnd < part.end) answer.feedback = trimSpan(masked, textEnd + 1, part.end);
+    const feedback = trimSpan(masked, textEnd + 1, part.end);
+    if (textEnd < part.end && !isEmpty(feedback)) answer.feedback = feedback;
     if (isEmpty(answer.text)) out.problems.push({ message: 'this answer is empty', at: answer.at });
     else out.answers.push(answer);
   }
@@ -224,7 +225,8 @@ function readNumbers(content: string, masked: string, inner: Span, out: ParsedAn
   const tilde = masked.indexOf('~', start);
   if (tilde !== -1 && tilde < end) {
     const hash = masked.indexOf('#', tilde);
-    if (hash !== -1 && hash < end) out.otherFeedback = trimSpan(masked, hash + 1, end);
+    const other = trimSpan(masked, hash + 1, end);
+    if (hash !== -1 && hash < end && !isEmpty(other)) out.otherFeedback = other;
     end = tilde;
   }
   for (const part of splitAt(masked, start, end, '=')) {
@@ -282,7 +284,8 @@ function readNumbers(content: string, masked: string, inner: Span, out: ParsedAn
       weight: weight ?? 100,
       text,
     };
-    if (textEnd < part.end) number.feedback = trimSpan(masked, textEnd + 1, part.end);
+    const feedback = trimSpan(masked, textEnd + 1, part.end);
+    if (textEnd < part.end && !isEmpty(feedback)) number.feedback = feedback;
     out.numbers.push(number);
   }
   if (out.numbers.length === 0 && out.problems.length === 0)
