@@ -64,7 +64,7 @@ export async function startNext(): Promise<void> {
     return;
   }
   const fileName = nameOf(source);
-  const size = source.kind === 'file' ? source.file.size : source.text.length;
+  const size = source.kind === 'file' ? source.file.size : new Blob([source.text]).size;
   const tooBig = source.kind === 'file' ? checkPackSize(size) : null;
   if (tooBig) {
     setJob({ step: 'problems', fileName, format: null, errors: [tooBig], warnings: [] });
@@ -114,7 +114,7 @@ function spawnWorker(fileName: string): Worker | null {
     setJob({
       step: 'failed',
       fileName,
-      message: `The importer stopped: ${event.message || 'unknown error'}`,
+      message: `The importer stopped unexpectedly (${event.message || 'its script did not load or it ran out of memory'}). Try again.`,
     });
   };
   return w;
