@@ -4,6 +4,7 @@
 import type { AppSettings, ParsedSettings } from '../core/settings';
 import { parseSettings, updateSettings } from '../core/settings';
 import type { LecternDb } from './db';
+import { newCardRow } from './packs-repo';
 import type { CardRow, EpochMs } from './rows';
 
 /** The `settings` row that holds the app settings. Other rows of that table belong to other features. */
@@ -55,18 +56,12 @@ export async function resetPackProgress(
 ): Promise<ResetProgressResult> {
   return db.transaction('rw', db.cards, db.reviews, async () => {
     const cards = await db.cards.where('packId').equals(packId).toArray();
+    // A fresh card, keeping what is the student's choice rather than progress (suspended, flagged).
     const reset: CardRow[] = cards.map((c) => ({
-      ...c,
-      state: 0,
-      due: now,
-      stability: 0,
-      difficulty: 0,
-      elapsedDays: 0,
-      scheduledDays: 0,
-      learningSteps: 0,
-      reps: 0,
-      lapses: 0,
-      lastReview: null,
+      ...newCardRow(c.packId, c.key.slice(c.packId.length + 1), c.chapterId, c.order, now),
+      suspended: c.suspended,
+      flagged: c.flagged,
+      removed: c.removed,
       rev: c.rev + 1,
     }));
     await db.cards.bulkPut(reset);

@@ -3,27 +3,10 @@
  * at 5 minutes and 1 minute left, and durations in the report.
  */
 
+// The countdown and durations read the same as on the study screen.
+export { formatCountdown, formatDuration as formatElapsed } from '../study/format';
+
 const MINUTE = 60_000;
-
-/** Remaining time as "m:ss" (or "h:mm:ss"), rounded up so "0:00" means the time is over. */
-export function formatCountdown(ms: number): string {
-  const total = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-/** A duration as "45 s", "3 min 05 s" or "1 h 02 min". */
-export function formatElapsed(ms: number): string {
-  const total = Number.isFinite(ms) && ms > 0 ? Math.round(ms / 1000) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
-  if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
-  return `${s} s`;
-}
 
 /** Remaining time in words for assistive technology: "4 minutes 59 seconds left". */
 export function describeRemaining(ms: number): string {
