@@ -1,5 +1,4 @@
 import { default_w, forgetting_curve } from 'ts-fsrs';
-import type { SchedulingState } from './card-state';
 
 const DAY_MS = 86_400_000;
 
@@ -10,7 +9,7 @@ const DAY_MS = 86_400_000;
  * hour. A card never reviewed, or with no stability, has retrievability 0.
  */
 export function computeRetrievability(
-  card: Pick<SchedulingState, 'state' | 'stability' | 'lastReview'>,
+  card: { state: number; stability: number; lastReview: number | null },
   now: number,
 ): number {
   if (card.state === 0 || card.lastReview === null || !(card.stability > 0)) return 0;

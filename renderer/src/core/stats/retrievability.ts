@@ -2,9 +2,8 @@
  * Current retrievability of a card from the FSRS-6 forgetting curve (ts-fsrs's own `forgetting_curve`
  * with the default parameters), and what "mastered" means for the statistics.
  */
-import { computeDecayFactor, default_w, forgetting_curve } from 'ts-fsrs';
-
-const DAY_MS = 86_400_000;
+import { computeDecayFactor, default_w } from 'ts-fsrs';
+import { computeRetrievability } from '../scheduler/retrievability';
 
 /** The card fields retrievability needs (a `CardRow` has them). */
 export interface RetrievabilityCard {
@@ -14,16 +13,9 @@ export interface RetrievabilityCard {
   lastReview: number | null;
 }
 
-/**
- * Probability (0..1) that the card is recalled at `now`: R = (1 + FACTOR · t / S)^DECAY with t the
- * fractional days since the last review (as the scheduler counts them, so both order cards alike).
- * A card never reviewed, or with no stability, has retrievability 0.
- */
+/** Probability (0..1) that the card is recalled at `now` — the scheduler's own computation, so both order cards alike. */
 export function retrievability(card: RetrievabilityCard, now: number): number {
-  if (card.state === 0 || card.lastReview === null || !(card.stability > 0)) return 0;
-  const t = Math.max(0, (now - card.lastReview) / DAY_MS);
-  const r = forgetting_curve(default_w, t, card.stability);
-  return Number.isFinite(r) ? r : 0;
+  return computeRetrievability(card, now);
 }
 
 /**
