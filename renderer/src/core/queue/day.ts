@@ -1,5 +1,8 @@
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+/**
+ * Study-day bounds for the queue's daily limits, from the same day clock the statistics use
+ * (core/stats/day), so "today" means one thing everywhere.
+ */
+import { DAY_MS, dayIndexAt, dayStartAt, makeDayClock } from '../stats/day';
 
 /**
  * Start (epoch ms) of the study day containing `now`. The day starts at `dayStartHour` o'clock
@@ -7,9 +10,8 @@ const HOUR_MS = 3_600_000;
  * (`-new Date(now).getTimezoneOffset()` in the app; a fixed number in tests).
  */
 export function computeDayStart(now: number, utcOffsetMinutes: number, dayStartHour = 0): number {
-  const shift = utcOffsetMinutes * 60_000 - dayStartHour * HOUR_MS;
-  const local = now + shift;
-  return local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - shift;
+  const clock = makeDayClock({ utcOffsetMinutes, dayStartHour });
+  return dayStartAt(dayIndexAt(now, clock), clock);
 }
 
 /** End (exclusive, epoch ms) of the study day containing `now`; see {@link computeDayStart}. */
