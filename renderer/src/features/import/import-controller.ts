@@ -15,6 +15,8 @@ export type ImportSource = { kind: 'file'; file: File } | { kind: 'text'; name: 
 
 const queue: ImportSource[] = [];
 let worker: Worker | null = null;
+/** Bumped whenever a file starts or the import is reset: an older start that resumes after an await stops. */
+let ticket = 0;
 
 function nameOf(source: ImportSource): string {
   return source.kind === 'file' ? source.file.name : source.name;
@@ -57,6 +59,7 @@ export function importFiles(sources: ImportSource[]): void {
 /** Starts the next waiting file, if any; otherwise the screen goes back to its start. */
 export async function startNext(): Promise<void> {
   stopWorker();
+  const mine = ++ticket;
   const source = queue.shift();
   syncWaiting();
   if (!source) {
@@ -78,9 +81,11 @@ export async function startNext(): Promise<void> {
     try {
       bytes = await source.file.arrayBuffer();
     } catch (err) {
+      if (mine !== ticket) return;
       setJob({ step: 'failed', fileName, message: `${fileName} could not be read: ${errorText(err)}` });
       return;
     }
+    if (mine !== ticket) return;
     message = { type: 'read', fileName, bytes };
     transfer = [bytes];
   } else {
@@ -178,6 +183,7 @@ export function cancelImport(): void {
 
 /** Forgets every waiting file and the result on screen. */
 export function resetImport(): void {
+  ticket++;
   queue.length = 0;
   stopWorker();
   syncWaiting();
