@@ -1,0 +1,121 @@
+/**
+ * The app under measurement: the real built app launched through the e2e launcher, with helpers to
+ * move between screens, reload, and read the app's performance marks.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { type LaunchedApp, launchApp } from '../e2e/launch';
+
+/** Marks the app sets (see renderer/src/app/perf.ts and features/import/import-marks.ts). */
+export const MARKS = {
+  startEnd: 'lectern:start:end',
+  queueStart: 'lectern:queue:start',
+  queueEnd: 'lectern:queue:end',
+  answerStart: 'lectern:answer:start',
+  answerEnd: 'lectern:answer:end',
+  statsStart: 'lectern:stats:start',
+  statsEnd: 'lectern:stats:end',
+  importStart: 'lectern:import:start',
+  importParsed: 'lectern:import:parsed',
+  importApply: 'lectern:import:apply',
+  importEnd: 'lectern:import:end',
+} as const;
+
+/** Epoch milliseconds with sub-millisecond precision (comparable with a page's timeOrigin + mark). */
+export function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/** A fresh user-data folder for one size (removed with {@link removeUserData}). */
+export function makeUserData(label: string): string {
+  return mkdtempSync(join(tmpdir(), `lectern-bench-${label}-`));
+}
+
+export function removeUserData(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A running app with the bench's helpers. */
+export class BenchApp {
+  private constructor(
+    readonly app: LaunchedApp,
+    /** Epoch ms just before the launch began. */
+    readonly launchedAt: number,
+  ) {}
+
+  get page(): Page {
+    return this.app.page;
+  }
+
+  /** Launches the app on `userDataDir` and waits until the Library is ready. */
+  static async launch(userDataDir: string): Promise<BenchApp> {
+    const t0 = epochNow();
+    const app = await launchApp({ userDataDir });
+    const bench = new BenchApp(app, t0);
+    await bench.waitForLibrary();
+    return bench;
+  }
+
+  /** Milliseconds from the launch to the Library first shown with its counts (painted). */
+  async startupMs(): Promise<number> {
+    const mark = await this.waitForMark(MARKS.startEnd, 0, 180_000);
+    const origin = await this.page.evaluate(() => performance.timeOrigin);
+    return origin + mark - this.launchedAt;
+  }
+
+  async waitForLibrary(): Promise<void> {
+    await this.waitForMark(MARKS.startEnd, 0, 180_000);
+  }
+
+  /** Reloads the page (fresh app state over the same database) and waits for the Library. */
+  async reload(): Promise<void> {
+    await this.page.reload({ waitUntil: 'domcontentloaded', timeout: 180_000 });
+    await this.waitForLibrary();
+  }
+
+  /** Opens a screen from the main navigation. */
+  async openScreen(label: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label }).click();
+  }
+
+  // The functions below run in the page. They are inline anonymous arrows on purpose: tsx wraps
+  // named functions with a `__name` helper that the page does not have.
+
+  /** Start times (ms since the page's time origin) of every mark called `name`. */
+  marks(name: string): Promise<number[]> {
+    return this.page.evaluate((n) => performance.getEntriesByName(n, 'mark').map((e) => e.startTime), name);
+  }
+
+  async clearMarks(): Promise<void> {
+    await this.page.evaluate(() => performance.clearMarks());
+  }
+
+  /** Waits for a new `name` mark (more than `after` of them) and returns the first new one. */
+  async waitForMark(name: string, after = 0, timeoutMs = 300_000): Promise<number> {
+    await this.page.waitForFunction(
+      ([n, count]) => performance.getEntriesByName(n, 'mark').length > count,
+      [name, after] as const,
+      { polling: 5, timeout: timeoutMs },
+    );
+    const marks = await this.marks(name);
+    return marks[after] as number;
+  }
+
+  /** The renderer's JS heap after a full garbage collection (CDP Runtime.getHeapUsage), in bytes. */
+  async heapAfterGc(): Promise<number> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      return usage.usedSize;
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench`: speed at scale in the real renderer (issue 8). For each size: the raw Dexie floor,
+ * import through the Import screen (our pack, and Mnemosyne's own cards as TSV), a studied history,
+ * the first queue, answers by keyboard, the statistics screen, and start-up with it all stored; then
+ * the course-only start, the blank-page floor, JS size, and Mnemosyne on the same sizes. Prints one
+ * table of medians; `--json` writes the same as JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { launchMode } from '../e2e/launch';
+import { BenchApp, makeUserData, removeUserData } from './app-session';
+import { writeBenchFiles } from './bench-files';
+import { type BenchOptions, parseOptions, USAGE } from './options';
+import { isPeerAvailable, PEER_SCRIPT, type PeerResult, runPeer } from './peer';
+import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
+import { measureJsSize } from './phases/size';
+import { measureBlankStart, measureCourseStart, measureStart } from './phases/start';
+import { measureStats } from './phases/stats';
+import { measureAnswers, measureQueue, seedStudyHistory } from './phases/study';
+import {
+  type BenchResults,
+  buildRows,
+  formatTable,
+  type Machine,
+  type SizeResult,
+  summarizeTargets,
+} from './report';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function readMachine(): Machine {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  const free = spawnSync('free', ['-h'], { encoding: 'utf8' }).stdout ?? '';
+  const mem = /^Mem:\s+(\S+)/m.exec(free)?.[1] ?? 'unknown';
+  const chromium = spawnSync('/usr/lib/chromium/chromium', ['--version'], {
+    encoding: 'utf8',
+  }).stdout?.trim();
+  return {
+    cpus: cpus().length,
+    cpuModel: model.trim(),
+    memory: mem,
+    node: process.version,
+    chromium: chromium || 'unknown',
+    mode:
+      launchMode() === 'electron'
+        ? 'Electron'
+        : 'Electron stand-in (built main under Node, window in Chromium)',
+  };
+}
+
+async function measureSize(n: number, o: BenchOptions): Promise<SizeResult> {
+  const files = writeBenchFiles(n);
+  const packText = readFileSync(files.pack, 'utf8');
+  const dir = makeUserData(`${n}`);
+  const answers = n >= 10_000 ? o.answers : Math.max(20, Math.round(o.answers / 10));
+  log(
+    `\n== ${n} questions (${(files.packBytes / 1e6).toFixed(1)} MB pack, ${(files.tsvBytes / 1e6).toFixed(1)} MB TSV)`,
+  );
+  try {
+    const app = await BenchApp.launch(dir);
+    let result: Omit<SizeResult, 'start'>;
+    try {
+      const floor = await measureFloor(app, packText, o.runs, log);
+      const core = await measureCoreImport(app, `bench-${n}.json`, packText);
+      log(`  core import (no screen): read ${core.read.toFixed(0)} ms, store ${core.store.toFixed(0)} ms`);
+      const importTsv = await measureImports(app, files.tsv, files.warm, o.runs, log);
+      await resetImports(app);
+      const imports = await measureImports(app, files.pack, files.warm, o.runs, log);
+      log('  seeding a studied history (setup, not timed)…');
+      const seed = await seedStudyHistory(app, {
+        packId: files.packId,
+        reviewsPerCard: o.reviewsPerCard,
+        due: Math.max(Math.ceil(n * 0.05), Math.ceil(answers * 1.1) + 50),
+      });
+      log(
+        `  seeded ${seed.cards} cards, ${seed.reviews} reviews, ${seed.due} due in ${(seed.ms / 1000).toFixed(1)} s`,
+      );
+      const queue = await measureQueue(app, o.runs, log);
+      const answer = await measureAnswers(app, files.typeOf, answers, 20, log);
+      const stats = await measureStats(app, o.runs, log);
+      result = {
+        n,
+        packBytes: files.packBytes,
+        tsvBytes: files.tsvBytes,
+        floor,
+        import: imports,
+        importTsv,
+        core,
+        seed,
+        queue,
+        answer: { count: answer.count, p50: answer.p50, p95: answer.p95, max: answer.max },
+        stats,
+      };
+    } finally {
+      await app.close();
+    }
+    const start = await measureStart(dir, o.runs, true, log);
+    return { ...result, start };
+  } finally {
+    removeUserData(dir);
+  }
+}
+
+async function main(): Promise<void> {
+  let parsed: BenchOptions | 'help';
+  try {
+    parsed = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    log(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
+  if (parsed === 'help') {
+    log(USAGE);
+    return;
+  }
+  const o = parsed;
+  const began = Date.now();
+  if (o.build) {
+    log('building the app (electron-vite build)…');
+    const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (built.status !== 0) throw new Error('the build failed');
+  }
+  const machine = readMachine();
+  log(
+    `${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memory}; Node ${machine.node}; ${machine.chromium}; ${machine.mode}`,
+  );
+  const jsSize = measureJsSize();
+  log(`renderer JS: ${(jsSize.total / 1000).toFixed(1)} KB gzip`);
+  log('\n== start-up floor (Chromium to about:blank) and the course alone');
+  const blankStart = await measureBlankStart(o.runs, log);
+  const courseStart = await measureCourseStart(o.runs, log);
+  const sizes: SizeResult[] = [];
+  for (const n of o.sizes) sizes.push(await measureSize(n, o));
+
+  let peer: PeerResult[] | null = null;
+  let peerNote = '';
+  if (!o.peer) peerNote = 'Mnemosyne not run (--no-peer).';
+  else if (!isPeerAvailable())
+    peerNote = `Mnemosyne not run: ${PEER_SCRIPT} or the mnemosyne package is missing.`;
+  else {
+    log(`\n== Mnemosyne (${PEER_SCRIPT}, ${o.runs} runs per size)`);
+    peer = await runPeer(o.sizes, o.runs, log);
+    peerNote =
+      'Mnemosyne 2.9 headless via ../shared/peer/mnemosyne_bench.py (TSV import; reopen = up to the first question).';
+  }
+
+  const partial: Omit<BenchResults, 'rows'> = {
+    date: new Date().toISOString(),
+    machine,
+    options: { sizes: o.sizes, runs: o.runs, answers: o.answers, reviewsPerCard: o.reviewsPerCard },
+    jsSize,
+    blankStart,
+    courseStart,
+    sizes,
+    peer,
+    peerNote,
+    durationMs: Date.now() - began,
+  };
+  const results: BenchResults = { ...partial, rows: buildRows(partial) };
+  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n${peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
+  if (o.json === '-') {
+    log(`\n${table}`);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    process.stdout.write(`\n${table}\n`);
+    if (o.json) {
+      writeFileSync(o.json, `${JSON.stringify(results, null, 2)}\n`);
+      log(`JSON written to ${o.json}`);
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+/** Command-line options of `npm run bench`. */
+
+/** What a bench run does. */
+export interface BenchOptions {
+  /** Question counts to measure, e.g. [1000, 10000, 100000]. */
+  sizes: number[];
+  /** Measured runs of each phase per size (after a warm-up); the table shows their median. */
+  runs: number;
+  /** Answers timed per size at 10k and above (smaller sizes time a tenth as many). */
+  answers: number;
+  /** Review-log rows per card for the statistics (10 → 1M rows at 100k cards). */
+  reviewsPerCard: number;
+  /** Run `../shared/peer/mnemosyne_bench.py` when Mnemosyne is installed. */
+  peer: boolean;
+  /** Build the app first (`electron-vite build`). */
+  build: boolean;
+  /** Where to write JSON: '-' for stdout, a path, or null for none. */
+  json: string | null;
+  /** Print progress lines. */
+  verbose: boolean;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = {
+  sizes: [1000, 10_000, 100_000],
+  runs: 3,
+  answers: 1000,
+  reviewsPerCard: 10,
+  peer: true,
+  build: true,
+  json: null,
+  verbose: true,
+};
+
+export const USAGE = `npm run bench -- [options]
+  --sizes 1k,10k,100k   question counts (k = thousand)
+  --runs N              measured runs per phase after a warm-up (default 3)
+  --quick               1k and 10k, 1 run, 200 answers, no peer
+  --answers N           answers timed at 10k and above (default 1000)
+  --reviews-per-card N  review-log rows per card for the statistics (default 10: 1M at 100k)
+  --no-peer             skip Mnemosyne
+  --no-build            use the existing out/ build
+  --json [file]         also write the results as JSON (stdout when no file is given)
+  --quiet               no progress lines`;
+
+/** Parses "1k", "10000", "0.5k" into a count; throws on anything else. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.trim());
+  if (!m) throw new Error(`not a size: "${text}" (use e.g. 1k, 10k, 100k)`);
+  const unit = m[2]?.toLowerCase() === 'k' ? 1000 : m[2]?.toLowerCase() === 'm' ? 1_000_000 : 1;
+  const n = Math.round(Number(m[1]) * unit);
+  if (n < 1) throw new Error(`size must be at least 1: "${text}"`);
+  return n;
+}
+
+function positiveInt(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} needs a whole number ≥ 1`);
+  return n;
+}
+
+/** Parses the command line (without `node script`). Throws with a message on a bad option. */
+export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
+  const o: BenchOptions = { ...DEFAULT_OPTIONS, sizes: [...DEFAULT_OPTIONS.sizes] };
+  let sizes: number[] | null = null;
+  let quickSizes: number[] | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const next = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--help':
+      case '-h':
+        return 'help';
+      case '--sizes':
+        sizes = next().split(',').map(parseSize);
+        break;
+      case '--runs':
+        o.runs = positiveInt(a, next());
+        break;
+      case '--answers':
+        o.answers = positiveInt(a, next());
+        break;
+      case '--reviews-per-card':
+        o.reviewsPerCard = positiveInt(a, next());
+        break;
+      case '--quick':
+        quickSizes = [1000, 10_000];
+        o.runs = 1;
+        o.answers = 200;
+        o.peer = false;
+        break;
+      case '--no-peer':
+        o.peer = false;
+        break;
+      case '--no-build':
+        o.build = false;
+        break;
+      case '--quiet':
+        o.verbose = false;
+        break;
+      case '--json': {
+        const v = argv[i + 1];
+        if (v !== undefined && !v.startsWith('--')) {
+          o.json = v;
+          i++;
+        } else o.json = '-';
+        break;
+      }
+      default:
+        throw new Error(`unknown option ${a}\n${USAGE}`);
+    }
+  }
+  // --sizes wins over --quick's sizes, whichever comes first.
+  o.sizes = [...new Set(sizes ?? quickSizes ?? o.sizes)].sort((x, y) => x - y);
+  return o;
+}

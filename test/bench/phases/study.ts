@@ -1,0 +1,116 @@
+/**
+ * Studying at scale: the first session's queue build (marks around it in the study feature) and
+ * answer → next question painted, driven by the keyboard as a student would (flashcards: Space,
+ * then 3; other types: choose, Enter to check, Enter to continue).
+ */
+import type { QuestionType } from '../../../renderer/src/core/pack/schema';
+import { type BenchApp, MARKS } from '../app-session';
+import { callBench } from '../page/page-bundle';
+import { type Latencies, median, pairAnswerMarks, summarizeLatencies } from '../summary';
+
+/** Options of {@link seedStudyHistory}. */
+export interface SeedInput {
+  packId: string;
+  reviewsPerCard: number;
+  /** Review cards due now: at least as many as the answers timed. */
+  due: number;
+}
+
+/** Seeds a studied history (setup, not timed) and reloads the app over it. */
+export async function seedStudyHistory(
+  app: BenchApp,
+  input: SeedInput,
+): Promise<{ cards: number; reviews: number; due: number; ms: number }> {
+  const t0 = Date.now();
+  const seeded = await callBench(app.page, 'seedStudy', { ...input, now: Date.now() });
+  await app.reload();
+  return { ...seeded, ms: Date.now() - t0 };
+}
+
+/** Opens Study on a freshly loaded page and returns the queue build's duration (ms). */
+async function openStudyTimed(app: BenchApp): Promise<number> {
+  await app.openScreen('Study');
+  const end = await app.waitForMark(MARKS.queueEnd);
+  const start = (await app.marks(MARKS.queueStart))[0] ?? Number.NaN;
+  await app.page.locator('article.study-card').waitFor();
+  return end - start;
+}
+
+/** Queue build times: a warm-up, then `runs` builds, each on a reloaded page. Leaves Study open. */
+export async function measureQueue(
+  app: BenchApp,
+  runs: number,
+  log: (line: string) => void,
+): Promise<number[]> {
+  await app.reload();
+  await openStudyTimed(app);
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await app.reload();
+    const ms = await openStudyTimed(app);
+    log(`  queue run ${i + 1}: ${ms.toFixed(1)} ms`);
+    out.push(ms);
+  }
+  log(`  queue median ${median(out).toFixed(1)} ms`);
+  return out;
+}
+
+/** Keys that answer a question of `type` (any answer: the write path is the same right or wrong). */
+function answerKeys(type: QuestionType): string[] {
+  switch (type) {
+    case 'multiple-choice':
+      return ['1', 'Enter'];
+    case 'true-false':
+      return ['t', 'Enter'];
+    default:
+      // typed and cloze: Enter in the (empty) field submits; matching and ordering submit as laid out
+      return ['Enter'];
+  }
+}
+
+/** Answers the card on screen by keyboard and waits until the next one is painted. */
+async function answerOne(app: BenchApp, typeOf: Map<string, QuestionType>): Promise<void> {
+  const page = app.page;
+  const card = page.locator('article.study-card');
+  const id = await card.getAttribute('data-question-id');
+  const type = typeOf.get(id ?? '');
+  if (!type) throw new Error(`unknown question on screen: ${id}`);
+  const painted = (await app.marks(MARKS.answerEnd)).length;
+  const kb = page.keyboard;
+  if (type === 'flashcard') {
+    await kb.press('Space');
+    await page.locator('article.study-card[data-phase="revealed"]').waitFor();
+    await kb.press('3');
+  } else {
+    for (const key of answerKeys(type)) await kb.press(key);
+    await page.locator('article.study-card[data-phase="answered"]').waitFor();
+    await kb.press('Enter');
+  }
+  await app.waitForMark(MARKS.answerEnd, painted, 60_000);
+}
+
+/**
+ * Answer → next question painted over `count` answers (after `warmup` untimed ones), on the Study
+ * screen left open by {@link measureQueue}. Includes the IndexedDB write and the next queue build.
+ */
+export async function measureAnswers(
+  app: BenchApp,
+  typeOf: Map<string, QuestionType>,
+  count: number,
+  warmup: number,
+  log: (line: string) => void,
+): Promise<Latencies & { samples: number[] }> {
+  for (let i = 0; i < warmup; i++) await answerOne(app, typeOf);
+  await app.clearMarks();
+  const t0 = Date.now();
+  for (let i = 0; i < count; i++) {
+    await answerOne(app, typeOf);
+    if ((i + 1) % 250 === 0) log(`  answered ${i + 1}/${count} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  const samples = pairAnswerMarks(await app.marks(MARKS.answerStart), await app.marks(MARKS.answerEnd));
+  const summary = summarizeLatencies(samples);
+  log(
+    `  answer p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms over ${summary.count}`,
+  );
+  return { ...summary, samples };
+}

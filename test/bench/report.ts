@@ -1,0 +1,326 @@
+/**
+ * The bench's results, the targets of issue 8, and the one table of medians: each row with its ratio
+ * to the floor and to Mnemosyne, the target and whether it was met (and by how much).
+ */
+import type { PeerResult } from './peer';
+import type { ImportRun } from './phases/import';
+import type { JsSize } from './phases/size';
+import type { StartResult } from './phases/start';
+import { type Latencies, median } from './summary';
+
+/** Everything measured at one size. Times in milliseconds, sizes in bytes. */
+export interface SizeResult {
+  n: number;
+  packBytes: number;
+  tsvBytes: number;
+  floor: number[];
+  import: ImportRun[];
+  /** The peer's own cards (two short fields, flashcards) as TSV, through the same screen. */
+  importTsv: ImportRun[];
+  /** The import without the screen (once): read = decode+parse+validate, store = applyImport. */
+  core: { read: number; store: number };
+  seed: { cards: number; reviews: number; due: number; ms: number };
+  queue: number[];
+  answer: Latencies | null;
+  stats: number[];
+  start: StartResult;
+}
+
+/** The machine the bench ran on. */
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memory: string;
+  node: string;
+  chromium: string;
+  mode: string;
+}
+
+/** One row of the table. */
+export interface TableRow {
+  measure: string;
+  size: string;
+  value: number;
+  unit: 'ms' | 'KB' | 'MB';
+  floor?: number;
+  peer?: number;
+  target?: string;
+  verdict?: string;
+  met?: boolean;
+}
+
+/** The whole run, as `--json` writes it. */
+export interface BenchResults {
+  date: string;
+  machine: Machine;
+  options: { sizes: number[]; runs: number; answers: number; reviewsPerCard: number };
+  jsSize: JsSize;
+  blankStart: number[];
+  courseStart: StartResult;
+  sizes: SizeResult[];
+  peer: PeerResult[] | null;
+  peerNote: string;
+  rows: TableRow[];
+  durationMs: number;
+}
+
+export const TARGETS = {
+  importPeerRatio: 0.5,
+  importFloorRatio: 1.5,
+  answerP95Ms: 8,
+  queueMs: 20,
+  startMs: 1000,
+  jsKb: 300,
+  heapMb: 150,
+  longTaskMs: 100,
+  /** Size at which the absolute targets apply. */
+  at: 100_000,
+} as const;
+
+/** "1k", "10k", "100k", "1.5k", "999". */
+export function formatSize(n: number): string {
+  return n >= 1000 && n % 100 === 0 ? `${n / 1000}k` : String(n);
+}
+
+function formatReviews(n: number): string {
+  return n >= 1e6 ? `${formatNumber(n / 1e6)}M` : formatSize(n);
+}
+
+/** A number for the table: no decimals from 100 up, one below. */
+export function formatNumber(v: number | undefined): string {
+  if (v === undefined || Number.isNaN(v)) return '–';
+  return Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(1);
+}
+
+function formatRatio(v: number | undefined): string {
+  if (v === undefined || !Number.isFinite(v)) return '–';
+  return `${v < 10 ? v.toFixed(2) : v.toFixed(1)}×`;
+}
+
+/** Judges `value ≤ limit`: "met (19 % under)" or "MISSED by 2.1 ms (+26 %)". */
+export function judgeMax(value: number, limit: number, unit: string): { met: boolean; verdict: string } {
+  if (Number.isNaN(value)) return { met: false, verdict: 'not measured' };
+  const pct = ((value - limit) / limit) * 100;
+  return value <= limit
+    ? { met: true, verdict: `met (${Math.abs(pct).toFixed(0)} % under)` }
+    : {
+        met: false,
+        verdict: `MISSED by ${formatNumber(value - limit)}${unit ? ` ${unit}` : ''} (+${pct.toFixed(0)} %)`,
+      };
+}
+
+function addVerdicts(rows: TableRow[], row: TableRow, checks: { met: boolean; verdict: string }[]): void {
+  if (checks.length) {
+    row.met = checks.every((c) => c.met);
+    row.verdict = checks.map((c) => c.verdict).join('; ');
+  }
+  rows.push(row);
+}
+
+const MB = 1e6;
+
+/** Builds the table's rows from the results. */
+export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
+  const rows: TableRow[] = [];
+  const peerOf = (n: number) => r.peer?.find((p) => p.n === n);
+  const blank = median(r.blankStart);
+  for (const s of r.sizes) {
+    const size = formatSize(s.n);
+    const peer = peerOf(s.n);
+    const imp = median(s.import.map((x) => x.total));
+    const floor = median(s.floor);
+    const checks: { met: boolean; verdict: string }[] = [];
+    if (s.n >= 10_000) {
+      const f = judgeMax(imp / floor, TARGETS.importFloorRatio, '×');
+      checks.push({ met: f.met, verdict: `floor ${f.verdict}` });
+      if (peer) {
+        const p = judgeMax(imp / peer.importMs, TARGETS.importPeerRatio, '×');
+        checks.push({ met: p.met, verdict: `Mnemosyne ${p.verdict}` });
+      }
+    }
+    addVerdicts(
+      rows,
+      {
+        measure: `import (pack, ${(s.packBytes / MB).toFixed(1)} MB)`,
+        size,
+        value: imp,
+        unit: 'ms',
+        floor,
+        ...(peer ? { peer: peer.importMs } : {}),
+        ...(s.n >= 10_000
+          ? { target: `≤ ${TARGETS.importFloorRatio}× floor, ≤ ${TARGETS.importPeerRatio}× Mnemosyne` }
+          : {}),
+      },
+      checks,
+    );
+    if (s.importTsv.length) {
+      const tsv = median(s.importTsv.map((x) => x.total));
+      const tsvChecks =
+        peer && s.n >= 10_000 ? [judgeMax(tsv / peer.importMs, TARGETS.importPeerRatio, '×')] : [];
+      addVerdicts(
+        rows,
+        {
+          measure: `import (Mnemosyne's cards as TSV, ${(s.tsvBytes / MB).toFixed(1)} MB)`,
+          size,
+          value: tsv,
+          unit: 'ms',
+          ...(peer ? { peer: peer.importMs } : {}),
+          ...(tsvChecks.length ? { target: `≤ ${TARGETS.importPeerRatio}× Mnemosyne` } : {}),
+        },
+        tsvChecks.map((c) => ({ met: c.met, verdict: `Mnemosyne ${c.verdict}` })),
+      );
+    }
+    const longest = median(s.import.map((x) => x.longestTask));
+    addVerdicts(
+      rows,
+      {
+        measure: 'longest main-thread task during the import',
+        size,
+        value: longest,
+        unit: 'ms',
+        ...(s.n === TARGETS.at ? { target: `≤ ${TARGETS.longTaskMs} ms` } : {}),
+      },
+      s.n === TARGETS.at ? [judgeMax(longest, TARGETS.longTaskMs, 'ms')] : [],
+    );
+    const queue = median(s.queue);
+    addVerdicts(
+      rows,
+      {
+        measure: `queue (first session, ${s.seed.due} due)`,
+        size,
+        value: queue,
+        unit: 'ms',
+        ...(peer ? { peer: peer.queueMs } : {}),
+        ...(s.n === TARGETS.at ? { target: `≤ ${TARGETS.queueMs} ms` } : {}),
+      },
+      s.n === TARGETS.at ? [judgeMax(queue, TARGETS.queueMs, 'ms')] : [],
+    );
+    if (s.answer) {
+      const a = s.answer;
+      for (const [label, value, pv] of [
+        ['p50', a.p50, peer?.repP50],
+        ['p95', a.p95, peer?.repP95],
+        ['max', a.max, peer?.repMax],
+      ] as const) {
+        const judged = label === 'p95' && s.n === TARGETS.at;
+        addVerdicts(
+          rows,
+          {
+            measure: `answer → next question painted, ${label} (${a.count} answers)`,
+            size,
+            value,
+            unit: 'ms',
+            ...(pv !== undefined ? { peer: pv } : {}),
+            ...(judged ? { target: `≤ ${TARGETS.answerP95Ms} ms` } : {}),
+          },
+          judged ? [judgeMax(value, TARGETS.answerP95Ms, 'ms')] : [],
+        );
+      }
+    }
+    rows.push({
+      measure: `statistics screen (${formatReviews(s.seed.reviews)} reviews; Mnemosyne: its 1k)`,
+      size,
+      value: median(s.stats),
+      unit: 'ms',
+      ...(peer ? { peer: peer.statsMs } : {}),
+    });
+    const start = median(s.start.runs);
+    addVerdicts(
+      rows,
+      {
+        measure: 'start → Library interactive',
+        size,
+        value: start,
+        unit: 'ms',
+        floor: blank,
+        ...(peer ? { peer: peer.reopenMs } : {}),
+        ...(s.n === TARGETS.at ? { target: `≤ ${TARGETS.startMs} ms` } : {}),
+      },
+      s.n === TARGETS.at ? [judgeMax(start, TARGETS.startMs, 'ms')] : [],
+    );
+    if (s.start.heap) {
+      const heap = Math.max(s.start.heap.library, s.start.heap.study) / MB;
+      addVerdicts(
+        rows,
+        {
+          measure: 'renderer JS heap after GC (Library, then Study)',
+          size,
+          value: heap,
+          unit: 'MB',
+          ...(s.n === TARGETS.at ? { target: `≤ ${TARGETS.heapMb} MB` } : {}),
+        },
+        s.n === TARGETS.at ? [judgeMax(heap, TARGETS.heapMb, 'MB')] : [],
+      );
+    }
+  }
+  rows.push({
+    measure: 'start → Library interactive (course only)',
+    size: 'course',
+    value: median(r.courseStart.runs),
+    unit: 'ms',
+    floor: blank,
+  });
+  if (r.courseStart.heap)
+    rows.push({
+      measure: 'renderer JS heap after GC (Library, then Study)',
+      size: 'course',
+      value: Math.max(r.courseStart.heap.library, r.courseStart.heap.study) / MB,
+      unit: 'MB',
+    });
+  addVerdicts(
+    rows,
+    {
+      measure: `renderer JS, gzip (${r.jsSize.files.length} files; ${(r.jsSize.initial / 1000).toFixed(0)} KB at start-up)`,
+      size: '–',
+      value: r.jsSize.total / 1000,
+      unit: 'KB',
+      target: `≤ ${TARGETS.jsKb} KB`,
+    },
+    [judgeMax(r.jsSize.total / 1000, TARGETS.jsKb, 'KB')],
+  );
+  return rows;
+}
+
+/** The table as Markdown (what the terminal prints and RESULTS.md holds). */
+export function formatTable(rows: readonly TableRow[]): string {
+  const head = [
+    'Measure',
+    'Size',
+    'Lectern',
+    'Floor',
+    '× floor',
+    'Mnemosyne',
+    '× Mnemosyne',
+    'Target',
+    'Verdict',
+  ];
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i >= 2 && i <= 6 ? ' ---: ' : ' --- ')).join('|')}|`,
+  ];
+  for (const row of rows) {
+    const unit = ` ${row.unit}`;
+    lines.push(
+      `| ${[
+        row.measure,
+        row.size,
+        `${formatNumber(row.value)}${unit}`,
+        row.floor !== undefined ? `${formatNumber(row.floor)}${unit}` : '–',
+        row.floor !== undefined ? formatRatio(row.value / row.floor) : '–',
+        row.peer !== undefined ? `${formatNumber(row.peer)}${unit}` : '–',
+        row.peer !== undefined ? formatRatio(row.value / row.peer) : '–',
+        row.target ?? '',
+        row.verdict ?? '',
+      ].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** A one-line summary of the targets: how many met, and which were missed. */
+export function summarizeTargets(rows: readonly TableRow[]): string {
+  const judged = rows.filter((r) => r.met !== undefined);
+  const missed = judged.filter((r) => !r.met);
+  const list = missed.map((r) => `${r.measure} at ${r.size}: ${r.verdict}`).join('\n  ');
+  return `Targets: ${judged.length - missed.length} of ${judged.length} met.${missed.length ? `\n  ${list}` : ''}`;
+}
