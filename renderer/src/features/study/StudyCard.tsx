@@ -3,8 +3,8 @@
  * context and the rating; plus hint, flag, suspend, undo and end-session controls, all by keyboard.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { markAfterPaint } from '../../app/perf';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { markAfterPaint, markPhase } from '../../app/perf';
 import type { Question } from '../../core/pack/schema';
 import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
@@ -99,6 +99,9 @@ function CardBody({
   const rootRef = useRef<HTMLElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const goodRef = useRef<HTMLButtonElement>(null);
+
+  // The bench: the next card is in the DOM (before the paint that `lectern:answer:end` waits for).
+  useLayoutEffect(() => markPhase('lectern:answer:rendered'), []);
 
   // A new card: put the cursor where the answer goes (text fields) or on the prompt.
   useEffect(() => {
