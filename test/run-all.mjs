@@ -17,7 +17,9 @@ function step(name, args, env = {}) {
   console.log(`\n=== ${name}: ${args.join(' ')}`);
   const res = spawnSync(npx, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = res.status === 0;
-  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${res.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${res.status})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return ok;
 }
 
@@ -39,7 +41,13 @@ function readJson(path) {
 check('typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('lint', ['biome', 'check', '.']);
 
-const unitOk = step('unit', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${results}/unit.json`]);
+const unitOk = step('unit', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${results}/unit.json`,
+]);
 const unit = readJson(`${results}/unit.json`);
 if (unit) {
   passed += unit.numPassedTests;

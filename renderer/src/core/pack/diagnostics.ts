@@ -11,13 +11,20 @@ export interface Diagnostic {
 }
 
 /** The outcome of reading a pack from any source format. */
-export type PackResult<T> = { ok: true; pack: T; warnings: Diagnostic[] } | { ok: false; issues: Diagnostic[] };
+export type PackResult<T> =
+  | { ok: true; pack: T; warnings: Diagnostic[] }
+  | { ok: false; issues: Diagnostic[] };
 
 /** Renders a JSON path as `$.questions[3].choices`. */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '$';
   for (const part of path) {
-    out += typeof part === 'number' ? `[${part}]` : /^[A-Za-z_$][\w$]*$/.test(part) ? `.${part}` : `[${JSON.stringify(part)}]`;
+    out +=
+      typeof part === 'number'
+        ? `[${part}]`
+        : /^[A-Za-z_$][\w$]*$/.test(part)
+          ? `.${part}`
+          : `[${JSON.stringify(part)}]`;
   }
   return out;
 }

@@ -15,9 +15,13 @@ export const PACK_FORMAT_VERSION = 1;
 /** Stable identifiers: letters, digits, `.`, `_`, `-`; 1–120 characters, starting with a letter or digit. */
 export const idSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/, 'must be 1–120 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/,
+    'must be 1–120 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 /** A section of a chapter: the unit every question and discussion prompt points at. */
 export const sectionSchema = z.strictObject({
@@ -38,7 +42,11 @@ const questionBase = {
   explanation: z.string().max(20_000).optional().describe('Shown after answering.'),
   hint: z.string().max(2_000).optional().describe('Revealing it turns a right answer into "Hard".'),
   tags: z.array(text(100)).max(50).optional(),
-  evidence: z.string().max(5_000).optional().describe('The exact words of the section that support the answer.'),
+  evidence: z
+    .string()
+    .max(5_000)
+    .optional()
+    .describe('The exact words of the section that support the answer.'),
 };
 
 export const flashcardSchema = z.strictObject({
@@ -92,7 +100,9 @@ export const typedSchema = z.strictObject({
 export const clozeSchema = z.strictObject({
   ...questionBase,
   type: z.literal('cloze'),
-  text: text(20_000).describe('Deletions as {{c1::answer}}, {{c1::answer|alternative}} or {{c1::answer::hint}}.'),
+  text: text(20_000).describe(
+    'Deletions as {{c1::answer}}, {{c1::answer|alternative}} or {{c1::answer::hint}}.',
+  ),
 });
 
 export const matchingSchema = z.strictObject({
@@ -109,7 +119,11 @@ export const orderingSchema = z.strictObject({
   ...questionBase,
   type: z.literal('ordering'),
   prompt: text(20_000),
-  items: z.array(text(2_000)).min(2, 'needs at least 2 items').max(26, 'at most 26 items').describe('In the correct order.'),
+  items: z
+    .array(text(2_000))
+    .min(2, 'needs at least 2 items')
+    .max(26, 'at most 26 items')
+    .describe('In the correct order.'),
 });
 
 export const questionSchema = z.discriminatedUnion('type', [
@@ -137,10 +151,15 @@ export const packSchema = z.strictObject({
   title: text(300),
   description: z.string().max(20_000).optional(),
   author: z.string().max(300).optional(),
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"'),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "en-GB"'),
   license: z.string().max(300).optional(),
   version: z.string().min(1).max(50).describe('The pack author\'s version, e.g. "1.2.0".'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+    .optional(),
   chapters: z.array(chapterSchema),
   questions: z.array(questionSchema),
   discussions: z.array(discussionSchema).default([]),

@@ -3,7 +3,9 @@ import { checkMarkdown, markdownToText, parseMarkdown } from '../../../../render
 
 describe('parseMarkdown', () => {
   it('parses headings, lists, quotes and inline marks', () => {
-    const blocks = parseMarkdown('# Title\n\nSome **bold** and *em* with `code`.\n\n- one\n- two\n\n> quoted');
+    const blocks = parseMarkdown(
+      '# Title\n\nSome **bold** and *em* with `code`.\n\n- one\n- two\n\n> quoted',
+    );
     expect(blocks.map((b) => b.type)).toEqual(['heading', 'paragraph', 'list', 'quote']);
     expect(markdownToText('Some **bold** and *em*')).toBe('Some bold and em');
   });
