@@ -36,9 +36,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
         </dl>
       ) : null}
       <form method="dialog">
-        <button type="submit">
-          Close
-        </button>
+        <button type="submit">Close</button>
       </form>
     </dialog>
   );
