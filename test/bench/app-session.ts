@@ -14,6 +14,7 @@ export const MARKS = {
   queueStart: 'lectern:queue:start',
   queueEnd: 'lectern:queue:end',
   answerStart: 'lectern:answer:start',
+  answerRendered: 'lectern:answer:rendered',
   answerEnd: 'lectern:answer:end',
   statsStart: 'lectern:stats:start',
   statsEnd: 'lectern:stats:end',

@@ -15,17 +15,19 @@ import { type BenchOptions, parseOptions, USAGE } from './options';
 import { isPeerAvailable, PEER_SCRIPT, type PeerResult, runPeer } from './peer';
 import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
 import { measureJsSize } from './phases/size';
-import { measureBlankStart, measureCourseStart, measureStart } from './phases/start';
+import { measureCourseStart, measureStart } from './phases/start';
 import { measureStats } from './phases/stats';
-import { measureAnswers, measureQueue, seedStudyHistory } from './phases/study';
+import { measureAnswers, measureQueue, type SeedInput, seedStudyHistory } from './phases/study';
 import {
   type BenchResults,
   buildRows,
+  formatProfile,
   formatTable,
   type Machine,
   type SizeResult,
   summarizeTargets,
 } from './report';
+import { readSeedCache, restoreSeedCache, saveSeedCache, seedCacheKey } from './seed-cache';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -56,6 +58,34 @@ function readMachine(): Machine {
   };
 }
 
+/** Seeds the studied history, or copies a cached seeded database in (closing and relaunching). */
+async function seedOrRestore(
+  app: BenchApp,
+  dir: string,
+  input: SeedInput,
+  n: number,
+  o: BenchOptions,
+): Promise<{ app: BenchApp; seed: SizeResult['seed'] }> {
+  const cacheable = o.cache && n * o.reviewsPerCard >= 200_000;
+  const key = seedCacheKey({ n, reviewsPerCard: input.reviewsPerCard, due: input.due });
+  const cached = cacheable ? readSeedCache<SizeResult['seed']>(key) : null;
+  if (cached) {
+    await app.close();
+    restoreSeedCache(key, dir);
+    log(`  studied history copied from the seed cache (${cached.cards} cards, ${cached.reviews} reviews)`);
+    return { app: await BenchApp.launch(dir), seed: { ...cached, cached: true } };
+  }
+  log('  seeding a studied history (setup, not timed)…');
+  const seed = await seedStudyHistory(app, input);
+  log(
+    `  seeded ${seed.cards} cards, ${seed.reviews} reviews, ${seed.due} due in ${(seed.ms / 1000).toFixed(1)} s`,
+  );
+  if (!cacheable) return { app, seed };
+  await app.close();
+  saveSeedCache(key, `n=${n}`, dir, seed);
+  return { app: await BenchApp.launch(dir), seed };
+}
+
 async function measureSize(n: number, o: BenchOptions): Promise<SizeResult> {
   const files = writeBenchFiles(n);
   const packText = readFileSync(files.pack, 'utf8');
@@ -64,47 +94,56 @@ async function measureSize(n: number, o: BenchOptions): Promise<SizeResult> {
   log(
     `\n== ${n} questions (${(files.packBytes / 1e6).toFixed(1)} MB pack, ${(files.tsvBytes / 1e6).toFixed(1)} MB TSV)`,
   );
+  let app: BenchApp | null = null;
   try {
-    const app = await BenchApp.launch(dir);
-    let result: Omit<SizeResult, 'start'>;
-    try {
-      const floor = await measureFloor(app, packText, o.runs, log);
-      const core = await measureCoreImport(app, `bench-${n}.json`, packText);
-      log(`  core import (no screen): read ${core.read.toFixed(0)} ms, store ${core.store.toFixed(0)} ms`);
-      const importTsv = await measureImports(app, files.tsv, files.warm, o.runs, log);
-      await resetImports(app);
-      const imports = await measureImports(app, files.pack, files.warm, o.runs, log);
-      log('  seeding a studied history (setup, not timed)…');
-      const seed = await seedStudyHistory(app, {
+    app = await BenchApp.launch(dir);
+    const floor = await measureFloor(app, packText, o.runs, log);
+    const core = await measureCoreImport(app, `bench-${n}.json`, packText);
+    log(`  core import (no screen): read ${core.read.toFixed(0)} ms, store ${core.store.toFixed(0)} ms`);
+    const importTsv = await measureImports(app, files.tsv, files.warm, o.runs, log);
+    await resetImports(app);
+    const imports = await measureImports(app, files.pack, files.warm, o.runs, log);
+    const seeded = await seedOrRestore(
+      app,
+      dir,
+      {
         packId: files.packId,
         reviewsPerCard: o.reviewsPerCard,
         due: Math.max(Math.ceil(n * 0.05), Math.ceil(answers * 1.1) + 50),
-      });
-      log(
-        `  seeded ${seed.cards} cards, ${seed.reviews} reviews, ${seed.due} due in ${(seed.ms / 1000).toFixed(1)} s`,
-      );
-      const queue = await measureQueue(app, o.runs, log);
-      const answer = await measureAnswers(app, files.typeOf, answers, 20, log);
-      const stats = await measureStats(app, o.runs, log);
-      result = {
-        n,
-        packBytes: files.packBytes,
-        tsvBytes: files.tsvBytes,
-        floor,
-        import: imports,
-        importTsv,
-        core,
-        seed,
-        queue,
-        answer: { count: answer.count, p50: answer.p50, p95: answer.p95, max: answer.max },
-        stats,
-      };
-    } finally {
-      await app.close();
-    }
+      },
+      n,
+      o,
+    );
+    app = seeded.app;
+    const queue = await measureQueue(app, o.runs, log);
+    const answer = await measureAnswers(app, files.typeOf, answers, 20, log);
+    const stats = await measureStats(app, o.runs, log);
+    await app.close();
+    app = null;
     const start = await measureStart(dir, o.runs, true, log);
-    return { ...result, start };
+    return {
+      n,
+      packBytes: files.packBytes,
+      tsvBytes: files.tsvBytes,
+      floor,
+      import: imports,
+      importTsv,
+      core,
+      seed: seeded.seed,
+      queue,
+      answer: {
+        count: answer.count,
+        p50: answer.p50,
+        p95: answer.p95,
+        max: answer.max,
+        inDom: answer.inDom,
+        phases: answer.phases,
+      },
+      stats,
+      start,
+    };
   } finally {
+    await app?.close();
     removeUserData(dir);
   }
 }
@@ -134,8 +173,7 @@ async function main(): Promise<void> {
   );
   const jsSize = measureJsSize();
   log(`renderer JS: ${(jsSize.total / 1000).toFixed(1)} KB gzip`);
-  log('\n== start-up floor (Chromium to about:blank) and the course alone');
-  const blankStart = await measureBlankStart(o.runs, log);
+  log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
   const courseStart = await measureCourseStart(o.runs, log);
   const sizes: SizeResult[] = [];
   for (const n of o.sizes) sizes.push(await measureSize(n, o));
@@ -157,7 +195,6 @@ async function main(): Promise<void> {
     machine,
     options: { sizes: o.sizes, runs: o.runs, answers: o.answers, reviewsPerCard: o.reviewsPerCard },
     jsSize,
-    blankStart,
     courseStart,
     sizes,
     peer,
@@ -165,7 +202,7 @@ async function main(): Promise<void> {
     durationMs: Date.now() - began,
   };
   const results: BenchResults = { ...partial, rows: buildRows(partial) };
-  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n${peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
+  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
   if (o.json === '-') {
     log(`\n${table}`);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -14,6 +14,8 @@ export interface BenchOptions {
   peer: boolean;
   /** Build the app first (`electron-vite build`). */
   build: boolean;
+  /** Reuse a cached seeded database for the big review logs (see seed-cache.ts). */
+  cache: boolean;
   /** Where to write JSON: '-' for stdout, a path, or null for none. */
   json: string | null;
   /** Print progress lines. */
@@ -27,6 +29,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   reviewsPerCard: 10,
   peer: true,
   build: true,
+  cache: true,
   json: null,
   verbose: true,
 };
@@ -39,6 +42,7 @@ export const USAGE = `npm run bench -- [options]
   --reviews-per-card N  review-log rows per card for the statistics (default 10: 1M at 100k)
   --no-peer             skip Mnemosyne
   --no-build            use the existing out/ build
+  --no-cache            seed the big review logs afresh instead of copying a cached seeded database
   --json [file]         also write the results as JSON (stdout when no file is given)
   --quiet               no progress lines`;
 
@@ -97,6 +101,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--no-build':
         o.build = false;
+        break;
+      case '--no-cache':
+        o.cache = false;
         break;
       case '--quiet':
         o.verbose = false;

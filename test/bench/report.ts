@@ -6,7 +6,8 @@ import type { PeerResult } from './peer';
 import type { ImportRun } from './phases/import';
 import type { JsSize } from './phases/size';
 import type { StartResult } from './phases/start';
-import { type Latencies, median } from './summary';
+import type { AnswerResult } from './phases/study';
+import { median } from './summary';
 
 /** Everything measured at one size. Times in milliseconds, sizes in bytes. */
 export interface SizeResult {
@@ -19,9 +20,10 @@ export interface SizeResult {
   importTsv: ImportRun[];
   /** The import without the screen (once): read = decode+parse+validate, store = applyImport. */
   core: { read: number; store: number };
-  seed: { cards: number; reviews: number; due: number; ms: number };
+  /** The studied history (`cached`: copied from the seed cache, `ms` is then the original seeding). */
+  seed: { cards: number; reviews: number; due: number; ms: number; cached?: boolean };
   queue: number[];
-  answer: Latencies | null;
+  answer: AnswerResult | null;
   stats: number[];
   start: StartResult;
 }
@@ -55,7 +57,6 @@ export interface BenchResults {
   machine: Machine;
   options: { sizes: number[]; runs: number; answers: number; reviewsPerCard: number };
   jsSize: JsSize;
-  blankStart: number[];
   courseStart: StartResult;
   sizes: SizeResult[];
   peer: PeerResult[] | null;
@@ -123,7 +124,6 @@ const MB = 1e6;
 export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
   const rows: TableRow[] = [];
   const peerOf = (n: number) => r.peer?.find((p) => p.n === n);
-  const blank = median(r.blankStart);
   for (const s of r.sizes) {
     const size = formatSize(s.n);
     const peer = peerOf(s.n);
@@ -216,6 +216,13 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
           judged ? [judgeMax(value, TARGETS.answerP95Ms, 'ms')] : [],
         );
       }
+      rows.push({
+        measure: 'answer → next question in the DOM (before the frame), p95',
+        size,
+        value: a.inDom.p95,
+        unit: 'ms',
+        ...(peer ? { peer: peer.repP95 } : {}),
+      });
     }
     rows.push({
       measure: `statistics screen (${formatReviews(s.seed.reviews)} reviews; Mnemosyne: its 1k)`,
@@ -232,7 +239,7 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
         size,
         value: start,
         unit: 'ms',
-        floor: blank,
+        floor: median(s.start.floor),
         ...(peer ? { peer: peer.reopenMs } : {}),
         ...(s.n === TARGETS.at ? { target: `≤ ${TARGETS.startMs} ms` } : {}),
       },
@@ -258,7 +265,7 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
     size: 'course',
     value: median(r.courseStart.runs),
     unit: 'ms',
-    floor: blank,
+    floor: median(r.courseStart.floor),
   });
   if (r.courseStart.heap)
     rows.push({
@@ -323,4 +330,24 @@ export function summarizeTargets(rows: readonly TableRow[]): string {
   const missed = judged.filter((r) => !r.met);
   const list = missed.map((r) => `${r.measure} at ${r.size}: ${r.verdict}`).join('\n  ');
   return `Targets: ${judged.length - missed.length} of ${judged.length} met.${missed.length ? `\n  ${list}` : ''}`;
+}
+
+/** Where the time went: the import's and an answer's phases, per size (printed under the table). */
+export function formatProfile(r: Pick<BenchResults, 'sizes'>): string {
+  const lines = ['Where the time goes (medians, ms):'];
+  for (const s of r.sizes) {
+    const imp = (runs: SizeResult['import']) =>
+      `read ${formatNumber(median(runs.map((x) => x.read)))} + store ${formatNumber(median(runs.map((x) => x.store)))}`;
+    lines.push(
+      `- ${formatSize(s.n)}: import through the screen ${imp(s.import)} (without the screen: read ${formatNumber(s.core.read)}, store ${formatNumber(s.core.store)}; bulkAdd floor ${formatNumber(median(s.floor))})` +
+        (s.importTsv.length ? `; TSV ${imp(s.importTsv)}` : ''),
+    );
+    if (s.answer) {
+      const p = s.answer.phases;
+      lines.push(
+        `  answer: write ${formatNumber(p.write)} + queue rebuild ${formatNumber(p.queue)} + load and render ${formatNumber(p.render)} + frame and paint ${formatNumber(p.paint)}`,
+      );
+    }
+  }
+  return lines.join('\n');
 }

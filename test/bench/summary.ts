@@ -45,3 +45,59 @@ export function pairAnswerMarks(starts: readonly number[], ends: readonly number
   }
   return out;
 }
+
+/** Where one answer's time went (ms), from the study screen's marks. */
+export interface AnswerPhases {
+  /** Answer start → queue rebuild starts: settings read and the answer's IndexedDB transaction. */
+  write: number;
+  /** The queue rebuilt for the next card. */
+  queue: number;
+  /** Queue built → next card in the DOM: reading the card and question, React render and commit. */
+  render: number;
+  /** In the DOM → painted: waiting for the next frame, style, layout and paint. */
+  paint: number;
+}
+
+/** The first mark in `sorted` at or after `t`. */
+function firstAfter(sorted: readonly number[], t: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
+}
+
+/** Splits every answer into {@link AnswerPhases}; answers with a mark missing are left out. */
+export function splitAnswerPhases(m: {
+  starts: readonly number[];
+  queueStarts: readonly number[];
+  queueEnds: readonly number[];
+  rendered: readonly number[];
+  painted: readonly number[];
+}): AnswerPhases[] {
+  const sort = (a: readonly number[]) => [...a].sort((x, y) => x - y);
+  const [qs, qe, rd, pt] = [sort(m.queueStarts), sort(m.queueEnds), sort(m.rendered), sort(m.painted)];
+  const out: AnswerPhases[] = [];
+  for (const s of sort(m.starts)) {
+    const q0 = firstAfter(qs, s);
+    const q1 = q0 === undefined ? undefined : firstAfter(qe, q0);
+    const r = q1 === undefined ? undefined : firstAfter(rd, q1);
+    const p = r === undefined ? undefined : firstAfter(pt, r);
+    if (q0 === undefined || q1 === undefined || r === undefined || p === undefined) continue;
+    out.push({ write: q0 - s, queue: q1 - q0, render: r - q1, paint: p - r });
+  }
+  return out;
+}
+
+/** The median of each phase. */
+export function medianPhases(phases: readonly AnswerPhases[]): AnswerPhases {
+  return {
+    write: median(phases.map((p) => p.write)),
+    queue: median(phases.map((p) => p.queue)),
+    render: median(phases.map((p) => p.render)),
+    paint: median(phases.map((p) => p.paint)),
+  };
+}

@@ -42,8 +42,7 @@ test('bench smoke at 1k: floor, import through the screen, queue, 20 answers and
       machine: { cpus: 2, cpuModel: '', memory: '', node: process.version, chromium: '', mode: '' },
       options: { sizes: [1000], runs: 1, answers: 20, reviewsPerCard: 2 },
       jsSize: { total: 1, initial: 1, files: [] },
-      blankStart: [1],
-      courseStart: { runs: [1] },
+      courseStart: { runs: [1], floor: [1] },
       sizes: [
         {
           n: 1000,
@@ -57,7 +56,7 @@ test('bench smoke at 1k: floor, import through the screen, queue, 20 answers and
           queue,
           answer: answers,
           stats,
-          start: { runs: [1] },
+          start: { runs: [1], floor: [1] },
         },
       ],
       peer: null,

@@ -113,7 +113,7 @@ interface SeedOptions {
 
 /**
  * Gives the pack a studied history, as a student a year or two in would have: 75 % of the cards in
- * Review (`due` of them due now, the rest due later), 5 % learning, 20 % still new, and
+ * Review (`due` of them due now, the rest due later), 1 % (at most 300) learning, the rest new, and
  * `reviewsPerCard × cards` review-log rows spread over the last two years. Written through Dexie in
  * chunked bulk calls (setup, not timed). Also sets reviews per day to the maximum and lets new cards
  * in without reading, so the queue holds every due card.
@@ -129,14 +129,19 @@ async function seedStudy(o: SeedOptions): Promise<{ cards: number; reviews: numb
     [order[i], order[j]] = [order[j] as number, order[i] as number];
   }
   const reviewCount = Math.max(Math.min(n, o.due), Math.floor(n * 0.75));
-  const learningCount = Math.floor(n * 0.05);
+  // (Re)learning lasts minutes to a day: a heavy user has a few hundred cards there, not a share.
+  const learningCount = Math.min(300, Math.floor(n * 0.01));
   const studied: CardRow[] = [];
   order.forEach((idx, rank) => {
     const c = cards[idx] as CardRow;
     if (rank < reviewCount) {
       const scheduledDays = 1 + Math.floor(rng() * 120);
+      // Due now: up to a week overdue. Not due: somewhere inside its interval. The last review is
+      // before today either way, so the day starts with nothing done yet.
       const due =
-        rank < o.due ? o.now - Math.floor(rng() * 7 * DAY) - 60_000 : o.now + (1 + rng() * 365) * DAY;
+        rank < o.due
+          ? o.now - Math.floor(rng() * Math.min(7, scheduledDays) * DAY) - 60_000
+          : o.now + (0.02 + 0.96 * rng()) * scheduledDays * DAY;
       Object.assign(c, {
         state: 2,
         due,
@@ -147,7 +152,7 @@ async function seedStudy(o: SeedOptions): Promise<{ cards: number; reviews: numb
         learningSteps: 0,
         reps: 3 + Math.floor(rng() * 20),
         lapses: Math.floor(rng() * 4),
-        lastReview: due - scheduledDays * DAY,
+        lastReview: Math.min(due - scheduledDays * DAY, o.now - 1.5 * DAY),
         rev: 1,
       });
       studied.push(c);
@@ -159,7 +164,7 @@ async function seedStudy(o: SeedOptions): Promise<{ cards: number; reviews: numb
         difficulty: 4 + rng() * 4,
         learningSteps: 1,
         reps: 1,
-        lastReview: o.now - DAY,
+        lastReview: o.now - 1.5 * DAY,
         rev: 1,
       });
       studied.push(c);

@@ -10,6 +10,8 @@ import { median } from '../summary';
 /** What one start-up measurement gives. */
 export interface StartResult {
   runs: number[];
+  /** The floor measured alongside (one blank-page launch before each app launch). */
+  floor: number[];
   /** JS heap after a full GC (bytes): with the Library shown, then with Study showing its first card. */
   heap?: { library: number; study: number };
 }
@@ -34,18 +36,10 @@ function launchBlankOnce(): Promise<number> {
   });
 }
 
-/** The start-up floor: a warm-up, then `runs` launches of Chromium to about:blank. */
-export async function measureBlankStart(runs: number, log: (line: string) => void): Promise<number[]> {
-  await launchBlankOnce();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) out.push(await launchBlankOnce());
-  log(`  blank page start median ${median(out).toFixed(0)} ms`);
-  return out;
-}
-
 /**
  * Launch → Library interactive on `userDataDir` (already holding the data to start with): a
- * warm-up launch, then `runs` launches. With `heap`, the last launch also reads the heap.
+ * warm-up launch, then `runs` launches, each just after a blank-page launch (the floor, measured
+ * alongside so both see the same load on the machine). With `heap`, the last launch also reads the heap.
  */
 export async function measureStart(
   userDataDir: string,
@@ -53,14 +47,18 @@ export async function measureStart(
   heap: boolean,
   log: (line: string) => void,
 ): Promise<StartResult> {
+  await launchBlankOnce();
   const warm = await BenchApp.launch(userDataDir);
   await warm.close();
-  const result: StartResult = { runs: [] };
+  const result: StartResult = { runs: [], floor: [] };
   for (let i = 0; i < runs; i++) {
+    result.floor.push(await launchBlankOnce());
     const app = await BenchApp.launch(userDataDir);
     try {
       const ms = await app.startupMs();
-      log(`  start run ${i + 1}: ${ms.toFixed(0)} ms`);
+      log(
+        `  start run ${i + 1}: ${ms.toFixed(0)} ms (blank page ${(result.floor[i] as number).toFixed(0)} ms)`,
+      );
       result.runs.push(ms);
       if (heap && i === runs - 1) {
         const library = await app.heapAfterGc();
@@ -80,7 +78,9 @@ export async function measureStart(
       await app.close();
     }
   }
-  log(`  start median ${median(result.runs).toFixed(0)} ms`);
+  log(
+    `  start median ${median(result.runs).toFixed(0)} ms, blank page ${median(result.floor).toFixed(0)} ms`,
+  );
   return result;
 }
 

@@ -6,7 +6,15 @@
 import type { QuestionType } from '../../../renderer/src/core/pack/schema';
 import { type BenchApp, MARKS } from '../app-session';
 import { callBench } from '../page/page-bundle';
-import { type Latencies, median, pairAnswerMarks, summarizeLatencies } from '../summary';
+import {
+  type AnswerPhases,
+  type Latencies,
+  median,
+  medianPhases,
+  pairAnswerMarks,
+  splitAnswerPhases,
+  summarizeLatencies,
+} from '../summary';
 
 /** Options of {@link seedStudyHistory}. */
 export interface SeedInput {
@@ -89,6 +97,12 @@ async function answerOne(app: BenchApp, typeOf: Map<string, QuestionType>): Prom
   await app.waitForMark(MARKS.answerEnd, painted, 60_000);
 }
 
+/** Answer latencies to the next card painted, to it being in the DOM, and the median of each phase. */
+export interface AnswerResult extends Latencies {
+  inDom: Latencies;
+  phases: AnswerPhases;
+}
+
 /**
  * Answer → next question painted over `count` answers (after `warmup` untimed ones), on the Study
  * screen left open by {@link measureQueue}. Includes the IndexedDB write and the next queue build.
@@ -99,7 +113,7 @@ export async function measureAnswers(
   count: number,
   warmup: number,
   log: (line: string) => void,
-): Promise<Latencies & { samples: number[] }> {
+): Promise<AnswerResult & { samples: number[] }> {
   for (let i = 0; i < warmup; i++) await answerOne(app, typeOf);
   await app.clearMarks();
   const t0 = Date.now();
@@ -107,10 +121,27 @@ export async function measureAnswers(
     await answerOne(app, typeOf);
     if ((i + 1) % 250 === 0) log(`  answered ${i + 1}/${count} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  const samples = pairAnswerMarks(await app.marks(MARKS.answerStart), await app.marks(MARKS.answerEnd));
-  const summary = summarizeLatencies(samples);
-  log(
-    `  answer p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms over ${summary.count}`,
+  const [starts, queueStarts, queueEnds, rendered, painted] = await Promise.all(
+    [MARKS.answerStart, MARKS.queueStart, MARKS.queueEnd, MARKS.answerRendered, MARKS.answerEnd].map((m) =>
+      app.marks(m),
+    ),
   );
-  return { ...summary, samples };
+  const samples = pairAnswerMarks(starts as number[], painted as number[]);
+  const summary = summarizeLatencies(samples);
+  const phases = medianPhases(
+    splitAnswerPhases({
+      starts: starts as number[],
+      queueStarts: queueStarts as number[],
+      queueEnds: queueEnds as number[],
+      rendered: rendered as number[],
+      painted: painted as number[],
+    }),
+  );
+  const inDom = summarizeLatencies(pairAnswerMarks(starts as number[], rendered as number[]));
+  log(
+    `  answer p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, max ${summary.max.toFixed(1)} ms over ${summary.count}` +
+      ` (in the DOM: p50 ${inDom.p50.toFixed(1)}, p95 ${inDom.p95.toFixed(1)}; medians: write ${phases.write.toFixed(1)},` +
+      ` queue ${phases.queue.toFixed(1)}, render ${phases.render.toFixed(1)}, frame+paint ${phases.paint.toFixed(1)})`,
+  );
+  return { ...summary, samples, inDom, phases };
 }

@@ -9,7 +9,13 @@ import {
   judgeMax,
   summarizeTargets,
 } from '../../bench/report';
-import { median, pairAnswerMarks, percentile, summarizeLatencies } from '../../bench/summary';
+import {
+  median,
+  pairAnswerMarks,
+  percentile,
+  splitAnswerPhases,
+  summarizeLatencies,
+} from '../../bench/summary';
 
 describe('bench summaries', () => {
   it('takes medians and nearest-rank percentiles', () => {
@@ -25,6 +31,17 @@ describe('bench summaries', () => {
   it('pairs each answer with the first card painted after it, never an earlier one', () => {
     // the first painted card (5) was shown before any answer; the last answer (50) got no card
     expect(pairAnswerMarks([10, 30, 50], [5, 14, 37])).toEqual([4, 7]);
+  });
+
+  it('splits an answer into write, queue, render and paint by the next marks after it', () => {
+    const phases = splitAnswerPhases({
+      starts: [10, 40],
+      queueStarts: [1, 12, 43],
+      queueEnds: [2, 15, 50],
+      rendered: [3, 20, 52],
+      painted: [5, 30], // the second answer's card was never painted: left out
+    });
+    expect(phases).toEqual([{ write: 2, queue: 3, render: 5, paint: 10 }]);
   });
 });
 
@@ -83,8 +100,7 @@ describe('bench report', () => {
       machine: { cpus: 2, cpuModel: 'x', memory: '1Gi', node: 'v20', chromium: 'c', mode: 'standin' },
       options: { sizes: [100_000], runs: 1, answers: 1000, reviewsPerCard: 10 },
       jsSize: { total: 250_000, initial: 200_000, files: [] },
-      blankStart: [500],
-      courseStart: { runs: [700] },
+      courseStart: { runs: [700], floor: [500] },
       sizes: [
         {
           n: 100_000,
@@ -96,9 +112,16 @@ describe('bench report', () => {
           core: { read: 1500, store: 3000 },
           seed: { cards: 100_000, reviews: 1_000_000, due: 5000, ms: 1 },
           queue: [30],
-          answer: { count: 1000, p50: 3, p95: 7, max: 20 },
+          answer: {
+            count: 1000,
+            p50: 3,
+            p95: 7,
+            max: 20,
+            inDom: { count: 1000, p50: 2, p95: 5, max: 15 },
+            phases: { write: 1, queue: 1, render: 1, paint: 1 },
+          },
           stats: [900],
-          start: { runs: [800], heap: { library: 50e6, study: 60e6 } },
+          start: { runs: [800], floor: [500], heap: { library: 50e6, study: 60e6 } },
         },
       ],
       peer: [
