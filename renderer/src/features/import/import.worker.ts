@@ -9,6 +9,7 @@ import type { Pack } from '../../core/pack/schema';
 import { db } from '../../db/db';
 import { applyImport, previewImport } from '../../db/import-repo';
 import type { PackMeta } from '../../db/packs-repo';
+import { describeStorageError } from '../../db/storage-errors';
 import { summarizeImport } from './import-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -82,7 +83,5 @@ async function apply(now: number): Promise<void> {
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   const work = message.type === 'read' ? read(message) : apply(message.now);
-  work.catch((err: unknown) =>
-    send({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
-  );
+  work.catch((err: unknown) => send({ type: 'failed', message: describeStorageError(err, 'the pack') }));
 };

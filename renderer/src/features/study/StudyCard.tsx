@@ -10,6 +10,7 @@ import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
 import { db } from '../../db/db';
 import type { CardRow, QuestionRow } from '../../db/rows';
+import { isStorageFull } from '../../db/storage-errors';
 import { loadStudyItems } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import type { ShownCard } from '../../store/session-slice';
@@ -125,7 +126,12 @@ function CardBody({
   );
 
   const fail = (what: string) => (err: unknown) =>
-    notify('error', `${what}: ${err instanceof Error ? err.message : String(err)}`);
+    notify(
+      'error',
+      isStorageFull(err)
+        ? `${what}: the disk is full. Your earlier answers are kept — free some space and answer again.`
+        : `${what}: ${err instanceof Error ? err.message : String(err)}`,
+    );
 
   const submit = () => {
     const response = draftToResponse(draft);
