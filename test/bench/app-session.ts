@@ -2,7 +2,7 @@
  * The app under measurement: the real built app launched through the e2e launcher, with helpers to
  * move between screens, reload, and read the app's performance marks.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -38,23 +38,50 @@ export function removeUserData(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The app's automatic backups folder in a user-data folder (electron/paths.ts). */
+export function backupsDir(userDataDir: string): string {
+  return join(userDataDir, 'backups');
+}
+
+/**
+ * Makes today's daily automatic backup count as written, so a launch or reload measures the app and
+ * not the once-a-day export of the whole database that runs beside it (measured on its own by
+ * `measureFirstLaunchOfDay`). Writes an empty placeholder named as main names backups, dated now;
+ * nothing restores it.
+ */
+export function markDailyBackupDone(userDataDir: string): void {
+  const dir = backupsDir(userDataDir);
+  mkdirSync(dir, { recursive: true });
+  const midnight = new Date().setHours(0, 0, 0, 0);
+  if (readdirSync(dir).some((n) => statSync(join(dir, n)).mtimeMs >= midnight)) return;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  writeFileSync(join(dir, `lectern-backup-${stamp}-daily.json`), '{}');
+}
+
 /** A running app with the bench's helpers. */
 export class BenchApp {
   private constructor(
     readonly app: LaunchedApp,
     /** Epoch ms just before the launch began. */
     readonly launchedAt: number,
+    /** False for a first launch of the day: the daily backup is left to run. */
+    private readonly quietBackups: boolean,
   ) {}
 
   get page(): Page {
     return this.app.page;
   }
 
-  /** Launches the app on `userDataDir` and waits until the Library is ready. */
-  static async launch(userDataDir: string): Promise<BenchApp> {
+  /**
+   * Launches the app on `userDataDir` and waits until the Library is ready. Unless `dailyBackup`,
+   * today's daily backup counts as done first (see {@link markDailyBackupDone}).
+   */
+  static async launch(userDataDir: string, opts: { dailyBackup?: boolean } = {}): Promise<BenchApp> {
+    const quiet = !opts.dailyBackup;
+    if (quiet) markDailyBackupDone(userDataDir);
     const t0 = epochNow();
     const app = await launchApp({ userDataDir });
-    const bench = new BenchApp(app, t0);
+    const bench = new BenchApp(app, t0, quiet);
     await bench.waitForLibrary();
     return bench;
   }
@@ -72,6 +99,7 @@ export class BenchApp {
 
   /** Reloads the page (fresh app state over the same database) and waits for the Library. */
   async reload(): Promise<void> {
+    if (this.quietBackups) markDailyBackupDone(this.app.userDataDir);
     await this.page.reload({ waitUntil: 'domcontentloaded', timeout: 180_000 });
     await this.waitForLibrary();
   }

@@ -12,24 +12,31 @@ import { launchMode } from '../e2e/launch';
 import { BenchApp, makeUserData, removeUserData } from './app-session';
 import { writeBenchFiles } from './bench-files';
 import { type BenchOptions, parseOptions, USAGE } from './options';
+import { callBench } from './page/page-bundle';
 import { isPeerAvailable, PEER_SCRIPT, type PeerResult, runPeer } from './peer';
 import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
 import { measureJsSize } from './phases/size';
-import { measureCourseStart, measureStart } from './phases/start';
+import { measureCourseStart, measureFirstLaunchOfDay, measureStart } from './phases/start';
 import { measureStats } from './phases/stats';
 import { measureAnswers, measureQueue, type SeedInput, seedStudyHistory } from './phases/study';
 import {
   type BenchResults,
   buildRows,
+  describeRowCost,
+  formatMarkdownReport,
   formatProfile,
   formatTable,
   type Machine,
+  type RowCost,
   type SizeResult,
   summarizeTargets,
 } from './report';
 import { readSeedCache, restoreSeedCache, saveSeedCache, seedCacheKey } from './seed-cache';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** From this size up, write-heavy phases and the statistics run `bigRuns` times. */
+const BIG_SIZE = 100_000;
 
 function readMachine(): Machine {
   const cpuinfo = (() => {
@@ -86,7 +93,11 @@ async function seedOrRestore(
   return { app: await BenchApp.launch(dir), seed };
 }
 
-async function measureSize(n: number, o: BenchOptions): Promise<SizeResult> {
+async function measureSize(
+  n: number,
+  o: BenchOptions,
+  rowCost: { value: RowCost | null },
+): Promise<SizeResult> {
   const files = writeBenchFiles(n);
   const packText = readFileSync(files.pack, 'utf8');
   const dir = makeUserData(`${n}`);
@@ -97,12 +108,23 @@ async function measureSize(n: number, o: BenchOptions): Promise<SizeResult> {
   let app: BenchApp | null = null;
   try {
     app = await BenchApp.launch(dir);
-    const floor = await measureFloor(app, packText, o.runs, log);
-    const core = await measureCoreImport(app, `bench-${n}.json`, packText);
-    log(`  core import (no screen): read ${core.read.toFixed(0)} ms, store ${core.store.toFixed(0)} ms`);
-    const importTsv = await measureImports(app, files.tsv, files.warm, o.runs, log);
+    if (!rowCost.value) {
+      rowCost.value = await callBench(app.page, 'measureRowCost');
+      log(`  IndexedDB per item: ${describeRowCost(rowCost.value)}`);
+    }
+    // Writing 100k rows takes a minute here (IndexedDB's per-row cost): the write-heavy phases and
+    // the statistics run `bigRuns` times at that size, so the default run stays within reach.
+    const big = n >= BIG_SIZE;
+    const heavyRuns = big ? Math.min(o.runs, o.bigRuns) : o.runs;
+    const floor = await measureFloor(app, packText, heavyRuns, log);
+    let core: SizeResult['core'] = null;
+    if (!big) {
+      core = await measureCoreImport(app, `bench-${n}.json`, packText);
+      log(`  core import (no screen): read ${core.read.toFixed(0)} ms, store ${core.store.toFixed(0)} ms`);
+    }
+    const importTsv = await measureImports(app, files.tsv, files.warm, heavyRuns, log);
     await resetImports(app);
-    const imports = await measureImports(app, files.pack, files.warm, o.runs, log);
+    const imports = await measureImports(app, files.pack, files.warm, heavyRuns, log);
     const seeded = await seedOrRestore(
       app,
       dir,
@@ -117,10 +139,11 @@ async function measureSize(n: number, o: BenchOptions): Promise<SizeResult> {
     app = seeded.app;
     const queue = await measureQueue(app, o.runs, log);
     const answer = await measureAnswers(app, files.typeOf, answers, 20, log);
-    const stats = await measureStats(app, o.runs, log);
+    const stats = await measureStats(app, heavyRuns, log, !big);
     await app.close();
     app = null;
     const start = await measureStart(dir, o.runs, true, log);
+    const firstLaunch = await measureFirstLaunchOfDay(dir, 150_000, log);
     return {
       n,
       packBytes: files.packBytes,
@@ -141,6 +164,8 @@ async function measureSize(n: number, o: BenchOptions): Promise<SizeResult> {
       },
       stats,
       start,
+      firstLaunch,
+      runs: { heavy: heavyRuns, other: o.runs },
     };
   } finally {
     await app?.close();
@@ -176,7 +201,8 @@ async function main(): Promise<void> {
   log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
   const courseStart = await measureCourseStart(o.runs, log);
   const sizes: SizeResult[] = [];
-  for (const n of o.sizes) sizes.push(await measureSize(n, o));
+  const rowCost: { value: RowCost | null } = { value: null };
+  for (const n of o.sizes) sizes.push(await measureSize(n, o, rowCost));
 
   let peer: PeerResult[] | null = null;
   let peerNote = '';
@@ -193,8 +219,15 @@ async function main(): Promise<void> {
   const partial: Omit<BenchResults, 'rows'> = {
     date: new Date().toISOString(),
     machine,
-    options: { sizes: o.sizes, runs: o.runs, answers: o.answers, reviewsPerCard: o.reviewsPerCard },
+    options: {
+      sizes: o.sizes,
+      runs: o.runs,
+      bigRuns: o.bigRuns,
+      answers: o.answers,
+      reviewsPerCard: o.reviewsPerCard,
+    },
     jsSize,
+    rowCost: rowCost.value,
     courseStart,
     sizes,
     peer,
@@ -212,6 +245,10 @@ async function main(): Promise<void> {
       writeFileSync(o.json, `${JSON.stringify(results, null, 2)}\n`);
       log(`JSON written to ${o.json}`);
     }
+  }
+  if (o.markdown) {
+    writeFileSync(o.markdown, `${formatMarkdownReport(results)}\n`);
+    log(`Markdown written to ${o.markdown}`);
   }
 }
 

@@ -6,6 +6,8 @@ export interface BenchOptions {
   sizes: number[];
   /** Measured runs of each phase per size (after a warm-up); the table shows their median. */
   runs: number;
+  /** Runs of the write-heavy phases (floor, imports) and the statistics at 100k and above. */
+  bigRuns: number;
   /** Answers timed per size at 10k and above (smaller sizes time a tenth as many). */
   answers: number;
   /** Review-log rows per card for the statistics (10 → 1M rows at 100k cards). */
@@ -18,6 +20,8 @@ export interface BenchOptions {
   cache: boolean;
   /** Where to write JSON: '-' for stdout, a path, or null for none. */
   json: string | null;
+  /** Where to write the results as a Markdown report (machine, table, profile), or null. */
+  markdown: string | null;
   /** Print progress lines. */
   verbose: boolean;
 }
@@ -25,18 +29,21 @@ export interface BenchOptions {
 export const DEFAULT_OPTIONS: BenchOptions = {
   sizes: [1000, 10_000, 100_000],
   runs: 3,
+  bigRuns: 1,
   answers: 1000,
   reviewsPerCard: 10,
   peer: true,
   build: true,
   cache: true,
   json: null,
+  markdown: null,
   verbose: true,
 };
 
 export const USAGE = `npm run bench -- [options]
   --sizes 1k,10k,100k   question counts (k = thousand)
   --runs N              measured runs per phase after a warm-up (default 3)
+  --big-runs N          runs of the floor, imports and statistics at 100k and above (default 1)
   --quick               1k and 10k, 1 run, 200 answers, no peer
   --answers N           answers timed at 10k and above (default 1000)
   --reviews-per-card N  review-log rows per card for the statistics (default 10: 1M at 100k)
@@ -44,6 +51,7 @@ export const USAGE = `npm run bench -- [options]
   --no-build            use the existing out/ build
   --no-cache            seed the big review logs afresh instead of copying a cached seeded database
   --json [file]         also write the results as JSON (stdout when no file is given)
+  --md file             also write the results as a Markdown report (machine, table, profile)
   --quiet               no progress lines`;
 
 /** Parses "1k", "10000", "0.5k" into a count; throws on anything else. */
@@ -84,6 +92,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       case '--runs':
         o.runs = positiveInt(a, next());
         break;
+      case '--big-runs':
+        o.bigRuns = positiveInt(a, next());
+        break;
       case '--answers':
         o.answers = positiveInt(a, next());
         break;
@@ -107,6 +118,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--quiet':
         o.verbose = false;
+        break;
+      case '--md':
+        o.markdown = next();
         break;
       case '--json': {
         const v = argv[i + 1];

@@ -5,7 +5,7 @@
 import type { PeerResult } from './peer';
 import type { ImportRun } from './phases/import';
 import type { JsSize } from './phases/size';
-import type { StartResult } from './phases/start';
+import type { FirstLaunchResult, StartResult } from './phases/start';
 import type { AnswerResult } from './phases/study';
 import { median } from './summary';
 
@@ -18,14 +18,17 @@ export interface SizeResult {
   import: ImportRun[];
   /** The peer's own cards (two short fields, flashcards) as TSV, through the same screen. */
   importTsv: ImportRun[];
-  /** The import without the screen (once): read = decode+parse+validate, store = applyImport. */
-  core: { read: number; store: number };
+  /** The import without the screen (once, below 100k): read = decode+parse+validate, store = applyImport. */
+  core: { read: number; store: number } | null;
   /** The studied history (`cached`: copied from the seed cache, `ms` is then the original seeding). */
   seed: { cards: number; reviews: number; due: number; ms: number; cached?: boolean };
   queue: number[];
   answer: AnswerResult | null;
   stats: number[];
   start: StartResult;
+  firstLaunch: FirstLaunchResult | null;
+  /** Measured runs: `heavy` for the floor, imports and statistics, `other` for the rest. */
+  runs: { heavy: number; other: number };
 }
 
 /** The machine the bench ran on. */
@@ -51,12 +54,28 @@ export interface TableRow {
   met?: boolean;
 }
 
+/** IndexedDB's cost per item (µs) written and read one item per row, and 100 items per row. */
+export interface RowCost {
+  writeOnePerRow: number;
+  readOnePerRow: number;
+  writeBatched: number;
+  readBatched: number;
+}
+
+/** "180 µs written / 40 µs read one item per row; 9 / 7 µs with 100 items per row". */
+export function describeRowCost(c: RowCost): string {
+  const f = (v: number) => v.toFixed(v < 10 ? 1 : 0);
+  return `${f(c.writeOnePerRow)} µs written / ${f(c.readOnePerRow)} µs read one item per row; ${f(c.writeBatched)} / ${f(c.readBatched)} µs with 100 items per row`;
+}
+
 /** The whole run, as `--json` writes it. */
 export interface BenchResults {
   date: string;
   machine: Machine;
-  options: { sizes: number[]; runs: number; answers: number; reviewsPerCard: number };
+  options: { sizes: number[]; runs: number; bigRuns: number; answers: number; reviewsPerCard: number };
   jsSize: JsSize;
+  /** Measured once, in the first size's page (null when no size ran). */
+  rowCost: RowCost | null;
   courseStart: StartResult;
   sizes: SizeResult[];
   peer: PeerResult[] | null;
@@ -245,6 +264,22 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
       },
       s.n === TARGETS.at ? [judgeMax(start, TARGETS.startMs, 'ms')] : [],
     );
+    if (s.firstLaunch) {
+      const f = s.firstLaunch;
+      rows.push({
+        measure: 'first launch of the day: start → Library interactive (daily backup running)',
+        size,
+        value: f.startMs,
+        unit: 'ms',
+        floor: median(s.start.floor),
+      });
+      rows.push({
+        measure: `first launch of the day: daily automatic backup ${f.backupMs !== null ? `written (${formatNumber((f.backupBytes ?? 0) / MB)} MB)` : `NOT written: ${f.backupProblem}`}`,
+        size,
+        value: f.backupMs ?? Number.NaN,
+        unit: 'ms',
+      });
+    }
     if (s.start.heap) {
       const heap = Math.max(s.start.heap.library, s.start.heap.study) / MB;
       addVerdicts(
@@ -333,13 +368,14 @@ export function summarizeTargets(rows: readonly TableRow[]): string {
 }
 
 /** Where the time went: the import's and an answer's phases, per size (printed under the table). */
-export function formatProfile(r: Pick<BenchResults, 'sizes'>): string {
+export function formatProfile(r: Pick<BenchResults, 'sizes' | 'rowCost'>): string {
   const lines = ['Where the time goes (medians, ms):'];
+  if (r.rowCost) lines.push(`- IndexedDB in this Chromium: ${describeRowCost(r.rowCost)}.`);
   for (const s of r.sizes) {
     const imp = (runs: SizeResult['import']) =>
       `read ${formatNumber(median(runs.map((x) => x.read)))} + store ${formatNumber(median(runs.map((x) => x.store)))}`;
     lines.push(
-      `- ${formatSize(s.n)}: import through the screen ${imp(s.import)} (without the screen: read ${formatNumber(s.core.read)}, store ${formatNumber(s.core.store)}; bulkAdd floor ${formatNumber(median(s.floor))})` +
+      `- ${formatSize(s.n)}: import through the screen ${imp(s.import)} (${s.core ? `without the screen: read ${formatNumber(s.core.read)}, store ${formatNumber(s.core.store)}; ` : ''}bulkAdd floor ${formatNumber(median(s.floor))})` +
         (s.importTsv.length ? `; TSV ${imp(s.importTsv)}` : ''),
     );
     if (s.answer) {
@@ -350,4 +386,25 @@ export function formatProfile(r: Pick<BenchResults, 'sizes'>): string {
     }
   }
   return lines.join('\n');
+}
+
+/** The run as Markdown: when and where, the table, the targets, and where the time goes. */
+export function formatMarkdownReport(r: BenchResults): string {
+  const m = r.machine;
+  const runs = r.options;
+  return [
+    `Measured ${r.date.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` (medians of ${runs.runs} runs per phase after a warm-up,` +
+      ` ${runs.bigRuns} for the floor, imports and statistics at 100k;` +
+      ` sizes ${runs.sizes.map(formatSize).join(', ')}; ${runs.answers} answers at 10k and above; ${runs.reviewsPerCard} review-log rows per card) in ${(r.durationMs / 60_000).toFixed(1)} min.`,
+    '',
+    `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memory} memory; Node ${m.node}; ${m.chromium}; ${m.mode}.`,
+    '',
+    formatTable(r.rows),
+    '',
+    summarizeTargets(r.rows),
+    '',
+    formatProfile(r),
+    '',
+    r.peerNote,
+  ].join('\n');
 }

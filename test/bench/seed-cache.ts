@@ -26,7 +26,7 @@ const INPUTS = [
   'renderer/src/core/pack',
   'content',
   'test/bench/generate.ts',
-  'test/bench/page/bench-page.ts',
+  'test/bench/page/seed-study.ts',
 ];
 
 function listFiles(path: string): string[] {

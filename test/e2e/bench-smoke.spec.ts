@@ -14,7 +14,7 @@ import { buildRows, formatTable } from '../bench/report';
 
 const quiet = () => {};
 
-test('bench smoke at 1k: floor, import through the screen, queue, 20 answers and statistics all measured', async () => {
+test('bench smoke at 1k: floor, import through the screen, queue, 12 answers and statistics all measured', async () => {
   test.setTimeout(90_000);
   const files = writeBenchFiles(1000);
   const dir = makeUserData('smoke');
@@ -29,19 +29,20 @@ test('bench smoke at 1k: floor, import through the screen, queue, 20 answers and
 
     const seed = await seedStudyHistory(app, { packId: files.packId, reviewsPerCard: 2, due: 60 });
     expect(seed).toMatchObject({ cards: 1000, reviews: 2000, due: 60 });
-    const queue = await measureQueue(app, 1, quiet);
+    const queue = await measureQueue(app, 1, quiet, false);
     await expect(app.page.locator('article.study-card')).toHaveAttribute('data-phase', 'question');
-    const answers = await measureAnswers(app, files.typeOf, 20, 1, quiet);
-    expect(answers.count).toBe(20);
-    const stats = await measureStats(app, 1, quiet);
+    const answers = await measureAnswers(app, files.typeOf, 12, 1, quiet);
+    expect(answers.count).toBe(12);
+    const stats = await measureStats(app, 1, quiet, false);
 
     for (const ms of [...floor, imported.total, ...queue, answers.p50, answers.max, ...stats])
       expect(ms).toBeGreaterThan(0);
     const rows = buildRows({
       date: new Date().toISOString(),
       machine: { cpus: 2, cpuModel: '', memory: '', node: process.version, chromium: '', mode: '' },
-      options: { sizes: [1000], runs: 1, answers: 20, reviewsPerCard: 2 },
+      options: { sizes: [1000], runs: 1, bigRuns: 1, answers: 12, reviewsPerCard: 2 },
       jsSize: { total: 1, initial: 1, files: [] },
+      rowCost: null,
       courseStart: { runs: [1], floor: [1] },
       sizes: [
         {
@@ -57,13 +58,15 @@ test('bench smoke at 1k: floor, import through the screen, queue, 20 answers and
           answer: answers,
           stats,
           start: { runs: [1], floor: [1] },
+          firstLaunch: null,
+          runs: { heavy: 1, other: 1 },
         },
       ],
       peer: null,
       peerNote: '',
       durationMs: 0,
     });
-    expect(formatTable(rows)).toContain('| answer → next question painted, p95 (20 answers) | 1k |');
+    expect(formatTable(rows)).toContain('| answer → next question painted, p95 (12 answers) | 1k |');
   } finally {
     await app.close();
     removeUserData(dir);

@@ -3,8 +3,10 @@
  * a blank page in the same Chromium with the same flags, and the renderer's heap once started.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BenchApp, epochNow, makeUserData, removeUserData } from '../app-session';
+import { BenchApp, backupsDir, epochNow, makeUserData, removeUserData } from '../app-session';
 import { median } from '../summary';
 
 /** What one start-up measurement gives. */
@@ -93,5 +95,68 @@ export async function measureCourseStart(runs: number, log: (line: string) => vo
     return await measureStart(dir, runs, true, log);
   } finally {
     removeUserData(dir);
+  }
+}
+
+/** The first launch of a day, when the app also writes its daily automatic backup. */
+export interface FirstLaunchResult {
+  /** Launch → Library interactive with the daily backup running beside it (ms). */
+  startMs: number;
+  /** Launch → the daily backup file written (ms); null when it failed or did not finish in time. */
+  backupMs: number | null;
+  backupBytes: number | null;
+  /** What the app said when the backup failed, or that it did not finish within the wait. */
+  backupProblem: string | null;
+}
+
+/**
+ * Launches with no backup written today, so the daily automatic backup runs: times the Library
+ * beside it and the backup itself (waiting up to `timeoutMs` for the file or the app's error).
+ */
+export async function measureFirstLaunchOfDay(
+  userDataDir: string,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<FirstLaunchResult> {
+  const dir = backupsDir(userDataDir);
+  rmSync(dir, { recursive: true, force: true });
+  const app = await BenchApp.launch(userDataDir, { dailyBackup: true });
+  try {
+    const startMs = await app.startupMs();
+    const failed = app.page.getByRole('alert').getByText(/daily automatic backup failed/i);
+    const deadline = Date.now() + timeoutMs;
+    let result: FirstLaunchResult = {
+      startMs,
+      backupMs: null,
+      backupBytes: null,
+      backupProblem: `not written within ${timeoutMs / 1000} s`,
+    };
+    while (Date.now() < deadline) {
+      const file = existsSync(dir) ? readdirSync(dir).find((n) => n.endsWith('-daily.json')) : undefined;
+      if (file) {
+        const s = statSync(join(dir, file));
+        result = { startMs, backupMs: s.mtimeMs - app.launchedAt, backupBytes: s.size, backupProblem: null };
+        break;
+      }
+      if (await failed.count()) {
+        result = {
+          startMs,
+          backupMs: null,
+          backupBytes: null,
+          backupProblem: (await failed.first().textContent()) ?? 'failed',
+        };
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    log(
+      `  first launch of the day: Library in ${startMs.toFixed(0)} ms; daily backup ` +
+        (result.backupMs !== null
+          ? `written in ${(result.backupMs / 1000).toFixed(1)} s (${((result.backupBytes ?? 0) / 1e6).toFixed(1)} MB)`
+          : result.backupProblem),
+    );
+    return result;
+  } finally {
+    await app.close();
   }
 }

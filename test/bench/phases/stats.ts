@@ -9,14 +9,17 @@ async function openStatsTimed(app: BenchApp): Promise<number> {
   return end - start;
 }
 
-/** Statistics screen times: a warm-up, then `runs` openings, each on a reloaded page. */
+/** Statistics screen times: a warm-up (unless `warmup` is false), then `runs` openings, each on a reloaded page. */
 export async function measureStats(
   app: BenchApp,
   runs: number,
   log: (line: string) => void,
+  warmup = true,
 ): Promise<number[]> {
-  await app.reload();
-  await openStatsTimed(app);
+  if (warmup) {
+    await app.reload();
+    await openStatsTimed(app);
+  }
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     await app.reload();

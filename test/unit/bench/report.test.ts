@@ -98,8 +98,9 @@ describe('bench report', () => {
     const results: Omit<BenchResults, 'rows'> = {
       date: '2026-11-27T00:00:00.000Z',
       machine: { cpus: 2, cpuModel: 'x', memory: '1Gi', node: 'v20', chromium: 'c', mode: 'standin' },
-      options: { sizes: [100_000], runs: 1, answers: 1000, reviewsPerCard: 10 },
+      options: { sizes: [100_000], runs: 1, bigRuns: 1, answers: 1000, reviewsPerCard: 10 },
       jsSize: { total: 250_000, initial: 200_000, files: [] },
+      rowCost: null,
       courseStart: { runs: [700], floor: [500] },
       sizes: [
         {
@@ -122,6 +123,8 @@ describe('bench report', () => {
           },
           stats: [900],
           start: { runs: [800], floor: [500], heap: { library: 50e6, study: 60e6 } },
+          firstLaunch: null,
+          runs: { heavy: 1, other: 1 },
         },
       ],
       peer: [
