@@ -11,8 +11,10 @@ import { type LibraryPack, useLibrary } from './use-library';
 export function LibraryScreen() {
   const packs = useLibrary();
   const counts = useStudyCounts();
-  // Start-up ends when the Library first shows its packs with their counts.
-  useMarkWhenReady('lectern:start:end', packs !== undefined && counts !== undefined, true);
+  // Start-up ends when the Library first shows its packs (usable: chapters and Study open from
+  // here); the due/new counts, shown as "Counting…" until then, are marked apart.
+  useMarkWhenReady('lectern:start:end', packs !== undefined, true);
+  useMarkWhenReady('lectern:library:counts', packs !== undefined && counts !== undefined, true);
   return (
     <section aria-labelledby="library-title" className="screen">
       <div id="library-title">
