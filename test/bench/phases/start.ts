@@ -12,6 +12,12 @@ import { median } from '../summary';
 /** What one start-up measurement gives. */
 export interface StartResult {
   runs: number[];
+  /** The part of each run inside the page: navigation start → Library interactive. */
+  inPage?: number[];
+  /** Launch → the Library's due/new counts shown. */
+  counts?: number[];
+  /** The longest main-thread task from navigation to the counts shown. */
+  longestTask?: number[];
   /** The floor measured alongside (one blank-page launch before each app launch). */
   floor: number[];
   /** JS heap after a full GC (bytes): with the Library shown, then with Study showing its first card. */
@@ -57,9 +63,13 @@ export async function measureStart(
     result.floor.push(await launchBlankOnce());
     const app = await BenchApp.launch(userDataDir);
     try {
-      const ms = await app.startupMs();
+      const { total: ms, inPage, counts, longestTask } = await app.startup();
+      result.inPage = [...(result.inPage ?? []), inPage];
+      result.counts = [...(result.counts ?? []), counts];
+      result.longestTask = [...(result.longestTask ?? []), longestTask];
       log(
-        `  start run ${i + 1}: ${ms.toFixed(0)} ms (blank page ${(result.floor[i] as number).toFixed(0)} ms)`,
+        `  start run ${i + 1}: ${ms.toFixed(0)} ms, ${inPage.toFixed(0)} of them in the page; counts at ${counts.toFixed(0)} ms;` +
+          ` longest task ${longestTask.toFixed(0)} ms (blank page ${(result.floor[i] as number).toFixed(0)} ms)`,
       );
       result.runs.push(ms);
       if (heap && i === runs - 1) {
