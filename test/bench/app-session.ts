@@ -119,8 +119,13 @@ export class BenchApp {
     };
   }
 
+  /**
+   * Waits until the Library is shown with its counts: the counts query reads the whole card table
+   * at 100k cards, and whatever is measured next must not share IndexedDB with it.
+   */
   async waitForLibrary(): Promise<void> {
     await this.waitForMark(MARKS.startEnd, 0, 180_000);
+    await this.waitForMark(MARKS.libraryCounts, 0, 300_000);
   }
 
   /** Reloads the page (fresh app state over the same database) and waits for the Library. */
