@@ -86,19 +86,42 @@ function answerKeys(type: QuestionType): string[] {
  */
 async function answerOne(app: BenchApp, typeOf: Map<string, QuestionType>): Promise<void> {
   const page = app.page;
-  const [id, painted] = await page.evaluate(
-    (mark) => [
-      document.querySelector('article.study-card[data-phase="question"]')?.getAttribute('data-question-id') ??
-        null,
-      performance.getEntriesByName(mark, 'mark').length,
-    ],
-    MARKS.answerEnd,
-  );
+  const read = () =>
+    page.evaluate((mark) => {
+      const card = document.querySelector('article.study-card');
+      return [
+        card?.getAttribute('data-question-id') ?? null,
+        card?.getAttribute('data-phase') ?? null,
+        performance.getEntriesByName(mark, 'mark').length,
+      ] as const;
+    }, MARKS.answerEnd);
+  let [id, phase, painted] = await read();
+  if (id === null) {
+    // Between two cards (e.g. a card reloaded after a refused answer): give the screen a moment.
+    await page
+      .waitForFunction(() => document.querySelector('article.study-card') !== null, undefined, {
+        polling: 5,
+        timeout: 15_000,
+      })
+      .catch(() => {});
+    [id, phase, painted] = await read();
+  }
   const type = typeOf.get(String(id));
-  if (!type) throw new Error(`no question of the bench pack on screen (found ${id})`);
-  const keys = type === 'flashcard' ? [' ', '3'] : [...answerKeys(type), 'Enter'];
+  if (!type) {
+    const text = ((await page.locator('main').textContent()) ?? '').slice(0, 800);
+    throw new Error(`no question of the bench pack on screen (found ${id}); the screen shows:\n${text}`);
+  }
+  // A card already past its question (after a lost key) is finished from where it is.
+  const keys =
+    phase === 'revealed'
+      ? ['3']
+      : phase === 'answered'
+        ? ['Enter']
+        : type === 'flashcard'
+          ? [' ', '3']
+          : [...answerKeys(type), 'Enter'];
   for (const key of keys) await page.keyboard.press(key === ' ' ? 'Space' : key);
-  await app.waitForMark(MARKS.answerEnd, painted as number, 60_000);
+  await app.waitForMark(MARKS.answerEnd, painted, 60_000);
 }
 
 /** Answer latencies to the next card painted, to it being in the DOM, and the median of each phase. */
