@@ -4,7 +4,7 @@
  * paused when the screen is left or the window goes away.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { db } from '../../db/db';
+import { db, type LecternDb } from '../../db/db';
 import { pauseSelfTest, resumeSelfTest } from '../../db/selftest-repo';
 import { checkpointSelfTest } from './test-actions';
 
@@ -28,25 +28,43 @@ export function useSerialWrites(onError: (message: string) => void): EnqueueWrit
   }, []);
 }
 
+/**
+ * Starts the test's clock: resumes it now, checkpoints every CHECKPOINT_MS, pauses on `pagehide` of
+ * `events` and when the returned stop function runs. Each write carries the moment of its event, not
+ * of its turn in the queue: a pause waiting behind a slow answer save must not count the wait (or
+ * anything after it) as time used.
+ */
+export function startTestClock(
+  database: LecternDb,
+  testId: number,
+  enqueue: EnqueueWrite,
+  events: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>,
+  now: () => number = Date.now,
+): () => void {
+  const resume = (at: number) => void enqueue(() => resumeSelfTest(database, testId, at));
+  const pause = () => {
+    const at = now();
+    void enqueue(() => pauseSelfTest(database, testId, at));
+  };
+  const show = (e: Event) => {
+    if ((e as PageTransitionEvent).persisted) resume(now());
+  };
+  resume(now());
+  const checkpoint = setInterval(() => {
+    const at = now();
+    void enqueue(() => checkpointSelfTest(database, testId, at));
+  }, CHECKPOINT_MS);
+  events.addEventListener('pagehide', pause);
+  events.addEventListener('pageshow', show);
+  return () => {
+    clearInterval(checkpoint);
+    events.removeEventListener('pagehide', pause);
+    events.removeEventListener('pageshow', show);
+    pause();
+  };
+}
+
 /** Keeps the test's clock running only while it is on screen. */
 export function useTestClock(testId: number, enqueue: EnqueueWrite): void {
-  useEffect(() => {
-    void enqueue(() => resumeSelfTest(db, testId, Date.now()));
-    const checkpoint = setInterval(
-      () => void enqueue(() => checkpointSelfTest(db, testId, Date.now())),
-      CHECKPOINT_MS,
-    );
-    const pause = () => void enqueue(() => pauseSelfTest(db, testId, Date.now()));
-    const show = (e: PageTransitionEvent) => {
-      if (e.persisted) void enqueue(() => resumeSelfTest(db, testId, Date.now()));
-    };
-    window.addEventListener('pagehide', pause);
-    window.addEventListener('pageshow', show);
-    return () => {
-      clearInterval(checkpoint);
-      window.removeEventListener('pagehide', pause);
-      window.removeEventListener('pageshow', show);
-      pause();
-    };
-  }, [testId, enqueue]);
+  useEffect(() => startTestClock(db, testId, enqueue, window), [testId, enqueue]);
 }
