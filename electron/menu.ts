@@ -1,5 +1,5 @@
 /** The application menu: File, Edit, View, Help ▸ About. Commands go to the renderer as events. */
-import { app, type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
+import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from './ipc/contract';
 
 export interface MenuActions {

@@ -173,6 +173,25 @@ async function measureSize(
   }
 }
 
+/** Prints the table and writes --json / --md as asked. */
+function writeResults(results: BenchResults, o: BenchOptions): void {
+  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
+  if (o.json === '-') {
+    log(`\n${table}`);
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    process.stdout.write(`\n${table}\n`);
+    if (o.json) {
+      writeFileSync(o.json, `${JSON.stringify(results, null, 2)}\n`);
+      log(`JSON written to ${o.json}`);
+    }
+  }
+  if (o.markdown) {
+    writeFileSync(o.markdown, `${formatMarkdownReport(results)}\n`);
+    log(`Markdown written to ${o.markdown}`);
+  }
+}
+
 async function main(): Promise<void> {
   let parsed: BenchOptions | 'help';
   try {
@@ -186,6 +205,11 @@ async function main(): Promise<void> {
     return;
   }
   const o = parsed;
+  if (o.reportFrom) {
+    const { rows: _old, ...saved } = JSON.parse(readFileSync(o.reportFrom, 'utf8')) as BenchResults;
+    writeResults({ ...saved, rows: buildRows(saved) }, o);
+    return;
+  }
   const began = Date.now();
   if (o.build) {
     log('building the app (electron-vite build)…');
@@ -240,22 +264,7 @@ async function main(): Promise<void> {
     peerNote,
     durationMs: Date.now() - began,
   };
-  const results: BenchResults = { ...partial, rows: buildRows(partial) };
-  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
-  if (o.json === '-') {
-    log(`\n${table}`);
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  } else {
-    process.stdout.write(`\n${table}\n`);
-    if (o.json) {
-      writeFileSync(o.json, `${JSON.stringify(results, null, 2)}\n`);
-      log(`JSON written to ${o.json}`);
-    }
-  }
-  if (o.markdown) {
-    writeFileSync(o.markdown, `${formatMarkdownReport(results)}\n`);
-    log(`Markdown written to ${o.markdown}`);
-  }
+  writeResults({ ...partial, rows: buildRows(partial) }, o);
 }
 
 main().catch((err: unknown) => {

@@ -22,6 +22,8 @@ export interface BenchOptions {
   json: string | null;
   /** Where to write the results as a Markdown report (machine, table, profile), or null. */
   markdown: string | null;
+  /** Measure nothing: print the table (and --md/--json) again from a saved --json file. */
+  reportFrom: string | null;
   /** Print progress lines. */
   verbose: boolean;
 }
@@ -37,6 +39,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   cache: true,
   json: null,
   markdown: null,
+  reportFrom: null,
   verbose: true,
 };
 
@@ -52,6 +55,7 @@ export const USAGE = `npm run bench -- [options]
   --no-cache            seed the big review logs afresh instead of copying a cached seeded database
   --json [file]         also write the results as JSON (stdout when no file is given)
   --md file             also write the results as a Markdown report (machine, table, profile)
+  --report file.json    measure nothing: print the table of a saved --json run again
   --quiet               no progress lines`;
 
 /** Parses "1k", "10000", "0.5k" into a count; throws on anything else. */
@@ -121,6 +125,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--md':
         o.markdown = next();
+        break;
+      case '--report':
+        o.reportFrom = next();
         break;
       case '--json': {
         const v = argv[i + 1];

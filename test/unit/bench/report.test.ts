@@ -149,7 +149,7 @@ describe('bench report', () => {
     const find = (prefix: string) => rows.find((r) => r.measure.startsWith(prefix));
     const imp = find('import (pack');
     expect(imp?.met).toBe(false); // 1.25× floor met, 1.11× Mnemosyne missed
-    expect(imp?.verdict).toMatch(/floor met.*Mnemosyne MISSED/);
+    expect(imp?.verdict).toBe('floor met (1.25×); Mnemosyne MISSED: 1.11×, 2.2 times the 0.5× allowed');
     expect(find("import (Mnemosyne's")?.met).toBe(true);
     expect(find('queue')?.verdict).toMatch(/MISSED by 10\.0 ms/);
     expect(find('answer → next question painted, p95')?.met).toBe(true);
