@@ -33,6 +33,36 @@ const cspPlugin: Plugin = {
     ),
 };
 
+/**
+ * Builds each `new Worker(new URL('./x.worker.ts', import.meta.url), …)` as a chunk of the page's own
+ * build rather than as Vite's separate worker bundle, so the worker and the page share chunks: the
+ * import worker needs zod, the pack core and Dexie, which the page loads anyway, and would otherwise
+ * carry its own copy of each (80 KB gzip). The worker stays a same-origin file under assets/ (CSP:
+ * worker-src 'self', no blob:), started as an ES module worker. Build only: `electron-vite dev` keeps
+ * Vite's own worker handling.
+ */
+const WORKER_URL =
+  /new Worker\(\s*new URL\(\s*(['"])(\.{1,2}\/[^'"]+\.worker\.ts)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+const sharedWorkerChunksPlugin: Plugin = {
+  name: 'lectern-shared-worker-chunks',
+  apply: 'build',
+  async transform(code, id) {
+    if (!code.includes('new Worker(') || id.includes('/node_modules/')) return null;
+    let out = '';
+    let last = 0;
+    for (const m of code.matchAll(WORKER_URL)) {
+      const resolved = await this.resolve(m[2] as string, id);
+      if (!resolved) this.error(`cannot resolve the worker ${m[2]} imported by ${id}`);
+      const name = (m[2] as string).replace(/^.*\//, '').replace(/\.ts$/, '');
+      const ref = this.emitFile({ type: 'chunk', id: resolved.id, name });
+      out += `${code.slice(last, m.index)}new Worker(import.meta.ROLLUP_FILE_URL_${ref}`;
+      last = m.index + m[0].length;
+    }
+    return last === 0 ? null : { code: out + code.slice(last), map: null };
+  },
+};
+
 export default defineConfig({
   main: {
     build: {
@@ -55,7 +85,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), cspPlugin],
+    plugins: [react(), cspPlugin, sharedWorkerChunksPlugin],
     base: './',
     build: {
       outDir: resolve(root, 'out/renderer'),
