@@ -1,14 +1,36 @@
 /**
  * The Dexie database. Versions are append-only: a version with an upgrade() stays forever and has a
  * test that opens the old schema with fixture rows and reopens at the new one.
+ *
+ * Version 2 (speed at 100k questions, issue 8): questions are stored a hundred to a record
+ * (`questionChunks`), and a question gets a card row only once it is studied (or suspended or
+ * flagged) — Chromium's IndexedDB spends ~150 µs per record, so one record per question and per card
+ * made a 100k import take a minute. Card index fields (`dueKey`, `startedOrder`) are derived on every
+ * write by the middleware below, so no caller can forget them.
  */
-import { Dexie, type EntityTable } from 'dexie';
-import type { CardRow, PackRow, QuestionRow, ReadingRow, ReviewRow, SelfTestRow, SettingRow } from './rows';
+import {
+  type DBCore,
+  type DBCoreMutateRequest,
+  Dexie,
+  type EntityTable,
+  type Table,
+  type Transaction,
+} from 'dexie';
+import type {
+  CardRow,
+  PackRow,
+  QuestionChunkRow,
+  ReadingRow,
+  ReviewRow,
+  SelfTestRow,
+  SettingRow,
+} from './rows';
+import { upgradeToV2 } from './upgrade-v2';
 
 export const DB_NAME = 'lectern';
 
 /** Index definitions of every version, oldest first. Exported so upgrade tests can open old versions. */
-export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
+export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
   1: {
     packs: 'id, origin, updatedAt',
     questions: 'key, packId, [packId+order], [packId+chapterId]',
@@ -18,11 +40,45 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string>> = {
     settings: 'key',
     selftests: '++id, status, startedAt',
   },
+  2: {
+    questions: null,
+    questionChunks: '[packId+chunk]',
+    cards: 'key, packId, [packId+state+dueKey], [packId+chapterId+dueKey], [packId+chapterId+startedOrder]',
+  },
 };
+
+/** `card` with its index fields derived from its state (see {@link CardRow}). */
+export function withCardIndexFields<T extends CardRow>(card: T): T {
+  const { dueKey: _d, startedOrder: _s, ...rest } = card;
+  const out = rest as T;
+  if (card.removed) return out;
+  if (card.state > 0 && !card.suspended) out.dueKey = card.due;
+  if (card.state > 0 || card.suspended) out.startedOrder = card.order;
+  return out;
+}
+
+/** Sets the card index fields on every card written, whichever Dexie call writes it. */
+function cardIndexMiddleware(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'cards') return table;
+      return {
+        ...table,
+        mutate(req: DBCoreMutateRequest) {
+          if (req.type === 'add' || req.type === 'put')
+            return table.mutate({ ...req, values: req.values.map((v) => withCardIndexFields(v as CardRow)) });
+          return table.mutate(req);
+        },
+      };
+    },
+  };
+}
 
 export class LecternDb extends Dexie {
   packs!: EntityTable<PackRow, 'id'>;
-  questions!: EntityTable<QuestionRow, 'key'>;
+  questionChunks!: Table<QuestionChunkRow, [string, number]>;
   cards!: EntityTable<CardRow, 'key'>;
   reviews!: EntityTable<ReviewRow, 'id'>;
   reading!: EntityTable<ReadingRow, 'key'>;
@@ -31,7 +87,11 @@ export class LecternDb extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
+    this.use({ stack: 'dbcore', name: 'lectern-card-index', create: cardIndexMiddleware });
     this.version(1).stores(SCHEMA_VERSIONS[1] ?? {});
+    this.version(2)
+      .stores(SCHEMA_VERSIONS[2] ?? {})
+      .upgrade((tx: Transaction) => upgradeToV2(tx));
   }
 }
 

@@ -4,16 +4,17 @@
  * The update rule (from core/pack/diff): questions are matched by id. Unchanged questions and questions
  * whose wording changed keep their progress; a question whose correct answer changed starts over as new
  * (its review history is kept); a question gone from the file leaves the queue (`removed = 1` on its
- * question and card) but keeps its history; a new question starts as new. A removed question that comes
+ * question and card, ordered after the live questions) but keeps its history; a new question starts as new. A removed question that comes
  * back with the same answer gets its progress back.
  */
 import { answerHash, diffPacks, type PackDiff } from '../core/pack/diff';
 import type { Pack, Question } from '../core/pack/schema';
 import type { LecternDb } from './db';
-import { courseOrder, newCardRow, type PackMeta, packRowOf, questionRowOf } from './packs-repo';
-import { type CardRow, cardKey, type EpochMs, type PackRow, type QuestionRow } from './rows';
+import { newCardRow, type PackMeta, packRowOf, questionRowsOf } from './packs-repo';
+import { readPackQuestions, writePackQuestions } from './question-chunks';
+import type { CardRow, EpochMs, PackRow } from './rows';
 
-/** Rows written per bulk call: progress can be reported between chunks of one transaction. */
+/** Card rows written per bulk call. */
 const CHUNK = 10_000;
 
 /** What importing a pack would do, shown before anything is stored. */
@@ -54,16 +55,13 @@ export type ApplyImportResult =
 
 /** The live (not removed) questions of a stored pack, in course order. */
 async function loadLiveQuestions(db: LecternDb, packId: string): Promise<Question[]> {
-  const rows = await db.questions
-    .where('[packId+order]')
-    .between([packId, -Infinity], [packId, Infinity])
-    .toArray();
+  const rows = await readPackQuestions(db, packId);
   return rows.filter((r) => r.removed === 0).map((r) => r.question);
 }
 
 /** Compares `pack` with what is stored under its id (read-only): a new pack, or the update summary. */
 export async function previewImport(db: LecternDb, pack: Pack): Promise<ImportPreview> {
-  return db.transaction('r', [db.packs, db.questions], async (): Promise<ImportPreview> => {
+  return db.transaction('r', [db.packs, db.questionChunks], async (): Promise<ImportPreview> => {
     const stored = await db.packs.get(pack.id);
     if (!stored) return { kind: 'new' };
     const before = await loadLiveQuestions(db, pack.id);
@@ -96,40 +94,44 @@ export async function applyImport(
   now: EpochMs,
   opts: ApplyImportOptions = {},
 ): Promise<ApplyImportResult> {
-  return db.transaction('rw', [db.packs, db.questions, db.cards], async (): Promise<ApplyImportResult> => {
-    const stored = await db.packs.get(pack.id);
-    const expected = opts.expectUpdatedAt;
-    if (expected !== undefined && (stored?.updatedAt ?? null) !== expected) {
-      return {
-        ok: false,
-        code: 'stale',
-        message: `"${pack.title}" changed since the summary was made: import the file again to see what it would do now.`,
-      };
-    }
-    if (!stored) {
-      await writeNewPack(db, pack, meta, now, opts.onProgress);
-      return {
-        ok: true,
-        counts: {
-          kind: 'new',
-          added: pack.questions.length,
-          changed: 0,
-          answerChanged: 0,
-          removed: 0,
-          unchanged: 0,
-        },
-      };
-    }
-    const counts = await writeUpdate(
-      db,
-      pack,
-      { ...meta, origin: stored.origin },
-      stored,
-      now,
-      opts.onProgress,
-    );
-    return { ok: true, counts: { kind: 'update', ...counts } };
-  });
+  return db.transaction(
+    'rw',
+    [db.packs, db.questionChunks, db.cards],
+    async (): Promise<ApplyImportResult> => {
+      const stored = await db.packs.get(pack.id);
+      const expected = opts.expectUpdatedAt;
+      if (expected !== undefined && (stored?.updatedAt ?? null) !== expected) {
+        return {
+          ok: false,
+          code: 'stale',
+          message: `"${pack.title}" changed since the summary was made: import the file again to see what it would do now.`,
+        };
+      }
+      if (!stored) {
+        await writeNewPack(db, pack, meta, now, opts.onProgress);
+        return {
+          ok: true,
+          counts: {
+            kind: 'new',
+            added: pack.questions.length,
+            changed: 0,
+            answerChanged: 0,
+            removed: 0,
+            unchanged: 0,
+          },
+        };
+      }
+      const counts = await writeUpdate(
+        db,
+        pack,
+        { ...meta, origin: stored.origin },
+        stored,
+        now,
+        opts.onProgress,
+      );
+      return { ok: true, counts: { kind: 'update', ...counts } };
+    },
+  );
 }
 
 async function writeNewPack(
@@ -139,17 +141,8 @@ async function writeNewPack(
   now: EpochMs,
   onProgress: ((fraction: number) => void) | undefined,
 ): Promise<void> {
-  const ordered = courseOrder(pack);
-  const questions: QuestionRow[] = [];
-  const cards: CardRow[] = [];
-  ordered.forEach(({ question, chapterId }, i) => {
-    questions.push(questionRowOf(pack.id, question, chapterId, i, answerHash(question)));
-    cards.push(newCardRow(pack.id, question.id, chapterId, i, now));
-  });
   await db.packs.add(packRowOf(pack, meta, now));
-  await writeChunked(questions, cards, onProgress, (q, c) =>
-    Promise.all([db.questions.bulkAdd(q), db.cards.bulkAdd(c)]),
-  );
+  await writePackQuestions(db, pack.id, questionRowsOf(pack, answerHash), onProgress);
 }
 
 async function writeUpdate(
@@ -161,65 +154,55 @@ async function writeUpdate(
   onProgress: ((fraction: number) => void) | undefined,
 ): Promise<Omit<ImportCounts, 'kind'>> {
   const [oldRows, oldCards] = await Promise.all([
-    db.questions.where('packId').equals(pack.id).toArray(),
+    readPackQuestions(db, pack.id),
     db.cards.where('packId').equals(pack.id).toArray(),
   ]);
   const rowById = new Map(oldRows.map((r) => [r.id, r]));
   const cardByKey = new Map(oldCards.map((c) => [c.key, c]));
-  const live = oldRows.filter((r) => r.removed === 0).sort((a, b) => a.order - b.order);
+  const live = oldRows.filter((r) => r.removed === 0);
   const diff = diffPacks(
     live.map((r) => r.question),
     pack.questions,
   );
   const answerChanged = new Set(diff.changed.filter((c) => c.answerChanged).map((c) => c.id));
 
-  const questions: QuestionRow[] = [];
+  const questions = questionRowsOf(pack, answerHash);
   const cards: CardRow[] = [];
-  courseOrder(pack).forEach(({ question, chapterId }, order) => {
-    const hash = answerHash(question);
-    questions.push(questionRowOf(pack.id, question, chapterId, order, hash));
-    const key = cardKey(pack.id, question.id);
-    const card = cardByKey.get(key);
-    const oldRow = rowById.get(question.id);
+  for (const q of questions) {
+    const card = cardByKey.get(q.key);
+    if (!card) continue;
+    const oldRow = rowById.get(q.id);
     const keeps =
-      card !== undefined &&
       oldRow !== undefined &&
-      (oldRow.removed === 0 ? !answerChanged.has(question.id) : answerHash(oldRow.question) === hash);
-    if (keeps && card) {
-      if (card.chapterId !== chapterId || card.order !== order || card.removed !== 0)
-        cards.push({ ...card, chapterId, order, removed: 0, rev: card.rev + (card.removed ? 1 : 0) });
+      (oldRow.removed === 0 ? !answerChanged.has(q.id) : oldRow.answerHash === q.answerHash);
+    if (keeps) {
+      if (card.chapterId !== q.chapterId || card.order !== q.order || card.removed !== 0)
+        cards.push({
+          ...card,
+          chapterId: q.chapterId,
+          order: q.order,
+          removed: 0,
+          rev: card.rev + (card.removed ? 1 : 0),
+        });
     } else {
-      const fresh = newCardRow(pack.id, question.id, chapterId, order, now);
-      // A stale view of the old card must not be able to answer the new one.
-      cards.push(
-        card ? { ...fresh, suspended: card.suspended, flagged: card.flagged, rev: card.rev + 1 } : fresh,
-      );
+      // Starts over as new. The row stays (state New) so a stale view of the old card cannot answer it.
+      const fresh = newCardRow(pack.id, q.id, q.chapterId, q.order, now);
+      cards.push({ ...fresh, suspended: card.suspended, flagged: card.flagged, rev: card.rev + 1 });
     }
+  }
+  // Questions no longer in the file keep their rows (their history stays), after the live ones.
+  const inFile = new Set(pack.questions.map((q) => q.id));
+  const gone = oldRows.filter((r) => !inFile.has(r.id));
+  gone.forEach((row, i) => {
+    const order = questions.length + i;
+    questions.push({ ...row, order, removed: 1 });
+    const card = cardByKey.get(row.key);
+    if (card && (card.removed === 0 || card.order !== order))
+      cards.push({ ...card, order, removed: 1, rev: card.rev + (card.removed ? 0 : 1) });
   });
-  for (const q of diff.removed) {
-    const row = rowById.get(q.id);
-    if (row) questions.push({ ...row, removed: 1 });
-    const card = cardByKey.get(cardKey(pack.id, q.id));
-    if (card) cards.push({ ...card, removed: 1, rev: card.rev + 1 });
-  }
   await db.packs.put(packRowOf(pack, meta, now, stored.importedAt));
-  await writeChunked(questions, cards, onProgress, (q, c) =>
-    Promise.all([db.questions.bulkPut(q), db.cards.bulkPut(c)]),
-  );
-  return countDiff(diff);
-}
-
-/** Writes two row lists in chunks (one bulk call each per chunk, never one await per row). */
-async function writeChunked(
-  questions: QuestionRow[],
-  cards: CardRow[],
-  onProgress: ((fraction: number) => void) | undefined,
-  write: (q: QuestionRow[], c: CardRow[]) => Promise<unknown>,
-): Promise<void> {
-  const total = Math.max(questions.length, cards.length);
-  for (let i = 0; i < total; i += CHUNK) {
-    await write(questions.slice(i, i + CHUNK), cards.slice(i, i + CHUNK));
-    onProgress?.(Math.min(1, (i + CHUNK) / total));
-  }
+  await writePackQuestions(db, pack.id, questions, (f) => onProgress?.(f * 0.9));
+  for (let i = 0; i < cards.length; i += CHUNK) await db.cards.bulkPut(cards.slice(i, i + CHUNK));
   onProgress?.(1);
+  return countDiff(diff);
 }

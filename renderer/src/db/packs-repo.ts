@@ -1,6 +1,10 @@
-/** Storing, listing and removing packs. Every multi-row write is one transaction. */
-import type { Pack, Question } from '../core/pack/schema';
+/**
+ * Storing, listing and removing packs. Every multi-row write is one transaction. A stored pack is its
+ * row and its question chunks; card rows appear as its questions are studied.
+ */
+import type { Pack, Question, QuestionType } from '../core/pack/schema';
 import type { LecternDb } from './db';
+import { deletePackQuestions, readPackQuestions, writePackQuestions } from './question-chunks';
 import {
   type CardRow,
   cardKey,
@@ -36,8 +40,28 @@ export function courseOrder(
     .map(({ question, chapterId }) => ({ question, chapterId }));
 }
 
+/** Live questions per chapter (every chapter, 0 included) and per chapter and type. */
+export function countChapters(
+  chapters: readonly { id: string }[],
+  questions: readonly { chapterId: string; type: QuestionType }[],
+): Pick<PackRow, 'chapterCounts' | 'typeCounts'> {
+  const chapterCounts: Record<string, number> = {};
+  const typeCounts: PackRow['typeCounts'] = {};
+  for (const c of chapters) {
+    chapterCounts[c.id] = 0;
+    typeCounts[c.id] = {};
+  }
+  for (const q of questions) {
+    chapterCounts[q.chapterId] = (chapterCounts[q.chapterId] ?? 0) + 1;
+    const types = typeCounts[q.chapterId] ?? {};
+    types[q.type] = (types[q.type] ?? 0) + 1;
+    typeCounts[q.chapterId] = types;
+  }
+  return { chapterCounts, typeCounts };
+}
+
 export function packRowOf(pack: Pack, meta: PackMeta, now: EpochMs, importedAt = now): PackRow {
-  const { questions, chapters, discussions, format: _f, formatVersion: _v, $schema: _s, ...info } = pack;
+  const { questions: _q, chapters, discussions, format: _f, formatVersion: _v, $schema: _s, ...info } = pack;
   return {
     ...info,
     origin: meta.origin,
@@ -45,14 +69,21 @@ export function packRowOf(pack: Pack, meta: PackMeta, now: EpochMs, importedAt =
     ...(meta.fileName ? { fileName: meta.fileName } : {}),
     chapters,
     discussions,
-    questionCount: questions.length,
+    questionCount: pack.questions.length,
+    ...countChapters(
+      chapters,
+      courseOrder(pack).map(({ question, chapterId }) => ({ chapterId, type: question.type })),
+    ),
     contentHash: meta.contentHash,
     importedAt,
     updatedAt: now,
   };
 }
 
-/** A new card: FSRS state New, due now, not yet reviewed. */
+/**
+ * A new card: FSRS state New, due now, not yet reviewed. Not stored at import: a question without a
+ * card row is new, and this is the row its first answer (or a suspend or flag) starts from.
+ */
 export function newCardRow(
   packId: string,
   questionId: string,
@@ -103,7 +134,14 @@ export function questionRowOf(
   };
 }
 
-/** Stores a pack that is not in the database yet: its row, its questions and a new card for each. */
+/** The question rows of `pack` in course order (orders 0..n−1). */
+export function questionRowsOf(pack: Pack, answerHash: (q: Question) => string): QuestionRow[] {
+  return courseOrder(pack).map(({ question, chapterId }, i) =>
+    questionRowOf(pack.id, question, chapterId, i, answerHash(question)),
+  );
+}
+
+/** Stores a pack that is not in the database yet: its row and its questions (all new). */
 export async function insertPack(
   db: LecternDb,
   pack: Pack,
@@ -111,26 +149,19 @@ export async function insertPack(
   now: EpochMs,
   answerHash: (q: Question) => string,
 ): Promise<void> {
-  const ordered = courseOrder(pack);
-  const questions = ordered.map(({ question, chapterId }, i) =>
-    questionRowOf(pack.id, question, chapterId, i, answerHash(question)),
-  );
-  const cards = ordered.map(({ question, chapterId }, i) =>
-    newCardRow(pack.id, question.id, chapterId, i, now),
-  );
-  await db.transaction('rw', [db.packs, db.questions, db.cards], async () => {
+  const questions = questionRowsOf(pack, answerHash);
+  await db.transaction('rw', [db.packs, db.questionChunks], async () => {
     if (await db.packs.get(pack.id)) throw new Error(`pack "${pack.id}" is already stored`);
     await db.packs.add(packRowOf(pack, meta, now));
-    await db.questions.bulkAdd(questions);
-    await db.cards.bulkAdd(cards);
+    await writePackQuestions(db, pack.id, questions);
   });
 }
 
 /** Removes a pack with its questions, cards, reading progress and review history. */
 export async function removePack(db: LecternDb, packId: string): Promise<void> {
-  await db.transaction('rw', [db.packs, db.questions, db.cards, db.reviews, db.reading], async () => {
+  await db.transaction('rw', [db.packs, db.questionChunks, db.cards, db.reviews, db.reading], async () => {
     await db.packs.delete(packId);
-    await db.questions.where('packId').equals(packId).delete();
+    await deletePackQuestions(db, packId);
     await db.cards.where('packId').equals(packId).delete();
     await db.reviews.where('[packId+at]').between([packId, -Infinity], [packId, Infinity]).delete();
     await db.reading.where('packId').equals(packId).delete();
@@ -141,12 +172,11 @@ export async function removePack(db: LecternDb, packId: string): Promise<void> {
 export async function loadPackDocument(db: LecternDb, packId: string): Promise<Pack | null> {
   const row = await db.packs.get(packId);
   if (!row) return null;
-  const questions = await db.questions
-    .where('[packId+order]')
-    .between([packId, -Infinity], [packId, Infinity])
-    .toArray();
+  const questions = await readPackQuestions(db, packId);
   const {
     origin: _o,
+    chapterCounts: _cc,
+    typeCounts: _tc,
     format: _f,
     fileName: _n,
     questionCount: _c,

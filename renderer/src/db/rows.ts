@@ -16,7 +16,7 @@ export function cardKey(packId: string, questionId: string): CardKey {
 export type PackOrigin = 'bundled' | 'imported';
 export type SourceFormat = 'lectern' | 'gift' | 'aiken' | 'delimited';
 
-/** A pack's metadata, chapters (with bodies) and discussion prompts; questions live in their own table. */
+/** A pack's metadata, chapters (with bodies) and discussion prompts; questions live in `questionChunks`. */
 export interface PackRow {
   id: string;
   title: string;
@@ -31,13 +31,22 @@ export interface PackRow {
   fileName?: string;
   chapters: Chapter[];
   discussions: Discussion[];
+  /** Live (not removed) questions: they have orders 0..questionCount−1, chapter after chapter. */
   questionCount: number;
+  /** Live questions per chapter id (every chapter, 0 included), in course order. */
+  chapterCounts: Record<string, number>;
+  /** Live questions per chapter id and question type (types with none are absent). */
+  typeCounts: Record<string, Partial<Record<QuestionType, number>>>;
   /** Hash of the source the pack was stored from: an unchanged bundled pack is not re-stored at start. */
   contentHash: string;
   importedAt: EpochMs;
   updatedAt: EpochMs;
 }
 
+/**
+ * One question as the app reads it. Stored inside a {@link QuestionChunkRow} (one IndexedDB record
+ * per question costs ~150 µs to write in Chromium; a record of a hundred costs about as much as one).
+ */
 export interface QuestionRow {
   key: CardKey;
   packId: string;
@@ -45,7 +54,10 @@ export interface QuestionRow {
   chapterId: string;
   section: string;
   type: QuestionType;
-  /** Position in course order across the whole pack. */
+  /**
+   * Position in course order across the whole pack: live questions 0..n−1 (chapter after chapter),
+   * removed ones after them.
+   */
   order: number;
   question: Question;
   /** Hash of what makes an answer correct: when it changes on update, progress starts over. */
@@ -54,7 +66,20 @@ export interface QuestionRow {
   removed: 0 | 1;
 }
 
-/** FSRS state of one card (ts-fsrs `State`: 0 New, 1 Learning, 2 Review, 3 Relearning). */
+/** Questions `chunk × QUESTION_CHUNK` … `+ QUESTION_CHUNK − 1` (by `order`) of one pack. */
+export interface QuestionChunkRow {
+  packId: string;
+  chunk: number;
+  /** In order; a chunk may hold fewer (the last one) but never another chunk's orders. */
+  items: QuestionRow[];
+}
+
+/**
+ * FSRS state of one card (ts-fsrs `State`: 0 New, 1 Learning, 2 Review, 3 Relearning). A question
+ * without a card row is new: rows are written on a question's first answer (or when a new card is
+ * suspended or flagged). `dueKey` and `startedOrder` are index fields the database sets on every write
+ * (see `db.ts`); code never sets them.
+ */
 export interface CardRow {
   key: CardKey;
   packId: string;
@@ -75,6 +100,10 @@ export interface CardRow {
   removed: 0 | 1;
   /** Bumped on every write: an answer is refused if the card changed since it was shown. */
   rev: number;
+  /** `due` while the card is scheduled (state > 0, not suspended, not removed); absent otherwise. */
+  dueKey?: EpochMs;
+  /** `order` while the card is not new (studied or suspended) and not removed; absent otherwise. */
+  startedOrder?: number;
 }
 
 export interface ReviewRow {
