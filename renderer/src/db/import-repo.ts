@@ -193,8 +193,9 @@ async function writeUpdate(
   // Questions no longer in the file keep their rows (their history stays), after the live ones.
   const inFile = new Set(pack.questions.map((q) => q.id));
   const gone = oldRows.filter((r) => !inFile.has(r.id));
+  const liveCount = questions.length;
   gone.forEach((row, i) => {
-    const order = questions.length + i;
+    const order = liveCount + i;
     questions.push({ ...row, order, removed: 1 });
     const card = cardByKey.get(row.key);
     if (card && (card.removed === 0 || card.order !== order))

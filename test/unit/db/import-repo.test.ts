@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../../renderer/src/core/pack/schema';
 import { LecternDb } from '../../../renderer/src/db/db';
 import { applyImport, previewImport } from '../../../renderer/src/db/import-repo';
-import type { PackMeta } from '../../../renderer/src/db/packs-repo';
+import { newCardRow, type PackMeta } from '../../../renderer/src/db/packs-repo';
+import { QUESTION_CHUNK, readPackQuestions } from '../../../renderer/src/db/question-chunks';
 import { type CardKey, type CardRow, cardKey } from '../../../renderer/src/db/rows';
 
 const T0 = Date.UTC(2025, 2, 10, 12, 0, 0);
@@ -63,11 +64,25 @@ const V2 = makePack(
 
 const key = (id: string): CardKey => cardKey('quiz', id);
 
-/** Gives every card of the pack some progress and one review row, as studying would. */
+/** A card row without the index fields the database derives. */
+function plain(c: CardRow | undefined): Omit<CardRow, 'dueKey' | 'startedOrder'> | undefined {
+  if (!c) return c;
+  const { dueKey: _d, startedOrder: _s, ...rest } = c;
+  return rest;
+}
+
+/** The stored questions of the quiz pack by id. */
+async function questionsById(d: LecternDb) {
+  return new Map((await readPackQuestions(d, 'quiz')).map((q) => [q.id, q]));
+}
+
+/** Gives each question some progress (its first card row) and one review row, as studying would. */
 async function study(d: LecternDb, ids: string[]): Promise<void> {
+  const questions = await questionsById(d);
   for (const id of ids) {
-    const card = await d.cards.get(key(id));
-    if (!card) throw new Error(`no card ${id}`);
+    const q = questions.get(id);
+    if (!q) throw new Error(`no question ${id}`);
+    const card = (await d.cards.get(key(id))) ?? newCardRow('quiz', id, q.chapterId, q.order, T0);
     const studied: CardRow = {
       ...card,
       state: 2,
@@ -97,7 +112,7 @@ async function study(d: LecternDb, ids: string[]): Promise<void> {
 }
 
 describe('applyImport: a new pack', () => {
-  it('stores the pack row, every question and a new card each, in course order', async () => {
+  it('stores the pack row and every question in course order, and no card row (all are new)', async () => {
     const d = open();
     expect(await previewImport(d, V1)).toEqual({ kind: 'new' });
     const res = await applyImport(d, V1, META, T0);
@@ -108,27 +123,34 @@ describe('applyImport: a new pack', () => {
     const pack = await d.packs.get('quiz');
     expect(pack).toMatchObject({ title: 'Quiz', questionCount: 4, origin: 'imported', format: 'gift' });
     expect(pack).toMatchObject({ importedAt: T0, updatedAt: T0, fileName: 'quiz.gift' });
-    const cards = await d.cards.where('packId').equals('quiz').sortBy('order');
-    expect(cards.map((c) => [c.key, c.chapterId, c.state, c.due])).toEqual([
-      ['quiz:same', 'c1', 0, T0],
-      ['quiz:wording', 'c1', 0, T0],
-      ['quiz:answer', 'c1', 0, T0],
-      ['quiz:gone', 'c2', 0, T0],
+    expect(pack).toMatchObject({
+      chapterCounts: { c1: 3, c2: 1 },
+      typeCounts: { c1: { 'true-false': 3 }, c2: { 'true-false': 1 } },
+    });
+    const questions = await readPackQuestions(d, 'quiz');
+    expect(questions.map((q) => [q.key, q.chapterId, q.order, q.removed])).toEqual([
+      ['quiz:same', 'c1', 0, 0],
+      ['quiz:wording', 'c1', 1, 0],
+      ['quiz:answer', 'c1', 2, 0],
+      ['quiz:gone', 'c2', 3, 0],
     ]);
-    expect(await d.questions.count()).toBe(4);
+    expect(await d.questionChunks.count()).toBe(1);
+    expect(await d.cards.count()).toBe(0);
   });
 
   it('stores nothing when a write fails part-way (one transaction)', async () => {
     const d = open();
-    // A leftover card under one of the keys makes bulkAdd fail after the pack row was added.
-    await d.cards.add({ ...(await newCard('gone')), packId: 'other' });
-    await expect(applyImport(d, V1, META, T0)).rejects.toThrow();
+    // A chunk record the pack range does not clear (chunk key NaN is invalid) cannot be; instead a
+    // failing bulkAdd: make the chunk write throw after the pack row was added.
+    const bulkAdd = d.questionChunks.bulkAdd.bind(d.questionChunks);
+    d.questionChunks.bulkAdd = (() => Promise.reject(new Error('disk full'))) as typeof bulkAdd;
+    await expect(applyImport(d, V1, META, T0)).rejects.toThrow('disk full');
+    d.questionChunks.bulkAdd = bulkAdd;
     expect(await d.packs.count()).toBe(0);
-    expect(await d.questions.count()).toBe(0);
-    expect(await d.cards.count()).toBe(1);
+    expect(await d.questionChunks.count()).toBe(0);
   });
 
-  it('writes 20 000 questions in chunks and reports progress up to 1', async () => {
+  it('writes 20 000 questions a hundred to a record and reports progress up to 1', async () => {
     const d = open();
     const many = makePack(
       Array.from({ length: 20_000 }, (_, i) => tf(`q${i}`, `Question ${i}?`, i % 2 === 0)),
@@ -136,17 +158,16 @@ describe('applyImport: a new pack', () => {
     const progress: number[] = [];
     const res = await applyImport(d, many, META, T0, { onProgress: (f) => progress.push(f) });
     expect(res.ok).toBe(true);
-    expect(await d.cards.count()).toBe(20_000);
+    expect(await d.questionChunks.count()).toBe(20_000 / QUESTION_CHUNK);
+    expect((await readPackQuestions(d, 'quiz')).map((q) => q.order)).toEqual(
+      Array.from({ length: 20_000 }, (_, i) => i),
+    );
+    expect(await d.cards.count()).toBe(0);
     expect(progress.at(-1)).toBe(1);
     expect(progress.length).toBeGreaterThan(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
   });
 });
-
-async function newCard(id: string): Promise<CardRow> {
-  const { newCardRow } = await import('../../../renderer/src/db/packs-repo');
-  return newCardRow('quiz', id, 'c1', 0, T0);
-}
 
 describe('applyImport: an update', () => {
   it('previews added, changed (wording / answer), removed and unchanged before writing anything', async () => {
@@ -181,6 +202,7 @@ describe('applyImport: an update', () => {
     const after = new Map((await d.cards.toArray()).map((c) => [c.key, c]));
     expect(after.get(key('same'))).toEqual(before.get(key('same')));
     expect(after.get(key('wording'))).toEqual(before.get(key('wording')));
+    // Started over: a state-New row (so a stale view of the old card cannot answer the new one).
     expect(after.get(key('answer'))).toMatchObject({
       state: 0,
       due: T1,
@@ -189,10 +211,18 @@ describe('applyImport: an update', () => {
       removed: 0,
     });
     expect(after.get(key('answer'))?.rev).toBe((before.get(key('answer'))?.rev ?? 0) + 1);
-    expect(after.get(key('gone'))).toEqual({ ...before.get(key('gone')), removed: 1, rev: 3 });
-    expect(after.get(key('fresh'))).toMatchObject({ state: 0, due: T1, chapterId: 'c2', removed: 0 });
+    expect(after.get(key('answer'))?.dueKey).toBeUndefined();
+    expect(after.get(key('answer'))?.startedOrder).toBeUndefined();
+    // Removed: after the live questions, out of every index.
+    expect(after.get(key('gone'))).toEqual({
+      ...plain(before.get(key('gone'))),
+      removed: 1,
+      rev: 3,
+      order: 4,
+    });
+    expect(after.has(key('fresh'))).toBe(false);
 
-    const questions = new Map((await d.questions.toArray()).map((q) => [q.id, q]));
+    const questions = await questionsById(d);
     expect(questions.get('wording')?.question).toMatchObject({ prompt: 'New wording, same answer?' });
     expect(questions.get('answer')?.question).toMatchObject({ answer: false });
     expect(questions.get('gone')?.removed).toBe(1);
@@ -206,9 +236,11 @@ describe('applyImport: an update', () => {
     ]);
     // Every review is kept, the removed and restarted questions' too.
     expect(await d.reviews.count()).toBe(4);
+    expect(questions.get('gone')?.order).toBe(4);
     expect(await d.packs.get('quiz')).toMatchObject({
       title: 'Quiz v2',
       questionCount: 4,
+      chapterCounts: { c1: 3, c2: 1 },
       contentHash: 'h2',
       importedAt: T0,
       updatedAt: T1,
@@ -222,8 +254,10 @@ describe('applyImport: an update', () => {
     await applyImport(d, V2, META, T1);
     const studied = await d.cards.get(key('gone'));
     await applyImport(d, V1, META, T1 + 1);
-    expect(await d.cards.get(key('gone'))).toEqual({ ...studied, removed: 0, rev: (studied?.rev ?? 0) + 1 });
-    expect((await d.questions.get(key('gone')))?.removed).toBe(0);
+    const back = await d.cards.get(key('gone'));
+    expect(plain(back)).toEqual({ ...studied, removed: 0, rev: (studied?.rev ?? 0) + 1, order: 3 });
+    expect(back?.dueKey).toBe(back?.due);
+    expect((await questionsById(d)).get('gone')).toMatchObject({ removed: 0, order: 3 });
   });
 
   it('re-importing the same file changes no card', async () => {
@@ -240,6 +274,24 @@ describe('applyImport: an update', () => {
       removed: 0,
     });
     expect(await d.cards.toArray()).toEqual(before);
+  });
+
+  it('keeps a question removed twice, once, after the live ones', async () => {
+    const d = open();
+    await applyImport(d, V1, META, T0);
+    await study(d, ['gone']);
+    await applyImport(d, V2, META, T1);
+    await applyImport(d, makePack(V2.questions.slice(1), 'Quiz v3'), META, T1 + 1);
+    const rows = await readPackQuestions(d, 'quiz');
+    expect(rows.map((q) => [q.id, q.order, q.removed])).toEqual([
+      ['wording', 0, 0],
+      ['answer', 1, 0],
+      ['fresh', 2, 0],
+      ['same', 3, 1],
+      ['gone', 4, 1],
+    ]);
+    expect(await d.cards.get(key('gone'))).toMatchObject({ removed: 1, order: 4 });
+    expect(await d.reviews.count()).toBe(1);
   });
 
   it('refuses, writing nothing, when the stored pack changed since the preview', async () => {
