@@ -10,8 +10,9 @@ import { answerHash } from '../../../renderer/src/core/pack/diff';
 import type { Pack } from '../../../renderer/src/core/pack/schema';
 import { LecternDb } from '../../../renderer/src/db/db';
 import { applyImport } from '../../../renderer/src/db/import-repo';
-import { courseOrder, newCardRow, packRowOf, questionRowOf } from '../../../renderer/src/db/packs-repo';
-import type { CardRow, PackRow, QuestionRow } from '../../../renderer/src/db/rows';
+import { packRowOf, questionRowsOf, removePack } from '../../../renderer/src/db/packs-repo';
+import { chunkQuestionRows, QUESTION_CHUNK } from '../../../renderer/src/db/question-chunks';
+import type { PackRow, QuestionChunkRow } from '../../../renderer/src/db/rows';
 import { seedStudy } from './seed-study';
 
 const FLOOR_DB = 'lectern-bench-floor';
@@ -19,8 +20,9 @@ const CORE_DB = 'lectern-bench-core';
 
 interface Rows {
   pack: PackRow;
-  questions: QuestionRow[];
-  cards: CardRow[];
+  /** The question records an import writes (a hundred questions each); no card rows: all are new. */
+  chunks: QuestionChunkRow[];
+  questions: number;
 }
 
 let rows: Rows | null = null;
@@ -33,15 +35,13 @@ function prepareRows(text: string): { questions: number } {
   if (!read.ok) throw new Error(`bench pack does not read: ${read.issues[0]?.message}`);
   const pack: Pack = read.pack;
   const now = Date.now();
-  const ordered = courseOrder(pack);
+  const questions = questionRowsOf(pack, answerHash);
   rows = {
     pack: packRowOf(pack, { origin: 'imported', format: 'lectern', contentHash: 'bench' }, now),
-    questions: ordered.map(({ question, chapterId }, i) =>
-      questionRowOf(pack.id, question, chapterId, i, answerHash(question)),
-    ),
-    cards: ordered.map(({ question, chapterId }, i) => newCardRow(pack.id, question.id, chapterId, i, now)),
+    chunks: chunkQuestionRows(pack.id, questions),
+    questions: questions.length,
   };
-  return { questions: rows.questions.length };
+  return { questions: rows.questions };
 }
 
 function dropRows(): void {
@@ -53,21 +53,21 @@ async function deleteDb(name: string): Promise<void> {
 }
 
 /**
- * The floor: a raw Dexie bulkAdd of the same rows (pack, questions, cards) in one rw transaction
- * into an empty database with the app's schema. Returns milliseconds, commit included. `limit`
- * writes only the first rows (a warm-up).
+ * The floor: a raw Dexie bulkAdd of the same records (the pack row and its question chunks) in one
+ * rw transaction into an empty database with the app's schema. Returns milliseconds, commit
+ * included. `limit` writes only the chunks of the first `limit` questions (a warm-up).
  */
 async function runFloor(limit = Number.POSITIVE_INFINITY): Promise<number> {
   if (!rows) throw new Error('prepareRows first');
-  const r = { ...rows, questions: rows.questions.slice(0, limit), cards: rows.cards.slice(0, limit) };
+  const chunks = rows.chunks.slice(0, Math.ceil(Math.min(limit, rows.questions) / QUESTION_CHUNK));
+  const pack = rows.pack;
   await deleteDb(FLOOR_DB);
   const db = new LecternDb(FLOOR_DB);
   await db.open();
   const t0 = performance.now();
-  await db.transaction('rw', [db.packs, db.questions, db.cards], async () => {
-    await db.packs.add(r.pack);
-    await db.questions.bulkAdd(r.questions);
-    await db.cards.bulkAdd(r.cards);
+  await db.transaction('rw', [db.packs, db.questionChunks], async () => {
+    await db.packs.add(pack);
+    await db.questionChunks.bulkAdd(chunks);
   });
   const ms = performance.now() - t0;
   db.close();
@@ -106,14 +106,7 @@ async function runCoreImport(name: string, text: string): Promise<{ read: number
 async function removeImportedPacks(): Promise<string[]> {
   const db = new LecternDb();
   const ids = (await db.packs.toArray()).filter((p) => p.origin === 'imported').map((p) => p.id);
-  await db.transaction('rw', [db.packs, db.questions, db.cards, db.reviews], async () => {
-    for (const packId of ids) {
-      await db.packs.delete(packId);
-      await db.questions.where('packId').equals(packId).delete();
-      await db.cards.where('packId').equals(packId).delete();
-      await db.reviews.where('[packId+at]').between([packId, -Infinity], [packId, Infinity]).delete();
-    }
-  });
+  for (const packId of ids) await removePack(db, packId);
   db.close();
   return ids;
 }

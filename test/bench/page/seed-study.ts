@@ -5,6 +5,8 @@
  */
 import { createRng } from '../../../renderer/src/core/random/prng';
 import { LecternDb } from '../../../renderer/src/db/db';
+import { newCardRow } from '../../../renderer/src/db/packs-repo';
+import { readPackQuestions } from '../../../renderer/src/db/question-chunks';
 import type { CardRow, ReviewRow } from '../../../renderer/src/db/rows';
 import { patchSettings } from '../../../renderer/src/db/settings-repo';
 
@@ -31,7 +33,10 @@ export interface SeedOptions {
 export async function seedStudy(o: SeedOptions): Promise<{ cards: number; reviews: number; due: number }> {
   const rng = createRng(o.seed ?? `seed/${o.packId}`);
   const db = new LecternDb();
-  const cards = await db.cards.where('packId').equals(o.packId).toArray();
+  // Every question as a new card; only the studied ones are stored (a question without a row is new).
+  const cards = (await readPackQuestions(db, o.packId))
+    .filter((q) => q.removed === 0)
+    .map((q) => newCardRow(o.packId, q.id, q.chapterId, q.order, o.now));
   const n = cards.length;
   const order = cards.map((_, i) => i);
   for (let i = n - 1; i > 0; i--) {
@@ -81,7 +86,7 @@ export async function seedStudy(o: SeedOptions): Promise<{ cards: number; review
     }
   });
   const CHUNK = 20_000;
-  for (let i = 0; i < n; i += CHUNK) await db.cards.bulkPut(cards.slice(i, i + CHUNK));
+  for (let i = 0; i < studied.length; i += CHUNK) await db.cards.bulkPut(studied.slice(i, i + CHUNK));
 
   const total = Math.round(o.reviewsPerCard * n);
   let written = 0;

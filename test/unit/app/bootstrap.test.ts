@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PackFile } from '../../../electron/ipc/contract';
 import { loadBundledContent } from '../../../renderer/src/app/bootstrap';
 import { LecternDb } from '../../../renderer/src/db/db';
+import { newCardRow } from '../../../renderer/src/db/packs-repo';
+import { readPackQuestions } from '../../../renderer/src/db/question-chunks';
 import { cardKey } from '../../../renderer/src/db/rows';
 
 const files: PackFile[] = [];
@@ -28,17 +30,21 @@ describe('loadBundledContent', () => {
     const pack = await db.packs.get('openai-microsoft');
     expect(pack?.origin).toBe('bundled');
     const count = pack?.questionCount ?? 0;
-    expect(await db.cards.count()).toBe(count);
+    expect((await readPackQuestions(db, 'openai-microsoft')).length).toBe(count);
+    expect(await db.cards.count()).toBe(0);
 
     const doc = JSON.parse(course) as { questions: { id: string; type: string }[] };
     const [first, second] = doc.questions;
     if (!first || !second) throw new Error('the course has questions');
+    const stored = (await readPackQuestions(db, 'openai-microsoft')).find((q) => q.id === first.id);
+    if (!stored) throw new Error('the first question is stored');
     const studied = {
-      ...(await db.cards.get(cardKey('openai-microsoft', first.id)))!,
+      ...newCardRow('openai-microsoft', first.id, stored.chapterId, stored.order, T0),
       state: 2 as const,
       reps: 3,
     };
     await db.cards.put(studied);
+    const withIndexFields = await db.cards.get(cardKey('openai-microsoft', first.id));
 
     // Same text again: nothing is written.
     await loadBundledContent(db, T0 + 1);
@@ -50,8 +56,12 @@ describe('loadBundledContent', () => {
       text: JSON.stringify({ ...doc, questions: doc.questions.filter((q) => q !== second) }),
     };
     expect((await loadBundledContent(db, T0 + 2)).problems).toEqual([]);
-    expect(await db.cards.get(cardKey('openai-microsoft', first.id))).toEqual(studied);
-    expect((await db.cards.get(cardKey('openai-microsoft', second.id)))?.removed).toBe(1);
+    const after = await db.cards.get(cardKey('openai-microsoft', first.id));
+    expect(after).toEqual({ ...withIndexFields, order: after?.order, startedOrder: after?.order });
+    expect(after).toMatchObject({ state: 2, reps: 3, removed: 0 });
+    const gone = (await readPackQuestions(db, 'openai-microsoft')).find((q) => q.id === second.id);
+    expect(gone).toMatchObject({ removed: 1, order: count - 1 });
+    expect(await db.cards.get(cardKey('openai-microsoft', second.id))).toBeUndefined();
     expect(await db.packs.get('openai-microsoft')).toMatchObject({
       questionCount: count - 1,
       updatedAt: T0 + 2,
