@@ -3,6 +3,7 @@
  * sending missed questions to today's study queue. A self-test never touches cards or the review log
  * (unless its `countsForSchedule` switch is on, in which case the caller answers the cards through
  * the study repository as well); only `sendMissedToStudy` changes cards, and only their due time.
+ * Questions are read from their chunks by pack and order (a test stores both for every question).
  */
 import type { QuestionType } from '../core/pack/schema';
 import {
@@ -27,7 +28,8 @@ import {
   selectQuestions,
 } from '../core/selftest';
 import type { LecternDb } from './db';
-import type { CardKey, CardRow, EpochMs, QuestionRow, SelfTestRow } from './rows';
+import { type QuestionRef, readPackQuestions, readQuestionRange, readQuestions } from './question-chunks';
+import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow, SelfTestRow } from './rows';
 
 /** A stored test with its id. */
 export interface StoredSelfTest {
@@ -55,20 +57,32 @@ export interface StartSelfTestInput {
 
 /**
  * The questions a test may draw from, in course order (packs in the given order, questions by
- * `order`), removed questions left out, each with its card (null when there is none yet).
+ * `order`), removed questions left out, each with its card (null when it has no card row: new).
+ * With `chapters`, only those chapters are read (their live orders are a contiguous range each), so
+ * a test on one chapter of a 100k-question pack reads that chapter's chunks and started cards only.
  */
-export async function buildSelfTestPool(db: LecternDb, packIds: readonly string[]): Promise<PoolQuestion[]> {
-  return db.transaction('r', db.questions, db.cards, async () => {
+export async function buildSelfTestPool(
+  db: LecternDb,
+  packIds: readonly string[],
+  chapters: readonly ChapterRef[] = [],
+): Promise<PoolQuestion[]> {
+  return db.transaction('r', [db.packs, db.questionChunks, db.cards], async () => {
     const pool: PoolQuestion[] = [];
     for (const packId of packIds) {
-      const questions = await db.questions
-        .where('[packId+order]')
-        .between([packId, -Infinity], [packId, Infinity], true, true)
-        .toArray();
-      const live = questions.filter((q) => q.removed === 0);
-      const cards = await db.cards.bulkGet(live.map((q) => q.key));
-      live.forEach((q, i) => {
-        const card = cards[i];
+      const wanted = new Set(chapters.filter((c) => c.packId === packId).map((c) => c.chapterId));
+      if (chapters.length > 0 && wanted.size === 0) continue;
+      const pack = await db.packs.get(packId);
+      const { questions, cards } =
+        wanted.size > 0 && pack
+          ? await readChapters(db, pack, wanted)
+          : {
+              questions: await readPackQuestions(db, packId),
+              cards: await db.cards.where('packId').equals(packId).toArray(),
+            };
+      const cardOf = new Map(cards.map((c) => [c.key, c]));
+      for (const q of questions) {
+        if (q.removed !== 0) continue;
+        const card = cardOf.get(q.key);
         pool.push({
           key: q.key,
           packId: q.packId,
@@ -77,10 +91,52 @@ export async function buildSelfTestPool(db: LecternDb, packIds: readonly string[
           order: q.order,
           card: card ? { state: card.state, stability: card.stability, lastReview: card.lastReview } : null,
         });
-      });
+      }
     }
     return pool;
   });
+}
+
+/**
+ * The live questions of some chapters of a pack (each chapter's orders are a contiguous range: the
+ * chapter counts added up in course order) and their started cards (a card that is not started is new,
+ * and counts as never seen). Falls back to the whole pack when the counts do not add up.
+ */
+async function readChapters(
+  db: LecternDb,
+  pack: PackRow,
+  wanted: ReadonlySet<string>,
+): Promise<{ questions: QuestionRow[]; cards: CardRow[] }> {
+  const ranges: [string, number, number][] = [];
+  let start = 0;
+  for (const c of pack.chapters) {
+    const n = pack.chapterCounts[c.id] ?? 0;
+    if (wanted.has(c.id) && n > 0) ranges.push([c.id, start, start + n - 1]);
+    start += n;
+  }
+  if (start !== pack.questionCount) {
+    const questions = (await readPackQuestions(db, pack.id)).filter((q) => wanted.has(q.chapterId));
+    const cards = await db.cards.where('packId').equals(pack.id).toArray();
+    return { questions, cards };
+  }
+  const questions: QuestionRow[] = [];
+  const cards: CardRow[] = [];
+  for (const [chapterId, from, to] of ranges) {
+    const rows = await readQuestionRange(db, pack.id, from, to);
+    questions.push(...rows.filter((q) => q.chapterId === chapterId));
+    cards.push(
+      ...(await db.cards
+        .where('[packId+chapterId+startedOrder]')
+        .between(
+          [pack.id, chapterId, Number.NEGATIVE_INFINITY],
+          [pack.id, chapterId, Number.POSITIVE_INFINITY],
+          true,
+          true,
+        )
+        .toArray()),
+    );
+  }
+  return { questions, cards };
 }
 
 /** Draws the questions and stores a new running test. Refused when no question matches the choices. */
@@ -88,7 +144,7 @@ export async function startSelfTest(
   db: LecternDb,
   input: StartSelfTestInput,
 ): Promise<{ ok: true; test: StoredSelfTest } | { ok: false; reason: 'no-questions' }> {
-  const pool = await buildSelfTestPool(db, input.packIds);
+  const pool = await buildSelfTestPool(db, input.packIds, input.chapters ?? []);
   const selected = selectQuestions(pool, input);
   if (selected.length === 0) return { ok: false, reason: 'no-questions' };
   const state = createSelfTest({
@@ -253,31 +309,44 @@ export async function listSelfTestHistory(db: LecternDb, packId: string): Promis
 export interface SendMissedResult {
   /** Made due now (their reviews or learning steps come up in today's queue). */
   due: string[];
-  /** Never studied: they stay new and enter as new questions (course order, new-per-day limit). */
+  /** Never studied (no card row, or a New one): they stay new and enter as new questions. */
   newCards: string[];
-  /** Suspended, removed or without a card: left alone. */
+  /** Suspended, or removed from their pack (or gone): left alone. */
   skipped: string[];
+}
+
+/** A missed question: its key and the course order it had in the test (to find its question). */
+export interface MissedRef {
+  key: string;
+  order: number;
 }
 
 /**
  * Puts missed questions into today's study queue in one transaction: a card already studied becomes
  * due at `now` (never later than it already was); its stability, difficulty, history and review log
- * are kept, so FSRS schedules the next answer from the real time since its last review. New cards
- * stay new (the queue brings them in as new questions); suspended and removed ones are left alone.
+ * are kept, so FSRS schedules the next answer from the real time since its last review. A question
+ * never studied (no card row, or a New one) stays new — the queue brings it in as a new question
+ * (course order, new-per-day limit), and no row is written for it; suspended cards and questions
+ * removed from their pack are left alone.
  */
 export async function sendMissedToStudy(
   db: LecternDb,
-  keys: readonly string[],
+  missed: readonly MissedRef[],
   now: EpochMs,
 ): Promise<SendMissedResult> {
-  const unique = [...new Set(keys)];
-  return db.transaction('rw', db.cards, async () => {
-    const cards = await db.cards.bulkGet(unique as CardKey[]);
+  const refs = [...new Map(missed.map((m) => [m.key, { key: m.key as CardKey, order: m.order }])).values()];
+  return db.transaction('rw', [db.cards, db.questionChunks], async () => {
+    const cards = await db.cards.bulkGet(refs.map((r) => r.key));
+    const unstudied = refs.filter((_, i) => cards[i] === undefined);
+    const questions = await readQuestions(db, unstudied);
     const result: SendMissedResult = { due: [], newCards: [], skipped: [] };
     const changed: CardRow[] = [];
-    unique.forEach((key, i) => {
+    refs.forEach(({ key }, i) => {
       const card = cards[i];
-      if (!card || card.suspended || card.removed) result.skipped.push(key);
+      if (!card) {
+        const question = questions.get(key);
+        (question && question.removed === 0 ? result.newCards : result.skipped).push(key);
+      } else if (card.suspended || card.removed) result.skipped.push(key);
       else if (card.state === 0) result.newCards.push(key);
       else {
         result.due.push(key);
@@ -294,25 +363,37 @@ export async function loadTestQuestions(
   db: LecternDb,
   state: SelfTestState,
 ): Promise<(QuestionRow | undefined)[]> {
-  return db.questions.bulkGet(state.questions.map((q) => q.key as CardKey));
+  const refs: QuestionRef[] = state.questions.map((q) => ({ key: q.key as CardKey, order: q.order }));
+  const found = await readQuestions(db, refs);
+  return refs.map((r) => found.get(r.key));
+}
+
+/** A missed fact for the discussion sheet: the question (key and order) and the answer given, in words. */
+export interface MissedFact extends MissedRef {
+  given?: string | null;
 }
 
 /**
  * Builds a pack's discussion sheet for `chapterIds` (all when empty) with the given missed questions
- * (`given`: the student's answer as text, if any). Null when the pack does not exist.
+ * (`given`: the student's answer as text, if any; questions of other packs are left out). Null when
+ * the pack does not exist.
  */
 export async function loadDiscussionSheet(
   db: LecternDb,
   packId: string,
   chapterIds: readonly string[],
-  missed: readonly { key: string; given?: string | null }[] = [],
+  missed: readonly MissedFact[] = [],
 ): Promise<DiscussionSheet | null> {
-  return db.transaction('r', db.packs, db.questions, async () => {
+  return db.transaction('r', db.packs, db.questionChunks, async () => {
     const pack = await db.packs.get(packId);
     if (!pack) return null;
-    const rows = await db.questions.bulkGet(missed.map((m) => m.key as CardKey));
-    const facts = missed.flatMap((m, i) => {
-      const row = rows[i];
+    const own = missed.filter((m) => m.key.startsWith(`${packId}:`));
+    const rows = await readQuestions(
+      db,
+      own.map((m) => ({ key: m.key as CardKey, order: m.order })),
+    );
+    const facts = own.flatMap((m) => {
+      const row = rows.get(m.key as CardKey);
       return row && row.packId === packId ? [{ question: row.question, given: m.given ?? null }] : [];
     });
     return buildDiscussionSheet(pack, chapterIds, facts);

@@ -15,7 +15,16 @@ import {
   sendMissedToStudy,
   startSelfTest,
 } from '../../../renderer/src/db/selftest-repo';
-import { DAY, k, makeCard, makePack, makeQuestion, makeReview } from '../core/stats/fixtures';
+import {
+  DAY,
+  k,
+  makeCard,
+  makePack,
+  makeQuestion,
+  makeReview,
+  seedQuestions,
+  withCounts,
+} from '../core/stats/fixtures';
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 2, 15, 18);
@@ -24,22 +33,26 @@ afterEach(async () => {
   await db?.delete();
 });
 
+/** Pack p: c1 = q0 q1 q2, c2 = q4 q5 q6 (live, orders 0–5), then q3 removed; pack o: z0. */
+const QUESTIONS = [
+  makeQuestion('p', 'q0', 'c1', 0),
+  makeQuestion('p', 'q1', 'c1', 1),
+  makeQuestion('p', 'q2', 'c1', 2),
+  makeQuestion('p', 'q4', 'c2', 3),
+  makeQuestion('p', 'q5', 'c2', 4),
+  makeQuestion('p', 'q6', 'c2', 5),
+  { ...makeQuestion('p', 'q3', 'c2', 6), removed: 1 as const },
+  makeQuestion('o', 'z0', 'c1', 0),
+];
+
+/** Card rows only for what was studied (or suspended): q2, q6 and z0 have none — they are new. */
 async function seed(): Promise<LecternDb> {
   db = new LecternDb(`test-selftest-${Math.random()}`);
-  await db.questions.bulkAdd([
-    makeQuestion('p', 'q0', 'c1', 0),
-    makeQuestion('p', 'q1', 'c1', 1),
-    makeQuestion('p', 'q2', 'c1', 2),
-    { ...makeQuestion('p', 'q3', 'c2', 3), removed: 1 },
-    makeQuestion('p', 'q4', 'c2', 4),
-    makeQuestion('p', 'q5', 'c2', 5),
-    makeQuestion('p', 'q6', 'c2', 6),
-    makeQuestion('o', 'z0', 'c1', 0),
-  ]);
+  await seedQuestions(db, QUESTIONS);
+  await db.packs.bulkAdd([withCounts(makePack('p'), QUESTIONS), withCounts(makePack('o'), QUESTIONS)]);
   await db.cards.bulkAdd([
     makeCard({ key: 'p:q0', state: 2, stability: 10, lastReview: NOW - DAY, due: NOW + 9 * DAY }),
     makeCard({ key: 'p:q1', state: 2, stability: 1, lastReview: NOW - 5 * DAY, due: NOW + DAY, order: 1 }),
-    makeCard({ key: 'p:q2', state: 0, order: 2 }),
     makeCard({
       key: 'p:q4',
       chapterId: 'c2',
@@ -47,7 +60,7 @@ async function seed(): Promise<LecternDb> {
       stability: 3,
       lastReview: NOW - 3 * DAY,
       due: NOW + 2 * DAY,
-      order: 4,
+      order: 3,
       suspended: 1,
     }),
     makeCard({
@@ -57,11 +70,16 @@ async function seed(): Promise<LecternDb> {
       stability: 0.5,
       lastReview: NOW - 2 * DAY,
       due: NOW - 5 * MIN,
-      order: 5,
+      order: 4,
     }),
   ]);
   await db.reviews.bulkAdd([makeReview({ at: NOW - DAY, cardKey: 'p:q0' })]);
   return db;
+}
+
+/** The missed-question reference of a key in QUESTIONS. */
+function ref(key: string): { key: string; order: number } {
+  return { key, order: QUESTIONS.find((q) => q.key === key)?.order ?? 0 };
 }
 
 const base = {
@@ -78,7 +96,30 @@ describe('self-test repository', () => {
     const d = await seed();
     const pool = await buildSelfTestPool(d, ['p', 'o']);
     expect(pool.map((q) => q.key)).toEqual(['p:q0', 'p:q1', 'p:q2', 'p:q4', 'p:q5', 'p:q6', 'o:z0']);
+    expect(pool[2]?.card).toBeNull();
     expect(pool[5]?.card).toBeNull();
+    expect(pool[1]?.card).toEqual({ state: 2, stability: 1, lastReview: NOW - 5 * DAY });
+  });
+
+  it('reads only the chosen chapters, with the same questions and cards as the whole pack', async () => {
+    const d = await seed();
+    const chosen = [{ packId: 'p', chapterId: 'c2' }];
+    const pool = await buildSelfTestPool(d, ['p', 'o'], chosen);
+    expect(pool.map((q) => q.key)).toEqual(['p:q4', 'p:q5', 'p:q6']);
+    const whole = (await buildSelfTestPool(d, ['p', 'o'])).filter((q) => q.chapterId === 'c2');
+    expect(pool).toEqual(whole);
+  });
+
+  it('finds a chapter whose questions cross chunk records (orders past 100)', async () => {
+    db = new LecternDb(`test-selftest-${Math.random()}`);
+    // c1: orders 0–149, c2: 150–249 (chunks 1 and 2 hold both chapters' questions).
+    const rows = Array.from({ length: 250 }, (_, i) => makeQuestion('p', `n${i}`, i < 150 ? 'c1' : 'c2', i));
+    await seedQuestions(db, rows);
+    await db.packs.add(withCounts(makePack('p'), rows));
+    await db.cards.add(makeCard({ key: 'p:n160', chapterId: 'c2', order: 160, state: 2, stability: 5 }));
+    const pool = await buildSelfTestPool(db, ['p'], [{ packId: 'p', chapterId: 'c2' }]);
+    expect(pool.map((q) => q.order)).toEqual(rows.slice(150).map((q) => q.order));
+    expect(pool.filter((q) => q.card !== null).map((q) => q.key)).toEqual(['p:n160']);
   });
 
   it('starts a weakest-first test and stores it running', async () => {
@@ -171,8 +212,17 @@ describe('self-test repository', () => {
   it("sends missed questions to today's queue without touching their history", async () => {
     const d = await seed();
     const reviewsBefore = await d.reviews.toArray();
-    const result = await sendMissedToStudy(d, ['p:q0', 'p:q1', 'p:q2', 'p:q4', 'p:q5', 'p:q6', 'p:q0'], NOW);
-    expect(result).toEqual({ due: ['p:q0', 'p:q1', 'p:q5'], newCards: ['p:q2'], skipped: ['p:q4', 'p:q6'] });
+    const cardsBefore = await d.cards.count();
+    const keys = ['p:q0', 'p:q1', 'p:q2', 'p:q3', 'p:q4', 'p:q5', 'p:q6', 'p:q0', 'p:gone'];
+    const result = await sendMissedToStudy(d, keys.map(ref), NOW);
+    // q2 and q6 were never studied (no card row): they stay new and get no row; q3 was removed from
+    // its pack, q4 is suspended, and p:gone is no question at all.
+    expect(result).toEqual({
+      due: ['p:q0', 'p:q1', 'p:q5'],
+      newCards: ['p:q2', 'p:q6'],
+      skipped: ['p:q3', 'p:q4', 'p:gone'],
+    });
+    expect(await d.cards.count()).toBe(cardsBefore);
     const q0 = await d.cards.get(k('p:q0'));
     expect(q0).toMatchObject({ due: NOW, stability: 10, state: 2, lastReview: NOW - DAY, rev: 1 });
     // A relearning card already due is left as it was.
@@ -184,7 +234,6 @@ describe('self-test repository', () => {
 
   it("loads a test's questions and a discussion sheet with the missed facts", async () => {
     const d = await seed();
-    await d.packs.add(makePack('p'));
     const started = await startSelfTest(d, base);
     if (!started.ok) throw new Error('not started');
     const rows = await loadTestQuestions(d, started.test.state);
@@ -193,7 +242,7 @@ describe('self-test repository', () => {
       d,
       'p',
       ['c2'],
-      [{ key: 'p:q5', given: 'nope' }, { key: 'p:q1' }, { key: 'o:z0' }],
+      [{ ...ref('p:q5'), given: 'nope' }, ref('p:q1'), ref('p:q6'), ref('o:z0')],
     );
     expect(
       sheet?.chapters.map((c) => [
@@ -201,7 +250,16 @@ describe('self-test repository', () => {
         c.prompts.map((p) => p.id),
         c.missed.map((m) => [m.questionId, m.given]),
       ]),
-    ).toEqual([['c2', ['d2'], [['q5', 'nope']]]]);
+    ).toEqual([
+      [
+        'c2',
+        ['d2'],
+        [
+          ['q5', 'nope'],
+          ['q6', null],
+        ],
+      ],
+    ]);
     expect(await loadDiscussionSheet(d, 'missing', [], [])).toBeNull();
   });
 });

@@ -5,7 +5,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type DiscussionSheet, scoreSelfTest } from '../../core/selftest';
 import { db } from '../../db/db';
-import { loadDiscussionSheet, loadSelfTest, loadTestQuestions } from '../../db/selftest-repo';
+import {
+  loadDiscussionSheet,
+  loadSelfTest,
+  loadTestQuestions,
+  type MissedFact,
+} from '../../db/selftest-repo';
 import { describeGiven } from '../selftest/response-words';
 
 export interface SheetData {
@@ -28,7 +33,7 @@ export function useDiscussionSheet(
   return useLiveQuery(async () => {
     const pack = await db.packs.get(packId);
     if (!pack) return null;
-    let missed: { key: string; given: string | null }[] = [];
+    let missed: MissedFact[] = [];
     let testFinishedAt: number | null = null;
     if (testId !== undefined) {
       const test = await loadSelfTest(db, testId);
@@ -39,7 +44,8 @@ export function useDiscussionSheet(
           const row = rows[m.index];
           if (!row || row.packId !== packId) return [];
           const answer = test.state.answers[m.index];
-          return [{ key: m.key, given: answer ? describeGiven(row.question, answer.response) : null }];
+          const given = answer ? describeGiven(row.question, answer.response) : null;
+          return [{ key: m.key, order: row.order, given }];
         });
       }
     }

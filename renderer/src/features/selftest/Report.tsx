@@ -226,11 +226,11 @@ function ReportActions({
   const send = async () => {
     setBusy(true);
     try {
-      const result = await sendMissedToStudy(
-        db,
-        score.missed.map((m) => m.key),
-        Date.now(),
-      );
+      const missed = score.missed.map((m) => ({
+        key: m.key,
+        order: test.state.questions[m.index]?.order ?? 0,
+      }));
+      const result = await sendMissedToStudy(db, missed, Date.now());
       setSent(describeSent(result));
     } catch (err) {
       notify(

@@ -2,7 +2,8 @@
  * What the self-test screen writes: an answer (graded here, as in study), the finish, a clock
  * checkpoint, and — only when the test's "Count toward my study schedule" switch is on — the same
  * answers through the study repository, so the schedule moves as if the questions had been studied.
- * With the switch off, cards and the review log are never touched.
+ * With the switch off, cards and the review log are never touched. With it on, a question never
+ * studied gets its card row from its first counted answer, as in study.
  *
  * Practice-mode answers are final, so they reach the schedule at once; exam-mode answers can change
  * until the end, so they reach it when the test finishes (in the same transaction as the finish).
@@ -12,6 +13,8 @@ import type { Question } from '../../core/pack/schema';
 import { checkpointTest, goToQuestion, type SelfTestMove } from '../../core/selftest';
 import { resolveSchedulingSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
+import { newCardRow } from '../../db/packs-repo';
+import { readQuestions } from '../../db/question-chunks';
 import type { CardKey } from '../../db/rows';
 import {
   answerSelfTest,
@@ -28,14 +31,19 @@ import { answerCard } from '../../db/study-repo';
 interface ScheduledAnswer {
   key: string;
   packId: string;
+  /** The question's course order when the test was made (to find it in its chunk). */
+  order: number;
   grade: Grade;
   response: unknown;
   responseMs: number;
 }
 
 /**
- * Answers the cards through `answerCard` (one review-log row each, rating from `ratingFor`). Cards
- * that are missing, removed or suspended are left alone. Runs inside the caller's transaction.
+ * Answers the cards through `answerCard` (one review-log row each, rating from `ratingFor`). A
+ * question never studied has no card row yet: it gets one (`newCardRow`, from its current question
+ * row) in the same transaction, as a first answer in study would. Cards that are removed or suspended,
+ * and questions no longer live in their pack, are left alone. Runs inside the caller's transaction
+ * (which must include cards, reviews, settings and questionChunks).
  */
 async function scheduleAnswers(
   db: LecternDb,
@@ -44,10 +52,23 @@ async function scheduleAnswers(
 ): Promise<number> {
   if (answers.length === 0) return 0;
   const { settings } = await getSettings(db);
+  const keys = answers.map((a) => a.key as CardKey);
+  const cards = await db.cards.bulkGet(keys);
+  const unstudied = answers.filter((_, i) => cards[i] === undefined);
+  const questions = await readQuestions(
+    db,
+    unstudied.map((a) => ({ key: a.key as CardKey, order: a.order })),
+  );
   let written = 0;
-  for (const a of answers) {
-    const card = await db.cards.get(a.key as CardKey);
-    if (!card || card.removed || card.suspended) continue;
+  for (const [i, a] of answers.entries()) {
+    let card = cards[i];
+    if (!card) {
+      const q = questions.get(a.key as CardKey);
+      if (!q || q.removed) continue;
+      card = newCardRow(q.packId, q.id, q.chapterId, q.order, now);
+      await db.cards.add(card);
+    }
+    if (card.removed || card.suspended) continue;
     const result = await answerCard(db, {
       key: card.key,
       shownRev: card.rev,
@@ -84,7 +105,8 @@ export async function recordAnswer(
 ): Promise<RecordedAnswer> {
   const grade = gradeAnswer(question, response);
   const q = test.state.questions[index];
-  const move = await db.transaction('rw', [db.selftests, db.cards, db.reviews, db.settings], async () => {
+  const tables = [db.selftests, db.questionChunks, db.cards, db.reviews, db.settings];
+  const move = await db.transaction('rw', tables, async () => {
     const result = await answerSelfTest(
       db,
       test.id,
@@ -93,7 +115,8 @@ export async function recordAnswer(
       now,
     );
     if (result?.ok && q && result.state.countsForSchedule && result.state.mode === 'practice') {
-      await scheduleAnswers(db, [{ key: q.key, packId: q.packId, grade, response, responseMs }], now);
+      const answer = { key: q.key, packId: q.packId, order: q.order, grade, response, responseMs };
+      await scheduleAnswers(db, [answer], now);
     }
     return result;
   });
@@ -111,7 +134,8 @@ export async function finishAndSchedule(
   now: number,
   responseMs: readonly number[] = [],
 ): Promise<StoredSelfTest | null> {
-  return db.transaction('rw', [db.selftests, db.questions, db.cards, db.reviews, db.settings], async () => {
+  const tables = [db.selftests, db.questionChunks, db.cards, db.reviews, db.settings];
+  return db.transaction('rw', tables, async () => {
     const before = await loadSelfTest(db, id);
     const out = await finishSelfTest(db, id, now);
     if (!before || !out) return out?.test ?? null;
@@ -126,6 +150,7 @@ export async function finishAndSchedule(
         answers.push({
           key: q.key,
           packId: q.packId,
+          order: q.order,
           grade: gradeAnswer(row.question, a.response),
           response: a.response,
           responseMs: responseMs[i] ?? Number.NaN,

@@ -1,11 +1,13 @@
 /**
  * Live data for the setup form: the packs in Library order with their chapters, and how many live
- * questions each chapter holds of each type (so the form can say how many questions match).
+ * questions each chapter holds of each type (so the form can say how many questions match) — from
+ * the pack rows' `typeCounts`, so a 100k-question pack costs no more than a small one.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { QuestionType } from '../../core/pack/schema';
 import type { ChapterRef } from '../../core/selftest';
 import { db } from '../../db/db';
+import type { PackRow } from '../../db/rows';
 
 /** A pack as the setup form lists it. */
 export interface SetupPackInfo {
@@ -57,21 +59,24 @@ export function countInChapter(counts: QuestionCounts, ref: ChapterRef): number 
   return byType ? Object.values(byType).reduce((a, b) => a + (b ?? 0), 0) : 0;
 }
 
+/** The question counts of the packs, from their rows' per-chapter type counts (no question is read). */
+export function countsOfPacks(packs: readonly Pick<PackRow, 'id' | 'typeCounts'>[]): QuestionCounts {
+  const counts: QuestionCounts = new Map();
+  for (const p of packs) {
+    for (const [chapterId, byType] of Object.entries(p.typeCounts)) {
+      counts.set(chapterCountKey({ packId: p.id, chapterId }), { ...byType });
+    }
+  }
+  return counts;
+}
+
 export function useSetupData(): SetupData | undefined {
   return useLiveQuery(async () => {
     const packs = await db.packs.toArray();
     packs.sort((a, b) =>
       a.origin === b.origin ? a.title.localeCompare(b.title) : a.origin === 'bundled' ? -1 : 1,
     );
-    const counts: QuestionCounts = new Map();
-    // One getAll rather than a cursor (a cursor is one round trip per row); no index holds the type.
-    for (const q of await db.questions.toArray()) {
-      if (q.removed) continue;
-      const key = chapterCountKey({ packId: q.packId, chapterId: q.chapterId });
-      const byType = counts.get(key) ?? {};
-      byType[q.type] = (byType[q.type] ?? 0) + 1;
-      counts.set(key, byType);
-    }
+    const counts = countsOfPacks(packs);
     return {
       packs: packs.map((p) => ({
         id: p.id,

@@ -1,4 +1,7 @@
 /** Row builders shared by the stats, backup, self-test and settings tests. */
+import type { LecternDb } from '../../../../renderer/src/db/db';
+import { countChapters } from '../../../../renderer/src/db/packs-repo';
+import { writePackQuestions } from '../../../../renderer/src/db/question-chunks';
 import type { CardKey, CardRow, PackRow, QuestionRow, ReviewRow } from '../../../../renderer/src/db/rows';
 
 export const DAY = 86_400_000;
@@ -73,6 +76,8 @@ export function makePack(id = 'p'): PackRow {
       { id: 'd2', prompt: 'Discuss two', points: ['point c'], sections: ['s2'] },
     ],
     questionCount: 0,
+    chapterCounts: { c1: 0, c2: 0 },
+    typeCounts: { c1: {}, c2: {} },
     contentHash: 'h',
     importedAt: 0,
     updatedAt: 0,
@@ -94,4 +99,19 @@ export function makeQuestion(packId: string, id: string, chapterId: string, orde
     answerHash: `a-${id}`,
     removed: 0,
   };
+}
+
+/** `pack` with its question count, chapter counts and type counts taken from its live `questions`. */
+export function withCounts(pack: PackRow, questions: readonly QuestionRow[]): PackRow {
+  const live = questions.filter((q) => q.packId === pack.id && q.removed === 0);
+  return { ...pack, questionCount: live.length, ...countChapters(pack.chapters, live) };
+}
+
+/** Stores question rows (any packs) the way an import does: a hundred to a chunk record, per pack. */
+export async function seedQuestions(db: LecternDb, rows: readonly QuestionRow[]): Promise<void> {
+  const byPack = new Map<string, QuestionRow[]>();
+  for (const r of rows) byPack.set(r.packId, [...(byPack.get(r.packId) ?? []), r]);
+  await db.transaction('rw', db.questionChunks, async () => {
+    for (const [packId, list] of byPack) await writePackQuestions(db, packId, list);
+  });
 }

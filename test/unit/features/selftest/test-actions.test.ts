@@ -10,7 +10,7 @@ import {
   recordAnswer,
   showQuestion,
 } from '../../../../renderer/src/features/selftest';
-import { DAY, makeCard } from '../../core/stats/fixtures';
+import { DAY, makeCard, seedQuestions } from '../../core/stats/fixtures';
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 2, 15, 18);
@@ -39,7 +39,7 @@ const ROWS = [trueFalse('q0', 0, true), trueFalse('q1', 1, false), trueFalse('q2
 
 async function seed(): Promise<LecternDb> {
   db = new LecternDb(`test-selftest-actions-${Math.random()}`);
-  await db.questions.bulkAdd(ROWS);
+  await seedQuestions(db, ROWS);
   await db.cards.bulkAdd([
     makeCard({
       key: 'p:q0',
@@ -59,8 +59,8 @@ async function seed(): Promise<LecternDb> {
       due: NOW + 3 * DAY,
       order: 1,
     }),
-    makeCard({ key: 'p:q2', state: 0, order: 2 }),
   ]);
+  // q2 was never studied: no card row.
   return db;
 }
 
@@ -176,8 +176,8 @@ describe('recordAnswer and finishAndSchedule', () => {
       ['p:q0', 3, 1],
       ['p:q1', 1, 0],
     ]);
-    const q2 = await db.cards.get('p:q2' as CardKey);
-    expect(q2?.state).toBe(0);
+    // q2 was not answered: it stays without a card row (new).
+    expect(await db.cards.get('p:q2' as CardKey)).toBeUndefined();
     expect((await db.cards.get('p:q1' as CardKey))?.lapses).toBe(1);
 
     await finishAndSchedule(db, test.id, NOW + 5 * MIN, times);
@@ -200,7 +200,12 @@ describe('recordAnswer and finishAndSchedule', () => {
     const reviews = await db.reviews.toArray();
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ cardKey: 'p:q2', rating: 3, correct: 1, stateBefore: 0 });
-    expect((await db.cards.get('p:q2' as CardKey))?.state).not.toBe(0);
+    // Its first counted answer gave the never-studied question its card row, as study would.
+    expect(reviews[0]?.prev).toMatchObject({ key: 'p:q2', state: 0, order: 2, chapterId: 'c1', rev: 0 });
+    const card = await db.cards.get('p:q2' as CardKey);
+    expect(card).toMatchObject({ packId: 'p', chapterId: 'c1', order: 2, rev: 1, lastReview: NOW + MIN });
+    expect(card?.state).not.toBe(0);
+    expect(card?.dueKey).toBe(card?.due);
 
     // Practice answers are final: a second answer is refused and writes nothing.
     const again = await recordAnswer(
@@ -215,6 +220,36 @@ describe('recordAnswer and finishAndSchedule', () => {
     expect(again.move).toEqual({ ok: false, reason: 'already-answered' });
     await finishAndSchedule(db, test.id, NOW + 3 * MIN);
     expect(await db.reviews.count()).toBe(1);
+  });
+
+  it('an exam with the switch on gives a never-studied question its card at the finish', async () => {
+    await seed();
+    const test = await start('exam', true);
+    const i2 = indexOf(test, 'p:q2');
+    await recordAnswer(db, test, i2, ROWS[2]!.question, { type: 'true-false', value: false }, 900, NOW + MIN);
+    expect(await db.cards.get('p:q2' as CardKey)).toBeUndefined();
+    await finishAndSchedule(db, test.id, NOW + 2 * MIN);
+    const reviews = await db.reviews.toArray();
+    expect(reviews.map((r) => [r.cardKey, r.rating, r.correct, r.stateBefore])).toEqual([['p:q2', 1, 0, 0]]);
+    expect(await db.cards.get('p:q2' as CardKey)).toMatchObject({ state: 1, order: 2, rev: 1 });
+  });
+
+  it('a question removed from its pack since the test began gets no card and no review', async () => {
+    await seed();
+    const test = await start('practice', true);
+    await seedQuestions(db, [ROWS[0]!, ROWS[1]!, { ...ROWS[2]!, removed: 1 }]);
+    const out = await recordAnswer(
+      db,
+      test,
+      indexOf(test, 'p:q2'),
+      ROWS[2]!.question,
+      { type: 'true-false', value: true },
+      900,
+      NOW + MIN,
+    );
+    expect(out.move?.ok).toBe(true);
+    expect(await db.cards.get('p:q2' as CardKey)).toBeUndefined();
+    expect(await db.reviews.count()).toBe(0);
   });
 
   it('a suspended card is left alone even when the test counts', async () => {

@@ -5,6 +5,7 @@ import { LecternDb } from '../../../../renderer/src/db/db';
 import type { CardKey, QuestionRow } from '../../../../renderer/src/db/rows';
 import { loadSelfTest, startSelfTest } from '../../../../renderer/src/db/selftest-repo';
 import { type EnqueueWrite, startTestClock } from '../../../../renderer/src/features/selftest/use-test-clock';
+import { seedQuestions } from '../../core/stats/fixtures';
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 2, 15, 18);
@@ -49,7 +50,7 @@ function serialQueue(): { enqueue: EnqueueWrite; idle: () => Promise<unknown> } 
 describe('startTestClock', () => {
   it('a pause waiting behind a slow write counts the time up to the leaving, not up to its turn', async () => {
     db = new LecternDb(`test-clock-${Math.random()}`);
-    await db.questions.bulkAdd([row('q0', 0), row('q1', 1)]);
+    await seedQuestions(db, [row('q0', 0), row('q1', 1)]);
     const started = await startSelfTest(db, {
       packIds: ['p'],
       mode: 'exam',
@@ -88,7 +89,7 @@ describe('startTestClock', () => {
 
   it('pagehide pauses and a pageshow from the back-forward cache resumes from then', async () => {
     db = new LecternDb(`test-clock-${Math.random()}`);
-    await db.questions.bulkAdd([row('q0', 0)]);
+    await seedQuestions(db, [row('q0', 0)]);
     const started = await startSelfTest(db, {
       packIds: ['p'],
       mode: 'exam',
