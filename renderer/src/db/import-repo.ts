@@ -142,7 +142,7 @@ async function writeNewPack(
   onProgress: ((fraction: number) => void) | undefined,
 ): Promise<void> {
   await db.packs.add(packRowOf(pack, meta, now));
-  await writePackQuestions(db, pack.id, questionRowsOf(pack, answerHash), onProgress);
+  await writePackQuestions(db, pack.id, questionRowsOf(pack), onProgress);
 }
 
 async function writeUpdate(
@@ -166,7 +166,7 @@ async function writeUpdate(
   );
   const answerChanged = new Set(diff.changed.filter((c) => c.answerChanged).map((c) => c.id));
 
-  const questions = questionRowsOf(pack, answerHash);
+  const questions = questionRowsOf(pack);
   const cards: CardRow[] = [];
   for (const q of questions) {
     const card = cardByKey.get(q.key);
@@ -174,7 +174,9 @@ async function writeUpdate(
     const oldRow = rowById.get(q.id);
     const keeps =
       oldRow !== undefined &&
-      (oldRow.removed === 0 ? !answerChanged.has(q.id) : oldRow.answerHash === q.answerHash);
+      (oldRow.removed === 0
+        ? !answerChanged.has(q.id)
+        : answerHash(oldRow.question) === answerHash(q.question));
     if (keeps) {
       if (card.chapterId !== q.chapterId || card.order !== q.order || card.removed !== 0)
         cards.push({

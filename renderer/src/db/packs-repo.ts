@@ -118,7 +118,6 @@ export function questionRowOf(
   question: Question,
   chapterId: string,
   order: number,
-  answerHash: string,
 ): QuestionRow {
   return {
     key: cardKey(packId, question.id),
@@ -129,27 +128,20 @@ export function questionRowOf(
     type: question.type,
     order,
     question,
-    answerHash,
     removed: 0,
   };
 }
 
 /** The question rows of `pack` in course order (orders 0..n−1). */
-export function questionRowsOf(pack: Pack, answerHash: (q: Question) => string): QuestionRow[] {
+export function questionRowsOf(pack: Pack): QuestionRow[] {
   return courseOrder(pack).map(({ question, chapterId }, i) =>
-    questionRowOf(pack.id, question, chapterId, i, answerHash(question)),
+    questionRowOf(pack.id, question, chapterId, i),
   );
 }
 
 /** Stores a pack that is not in the database yet: its row and its questions (all new). */
-export async function insertPack(
-  db: LecternDb,
-  pack: Pack,
-  meta: PackMeta,
-  now: EpochMs,
-  answerHash: (q: Question) => string,
-): Promise<void> {
-  const questions = questionRowsOf(pack, answerHash);
+export async function insertPack(db: LecternDb, pack: Pack, meta: PackMeta, now: EpochMs): Promise<void> {
+  const questions = questionRowsOf(pack);
   await db.transaction('rw', [db.packs, db.questionChunks], async () => {
     if (await db.packs.get(pack.id)) throw new Error(`pack "${pack.id}" is already stored`);
     await db.packs.add(packRowOf(pack, meta, now));

@@ -60,8 +60,11 @@ export interface QuestionRow {
    */
   order: number;
   question: Question;
-  /** Hash of what makes an answer correct: when it changes on update, progress starts over. */
-  answerHash: string;
+  /**
+   * Unused since schema 2 (hashing every question cost a third of a 100k import): an update compares
+   * answers with `answerHash(question)` when it needs to. Rows stored by schema 1 may still carry it.
+   */
+  answerHash?: string;
   /** 1 when the question was removed from its pack by an update: it leaves the queue, its history stays. */
   removed: 0 | 1;
 }

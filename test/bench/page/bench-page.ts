@@ -6,7 +6,6 @@
  */
 import { Dexie } from 'dexie';
 import { readPackFile } from '../../../renderer/src/core/formats';
-import { answerHash } from '../../../renderer/src/core/pack/diff';
 import type { Pack } from '../../../renderer/src/core/pack/schema';
 import { LecternDb } from '../../../renderer/src/db/db';
 import { applyImport } from '../../../renderer/src/db/import-repo';
@@ -35,7 +34,7 @@ function prepareRows(text: string): { questions: number } {
   if (!read.ok) throw new Error(`bench pack does not read: ${read.issues[0]?.message}`);
   const pack: Pack = read.pack;
   const now = Date.now();
-  const questions = questionRowsOf(pack, answerHash);
+  const questions = questionRowsOf(pack);
   rows = {
     pack: packRowOf(pack, { origin: 'imported', format: 'lectern', contentHash: 'bench' }, now),
     chunks: chunkQuestionRows(pack.id, questions),
