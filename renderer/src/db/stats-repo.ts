@@ -2,6 +2,7 @@
  * Loads what the statistics need and returns the figures. The review log is read in chunks straight
  * into typed columns, so a million rows (each carrying the previous card state for undo) never sit in
  * memory as objects at once. Everything is read in one read-only transaction: a consistent snapshot.
+ * Questions are not read (their counts are on the pack rows), except the hardest few.
  */
 import type { Question, QuestionType } from '../core/pack/schema';
 import type { AppSettings } from '../core/settings';
@@ -13,14 +14,20 @@ import {
   type HardQuestion,
   makeDayClock,
   type ReviewColumns,
+  type StatsPackShape,
   type StatsReport,
 } from '../core/stats';
 import type { LecternDb } from './db';
-import type { CardKey, CardRow, EpochMs, ReviewRow } from './rows';
+import { readQuestions } from './question-chunks';
+import type { CardKey, EpochMs, PackRow, ReviewRow } from './rows';
 import { APP_SETTINGS_KEY } from './settings-repo';
 
 /** Reviews read per request. */
 const CHUNK = 5000;
+/** Requests kept in flight while reading the review log. */
+const IN_FLIGHT = 3;
+/** Fewest ids worth a range read of the review log (fewer are read one by one). */
+const MIN_RUN = 16;
 
 /** Options of `loadStats`. */
 export interface LoadStatsOptions {
@@ -51,16 +58,37 @@ export interface StatsSummary extends StatsReport {
   hardestDetails: HardQuestionDetail[];
 }
 
-/** Loads cards, review log and settings, and computes every statistic at `now`. */
+/** The statistics shape of packs: chapters in course order with their live questions. */
+export function packShapes(
+  packs: readonly Pick<PackRow, 'id' | 'chapters' | 'chapterCounts'>[],
+): StatsPackShape[] {
+  return packs.map((p) => ({
+    packId: p.id,
+    chapters: p.chapters.map((c) => ({ chapterId: c.id, questions: p.chapterCounts[c.id] ?? 0 })),
+  }));
+}
+
+/**
+ * Loads packs, card rows, review log and settings, and computes every statistic at `now`. Questions
+ * without a card row are new: totals come from the packs' chapter counts, so no question is read
+ * except the few hardest ones, from their chunks.
+ */
 export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promise<StatsSummary> {
-  return db.transaction('r', [db.cards, db.reviews, db.questions, db.settings], async () => {
+  const tables = [db.packs, db.cards, db.reviews, db.questionChunks, db.settings];
+  return db.transaction('r', tables, async () => {
     const settings =
       options.settings ?? parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
-    const cards: CardRow[] =
+    const packs =
       options.packId === undefined
-        ? await db.cards.toArray()
-        : await db.cards.where('packId').equals(options.packId).toArray();
-    const log = await loadReviewColumns(db, options.packId);
+        ? await db.packs.toArray()
+        : [await db.packs.get(options.packId)].filter((p): p is PackRow => p !== undefined);
+    // The card rows are read while the review log streams in (one more request in flight).
+    const [cards, log] = await Promise.all([
+      options.packId === undefined
+        ? db.cards.toArray()
+        : db.cards.where('packId').equals(options.packId).toArray(),
+      loadReviewColumns(db, options.packId),
+    ]);
     const packRetention: Record<string, number> = {};
     for (const [packId, o] of Object.entries(settings.packOverrides)) {
       if (o.desiredRetention !== undefined) packRetention[packId] = o.desiredRetention;
@@ -73,15 +101,19 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
       }),
       desiredRetention: settings.desiredRetention,
       packRetention,
+      packs: packShapes(packs),
       ...(options.heatmapDays !== undefined ? { heatmapDays: options.heatmapDays } : {}),
       ...(options.forecastDays !== undefined ? { forecastDays: options.forecastDays } : {}),
       ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
       ...(options.hardestLimit !== undefined ? { hardestLimit: options.hardestLimit } : {}),
     });
-    const questions = await db.questions.bulkGet(report.cards.hardest.map((h) => h.key as CardKey));
+    const questions = await readQuestions(
+      db,
+      report.cards.hardest.map((h) => ({ key: h.key as CardKey, order: h.order })),
+    );
     const hardestDetails: HardQuestionDetail[] = [];
-    report.cards.hardest.forEach((h, i) => {
-      const q = questions[i];
+    for (const h of report.cards.hardest) {
+      const q = questions.get(h.key as CardKey);
       if (q)
         hardestDetails.push({
           ...h,
@@ -90,35 +122,93 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
           type: q.type,
           question: q.question,
         });
-    });
+    }
     return { ...report, hardestDetails };
   });
 }
 
 /**
- * Reads the review log (one pack's, or all) into columns. All reviews: consecutive id ranges via
- * getAll. One pack: the pack index's primary keys (keys only, cheap), then rows in chunks.
+ * Runs `jobs` with at most IN_FLIGHT of them waiting on IndexedDB at once, handing each result to
+ * `take` as it arrives (in any order): the database reads the next chunks while the page decodes one.
+ */
+async function readPipelined<T>(
+  jobs: readonly (() => Promise<T>)[],
+  take: (result: T) => void,
+): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++] as () => Promise<T>;
+      take(await job());
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, jobs.length) }, lane));
+}
+
+/**
+ * Splits sorted ids into ranges to read whole: each range holds at most CHUNK ids and spans at most
+ * twice as many (so reading a range and dropping other packs' rows at most doubles the rows read).
+ * Ids that fit no range of at least MIN_RUN are returned loose, to read one by one.
+ */
+export function splitIdRuns(ids: ArrayLike<number>): { runs: [number, number][]; loose: number[] } {
+  const runs: [number, number][] = [];
+  const loose: number[] = [];
+  let i = 0;
+  while (i < ids.length) {
+    const lo = ids[i] as number;
+    let j = i;
+    while (j + 1 < ids.length && j + 1 - i < CHUNK && (ids[j + 1] as number) - lo + 1 <= 2 * (j + 2 - i)) j++;
+    if (j + 1 - i >= MIN_RUN) runs.push([lo, ids[j] as number]);
+    else for (let k = i; k <= j; k++) loose.push(ids[k] as number);
+    i = j + 1;
+  }
+  return { runs, loose };
+}
+
+/**
+ * Reads the review log (one pack's, or all) into columns, CHUNK rows per request with a few requests
+ * in flight. All reviews: id ranges of the (auto-increment, so dense) primary key. One pack: the pack
+ * index's primary keys (keys only, cheap), read as dense id ranges where they cluster (a study
+ * session's reviews are consecutive) and one by one where they do not.
  */
 export async function loadReviewColumns(db: LecternDb, packId?: string): Promise<ReviewColumns> {
   const cols = createReviewColumns(CHUNK);
   const add = (rows: readonly (ReviewRow | undefined)[]) => {
-    for (const r of rows) if (r) appendReview(cols, r);
+    for (const r of rows) if (r && (packId === undefined || r.packId === packId)) appendReview(cols, r);
   };
+  const range = (lo: number, hi: number) => () =>
+    db.reviews.where(':id').between(lo, hi, true, true).toArray();
   if (packId === undefined) {
-    let after = Number.NEGATIVE_INFINITY;
-    for (;;) {
-      const rows = await db.reviews.where(':id').above(after).limit(CHUNK).toArray();
-      add(rows);
-      const last = rows[rows.length - 1];
-      if (rows.length < CHUNK || last?.id === undefined) break;
-      after = last.id;
+    const first = (await db.reviews.orderBy(':id').limit(1).primaryKeys())[0];
+    const last = (await db.reviews.orderBy(':id').reverse().limit(1).primaryKeys())[0];
+    if (first === undefined || last === undefined) return cols;
+    if (last - first + 1 > 2 * (await db.reviews.count())) {
+      // Ids with wide gaps (rows deleted): walk the key in chunks instead of fixed ranges.
+      let after = Number.NEGATIVE_INFINITY;
+      for (;;) {
+        const rows = await db.reviews.where(':id').above(after).limit(CHUNK).toArray();
+        add(rows);
+        const end = rows[rows.length - 1];
+        if (rows.length < CHUNK || end?.id === undefined) return cols;
+        after = end.id;
+      }
     }
+    const jobs = [];
+    for (let lo = first; lo <= last; lo += CHUNK) jobs.push(range(lo, Math.min(last, lo + CHUNK - 1)));
+    await readPipelined(jobs, add);
     return cols;
   }
-  const ids = await db.reviews
+  const keys = await db.reviews
     .where('[packId+at]')
     .between([packId, Number.NEGATIVE_INFINITY], [packId, Number.POSITIVE_INFINITY], true, true)
     .primaryKeys();
-  for (let i = 0; i < ids.length; i += CHUNK) add(await db.reviews.bulkGet(ids.slice(i, i + CHUNK)));
+  const ids = Float64Array.from(keys as number[]).sort();
+  const { runs, loose } = splitIdRuns(ids);
+  const jobs: (() => Promise<(ReviewRow | undefined)[]>)[] = runs.map(([lo, hi]) => range(lo, hi));
+  for (let i = 0; i < loose.length; i += CHUNK) {
+    const part = loose.slice(i, i + CHUNK);
+    jobs.push(() => db.reviews.bulkGet(part));
+  }
+  await readPipelined(jobs, add);
   return cols;
 }

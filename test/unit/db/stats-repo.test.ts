@@ -3,8 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDefaultSettings } from '../../../renderer/src/core/settings';
 import { LecternDb } from '../../../renderer/src/db/db';
 import { saveSettings } from '../../../renderer/src/db/settings-repo';
-import { loadReviewColumns, loadStats } from '../../../renderer/src/db/stats-repo';
-import { DAY, HOUR, makeCard, makeQuestion, makeReview } from '../core/stats/fixtures';
+import { loadReviewColumns, loadStats, splitIdRuns } from '../../../renderer/src/db/stats-repo';
+import {
+  DAY,
+  HOUR,
+  makeCard,
+  makePack,
+  makeQuestion,
+  makeReview,
+  seedQuestions,
+  withCounts,
+} from '../core/stats/fixtures';
 
 let db: LecternDb;
 afterEach(async () => {
@@ -13,13 +22,18 @@ afterEach(async () => {
 
 const NOW = Date.UTC(2026, 2, 15, 12);
 
+const QUESTIONS = [
+  makeQuestion('p', 'a', 'c1', 0),
+  makeQuestion('p', 'b', 'c1', 1),
+  makeQuestion('p', 'c', 'c2', 2),
+  makeQuestion('o', 'z', 'c1', 0),
+];
+
+/** Card rows only for the studied questions: p:c and o:z have none (new). */
 async function seed(): Promise<LecternDb> {
   db = new LecternDb(`test-stats-${Math.random()}`);
-  await db.questions.bulkAdd([
-    makeQuestion('p', 'a', 'c1', 0),
-    makeQuestion('p', 'b', 'c1', 1),
-    makeQuestion('o', 'z', 'c1', 0),
-  ]);
+  await seedQuestions(db, QUESTIONS);
+  await db.packs.bulkAdd([withCounts(makePack('p'), QUESTIONS), withCounts(makePack('o'), QUESTIONS)]);
   await db.cards.bulkAdd([
     makeCard({ key: 'p:a', state: 2, stability: 10, lastReview: NOW - DAY, due: NOW + 9 * DAY, lapses: 1 }),
     makeCard({
@@ -31,7 +45,6 @@ async function seed(): Promise<LecternDb> {
       due: NOW - DAY,
       lapses: 2,
     }),
-    makeCard({ key: 'o:z', packId: 'o', state: 0 }),
   ]);
   await db.reviews.bulkAdd([
     makeReview({ at: NOW - 2 * DAY, cardKey: 'p:b', rating: 1, responseMs: 4000 }),
@@ -51,7 +64,11 @@ describe('loadStats', () => {
     expect(s.reviews.retention.recent).toEqual({ passed: 1, total: 2, rate: 0.5 });
     expect(s.cards.packs.map((p) => [p.packId, p.questions, p.mastered, p.dueToday, p.newLeft])).toEqual([
       ['o', 1, 0, 0, 1],
-      ['p', 2, 1, 1, 0],
+      ['p', 3, 1, 1, 1],
+    ]);
+    expect(s.cards.packs[1]?.chapters.map((c) => [c.chapterId, c.questions, c.newLeft])).toEqual([
+      ['c1', 2, 0],
+      ['c2', 1, 1],
     ]);
     expect(s.hardestDetails.map((h) => [h.key, h.lapses, h.section, h.questionId])).toEqual([
       ['p:b', 2, 's1', 'b'],
@@ -68,7 +85,7 @@ describe('loadStats', () => {
     expect(s.reviews.totalReviews).toBe(2);
     // p:b at t = 2S has R ≈ 0.846: mastered at 0.70, not at 0.90.
     expect(s.cards.packs).toHaveLength(1);
-    expect(s.cards.packs[0]?.mastered).toBe(2);
+    expect(s.cards.packs[0]).toMatchObject({ packId: 'p', questions: 3, mastered: 2, newLeft: 1 });
   });
 
   it('reads the log across chunk boundaries', async () => {
@@ -80,6 +97,58 @@ describe('loadStats', () => {
     const one = await loadReviewColumns(db, 'p');
     expect(one.length).toBe(12_001);
     expect((await loadReviewColumns(db, 'none')).length).toBe(0);
+  });
+
+  it("reads each review once whatever the ids: gaps, other packs' runs, scattered ids", async () => {
+    db = new LecternDb(`test-stats-${Math.random()}`);
+    // Runs of p and o (as study sessions leave them), then p and o alternating, then o with a few p.
+    const packOf = (i: number) =>
+      i < 6000
+        ? Math.floor(i / 700) % 2 === 0
+          ? 'p'
+          : 'o'
+        : i < 9000
+          ? i % 2
+            ? 'p'
+            : 'o'
+          : i % 97
+            ? 'o'
+            : 'p';
+    const rows = Array.from({ length: 12_000 }, (_, i) =>
+      makeReview({ at: NOW - i * 1000, responseMs: i, packId: packOf(i) }),
+    );
+    await db.reviews.bulkAdd(rows);
+    const sum = (c: { length: number; responseMs: Float64Array }) =>
+      Array.from(c.responseMs.subarray(0, c.length)).reduce((a, b) => a + b, 0);
+    const expected = (packId?: string) =>
+      rows.reduce((a, r, i) => a + (packId === undefined || r.packId === packId ? i : 0), 0);
+    for (const packId of ['p', 'o', undefined]) {
+      const cols = await loadReviewColumns(db, packId);
+      expect(cols.length).toBe(rows.filter((r) => packId === undefined || r.packId === packId).length);
+      expect(sum(cols)).toBe(expected(packId));
+    }
+    // Most rows deleted: the ids are far apart, and every remaining row is still read once.
+    await db.reviews.where(':id').between(100, 11_900).delete();
+    const left = await loadReviewColumns(db);
+    expect(left.length).toBe(await db.reviews.count());
+    expect(sum(left)).toBe((await db.reviews.toArray()).reduce((a, r) => a + r.responseMs, 0));
+  });
+
+  it('splits ids into dense runs and loose ids', () => {
+    const dense = Array.from({ length: 40 }, (_, i) => 10 + i);
+    const halfDense = Array.from({ length: 40 }, (_, i) => 100 + 2 * i);
+    const scattered = [1000, 1100, 1200];
+    const { runs, loose } = splitIdRuns([...dense, ...halfDense, ...scattered]);
+    expect(runs).toEqual([
+      [10, 49],
+      [100, 178],
+    ]);
+    expect(loose).toEqual(scattered);
+    expect(splitIdRuns(Array.from({ length: 12_000 }, (_, i) => i)).runs).toEqual([
+      [0, 4999],
+      [5000, 9999],
+      [10_000, 11_999],
+    ]);
   });
 
   it('re-runs inside a live query as soon as a review is stored', async () => {

@@ -1,6 +1,11 @@
 /**
  * Figures from the card rows: mastery, due today and new left per pack and chapter, the due forecast,
  * and the hardest questions. One pass over the cards.
+ *
+ * A question without a card row is new (cards are written when a question is first studied,
+ * suspended or flagged), so a group's question count comes from the packs' shapes (`packs`: live
+ * questions per chapter) and the card rows only say which of them are started: new left = questions −
+ * started (studied or suspended). Without shapes, the card rows are taken as every question there is.
  */
 import { type DayClock, dayIndexAt, dayStartAt, formatDay } from './day';
 import { masteryRatioLimit } from './retrievability';
@@ -53,6 +58,8 @@ export interface HardQuestion {
   key: string;
   packId: string;
   chapterId: string;
+  /** Course order within the pack (where its question is stored). */
+  order: number;
   lapses: number;
   stability: number;
 }
@@ -67,9 +74,20 @@ export interface CardStats {
   hardest: HardQuestion[];
 }
 
+/** A pack's shape: its chapters in course order, each with its number of live questions. */
+export interface StatsPackShape {
+  packId: string;
+  chapters: readonly { chapterId: string; questions: number }[];
+}
+
 /** Options of `computeCardStats`. */
 export interface CardStatsOptions {
   now: number;
+  /**
+   * The packs' live questions per chapter (`PackRow.chapterCounts` in course order). Questions without
+   * a card row count as new. Left out: only the chapters and packs that have card rows are reported.
+   */
+  packs?: readonly StatsPackShape[];
   clock: DayClock;
   /** Desired retention (the global setting). */
   desiredRetention: number;
@@ -81,19 +99,36 @@ export interface CardStatsOptions {
   hardestLimit?: number;
 }
 
-interface Acc extends Progress {
+/** Running counts of one chapter. */
+interface Acc {
+  /** Live questions the pack's shape gives the chapter (0 when it is not in a shape). */
+  listed: number;
+  /** Live card rows seen. */
+  rows: number;
+  /** Of those, studied or suspended (not new). */
+  started: number;
+  mastered: number;
+  dueToday: number;
+  /** Place in the pack's shape (unlisted chapters come after the listed ones). */
+  rank: number;
   firstOrder: number;
 }
 
-function createAcc(): Acc {
+function createAcc(listed = 0, rank = Number.POSITIVE_INFINITY): Acc {
   return {
-    questions: 0,
+    listed,
+    rows: 0,
+    started: 0,
     mastered: 0,
-    mastery: 0,
     dueToday: 0,
-    newLeft: 0,
+    rank,
     firstOrder: Number.POSITIVE_INFINITY,
   };
+}
+
+interface PackAcc {
+  chapters: Map<string, Acc>;
+  ratioLimit: number;
 }
 
 /** Computes the card figures at `now`. */
@@ -104,53 +139,59 @@ export function computeCardStats(cards: readonly StatsCard[], options: CardStats
   const today = dayIndexAt(now, clock);
   const endOfToday = dayStartAt(today + 1, clock);
   const forecast = new Array<number>(forecastDays).fill(0);
-  const packs = new Map<string, { acc: Acc; chapters: Map<string, Acc>; ratioLimit: number }>();
+  const packs = new Map<string, PackAcc>();
   const hard: StatsCard[] = [];
+  const packOf = (packId: string): PackAcc => {
+    let pack = packs.get(packId);
+    if (!pack) {
+      const retention = options.packRetention?.[packId] ?? options.desiredRetention;
+      pack = { chapters: new Map(), ratioLimit: masteryRatioLimit(retention) };
+      packs.set(packId, pack);
+    }
+    return pack;
+  };
+  for (const shape of options.packs ?? []) {
+    const pack = packOf(shape.packId);
+    shape.chapters.forEach((c, rank) => {
+      pack.chapters.set(c.chapterId, createAcc(Math.max(0, c.questions), rank));
+    });
+  }
 
   for (const card of cards) {
     if (card.removed) continue;
-    let pack = packs.get(card.packId);
-    if (!pack) {
-      const retention = options.packRetention?.[card.packId] ?? options.desiredRetention;
-      pack = { acc: createAcc(), chapters: new Map(), ratioLimit: masteryRatioLimit(retention) };
-      packs.set(card.packId, pack);
-    }
+    const pack = packOf(card.packId);
     let chapter = pack.chapters.get(card.chapterId);
     if (!chapter) {
       chapter = createAcc();
       pack.chapters.set(card.chapterId, chapter);
     }
     if (card.order < chapter.firstOrder) chapter.firstOrder = card.order;
-    const mastered = card.state === 2 && isRecalled(card, now, pack.ratioLimit) ? 1 : 0;
-    let due = 0;
-    let isNew = 0;
-    if (!card.suspended) {
-      if (card.state === 0) isNew = 1;
-      else {
-        if (card.due < endOfToday) due = 1;
-        const d = Math.max(0, dayIndexAt(card.due, clock) - today);
-        if (d < forecastDays) forecast[d] = (forecast[d] as number) + 1;
-      }
+    chapter.rows++;
+    if (card.state === 2 && isRecalled(card, now, pack.ratioLimit)) chapter.mastered++;
+    if (card.state !== 0 || card.suspended) chapter.started++;
+    if (!card.suspended && card.state !== 0) {
+      if (card.due < endOfToday) chapter.dueToday++;
+      const d = Math.max(0, dayIndexAt(card.due, clock) - today);
+      if (d < forecastDays) forecast[d] = (forecast[d] as number) + 1;
     }
-    count(pack.acc, mastered, due, isNew);
-    count(chapter, mastered, due, isNew);
     if (card.lapses > 0 && hardestLimit > 0) keepHardest(hard, card, hardestLimit);
   }
 
-  const packList: PackProgress[] = [...packs.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([packId, { acc, chapters }]) => ({
-      packId,
-      ...toProgress(acc),
-      chapters: [...chapters.entries()]
-        .sort(([, a], [, b]) => a.firstOrder - b.firstOrder)
-        .map(([chapterId, c]) => ({ packId, chapterId, ...toProgress(c) })),
-    }));
+  const packList: PackProgress[] = [];
+  for (const [packId, { chapters }] of [...packs.entries()].sort(([a], [b]) => cmp(a, b))) {
+    const list: ChapterProgress[] = [...chapters.entries()]
+      .sort(([, a], [, b]) => a.rank - b.rank || a.firstOrder - b.firstOrder)
+      .map(([chapterId, c]) => ({ packId, chapterId, ...toProgress(c) }))
+      .filter((c) => c.questions > 0);
+    const total = sumProgress(list);
+    if (total.questions > 0) packList.push({ packId, ...total, chapters: list });
+  }
 
   const hardest = hard.map((c) => ({
     key: c.key,
     packId: c.packId,
     chapterId: c.chapterId,
+    order: c.order,
     lapses: c.lapses,
     stability: c.stability,
   }));
@@ -183,21 +224,30 @@ function keepHardest(top: StatsCard[], card: StatsCard, limit: number): void {
   if (top.length > limit) top.pop();
 }
 
-function count(acc: Acc, mastered: number, due: number, isNew: number): void {
-  acc.questions++;
-  acc.mastered += mastered;
-  acc.dueToday += due;
-  acc.newLeft += isNew;
+function toProgress(acc: Acc): Progress {
+  // More rows than the shape lists means the shape is stale: the rows are questions too.
+  const questions = Math.max(acc.listed, acc.rows);
+  return {
+    questions,
+    mastered: acc.mastered,
+    mastery: questions > 0 ? acc.mastered / questions : 0,
+    dueToday: acc.dueToday,
+    newLeft: Math.max(0, questions - acc.started),
+  };
 }
 
-function toProgress(acc: Acc): Progress {
-  return {
-    questions: acc.questions,
-    mastered: acc.mastered,
-    mastery: acc.questions > 0 ? acc.mastered / acc.questions : 0,
-    dueToday: acc.dueToday,
-    newLeft: acc.newLeft,
-  };
+function sumProgress(list: readonly Progress[]): Progress {
+  let questions = 0;
+  let mastered = 0;
+  let dueToday = 0;
+  let newLeft = 0;
+  for (const c of list) {
+    questions += c.questions;
+    mastered += c.mastered;
+    dueToday += c.dueToday;
+    newLeft += c.newLeft;
+  }
+  return { questions, mastered, mastery: questions > 0 ? mastered / questions : 0, dueToday, newLeft };
 }
 
 function cmp(a: string, b: string): number {

@@ -269,3 +269,108 @@ describe('computeCardStats on hand-made cards at a fixed now', () => {
     );
   });
 });
+
+describe('computeCardStats with the packs’ shapes (questions without a card row are new)', () => {
+  const shapes = [
+    {
+      packId: 'p',
+      chapters: [
+        { chapterId: 'c1', questions: 10 },
+        { chapterId: 'c2', questions: 5 },
+        { chapterId: 'c3', questions: 0 },
+      ],
+    },
+    { packId: 'r', chapters: [{ chapterId: 'y', questions: 4 }] },
+  ];
+  const withShapes = computeCardStats(CARDS, {
+    now: NOW,
+    clock,
+    desiredRetention: 0.9,
+    packRetention: { q: 0.8 },
+    packs: shapes,
+  });
+
+  it('takes totals from the shapes and the started cards from the rows', () => {
+    // c1: 10 questions, a b d started (c is a New row): 7 new. c2: 5 questions, e f h started (f and h
+    // suspended, g removed): 2 new. c3 has no question; r has no card row at all: all 4 new.
+    expect(withShapes.packs.map((p) => [p.packId, p.questions, p.mastered, p.dueToday, p.newLeft])).toEqual([
+      ['p', 15, 3, 2, 9],
+      ['q', 3, 2, 1, 0],
+      ['r', 4, 0, 0, 4],
+    ]);
+    expect(
+      withShapes.packs[0]?.chapters.map((c) => [c.chapterId, c.questions, c.newLeft, c.mastery]),
+    ).toEqual([
+      ['c1', 10, 7, 0.1],
+      ['c2', 5, 2, 0.4],
+    ]);
+    expect(withShapes.forecast).toEqual(
+      computeCardStats(CARDS, { now: NOW, clock, desiredRetention: 0.9 }).forecast,
+    );
+  });
+
+  it('orders chapters as the shape does, whatever the card orders', () => {
+    const swapped = computeCardStats(CARDS, {
+      now: NOW,
+      clock,
+      desiredRetention: 0.9,
+      packs: [{ packId: 'p', chapters: [...(shapes[0]?.chapters ?? [])].reverse() }],
+    });
+    expect(swapped.packs[0]?.chapters.map((c) => c.chapterId)).toEqual(['c2', 'c1']);
+  });
+
+  it('gives the same figures as a card row for every question (lazy rows change nothing)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            chapter: fc.constantFrom('c1', 'c2', 'c3'),
+            row: fc.constantFrom('none', 'new', 'flagged', 'suspended', 'learning', 'review', 'removed'),
+            stability: fc.integer({ min: 1, max: 40 }),
+            days: fc.integer({ min: -5, max: 40 }),
+            lapses: fc.nat(3),
+          }),
+          { maxLength: 40 },
+        ),
+        (specs) => {
+          const eager = specs.map((q, i) =>
+            makeCard({
+              key: `p:${String(i).padStart(3, '0')}`,
+              chapterId: q.chapter,
+              order: i,
+              state: q.row === 'learning' ? 1 : q.row === 'review' || q.row === 'removed' ? 2 : 0,
+              stability: q.row === 'learning' || q.row === 'review' ? q.stability : 0,
+              lastReview: q.row === 'learning' || q.row === 'review' ? NOW - q.days * DAY : null,
+              due: NOW + q.days * DAY,
+              lapses: q.row === 'review' ? q.lapses : 0,
+              suspended: q.row === 'suspended' ? 1 : 0,
+              flagged: q.row === 'flagged' ? 1 : 0,
+              removed: q.row === 'removed' ? 1 : 0,
+            }),
+          );
+          const lazy = eager.filter((_, i) => specs[i]?.row !== 'none');
+          const live = specs.filter((q) => q.row !== 'removed');
+          const shape = {
+            packId: 'p',
+            chapters: ['c1', 'c2', 'c3'].map((chapterId) => ({
+              chapterId,
+              questions: live.filter((q) => q.chapter === chapterId).length,
+            })),
+          };
+          const options = { now: NOW, clock, desiredRetention: 0.9 };
+          const fromRows = computeCardStats(eager, options);
+          const fromShape = computeCardStats(lazy, { ...options, packs: [shape] });
+          const sortChapters = (s: typeof fromRows) =>
+            s.packs.map((p) => ({
+              ...p,
+              chapters: [...p.chapters].sort((a, b) => (a.chapterId < b.chapterId ? -1 : 1)),
+            }));
+          expect(sortChapters(fromShape)).toEqual(sortChapters(fromRows));
+          expect(fromShape.forecast).toEqual(fromRows.forecast);
+          expect(fromShape.hardest).toEqual(fromRows.hardest);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
