@@ -36,18 +36,24 @@ export async function patchSettings(db: LecternDb, patch: Partial<AppSettings>):
   });
 }
 
-/** How many rows `resetPackProgress` changed. */
+/** What `resetPackProgress` did. */
 export interface ResetProgressResult {
+  /** Questions in the pack that had progress (studied, not removed) and lost it. */
   cards: number;
+  /** Of those, the ones that are new again (the suspended ones stay suspended). */
+  newAgain: number;
+  /** Review-log rows deleted. */
   reviews: number;
 }
 
 /**
- * Starts a pack over, in one transaction: every card of the pack (removed ones too) goes back to New,
- * due `now`, with no stability, difficulty, reps, lapses or last review; and the pack's review-log rows
- * are deleted (so statistics start over too — a reset that kept the log would leave mastery, retention
- * and streaks describing progress that no longer exists). Kept: suspended and flagged marks (the
- * student's choices, not progress), reading progress (the chapters were read), self-test history.
+ * Starts a pack over, in one transaction. A question without a card row is new, so the pack's card
+ * rows are deleted — except the student's own marks: a suspended or flagged question keeps a New
+ * (state 0) row with its mark, due `now`, rev + 1 (a suspended one stays out of the queue and is not
+ * counted as new). Rows of questions removed from the pack go too (their history is deleted with the
+ * log). The pack's review-log rows are deleted, so statistics start over too — a reset that kept the
+ * log would leave mastery, retention and streaks describing progress that no longer exists. Kept:
+ * reading progress (the chapters were read) and self-test history.
  */
 export async function resetPackProgress(
   db: LecternDb,
@@ -56,19 +62,46 @@ export async function resetPackProgress(
 ): Promise<ResetProgressResult> {
   return db.transaction('rw', db.cards, db.reviews, async () => {
     const cards = await db.cards.where('packId').equals(packId).toArray();
-    // A fresh card, keeping what is the student's choice rather than progress (suspended, flagged).
-    const reset: CardRow[] = cards.map((c) => ({
-      ...newCardRow(c.packId, c.key.slice(c.packId.length + 1), c.chapterId, c.order, now),
-      suspended: c.suspended,
-      flagged: c.flagged,
-      removed: c.removed,
-      rev: c.rev + 1,
-    }));
-    await db.cards.bulkPut(reset);
+    const kept: CardRow[] = cards
+      .filter((c) => !c.removed && (c.suspended || c.flagged))
+      .map((c) => ({
+        ...newCardRow(c.packId, c.key.slice(c.packId.length + 1), c.chapterId, c.order, now),
+        suspended: c.suspended,
+        flagged: c.flagged,
+        rev: c.rev + 1,
+      }));
+    const studied = cards.filter((c) => !c.removed && c.state !== 0);
+    await db.cards.where('packId').equals(packId).delete();
+    await db.cards.bulkAdd(kept);
     const reviews = await db.reviews
       .where('[packId+at]')
       .between([packId, -Infinity], [packId, Infinity], true, true)
       .delete();
-    return { cards: reset.length, reviews };
+    return { cards: studied.length, newAgain: studied.filter((c) => !c.suspended).length, reviews };
   });
+}
+
+/** What resetting a pack would do, from index counts alone (for the confirmation). */
+export interface ResetImpact {
+  /** Studied questions, not suspended, that would be new again. */
+  newAgain: number;
+  reviews: number;
+}
+
+/**
+ * Counts what `resetPackProgress` would reset without reading a row: the pack's scheduled cards
+ * (states 1–3 in the due index, which holds exactly the studied, not suspended, not removed ones) and
+ * its review-log rows.
+ */
+export async function measureResetImpact(db: LecternDb, packId: string): Promise<ResetImpact> {
+  return db.transaction('r', db.cards, db.reviews, async () => ({
+    newAgain: await db.cards
+      .where('[packId+state+dueKey]')
+      .between([packId, 1, -Infinity], [packId, 3, Infinity], true, true)
+      .count(),
+    reviews: await db.reviews
+      .where('[packId+at]')
+      .between([packId, -Infinity], [packId, Infinity], true, true)
+      .count(),
+  }));
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LecternDb } from '../../../renderer/src/db/db';
 import {
   getSettings,
+  measureResetImpact,
   patchSettings,
   resetPackProgress,
   saveSettings,
@@ -49,8 +50,7 @@ describe('settings repository', () => {
 });
 
 describe('resetPackProgress', () => {
-  it("puts every card of the pack back to New and deletes only that pack's reviews", async () => {
-    const d = open();
+  async function seedProgress(d: LecternDb): Promise<void> {
     await d.cards.bulkAdd([
       makeCard({
         key: 'p:a',
@@ -64,16 +64,28 @@ describe('resetPackProgress', () => {
         flagged: 1,
         rev: 3,
       }),
-      makeCard({ key: 'p:b', state: 3, stability: 1, reps: 2, lastReview: 50, suspended: 1 }),
+      makeCard({ key: 'p:b', order: 1, state: 3, stability: 1, reps: 2, lastReview: 50, suspended: 1 }),
+      makeCard({ key: 'p:c', order: 2, state: 2, stability: 3, reps: 1, lastReview: 70, due: 500 }),
+      makeCard({ key: 'p:d', order: 3, state: 0, flagged: 1 }),
+      makeCard({ key: 'p:e', order: 4, state: 2, stability: 3, reps: 1, lastReview: 70, removed: 1 }),
       makeCard({ key: 'o:a', packId: 'o', state: 2, stability: 10, reps: 1, lastReview: 100 }),
     ]);
+    // p:f (order 5) was never studied: it has no card row.
     await d.reviews.bulkAdd([
       makeReview({ at: 10, cardKey: 'p:a' }),
       makeReview({ at: 20, cardKey: 'p:b' }),
+      makeReview({ at: 25, cardKey: 'p:c' }),
       makeReview({ at: 30, cardKey: 'o:a', packId: 'o' }),
     ]);
+  }
+
+  it("deletes the pack's card rows but keeps the marks as New rows, and deletes only that pack's reviews", async () => {
+    const d = open();
+    await seedProgress(d);
     const result = await resetPackProgress(d, 'p', 5000);
-    expect(result).toEqual({ cards: 2, reviews: 2 });
+    // a, b, c had progress; b stays suspended, so two are new again.
+    expect(result).toEqual({ cards: 3, newAgain: 2, reviews: 3 });
+    expect((await d.cards.where('packId').equals('p').primaryKeys()).sort()).toEqual(['p:a', 'p:b', 'p:d']);
     const a = await d.cards.get(k('p:a'));
     expect(a).toMatchObject({
       state: 0,
@@ -84,10 +96,29 @@ describe('resetPackProgress', () => {
       lapses: 0,
       lastReview: null,
       flagged: 1,
+      suspended: 0,
+      order: 0,
       rev: 4,
     });
-    expect((await d.cards.get(k('p:b')))?.suspended).toBe(1);
+    // New rows are out of the due index; the suspended one still counts as started (not new).
+    expect(a?.dueKey).toBeUndefined();
+    expect(a?.startedOrder).toBeUndefined();
+    expect(await d.cards.get(k('p:b'))).toMatchObject({ state: 0, suspended: 1, startedOrder: 1 });
+    expect(await d.cards.get(k('p:c'))).toBeUndefined();
+    expect(await d.cards.get(k('p:e'))).toBeUndefined();
+    expect(await d.cards.get(k('p:f'))).toBeUndefined();
     expect((await d.cards.get(k('o:a')))?.state).toBe(2);
     expect((await d.reviews.toArray()).map((r) => r.packId)).toEqual(['o']);
+  });
+
+  it('says beforehand, from index counts, how many questions become new and how many reviews go', async () => {
+    const d = open();
+    await seedProgress(d);
+    expect(await measureResetImpact(d, 'p')).toEqual({ newAgain: 2, reviews: 3 });
+    expect(await measureResetImpact(d, 'none')).toEqual({ newAgain: 0, reviews: 0 });
+    const done = await resetPackProgress(d, 'p', 5000);
+    expect(done.newAgain).toBe(2);
+    expect(await measureResetImpact(d, 'p')).toEqual({ newAgain: 0, reviews: 0 });
+    expect(await measureResetImpact(d, 'o')).toEqual({ newAgain: 1, reviews: 1 });
   });
 });

@@ -1,37 +1,18 @@
 /** "Reset progress…" for one pack: says what will be lost, asks, then starts the pack over. */
 import { useState } from 'react';
 import { db } from '../../db/db';
-import { resetPackProgress } from '../../db/settings-repo';
+import { measureResetImpact, type ResetImpact, resetPackProgress } from '../../db/settings-repo';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from './ConfirmDialog';
 
-interface Impact {
-  answered: number;
-  reviews: number;
-}
-
-async function measureImpact(packId: string): Promise<Impact> {
-  return db.transaction('r', db.cards, db.reviews, async () => ({
-    answered: await db.cards
-      .where('packId')
-      .equals(packId)
-      .filter((c) => c.state !== 0)
-      .count(),
-    reviews: await db.reviews
-      .where('[packId+at]')
-      .between([packId, Number.NEGATIVE_INFINITY], [packId, Number.POSITIVE_INFINITY], true, true)
-      .count(),
-  }));
-}
-
 export function ResetProgress({ packId, title }: { packId: string; title: string }) {
   const notify = useAppStore((s) => s.notify);
-  const [impact, setImpact] = useState<Impact | null>(null);
+  const [impact, setImpact] = useState<ResetImpact | null>(null);
   const [busy, setBusy] = useState(false);
 
   const ask = async () => {
     try {
-      setImpact(await measureImpact(packId));
+      setImpact(await measureResetImpact(db, packId));
     } catch (err) {
       notify('error', `Could not read the progress of ${title}: ${String(err)}`);
     }
@@ -43,7 +24,7 @@ export function ResetProgress({ packId, title }: { packId: string; title: string
       const done = await resetPackProgress(db, packId, Date.now());
       notify(
         'success',
-        `${title}: progress reset — ${done.cards} questions are new again and ${done.reviews} reviews were removed.`,
+        `${title}: progress reset — ${done.newAgain} questions are new again and ${done.reviews} reviews were removed.`,
       );
       setImpact(null);
     } catch (err) {
@@ -68,9 +49,9 @@ export function ResetProgress({ packId, title }: { packId: string; title: string
         onCancel={() => setImpact(null)}
       >
         <p>
-          All {impact?.answered ?? 0} answered questions of this pack become new again and its{' '}
-          {impact?.reviews ?? 0} reviews are deleted, so its statistics start over. Reading progress,
-          suspended and flagged questions are kept.
+          All {impact?.newAgain ?? 0} answered questions of this pack become new again and its{' '}
+          {impact?.reviews ?? 0} reviews are deleted, so its statistics start over. Reading progress is kept,
+          and so are the suspended and flagged marks (a suspended question stays suspended).
         </p>
         <p>This cannot be undone, except by restoring a backup made before.</p>
       </ConfirmDialog>
