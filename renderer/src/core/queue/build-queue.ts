@@ -1,6 +1,6 @@
 /**
  * The study queue: which cards to show now, in which order. Pure; the caller loads the cards
- * (`loadQueueInput` in `db/study-repo`) and passes what was already done today.
+ * (`loadQueueInput` in `db/study-queue-repo`) and passes what was already done today.
  */
 import type { CardState } from '../scheduler';
 import { computeRetrievability } from '../scheduler';
@@ -70,20 +70,31 @@ function remaining(limit: number, done: number): number {
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
- * Orders the cards to study at `now`:
+ * The queue split by kind: reviews and new cards in the order to show them (daily limits applied),
+ * and every learning/relearning card given — also those not due yet — by due, so a session can
+ * show each one when it falls due.
+ */
+export interface QueueParts<K extends string = string> {
+  reviews: K[];
+  learning: Array<{ key: K; due: number }>;
+  fresh: K[];
+}
+
+/**
+ * Splits the cards to study at `now` into {@link QueueParts}:
  * 1. reviews (state Review) due by `dueCutoff`, lowest current retrievability first (FSRS
  *    forgetting curve from stability and time since the last review), at most each pack's
  *    reviews-per-day minus the reviews done today;
- * 2. learning and relearning cards whose due has come, earliest first (no daily limit);
+ * 2. learning and relearning cards by due (all of them; no daily limit);
  * 3. new cards in course order (`order`), at most each pack's new-per-day minus the new cards
  *    started today, and — unless `requireReading` is false — only from chapters that were opened.
  * Suspended and removed cards never enter. Ties break by key, so the order is deterministic.
  */
-export function buildQueue<K extends string>(
+export function splitQueue<K extends string>(
   cards: readonly QueueCard<K>[],
   now: number,
   opts: QueueOptions = {},
-): QueuePlan<K> {
+): QueueParts<K> {
   const limitsOf = (packId: string) =>
     (opts.limits && Object.hasOwn(opts.limits, packId) ? opts.limits[packId] : undefined) ??
     opts.defaultLimits ??
@@ -105,7 +116,7 @@ export function buildQueue<K extends string>(
     if (c.state === 2) {
       if (c.due <= cutoff) reviews.push({ card: c, r: computeRetrievability(c, now) });
     } else if (c.state === 1 || c.state === 3) {
-      if (c.due <= now) learning.push(c);
+      learning.push(c);
     } else if (c.state === 0) {
       if (!requireReading || opened.has(`${c.packId}:${c.chapterId}`)) fresh.push(c);
     }
@@ -143,10 +154,28 @@ export function buildQueue<K extends string>(
   }
 
   return {
-    keys: [...reviewKeys, ...learning.map((c) => c.key), ...newKeys],
-    reviews: reviewKeys.length,
+    reviews: reviewKeys,
+    learning: learning.map((c) => ({ key: c.key, due: c.due })),
+    fresh: newKeys,
+  };
+}
+
+/**
+ * Orders the cards to study at `now` (see {@link splitQueue}): reviews, then the learning and
+ * relearning cards whose due has come (earliest first), then new cards.
+ */
+export function buildQueue<K extends string>(
+  cards: readonly QueueCard<K>[],
+  now: number,
+  opts: QueueOptions = {},
+): QueuePlan<K> {
+  const parts = splitQueue(cards, now, opts);
+  const learning = parts.learning.filter((l) => l.due <= now).map((l) => l.key);
+  return {
+    keys: [...parts.reviews, ...learning, ...parts.fresh],
+    reviews: parts.reviews.length,
     learning: learning.length,
-    newCards: newKeys.length,
+    newCards: parts.fresh.length,
   };
 }
 

@@ -1,2 +1,3 @@
 export * from './build-queue';
 export * from './day';
+export * from './session-queue';
