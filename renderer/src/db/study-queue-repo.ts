@@ -1,23 +1,41 @@
 /**
- * Reading what the study queue and the Library need, through indexes only: due cards by the
- * `[removed+suspended+state+due]` index, new cards by `[packId+state+order]` a page at a time
- * (stopping at the limit), so a 100k-card pack loads a few hundred rows and never a question body.
- * Reads use `toArray`/`count`/`uniqueKeys` (IndexedDB getAll/count) rather than row-by-row cursors:
- * with a JavaScript filter Dexie falls back to a cursor, one round trip per row (and quadratic in
- * fake-indexeddb), so filters run on the loaded arrays instead.
+ * Reading what the study queue and the Library need, through the v2 card indexes only (see
+ * `db.ts`): due reviews by `[packId+state+dueKey]` in due order up to the pack's reviews left
+ * today, learning cards by the same index, and the first new questions in course order — a
+ * question with no card row (or a state-0 row that is not suspended) is new, so they are found by
+ * walking each chapter's order range against `[packId+chapterId+startedOrder]` and reading only the
+ * question chunks that hold new ones. Library counts are index counts per chapter plus
+ * `pack.chapterCounts`. No read loads every card row or every question of a pack.
+ *
+ * Reads use `toArray`/`count`/`primaryKeys` (IndexedDB getAll/count/getAllKeys) rather than
+ * row-by-row cursors, which cost one round trip per row.
  */
-import type { DoneToday } from '../core/queue';
+import type { DailyLimits, DoneToday, QueueCard } from '../core/queue';
 import type { LecternDb } from './db';
-import type { CardRow, EpochMs } from './rows';
+import { chunkOf, QUESTION_CHUNK, readQuestionRange } from './question-chunks';
+import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow } from './rows';
 
-/** What `buildQueue` needs, loaded in one read transaction. */
+/** What `splitQueue`/`buildQueue` need, loaded in one read transaction. */
 export interface QueueInput {
-  /** Due reviews, all learning/relearning cards (also future ones, for `nextLearningDue`), and the first new cards. */
-  cards: CardRow[];
+  /**
+   * Due reviews (at most each pack's reviews left today, earliest due first), learning and
+   * relearning cards due by `learningUntil`, and the first new questions of each pack (at most its
+   * new left today) in course order. A new question without a card row is given as what the queue
+   * needs of it (state 0, never reviewed); no row is made up for it.
+   */
+  cards: QueueCard<CardKey>[];
+  /** The stored card rows among `cards` (a new question without a row is absent). */
+  rows: Map<CardKey, CardRow>;
+  /** The questions read while finding the new ones, by key (the caller need not read them again). */
+  questions: Map<CardKey, QuestionRow>;
   /** `${packId}:${chapterId}` of opened chapters. */
   openedChapters: Set<string>;
   /** Answers already given today, by pack. */
   doneToday: Record<string, DoneToday>;
+  /** The packs loaded, in the Library's order (bundled first, then by title). */
+  packOrder: string[];
+  /** The earliest due of a learning card after `learningUntil` (not in `cards`), or null. */
+  laterLearning: EpochMs | null;
 }
 
 /** Options of {@link loadQueueInput}. */
@@ -26,19 +44,25 @@ export interface LoadQueueOptions {
   dayStartMs: EpochMs;
   /** Reviews due up to this time are loaded (default `now`). */
   dueCutoff?: EpochMs;
-  /** Load new cards only from opened chapters (default true). */
+  /** Learning cards due up to this time are loaded (default: all of them). */
+  learningUntil?: EpochMs;
+  /** Load new questions only from opened chapters (default true). */
   requireReading?: boolean;
-  /** At most this many new cards per pack (default 1000; pass the pack's new-per-day). */
-  newPerPack?: number;
+  /** Daily limits by pack id (reviews and new left today = limit − done today). */
+  limits?: Readonly<Record<string, DailyLimits>>;
+  /** Limits of packs not in `limits` (default 20 new, 200 reviews). */
+  defaultLimits?: DailyLimits;
+  /** Only this chapter of the packs given. */
+  chapterId?: string;
 }
 
 /** Counts of one pack or chapter for the Library. */
 export interface StudyCounts {
-  /** Learning, relearning and review cards due by the cutoff. */
+  /** Learning, relearning and review cards due by the cutoff (not suspended, not removed). */
   due: number;
-  /** Cards never studied (not suspended, not removed). */
+  /** Questions never studied: no card row, or a state-0 row that is not suspended. */
   new: number;
-  /** All cards, suspended and removed ones too. */
+  /** Live questions (the pack's or chapter's question count). */
   total: number;
 }
 
@@ -58,55 +82,93 @@ export interface DoneCounts {
   byPack: Record<string, DoneToday & { total: number }>;
 }
 
-// Every component of these indexes is a number, so ±Infinity bound them. (Dexie.maxKey is one shared
-// array: using it twice in one compound key reads as a cycle to IndexedDB and throws DataError.)
+// Every component of these indexes after the ids is a number, so ±Infinity bound them. (Dexie.maxKey
+// is one shared array: using it twice in one compound key reads as a cycle to IndexedDB.)
 const MIN = Number.NEGATIVE_INFINITY;
 const MAX = Number.POSITIVE_INFINITY;
+const DEFAULT_LIMITS: DailyLimits = { newPerDay: 20, reviewsPerDay: 200 };
 
-/** Active (not removed, not suspended) cards in `state` with due in [from, to]. */
-function activeByStateAndDue(db: LecternDb, state: number, from: number, to: number) {
+/** Scheduled cards of `packId` in `state` with due in [from, to]. */
+function scheduledRange(db: LecternDb, packId: string, state: number, from: number, to: number) {
   return db.cards
-    .where('[removed+suspended+state+due]')
-    .between([0, 0, state, from], [0, 0, state, to], true, true);
+    .where('[packId+state+dueKey]')
+    .between([packId, state, from], [packId, state, to], true, true);
 }
 
-const NEW_PAGE = 500;
+/** Started (studied or suspended, not removed) cards of a chapter with order in [from, to]. */
+function startedRange(db: LecternDb, packId: string, chapterId: string, from: number, to: number) {
+  return db.cards
+    .where('[packId+chapterId+startedOrder]')
+    .between([packId, chapterId, from], [packId, chapterId, to], true, true);
+}
+
+/** Each chapter of `pack` with its live order range [from, to] (empty when to < from), in course order. */
+export function chapterOrderRanges(
+  pack: Pick<PackRow, 'chapters' | 'chapterCounts'>,
+): Array<{ chapterId: string; from: number; to: number }> {
+  let start = 0;
+  return pack.chapters.map((c) => {
+    const count = Math.max(0, pack.chapterCounts[c.id] ?? 0);
+    const range = { chapterId: c.id, from: start, to: start + count - 1 };
+    start += count;
+    return range;
+  });
+}
 
 /**
- * The first `limit` new cards of a pack in course order that pass `usable`, read a page at a time
- * from the `[packId+state+order]` index. After each full page, every card sharing the page's last
- * `order` is read too, so the next page can start strictly after that value.
+ * The first `limit` new questions of `pack` in course order, from the chapters `eligible` lets in.
+ * A chapter whose questions are all started is skipped on one index count; otherwise its range is
+ * walked a chunk at a time: the started keys of the window (index keys only), then — only when the
+ * window holds a new one — the window's question chunk.
  */
-async function loadFirstNewCards(
+async function loadFirstNewQuestions(
   db: LecternDb,
-  packId: string,
+  pack: PackRow,
   limit: number,
-  usable: (c: CardRow) => boolean,
-): Promise<CardRow[]> {
-  const out: CardRow[] = [];
-  const seen = new Set<string>();
-  const take = (rows: CardRow[]) => {
-    for (const c of rows) {
-      if (out.length >= limit) return;
-      if (seen.has(c.key)) continue;
-      seen.add(c.key);
-      if (usable(c)) out.push(c);
+  eligible: (chapterId: string) => boolean,
+): Promise<QuestionRow[]> {
+  const out: QuestionRow[] = [];
+  if (limit <= 0) return out;
+  for (const { chapterId, from, to } of chapterOrderRanges(pack)) {
+    if (out.length >= limit) break;
+    if (to < from || !eligible(chapterId)) continue;
+    if ((await startedRange(db, pack.id, chapterId, MIN, MAX).count()) >= to - from + 1) continue;
+    for (let a = from; a <= to && out.length < limit; ) {
+      const b = Math.min(to, (chunkOf(a) + 1) * QUESTION_CHUNK - 1);
+      const started = new Set(await startedRange(db, pack.id, chapterId, a, b).primaryKeys());
+      if (started.size < b - a + 1) {
+        for (const q of await readQuestionRange(db, pack.id, a, b)) {
+          if (out.length >= limit) break;
+          if (q.removed === 0 && q.chapterId === chapterId && !started.has(q.key)) out.push(q);
+        }
+      }
+      a = b + 1;
     }
-  };
-  const range = (from: number, to: number, fromIncluded: boolean) =>
-    db.cards.where('[packId+state+order]').between([packId, 0, from], [packId, 0, to], fromIncluded, true);
-  let from = MIN;
-  let fromIncluded = true;
-  while (out.length < limit) {
-    const page = await range(from, MAX, fromIncluded).limit(NEW_PAGE).toArray();
-    take(page);
-    const last = page[page.length - 1];
-    if (page.length < NEW_PAGE || !last) break;
-    take(await range(last.order, last.order, true).toArray());
-    from = last.order;
-    fromIncluded = false;
   }
   return out;
+}
+
+/** What the queue needs of a new question that has no card row. */
+function newQueueCard(q: QuestionRow): QueueCard<CardKey> {
+  return {
+    key: q.key,
+    packId: q.packId,
+    chapterId: q.chapterId,
+    order: q.order,
+    state: 0,
+    due: 0,
+    stability: 0,
+    lastReview: null,
+    suspended: 0,
+    removed: 0,
+  };
+}
+
+/** Packs in the Library's order: bundled first, then by title. */
+export function sortPacksForStudy<T extends Pick<PackRow, 'origin' | 'title'>>(packs: readonly T[]): T[] {
+  return [...packs].sort((a, b) =>
+    a.origin === b.origin ? a.title.localeCompare(b.title) : a.origin === 'bundled' ? -1 : 1,
+  );
 }
 
 /** Counts answers given from `dayStartMs` to `now` (inclusive), by pack. */
@@ -137,10 +199,53 @@ export async function reviewsDoneToday(
   return out;
 }
 
+/** The scheduled cards of one pack the queue needs: due reviews (earliest first) and learning cards. */
+async function loadScheduled(
+  db: LecternDb,
+  packId: string,
+  reviewsLeft: number,
+  cutoff: EpochMs,
+  learningUntil: EpochMs,
+  chapterId: string | undefined,
+): Promise<{ reviews: CardRow[]; learning: CardRow[]; later: EpochMs | null }> {
+  const inScope = (c: CardRow) => chapterId === undefined || c.chapterId === chapterId;
+  const reviewsOf = async (): Promise<CardRow[]> => {
+    if (reviewsLeft <= 0) return [];
+    if (chapterId === undefined)
+      return scheduledRange(db, packId, 2, MIN, cutoff).limit(reviewsLeft).toArray();
+    const rows = await db.cards
+      .where('[packId+chapterId+dueKey]')
+      .between([packId, chapterId, MIN], [packId, chapterId, cutoff], true, true)
+      .toArray();
+    return rows.filter((c) => c.state === 2).slice(0, reviewsLeft);
+  };
+  const firstLater = (state: number): Promise<CardRow | undefined> => {
+    if (!(learningUntil < MAX)) return Promise.resolve(undefined);
+    const range = db.cards
+      .where('[packId+state+dueKey]')
+      .between([packId, state, learningUntil], [packId, state, MAX], false, true);
+    return chapterId === undefined ? range.first() : range.filter(inScope).first();
+  };
+  const [reviews, learning, relearning, later1, later3] = await Promise.all([
+    reviewsOf(),
+    scheduledRange(db, packId, 1, MIN, learningUntil).toArray(),
+    scheduledRange(db, packId, 3, MIN, learningUntil).toArray(),
+    firstLater(1),
+    firstLater(3),
+  ]);
+  const laterDues = [later1?.due, later3?.due].filter((d): d is number => d !== undefined);
+  return {
+    reviews,
+    learning: [...learning, ...relearning].filter(inScope),
+    later: laterDues.length > 0 ? Math.min(...laterDues) : null,
+  };
+}
+
 /**
- * Loads the queue input for `packIds` (or every pack) at `now`, in one read transaction: due
- * reviews, every learning card, the first new cards of each pack in course order (only from opened
- * chapters unless `requireReading` is false), the opened chapters and today's counts.
+ * Loads the queue input for `packIds` (or every pack) at `now`, in one read transaction: for each
+ * pack, its due reviews and learning cards and its first new questions (only from opened chapters
+ * unless `requireReading` is false), limited to what today's limits leave; plus the opened
+ * chapters and today's counts.
  */
 export async function loadQueueInput(
   db: LecternDb,
@@ -149,45 +254,83 @@ export async function loadQueueInput(
   opts: LoadQueueOptions,
 ): Promise<QueueInput> {
   const cutoff = opts.dueCutoff ?? now;
+  const learningUntil = opts.learningUntil ?? MAX;
   const requireReading = opts.requireReading ?? true;
-  const newPerPack = Math.max(0, Math.floor(opts.newPerPack ?? 1000));
-  return db.transaction('r', db.cards, db.reading, db.reviews, db.packs, async () => {
-    const ids =
-      packIds === 'all' ? ((await db.packs.toCollection().primaryKeys()) as string[]) : [...packIds];
-    const wanted = new Set(ids);
-    const reading = await db.reading.where('packId').anyOf(ids).toArray();
-    const openedChapters = new Set(reading.map((r) => `${r.packId}:${r.chapterId}`));
-    const [reviews, learning, relearning] = await Promise.all([
-      activeByStateAndDue(db, 2, MIN, cutoff).toArray(),
-      activeByStateAndDue(db, 1, MIN, MAX).toArray(),
-      activeByStateAndDue(db, 3, MIN, MAX).toArray(),
+  const limitsOf = (packId: string) =>
+    (opts.limits && Object.hasOwn(opts.limits, packId) ? opts.limits[packId] : undefined) ??
+    opts.defaultLimits ??
+    DEFAULT_LIMITS;
+  const left = (limit: number, done: number) =>
+    Math.max(0, (Number.isFinite(limit) ? Math.floor(limit) : 0) - done);
+  return db.transaction('r', [db.packs, db.cards, db.reading, db.reviews, db.questionChunks], async () => {
+    const loaded =
+      packIds === 'all'
+        ? await db.packs.toArray()
+        : (await db.packs.bulkGet([...packIds])).filter((p): p is PackRow => p !== undefined);
+    const packs = sortPacksForStudy(loaded);
+    const ids = packs.map((p) => p.id);
+    const [reading, done] = await Promise.all([
+      db.reading.where('packId').anyOf(ids).toArray(),
+      reviewsDoneToday(db, now, opts.dayStartMs),
     ]);
-    const usable = (c: CardRow) =>
-      !c.suspended && !c.removed && (!requireReading || openedChapters.has(`${c.packId}:${c.chapterId}`));
-    const fresh = await Promise.all(ids.map((packId) => loadFirstNewCards(db, packId, newPerPack, usable)));
-    const done = await reviewsDoneToday(db, now, opts.dayStartMs);
+    const openedChapters = new Set(reading.map((r) => `${r.packId}:${r.chapterId}`));
     const doneToday: Record<string, DoneToday> = {};
-    for (const [packId, d] of Object.entries(done.byPack)) {
-      if (wanted.has(packId)) doneToday[packId] = { newDone: d.newDone, reviewsDone: d.reviewsDone };
+    for (const id of ids) {
+      const d = done.byPack[id];
+      if (d) doneToday[id] = { newDone: d.newDone, reviewsDone: d.reviewsDone };
     }
-    const due = [...reviews, ...learning, ...relearning].filter((c) => wanted.has(c.packId));
-    return { cards: [...due, ...fresh.flat()], openedChapters, doneToday };
+    const perPack = await Promise.all(
+      packs.map(async (pack) => {
+        const limits = limitsOf(pack.id);
+        const d = doneToday[pack.id] ?? { newDone: 0, reviewsDone: 0 };
+        const eligible = (chapterId: string) =>
+          (opts.chapterId === undefined || chapterId === opts.chapterId) &&
+          (!requireReading || openedChapters.has(`${pack.id}:${chapterId}`));
+        const [scheduled, fresh] = await Promise.all([
+          loadScheduled(
+            db,
+            pack.id,
+            left(limits.reviewsPerDay, d.reviewsDone),
+            cutoff,
+            learningUntil,
+            opts.chapterId,
+          ),
+          loadFirstNewQuestions(db, pack, left(limits.newPerDay, d.newDone), eligible),
+        ]);
+        return { ...scheduled, fresh };
+      }),
+    );
+    const fresh = perPack.flatMap((p) => p.fresh);
+    // A new question may have a state-0 row (flagged, or an undone first answer): its rev counts.
+    const freshRows = await db.cards.bulkGet(fresh.map((q) => q.key));
+    const rows = new Map<CardKey, CardRow>();
+    const cards: QueueCard<CardKey>[] = [];
+    for (const c of perPack.flatMap((p) => [...p.reviews, ...p.learning])) {
+      rows.set(c.key, c);
+      cards.push(c);
+    }
+    fresh.forEach((q, i) => {
+      const row = freshRows[i];
+      if (row) rows.set(q.key, row);
+      cards.push(row ?? newQueueCard(q));
+    });
+    const later = perPack.map((p) => p.later).filter((d): d is number => d !== null);
+    return {
+      cards,
+      rows,
+      questions: new Map(fresh.map((q) => [q.key, q])),
+      openedChapters,
+      doneToday,
+      packOrder: ids,
+      laterLearning: later.length > 0 ? Math.min(...later) : null,
+    };
   });
 }
 
-function bump(map: Record<string, StudyCounts>, key: string, field: keyof StudyCounts, by = 1): void {
-  let c = map[key];
-  if (!c) {
-    c = { due: 0, new: 0, total: 0 };
-    map[key] = c;
-  }
-  c[field] += by;
-}
-
 /**
- * Due and new counts per pack and per chapter for the Library, in one read transaction. Totals come
- * from index counts per chapter, due counts from the due rows only; for the new counts it loads
- * whichever is smaller — the new cards or the studied ones — and derives the other from the totals.
+ * Due and new counts per pack and per chapter for the Library, in one read transaction: per
+ * chapter, two index counts (due by `[packId+chapterId+dueKey]`, started by
+ * `[packId+chapterId+startedOrder]`); new = the chapter's live questions − started.
  */
 export async function countsByPackAndChapter(
   db: LecternDb,
@@ -195,44 +338,32 @@ export async function countsByPackAndChapter(
   opts: { dueCutoff?: EpochMs } = {},
 ): Promise<LibraryCounts> {
   const cutoff = opts.dueCutoff ?? now;
-  return db.transaction('r', db.cards, async () => {
-    const packs: Record<string, StudyCounts> = {};
-    const chapters: Record<string, StudyCounts> = {};
-    const add = (c: Pick<CardRow, 'packId' | 'chapterId'>, field: keyof StudyCounts, by = 1) => {
-      bump(packs, c.packId, field, by);
-      bump(chapters, `${c.packId}:${c.chapterId}`, field, by);
-    };
-    const chapterKeys = (await db.cards.orderBy('[packId+chapterId]').uniqueKeys()) as unknown as Array<
-      [string, string]
-    >;
-    const totals = await Promise.all(
-      chapterKeys.map((ck) => db.cards.where('[packId+chapterId]').equals(ck).count()),
+  return db.transaction('r', db.packs, db.cards, async () => {
+    const packRows = await db.packs.toArray();
+    const out: LibraryCounts = { packs: {}, chapters: {} };
+    const perChapter = await Promise.all(
+      packRows.flatMap((pack) =>
+        pack.chapters.map(async (c) => {
+          const [due, started] = await Promise.all([
+            db.cards
+              .where('[packId+chapterId+dueKey]')
+              .between([pack.id, c.id, MIN], [pack.id, c.id, cutoff], true, true)
+              .count(),
+            startedRange(db, pack.id, c.id, MIN, MAX).count(),
+          ]);
+          const total = Math.max(0, pack.chapterCounts[c.id] ?? 0);
+          return { packId: pack.id, chapterId: c.id, due, new: Math.max(0, total - started), total };
+        }),
+      ),
     );
-    for (const [i, [packId, chapterId]] of chapterKeys.entries())
-      add({ packId, chapterId }, 'total', totals[i] ?? 0);
-
-    const dueRows = await Promise.all(
-      [1, 2, 3].map((s) => activeByStateAndDue(db, s, MIN, cutoff).toArray()),
-    );
-    for (const c of dueRows.flat()) add(c, 'due');
-
-    const index = '[removed+suspended+state+due]';
-    const newRange = () => activeByStateAndDue(db, 0, MIN, MAX);
-    const studiedRange = () => db.cards.where(index).between([0, 0, 1, MIN], [0, 0, 3, MAX], true, true);
-    const [newCount, studiedCount] = await Promise.all([newRange().count(), studiedRange().count()]);
-    if (newCount <= studiedCount) {
-      for (const c of await newRange().toArray()) add(c, 'new');
-    } else {
-      // new = total − studied − inactive (suspended or removed, in any state)
-      for (const [i, [packId, chapterId]] of chapterKeys.entries())
-        add({ packId, chapterId }, 'new', totals[i] ?? 0);
-      const [studied, suspended, removed] = await Promise.all([
-        studiedRange().toArray(),
-        db.cards.where(index).between([0, 1, MIN, MIN], [0, 1, MAX, MAX], true, true).toArray(),
-        db.cards.where(index).between([1, MIN, MIN, MIN], [1, MAX, MAX, MAX], true, true).toArray(),
-      ]);
-      for (const c of [...studied, ...suspended, ...removed]) add(c, 'new', -1);
+    for (const pack of packRows) out.packs[pack.id] = { due: 0, new: 0, total: 0 };
+    for (const c of perChapter) {
+      out.chapters[`${c.packId}:${c.chapterId}`] = { due: c.due, new: c.new, total: c.total };
+      const p = out.packs[c.packId] as StudyCounts;
+      p.due += c.due;
+      p.new += c.new;
+      p.total += c.total;
     }
-    return { packs, chapters };
+    return out;
   });
 }

@@ -1,11 +1,11 @@
 /**
  * What the end-of-session summary needs beyond `study-repo`: when the next card falls due and how
- * many come due by a given time. Reads only the `[removed+suspended+state+due]` index ranges of
- * learning, review and relearning cards.
+ * many come due by a given time. Reads only index counts and one row per range, over
+ * `[packId+state+dueKey]` (a pack) or `[packId+chapterId+dueKey]` (a chapter): cards in those
+ * indexes are the scheduled ones (studied, not suspended, not removed).
  */
-import { Dexie } from 'dexie';
 import type { LecternDb } from './db';
-import type { CardRow, EpochMs } from './rows';
+import type { EpochMs } from './rows';
 
 /** What comes due after a session. */
 export interface Upcoming {
@@ -17,6 +17,8 @@ export interface Upcoming {
   dueBy: number;
 }
 
+const MIN = Number.NEGATIVE_INFINITY;
+const MAX = Number.POSITIVE_INFINITY;
 const STUDIED_STATES = [1, 2, 3] as const;
 
 /**
@@ -31,21 +33,31 @@ export async function loadUpcoming(
   until: EpochMs,
   chapterId?: string,
 ): Promise<Upcoming> {
-  const wanted = packIds === 'all' ? null : new Set(packIds);
-  const inScope = (c: CardRow) =>
-    (wanted === null || wanted.has(c.packId)) && (chapterId === undefined || c.chapterId === chapterId);
-  const range = (state: number, from: unknown, to: unknown, includeFrom: boolean) =>
-    db.cards
-      .where('[removed+suspended+state+due]')
-      .between([0, 0, state, from], [0, 0, state, to], includeFrom, true)
-      .filter(inScope);
-  return db.transaction('r', db.cards, async () => {
+  return db.transaction('r', db.packs, db.cards, async () => {
+    const ids = packIds === 'all' ? ((await db.packs.toCollection().primaryKeys()) as string[]) : packIds;
+    // One index range per pack (and state): [prefix…, from] to [prefix…, to].
+    const prefixes: Array<{ index: string; prefix: Array<string | number> }> = ids.flatMap((packId) =>
+      chapterId === undefined
+        ? STUDIED_STATES.map((state) => ({ index: '[packId+state+dueKey]', prefix: [packId, state] }))
+        : [{ index: '[packId+chapterId+dueKey]', prefix: [packId, chapterId] }],
+    );
+    const range = (p: (typeof prefixes)[number], from: number, to: number, includeFrom: boolean) =>
+      db.cards.where(p.index).between([...p.prefix, from], [...p.prefix, to], includeFrom, true);
+    const parts = await Promise.all(
+      prefixes.map(async (p) => {
+        const [dueNow, next, dueBy] = await Promise.all([
+          range(p, MIN, now, true).count(),
+          range(p, now, MAX, false).first(),
+          until > now ? range(p, now, until, false).count() : 0,
+        ]);
+        return { dueNow, next: next?.due ?? null, dueBy };
+      }),
+    );
     const out: Upcoming = { dueNow: 0, nextDue: null, dueBy: 0 };
-    for (const state of STUDIED_STATES) {
-      out.dueNow += await range(state, Dexie.minKey, now, true).count();
-      const next = await range(state, now, Dexie.maxKey, false).first();
-      if (next && (out.nextDue === null || next.due < out.nextDue)) out.nextDue = next.due;
-      if (until > now) out.dueBy += await range(state, now, until, false).count();
+    for (const p of parts) {
+      out.dueNow += p.dueNow;
+      out.dueBy += p.dueBy;
+      if (p.next !== null && (out.nextDue === null || p.next < out.nextDue)) out.nextDue = p.next;
     }
     return out;
   });

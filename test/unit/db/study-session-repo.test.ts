@@ -3,6 +3,7 @@ import { LecternDb } from '../../../renderer/src/db/db';
 import type { CardRow } from '../../../renderer/src/db/rows';
 import { loadUpcoming } from '../../../renderer/src/db/study-session-repo';
 import { DAY, HOUR, makeCard } from '../core/stats/fixtures';
+import { makePackRow } from '../features/study/fixtures';
 
 const NOW = Date.UTC(2025, 2, 10, 12, 0, 0);
 let db: LecternDb | undefined;
@@ -13,6 +14,7 @@ afterEach(async () => {
 
 async function open(cards: CardRow[]): Promise<LecternDb> {
   db = new LecternDb(`test-upcoming-${Math.random()}`);
+  await db.packs.bulkAdd(['p', 'q'].map((id) => makePackRow(id, [{ id: 'c1', count: 5 }])));
   await db.cards.bulkAdd(cards);
   return db;
 }
