@@ -1,12 +1,16 @@
 /**
  * Studying: answer a card, undo it, suspend or flag it, load what the review screen shows. Every
  * write is one `rw` transaction that re-reads the card; an answer is refused (a typed result, not a
- * throw) when the card changed since it was shown, as Anki's `answer_card` does. Queue loading and
- * Library counts live in `study-queue-repo.ts` and are re-exported here.
+ * throw) when the card changed since it was shown, as Anki's `answer_card` does. A question that was
+ * never studied has no card row (schema v2): it is shown with rev 0, and its first answer, suspend or
+ * flag creates the row from `newCardRow`. Queue loading and Library counts live in
+ * `study-queue-repo.ts` and are re-exported here.
  */
 import type { Grade } from '../core/grading';
 import { type Rating, type SchedulerSettings, answerCard as scheduleAnswer } from '../core/scheduler';
-import type { LecternDb } from './db';
+import { type LecternDb, withCardIndexFields } from './db';
+import { newCardRow } from './packs-repo';
+import { type QuestionRef, readQuestions } from './question-chunks';
 import type { CardKey, CardRow, EpochMs, QuestionRow, ReviewRow } from './rows';
 
 export * from './study-queue-repo';
@@ -21,11 +25,19 @@ export interface StudyError {
 /** Result of a study write. */
 export type StudyResult<T> = { ok: true; value: T } | { ok: false; error: StudyError };
 
+/** Where a question sits: what a card row created for it (first answer, suspend, flag) records. */
+export interface CardPlace {
+  chapterId: string;
+  order: number;
+}
+
 /** One answer, as the review screen has it. */
 export interface AnswerInput {
   key: CardKey;
-  /** The card's `rev` when it was shown. */
+  /** The card's `rev` when it was shown (0 for a question with no card row yet). */
   shownRev: number;
+  /** The question's chapter and order: needed when the card has no row yet (its first answer). */
+  place?: CardPlace;
   rating: Rating;
   /** From `gradeAnswer` (flashcards: correct unless Again, score 1 or 0). */
   grade: Pick<Grade, 'score' | 'correct'>;
@@ -60,25 +72,44 @@ function clampScore(score: number): number {
   return Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
 }
 
+const STALE_MESSAGE =
+  'This card changed since it was shown (answered or edited elsewhere); it was not answered again.';
+
 /**
- * Records an answer: in one transaction, re-reads the card, refuses if it is gone, removed or its
- * `rev` is not `shownRev`, then writes the new FSRS state (rev + 1) and a review-log row holding the
- * previous card row (for undo), the state before, score, correctness, response and due after.
+ * The stored row of `key`, or (not stored) the new row a first write starts from (rev 0); null when
+ * there is no row and no place to start one.
+ */
+async function readOrStartCard(
+  db: LecternDb,
+  key: CardKey,
+  place: CardPlace | undefined,
+  now: EpochMs,
+): Promise<{ card: CardRow; stored: boolean } | null> {
+  const card = await db.cards.get(key);
+  if (card) return { card, stored: true };
+  if (!place) return null;
+  const sep = key.indexOf(':');
+  return {
+    card: newCardRow(key.slice(0, sep), key.slice(sep + 1), place.chapterId, place.order, now),
+    stored: false,
+  };
+}
+
+/**
+ * Records an answer: in one transaction, re-reads the card (a question with no row yet starts from
+ * `newCardRow` at rev 0, given its `place`), refuses if it is gone, removed or its `rev` is not
+ * `shownRev`, then writes the new FSRS state (rev + 1) and a review-log row holding the previous card
+ * row (for undo), the state before, score, correctness, response and due after.
  */
 export async function answerCard(db: LecternDb, input: AnswerInput): Promise<StudyResult<AnswerWritten>> {
   const response = toJson(input.response);
   return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<AnswerWritten>> => {
-    const card = await db.cards.get(input.key);
+    const card = (await readOrStartCard(db, input.key, input.place, input.now))?.card;
     if (!card) return fail('missing', `No card ${input.key}.`);
     if (card.removed) return fail('removed', 'This question was removed from its pack.');
-    if (card.rev !== input.shownRev) {
-      return fail(
-        'stale',
-        'This card changed since it was shown (answered or edited elsewhere); it was not answered again.',
-      );
-    }
+    if (card.rev !== input.shownRev) return fail('stale', STALE_MESSAGE);
     const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key).card;
-    const updated: CardRow = { ...card, ...next, rev: card.rev + 1 };
+    const updated = withCardIndexFields<CardRow>({ ...card, ...next, rev: card.rev + 1 });
     const review: ReviewRow = {
       cardKey: card.key,
       packId: card.packId,
@@ -103,7 +134,8 @@ export async function answerCard(db: LecternDb, input: AnswerInput): Promise<Stu
  * Undoes the card's last answer: puts back the card row saved with it and deletes the log row, in
  * one transaction. The scheduling fields come back exactly; `suspended`/`flagged`/`removed` keep
  * their current values (they are not part of an answer) and `rev` moves forward (rev + 1), so a
- * view of the card from before the undo cannot answer it.
+ * view of the card from before the undo cannot answer it. Undoing a question's first answer leaves
+ * a state-0 row (still new) rather than no row, for that reason.
  */
 export async function undoLastAnswer(db: LecternDb, key: CardKey): Promise<StudyResult<CardRow>> {
   return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<CardRow>> => {
@@ -111,13 +143,13 @@ export async function undoLastAnswer(db: LecternDb, key: CardKey): Promise<Study
     if (!last || last.id === undefined) return fail('nothing-to-undo', 'This card has no answer to undo.');
     const card = await db.cards.get(key);
     if (!card) return fail('missing', `No card ${key}.`);
-    const restored: CardRow = {
+    const restored = withCardIndexFields<CardRow>({
       ...last.prev,
       suspended: card.suspended,
       flagged: card.flagged,
       removed: card.removed,
       rev: card.rev + 1,
-    };
+    });
     await db.cards.put(restored);
     await db.reviews.delete(last.id);
     return { ok: true, value: restored };
@@ -129,43 +161,78 @@ async function setFlag(
   key: CardKey,
   field: 'suspended' | 'flagged',
   on: boolean,
+  place: CardPlace | undefined,
+  now: EpochMs,
 ): Promise<StudyResult<CardRow>> {
   return db.transaction('rw', db.cards, async (): Promise<StudyResult<CardRow>> => {
-    const card = await db.cards.get(key);
-    if (!card) return fail('missing', `No card ${key}.`);
-    const updated: CardRow = { ...card, [field]: on ? 1 : 0, rev: card.rev + 1 };
+    const read = await readOrStartCard(db, key, place, now);
+    if (!read) return fail('missing', `No card ${key}.`);
+    const { card, stored } = read;
+    // Clearing a flag of a question with no row: nothing to store (it reads as new, unflagged).
+    if (!stored && !on) return { ok: true, value: card };
+    const updated = withCardIndexFields<CardRow>({ ...card, [field]: on ? 1 : 0, rev: card.rev + 1 });
     await db.cards.put(updated);
     return { ok: true, value: updated };
   });
 }
 
-/** Suspends a card (it leaves the queue, keeps its progress) or unsuspends it. */
-export function setSuspended(db: LecternDb, key: CardKey, suspended: boolean): Promise<StudyResult<CardRow>> {
-  return setFlag(db, key, 'suspended', suspended);
+/**
+ * Suspends a card (it leaves the queue, keeps its progress) or unsuspends it. A question with no
+ * card row gets a state-0 row (given its `place`).
+ */
+export function setSuspended(
+  db: LecternDb,
+  key: CardKey,
+  suspended: boolean,
+  place?: CardPlace,
+  now: EpochMs = Date.now(),
+): Promise<StudyResult<CardRow>> {
+  return setFlag(db, key, 'suspended', suspended, place, now);
 }
 
-/** Flags a card for later attention, or clears the flag. Does not change scheduling. */
-export function setFlagged(db: LecternDb, key: CardKey, flagged: boolean): Promise<StudyResult<CardRow>> {
-  return setFlag(db, key, 'flagged', flagged);
+/**
+ * Flags a card for later attention, or clears the flag. Does not change scheduling. A question with
+ * no card row gets a state-0 row (given its `place`).
+ */
+export function setFlagged(
+  db: LecternDb,
+  key: CardKey,
+  flagged: boolean,
+  place?: CardPlace,
+  now: EpochMs = Date.now(),
+): Promise<StudyResult<CardRow>> {
+  return setFlag(db, key, 'flagged', flagged, place, now);
 }
 
 /** A card with its question, as the review screen shows it. */
 export interface StudyItem {
+  /** The stored row, or — for a question never studied — the row its first answer starts from (rev 0, not stored). */
   card: CardRow;
   question: QuestionRow;
 }
 
-/** Loads cards and their questions by key, in the order given; keys with no card or question are skipped. */
-export async function loadStudyItems(db: LecternDb, keys: readonly CardKey[]): Promise<StudyItem[]> {
-  return db.transaction('r', db.cards, db.questions, async () => {
+/**
+ * Loads cards and their questions (read by chunk through `readQuestions`; `refs` carry the order),
+ * in the order given; a key whose question is not stored is skipped. A question with no card row
+ * comes with `newCardRow` at `now` (rev 0), which is what answering it starts from.
+ */
+export async function loadStudyItems(
+  db: LecternDb,
+  refs: readonly QuestionRef[],
+  now: EpochMs,
+): Promise<StudyItem[]> {
+  return db.transaction('r', db.cards, db.questionChunks, async () => {
     const [cards, questions] = await Promise.all([
-      db.cards.bulkGet([...keys]),
-      db.questions.bulkGet([...keys]),
+      db.cards.bulkGet(refs.map((r) => r.key)),
+      readQuestions(db, refs),
     ]);
     const out: StudyItem[] = [];
-    cards.forEach((card, i) => {
-      const question = questions[i];
-      if (card && question) out.push({ card, question });
+    refs.forEach((ref, i) => {
+      const question = questions.get(ref.key);
+      if (!question) return;
+      const card =
+        cards[i] ?? newCardRow(question.packId, question.id, question.chapterId, question.order, now);
+      out.push({ card, question });
     });
     return out;
   });

@@ -1,16 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../../renderer/src/core/scheduler';
 import { LecternDb } from '../../../renderer/src/db/db';
+import { newCardRow } from '../../../renderer/src/db/packs-repo';
 import type { CardRow } from '../../../renderer/src/db/rows';
 import {
   type AnswerInput,
   answerCard,
+  countsByPackAndChapter,
   loadStudyItems,
   setFlagged,
   setSuspended,
   undoLastAnswer,
 } from '../../../renderer/src/db/study-repo';
 import { DAY, k, makeCard } from '../core/stats/fixtures';
+import { makeQuestionRow, seedPack } from '../features/study/fixtures';
 
 const NOW = Date.UTC(2025, 2, 10, 12, 0, 0);
 let db: LecternDb | undefined;
@@ -149,6 +152,83 @@ describe('undoLastAnswer', () => {
   });
 });
 
+describe('a question with no card row (never studied)', () => {
+  const place = { chapterId: 'c1', order: 4 };
+
+  it('is answered from newCardRow at rev 0: the row is created in the same transaction as the log row', async () => {
+    const d = await open([]);
+    const res = await answerCard(d, answer({ key: k('p:q4'), place }));
+    expect(res.ok).toBe(true);
+    const fresh = newCardRow('p', 'q4', 'c1', 4, NOW);
+    const stored = await d.cards.get(k('p:q4'));
+    expect(stored).toMatchObject({ key: 'p:q4', chapterId: 'c1', order: 4, state: 1, rev: 1, reps: 1 });
+    expect(stored).toMatchObject({ dueKey: stored?.due, startedOrder: 4 });
+    const [review] = await d.reviews.toArray();
+    expect(review).toMatchObject({ cardKey: 'p:q4', stateBefore: 0, chapterId: 'c1' });
+    expect(review?.prev).toEqual(fresh);
+  });
+
+  it('is refused without a place (missing) or when shown with a rev it never had (stale)', async () => {
+    const d = await open([]);
+    expect(await answerCard(d, answer({ key: k('p:q4') }))).toMatchObject({
+      ok: false,
+      error: { code: 'missing' },
+    });
+    expect(await answerCard(d, answer({ key: k('p:q4'), place, shownRev: 2 }))).toMatchObject({
+      ok: false,
+      error: { code: 'stale' },
+    });
+    expect(await d.cards.count()).toBe(0);
+    expect(await d.reviews.count()).toBe(0);
+  });
+
+  it('a second answer with the first showing’s rev 0 is stale', async () => {
+    const d = await open([]);
+    expect((await answerCard(d, answer({ key: k('p:q4'), place }))).ok).toBe(true);
+    expect(await answerCard(d, answer({ key: k('p:q4'), place }))).toMatchObject({
+      ok: false,
+      error: { code: 'stale' },
+    });
+    expect(await d.reviews.count()).toBe(1);
+  });
+
+  it('undoing its first answer leaves a state-0 row that still counts as new', async () => {
+    const d = await open([]);
+    await seedPack(d, 'p', [{ id: 'c1', count: 6 }]);
+    const before = await countsByPackAndChapter(d, NOW);
+    await answerCard(d, answer({ key: k('p:q4'), place }));
+    expect((await countsByPackAndChapter(d, NOW)).chapters['p:c1']?.new).toBe(5);
+    const undone = await undoLastAnswer(d, k('p:q4'));
+    expect(undone).toEqual({ ok: true, value: { ...newCardRow('p', 'q4', 'c1', 4, NOW), rev: 2 } });
+    expect(await d.reviews.count()).toBe(0);
+    expect(await countsByPackAndChapter(d, NOW)).toEqual(before);
+    // The view from before the undo (rev 0) is stale; the undone card's rev answers.
+    expect((await answerCard(d, answer({ key: k('p:q4'), place }))).ok).toBe(false);
+    expect((await answerCard(d, answer({ key: k('p:q4'), place, shownRev: 2 }))).ok).toBe(true);
+  });
+
+  it('suspending or flagging it creates a state-0 row; clearing a flag it never had stores nothing', async () => {
+    const d = await open([]);
+    await seedPack(d, 'p', [{ id: 'c1', count: 6 }]);
+    expect(await setFlagged(d, k('p:q1'), false, { chapterId: 'c1', order: 1 }, NOW)).toMatchObject({
+      ok: true,
+      value: { state: 0, flagged: 0, rev: 0 },
+    });
+    expect(await d.cards.count()).toBe(0);
+    expect(await setFlagged(d, k('p:q1'), true, { chapterId: 'c1', order: 1 }, NOW)).toEqual({
+      ok: true,
+      value: { ...newCardRow('p', 'q1', 'c1', 1, NOW), flagged: 1, rev: 1 },
+    });
+    expect(await setSuspended(d, k('p:q2'), true, { chapterId: 'c1', order: 2 }, NOW)).toMatchObject({
+      ok: true,
+      value: { state: 0, suspended: 1, rev: 1 },
+    });
+    expect(await setSuspended(d, k('p:q3'), true)).toMatchObject({ ok: false, error: { code: 'missing' } });
+    // Flagged stays new; suspended is neither new nor due.
+    expect((await countsByPackAndChapter(d, NOW)).chapters['p:c1']).toEqual({ due: 0, new: 5, total: 6 });
+  });
+});
+
 describe('setSuspended / setFlagged', () => {
   it('toggles the flag and bumps rev', async () => {
     const d = await open([makeCard({ key: 'p:q1' })]);
@@ -166,25 +246,25 @@ describe('setSuspended / setFlagged', () => {
 });
 
 describe('loadStudyItems', () => {
-  it('returns cards with their questions in the order asked, skipping unknown keys', async () => {
-    const d = await open([makeCard({ key: 'p:q1' }), makeCard({ key: 'p:q2' })]);
-    const q = (id: string) => ({
-      key: k(`p:${id}`),
-      packId: 'p',
-      id,
-      chapterId: 'c1',
-      section: 's1',
-      type: 'flashcard' as const,
-      order: 0,
-      question: { id, section: 's1', type: 'flashcard' as const, front: 'F', back: 'B' },
-      answerHash: 'h',
-      removed: 0 as const,
-    });
-    await d.questions.bulkAdd([q('q1'), q('q2')]);
-    const items = await loadStudyItems(d, [k('p:q2'), k('p:zz'), k('p:q1')]);
-    expect(items.map((i) => [i.card.key, i.question.id])).toEqual([
-      ['p:q2', 'q2'],
-      ['p:q1', 'q1'],
+  it('returns cards with their questions in the order asked (a new one with rev 0), skipping unknown keys', async () => {
+    const d = await open([makeCard({ key: 'p:q1', order: 1, state: 2, rev: 5 })]);
+    await seedPack(d, 'p', [{ id: 'c1', count: 150 }], [makeQuestionRow('p', 150, 'c1', { removed: 1 })]);
+    const items = await loadStudyItems(
+      d,
+      [
+        { key: k('p:q120'), order: 120 },
+        { key: k('p:zz'), order: 3 },
+        { key: k('p:q1'), order: 1 },
+        // A stale order (the pack was updated since): found by a scan of the pack.
+        { key: k('p:q150'), order: 7 },
+      ],
+      NOW,
+    );
+    expect(items.map((i) => [i.card.key, i.question.id, i.card.rev])).toEqual([
+      ['p:q120', 'q120', 0],
+      ['p:q1', 'q1', 5],
+      ['p:q150', 'q150', 0],
     ]);
+    expect(items[0]?.card).toEqual(newCardRow('p', 'q120', 'c1', 120, NOW));
   });
 });
