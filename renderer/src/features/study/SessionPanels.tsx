@@ -9,9 +9,10 @@ import { db } from '../../db/db';
 import { loadUpcoming } from '../../db/study-session-repo';
 import { useAppStore } from '../../store';
 import type { StudySession } from '../../store/session-slice';
+import { undoLast } from './card-actions';
 import { computePercent, describeWhen, formatCountdown, formatDuration } from './format';
 import { computeStudyDayStart } from './load-queue';
-import { finishSession, type StudyDeps, showNext, startStudy, undoLast } from './session-controller';
+import { finishSession, type StudyDeps, showNext, startStudy } from './session-controller';
 import { useNow } from './use-now';
 import { useStudyKeys } from './use-study-keys';
 

@@ -2,16 +2,14 @@
  * The card on screen: the question and its answer widget, then the grade, explanation, Read in
  * context and the rating; plus hint, flag, suspend, undo and end-session controls, all by keyboard.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { markAfterPaint, markPhase } from '../../app/perf';
 import type { Question } from '../../core/pack/schema';
 import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
-import { db } from '../../db/db';
 import type { CardRow, QuestionRow } from '../../db/rows';
 import { isStorageFull } from '../../db/storage-errors';
-import { loadStudyItems } from '../../db/study-repo';
+import type { StudyItem } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import type { ShownCard } from '../../store/session-slice';
 import {
@@ -25,22 +23,23 @@ import {
 } from '../questions';
 import { Markdown } from '../reader/Markdown';
 import { CardTools } from './CardTools';
+import { setCurrentFlag, suspendCurrent, undoLast } from './card-actions';
 import { explainRating } from './format';
 import { resolveCardSettings } from './load-queue';
 import { ConfirmBar, FlashcardRatingBar } from './RatingBars';
 import {
   confirmAnswer,
   finishSession,
+  loadShownItem,
+  prefetchUpcoming,
   rateFlashcard,
   revealAnswer,
   type StudyDeps,
-  setCurrentFlag,
   showHint,
   showNext,
   submitAnswer,
-  suspendCurrent,
-  undoLast,
 } from './session-controller';
+import { peekStudyItem } from './session-runtime';
 import type { StudyAction } from './study-keys';
 import { mapStudyKey } from './study-keys';
 import { useStudyKeys } from './use-study-keys';
@@ -56,17 +55,35 @@ export function StudyCard({
   shown: ShownCard;
   settings: AppSettings | undefined;
 }) {
-  const item = useLiveQuery(() => loadStudyItems(db, [shown.key]).then((r) => r[0] ?? null), [shown.key]);
   const notify = useAppStore((s) => s.notify);
+  const sessionId = useAppStore((s) => s.session.id);
+  // The card and its question are in memory (queued and read ahead): no database read to show it.
+  const inMemory = peekStudyItem(sessionId, shown.key);
+  const [loaded, setLoaded] = useState<StudyItem | null | undefined>(undefined);
+  const item = inMemory ?? loaded;
+
+  useEffect(() => {
+    if (inMemory) return;
+    let live = true;
+    loadShownItem(deps, sessionId, shown.key)
+      .then((found) => {
+        if (live) setLoaded(found);
+      })
+      .catch((err: unknown) => notify('error', `Could not load the question: ${String(err)}`));
+    return () => {
+      live = false;
+    };
+  }, [inMemory, deps, sessionId, shown.key, notify]);
 
   useEffect(() => {
     if (item !== null) return;
-    const id = useAppStore.getState().session.id;
-    useAppStore.getState().patchSession(id, { message: 'That question is no longer stored; moving on.' });
-    showNext(deps, id).catch((err: unknown) =>
+    useAppStore
+      .getState()
+      .patchSession(sessionId, { message: 'That question is no longer stored; moving on.' });
+    showNext(deps, sessionId).catch((err: unknown) =>
       notify('error', `Could not load the next card: ${String(err)}`),
     );
-  }, [item, deps, notify]);
+  }, [item, deps, sessionId, notify]);
 
   if (!item) return <p role="status">Loading the question…</p>;
   return <CardBody deps={deps} shown={shown} settings={settings} card={item.card} row={item.question} />;
@@ -111,7 +128,16 @@ function CardBody({
     (input ?? root?.querySelector<HTMLElement>('[data-question-prompt="true"]'))?.focus();
     // The bench's "answer → next question painted" ends here (every showing mounts a new card).
     markAfterPaint('lectern:answer:end');
-  }, []);
+    // Once painted, read the next card's question ahead, so showing it needs no database read.
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        prefetchUpcoming(deps).catch(() => {
+          // Only a read ahead: showing that card reads (and reports) again.
+        });
+      }, 0),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [deps]);
 
   useEffect(() => {
     if (phase === 'answered') confirmRef.current?.focus();

@@ -16,6 +16,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { SessionSummary, WaitingPanel } from './SessionPanels';
 import { StudyCard } from './StudyCard';
 import { type StudyDeps, startStudy } from './session-controller';
+import { invalidateStudyQueue } from './session-runtime';
 import './study.css';
 
 function isActive(s: StudySession): boolean {
@@ -34,7 +35,12 @@ export function StudyScreen({ packId, chapterId }: { packId?: string; chapterId?
     const s = useAppStore.getState().session;
     const sameScope = s.scope.packId === packId && s.scope.chapterId === chapterId;
     const anyScope = packId === undefined && chapterId === undefined;
-    if (isActive(s) && (sameScope || anyScope)) return;
+    if (isActive(s) && (sameScope || anyScope)) {
+      // Back from another screen (reading, importing, settings…): what was written there joins the
+      // queue at the next card.
+      invalidateStudyQueue();
+      return;
+    }
     startStudy(deps, { packId, chapterId }).catch((err: unknown) =>
       notify('error', `Could not start studying: ${err instanceof Error ? err.message : String(err)}`),
     );

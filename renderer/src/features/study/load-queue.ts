@@ -1,19 +1,32 @@
 /**
- * Builds the study queue at `now`: loads what `buildQueue` needs through `study-repo`, applies the
- * settings (per-pack limits, require-reading, the study day) and the session's scope.
+ * Builds a study session's queue at `now` from the database: loads what the queue needs through
+ * `study-queue-repo` (index reads only), applies the settings (per-pack limits, require-reading, the
+ * study day) and the session's scope, and returns it split by kind for the in-memory session queue
+ * (`core/queue/session-queue`), with the card row (stored, or the new row a first answer starts
+ * from) of every queued card and the questions already read.
  */
-import { buildQueue, computeDayStart, nextLearningDue, type QueuePlan } from '../../core/queue';
+import { computeDayStart, type SessionQueue, splitQueue } from '../../core/queue';
 import type { SchedulerSettings } from '../../core/scheduler';
 import { type AppSettings, resolveSchedulingSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
-import type { CardKey } from '../../db/rows';
+import { newCardRow } from '../../db/packs-repo';
+import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
 import { loadQueueInput } from '../../db/study-repo';
 import type { StudyScope } from '../../store';
 
-/** The queue and when the next learning card falls due (for waiting once the queue is empty). */
+const DAY_MS = 86_400_000;
+
+/** A session's queue as built from the database. */
 export interface StudyQueue {
-  plan: QueuePlan<CardKey>;
-  nextLearning: number | null;
+  queue: SessionQueue<CardKey>;
+  /** The card row of every queued card: stored, or (never studied) the row its first answer starts from, rev 0. */
+  cards: Map<CardKey, CardRow>;
+  /** Questions read while building (the new ones), by key. */
+  questions: Map<CardKey, QuestionRow>;
+  /** The earliest learning due not in the queue (after the study day), or null. */
+  laterLearning: number | null;
+  /** Start of the study day the queue was built for. */
+  dayStart: number;
 }
 
 /** The local UTC offset at `now`, minutes east (what `computeDayStart` takes). */
@@ -31,52 +44,44 @@ export function resolveCardSettings(settings: AppSettings, key: CardKey): Schedu
   return resolveSchedulingSettings(settings, key.slice(0, key.indexOf(':')));
 }
 
-/** Packs in the Library's order: bundled first, then by title. */
-async function loadPackOrder(db: LecternDb): Promise<string[]> {
-  const packs = await db.packs.toArray();
-  packs.sort((a, b) =>
-    a.origin === b.origin ? a.title.localeCompare(b.title) : a.origin === 'bundled' ? -1 : 1,
-  );
-  return packs.map((p) => p.id);
-}
-
-/** Loads and orders the cards to study in `scope` at `now`. */
+/**
+ * Loads and orders the cards to study in `scope` at `now`. Learning cards due within the study day
+ * are queued (a session does not outlive its day: a new day rebuilds the queue).
+ */
 export async function loadStudyQueue(
   db: LecternDb,
   scope: StudyScope,
   now: number,
   settings: AppSettings,
 ): Promise<StudyQueue> {
-  const packOrder = await loadPackOrder(db);
-  const packIds = scope.packId ? packOrder.filter((id) => id === scope.packId) : packOrder;
-  const limits = Object.fromEntries(
-    packIds.map((id) => {
-      const s = resolveSchedulingSettings(settings, id);
-      return [id, { newPerDay: s.newPerDay, reviewsPerDay: s.reviewsPerDay }] as const;
-    }),
-  );
-  const newPerPack = Math.max(0, ...Object.values(limits).map((l) => l.newPerDay));
-  const input = await loadQueueInput(db, packIds, now, {
-    dayStartMs: computeStudyDayStart(now, settings),
+  const dayStart = computeStudyDayStart(now, settings);
+  const limitsOf = (id: string) => {
+    const s = resolveSchedulingSettings(settings, id);
+    return { newPerDay: s.newPerDay, reviewsPerDay: s.reviewsPerDay };
+  };
+  const packIds = scope.packId ? [scope.packId] : 'all';
+  const ids = packIds === 'all' ? ((await db.packs.toCollection().primaryKeys()) as string[]) : packIds;
+  const limits = Object.fromEntries(ids.map((id) => [id, limitsOf(id)] as const));
+  const input = await loadQueueInput(db, ids, now, {
+    dayStartMs: dayStart,
+    learningUntil: dayStart + DAY_MS,
     requireReading: settings.requireReading,
-    newPerPack,
+    limits,
+    ...(scope.chapterId ? { chapterId: scope.chapterId } : {}),
   });
-  const cards = scope.chapterId ? input.cards.filter((c) => c.chapterId === scope.chapterId) : input.cards;
-  const plan = buildQueue(cards, now, {
+  const queue = splitQueue(input.cards, now, {
     limits,
     doneToday: input.doneToday,
     openedChapters: input.openedChapters,
     requireReading: settings.requireReading,
-    packOrder,
+    packOrder: input.packOrder,
   });
-  return { plan, nextLearning: nextLearningDue(cards, now) };
-}
-
-/**
- * The card to show next: the first of the queue, except the one just answered while anything else
- * is due (a learning card due again at once should not follow itself).
- */
-export function pickNextKey(keys: readonly CardKey[], lastKey: CardKey | null): CardKey | null {
-  const other = keys.find((k) => k !== lastKey);
-  return other ?? keys[0] ?? null;
+  const cards = new Map<CardKey, CardRow>();
+  for (const c of input.cards) {
+    const row = input.rows.get(c.key);
+    const question = input.questions.get(c.key);
+    if (row) cards.set(c.key, row);
+    else if (question) cards.set(c.key, newCardRow(c.packId, question.id, c.chapterId, c.order, now));
+  }
+  return { queue, cards, questions: input.questions, laterLearning: input.laterLearning, dayStart };
 }

@@ -1,24 +1,43 @@
 /**
  * What the study screen does, as plain async functions over the store and the database (so the
  * whole flow runs in unit tests without a DOM): start, show the next card, grade, write the answer
- * through `study-repo` (one transaction; refused when the card changed since it was shown), undo,
- * suspend, flag. Every function checks that its session is still the current one before writing
- * to the store, so a late result of an abandoned session is dropped.
+ * through `study-repo` (one transaction, awaited until committed before the answer counts; refused
+ * when the card changed since it was shown), undo, suspend, flag. The queue lives in memory between
+ * answers (`session-runtime.ts` says when it is re-read); the next card's question is read ahead, so
+ * showing it needs no database read. Every function checks that its session is still the current one
+ * before writing to the store, so a late result of an abandoned session is dropped.
  */
 
 import { markPhase } from '../../app/perf';
 import { type AnswerResponse, type Grade, gradeAnswer, ratingFor } from '../../core/grading';
 import type { Question } from '../../core/pack/schema';
+import {
+  countQueued,
+  nextQueuedLearning,
+  peekNextCards,
+  pickNextCard,
+  removeQueuedCard,
+  requeueAnswered,
+} from '../../core/queue';
 import type { Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
-import type { CardKey } from '../../db/rows';
+import type { CardKey, CardRow } from '../../db/rows';
 import { getSettings } from '../../db/settings-repo';
-import { answerCard, setFlagged, setSuspended, undoLastAnswer } from '../../db/study-repo';
+import { answerCard, loadStudyItems } from '../../db/study-repo';
 import { useAppStore } from '../../store';
-import type { QueueLeft, StudyScope } from '../../store/session-slice';
+import type { StudyScope } from '../../store/session-slice';
 import { createShowingSeed } from '../questions/draft';
-import { loadStudyQueue, pickNextKey, resolveCardSettings } from './load-queue';
+import { resolveCardSettings } from './load-queue';
+import {
+  forgetCard,
+  needsRebuild,
+  peekRuntime,
+  readAhead,
+  rebuildQueue,
+  runtimeOf,
+  type SessionRuntime,
+} from './session-runtime';
 
 /** What the controller needs from outside: the database and a clock. */
 export interface StudyDeps {
@@ -33,45 +52,92 @@ async function readSettings(db: LecternDb): Promise<AppSettings> {
   return (await getSettings(db)).settings;
 }
 
-function leftOf(plan: { reviews: number; learning: number; newCards: number }): QueueLeft {
-  return { reviews: plan.reviews, learning: plan.learning, newCards: plan.newCards };
+/** The working set of the current session (created stale if missing, e.g. after a reload of this module). */
+export function runtimeFor(deps: StudyDeps, id: number): SessionRuntime {
+  return runtimeOf(id, deps.db, session().id === id ? session().scope : {});
 }
 
 /** Starts a new session over `scope` and shows its first card. Returns the session id. */
 export async function startStudy(deps: StudyDeps, scope: StudyScope): Promise<number> {
   const id = store().beginSession(scope, deps.now());
+  runtimeOf(id, deps.db, scope);
   await showNext(deps, id);
   return id;
 }
 
+/** Shows `key` from the session's working set (its question read if it was not read ahead). */
+export async function showQueued(deps: StudyDeps, rt: SessionRuntime, key: CardKey): Promise<boolean> {
+  await readAhead(rt, [key]);
+  const card = rt.cards.get(key);
+  if (session().id !== rt.id || !card || !rt.questions.has(key)) return false;
+  store().showCard(
+    rt.id,
+    { key, rev: card.rev, shownAt: deps.now(), seed: createShowingSeed(key, card.reps) },
+    countQueued(rt.queue, deps.now()),
+  );
+  return true;
+}
+
 /**
- * Rebuilds the queue at the current time (so learning cards that fell due come back) and shows its
- * first card; with none due, waits for the next learning card or ends the session.
+ * Shows the next card of the queue in memory — rebuilt from the database first when it is stale,
+ * old, of another study day, or has nothing due — or, with nothing due, waits for the next learning
+ * card or ends the session.
  */
 export async function showNext(deps: StudyDeps, id: number): Promise<void> {
-  const s = session();
-  if (s.id !== id) return;
+  if (session().id !== id) return;
+  const rt = runtimeFor(deps, id);
   const now = deps.now();
-  const settings = await readSettings(deps.db);
   markPhase('lectern:queue:start');
-  const queue = await loadStudyQueue(deps.db, s.scope, now, settings);
+  let rebuilt = false;
+  if (needsRebuild(rt, now)) {
+    await rebuildQueue(rt, rt.settings ?? (await readSettings(deps.db)), now);
+    rebuilt = true;
+  }
+  let pick = pickNextCard(rt.queue, now, session().lastKey);
+  if (!pick && !rebuilt) {
+    await rebuildQueue(rt, await readSettings(deps.db), now);
+    pick = pickNextCard(rt.queue, now, session().lastKey);
+  }
   markPhase('lectern:queue:end');
-  const key = pickNextKey(queue.plan.keys, session().lastKey);
-  const card = key ? await deps.db.cards.get(key) : undefined;
-  if (key && card) {
-    store().showCard(
-      id,
-      { key, rev: card.rev, shownAt: deps.now(), seed: createShowingSeed(key, card.reps) },
-      leftOf(queue.plan),
-    );
-    return;
+  if (session().id !== id) return;
+  while (pick) {
+    if (await showQueued(deps, rt, pick.key)) return;
+    if (session().id !== id) return;
+    // Its question is no longer stored: it leaves the queue.
+    rt.queue = removeQueuedCard(rt.queue, pick.key);
+    forgetCard(rt, pick.key);
+    pick = pickNextCard(rt.queue, deps.now(), session().lastKey);
   }
   const idle = { current: null, pending: null, left: { reviews: 0, learning: 0, newCards: 0 } };
-  if (queue.nextLearning !== null) {
-    store().patchSession(id, { ...idle, status: 'waiting', waitUntil: queue.nextLearning });
-  } else {
-    store().patchSession(id, { ...idle, status: 'done', waitUntil: null });
+  const waitUntil = nextQueuedLearning(rt.queue, now) ?? rt.laterLearning;
+  if (waitUntil !== null) store().patchSession(id, { ...idle, status: 'waiting', waitUntil });
+  else store().patchSession(id, { ...idle, status: 'done', waitUntil: null });
+}
+
+/**
+ * Reads ahead the question of the card most likely to come next (the first due one besides the card
+ * on screen), so showing it after the answer needs no database read. Call once the card is painted.
+ */
+export async function prefetchUpcoming(deps: StudyDeps): Promise<void> {
+  const s = session();
+  const rt = peekRuntime(s.id);
+  if (!rt || !s.current) return;
+  await readAhead(rt, peekNextCards(rt.queue, deps.now(), 2, s.current.key));
+}
+
+/**
+ * The card on screen read from the database, when it is not in memory (rare: the prefetch and the
+ * queue normally hold it). Null when its question is no longer stored.
+ */
+export async function loadShownItem(deps: StudyDeps, id: number, key: CardKey) {
+  const rt = peekRuntime(id);
+  const order = rt?.cards.get(key)?.order ?? 0;
+  const [item] = await loadStudyItems(deps.db, [{ key, order }], deps.now());
+  if (item && rt) {
+    rt.cards.set(key, item.card);
+    rt.questions.set(key, item.question);
   }
+  return item ?? null;
 }
 
 /** Shows a flashcard's back. */
@@ -142,18 +208,26 @@ interface AnswerToWrite {
   responseMs: number;
 }
 
+/** Where the card's row places it (for a first answer, which creates the row). */
+export function placeOf(card: CardRow | undefined) {
+  return card ? { chapterId: card.chapterId, order: card.order } : undefined;
+}
+
 async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promise<void> {
   const s = session();
   if (s.id !== id || !s.current || s.busy) return;
   const shown = s.current;
+  const rt = runtimeFor(deps, id);
   markPhase('lectern:answer:start');
   store().patchSession(id, { busy: true });
   try {
-    const settings = await readSettings(deps.db);
+    const settings = rt.settings ?? (await readSettings(deps.db));
     const now = deps.now();
+    // Resolves once the transaction has committed: only then does the answer count as saved.
     const result = await answerCard(deps.db, {
       key: shown.key,
       shownRev: shown.rev,
+      place: placeOf(rt.cards.get(shown.key)),
       rating: a.rating,
       grade: a.grade,
       response: a.response,
@@ -162,9 +236,13 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
       settings: resolveCardSettings(settings, shown.key),
     });
     if (!result.ok) {
-      await recoverRefusedAnswer(deps, id, shown.key, result.error.code, result.error.message);
+      await recoverRefusedAnswer(deps, rt, shown.key, result.error.code, result.error.message);
       return;
     }
+    const card = result.value.card;
+    rt.queue = requeueAnswered(rt.queue, shown.key, card.state, card.due);
+    if (card.state === 1 || card.state === 3) rt.cards.set(shown.key, card);
+    else forgetCard(rt, shown.key);
     store().recordAnswered(id, {
       kind: 'answer',
       key: shown.key,
@@ -180,13 +258,17 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
 /** A refused answer: a changed card is shown again as it is now; a missing or removed one is skipped. */
 async function recoverRefusedAnswer(
   deps: StudyDeps,
-  id: number,
+  rt: SessionRuntime,
   key: CardKey,
   code: string,
   reason: string,
 ): Promise<void> {
-  const card = code === 'stale' ? await deps.db.cards.get(key) : undefined;
-  if (card && !card.suspended && !card.removed) {
+  const { id } = rt;
+  // Something else wrote: the queue is re-read at the next card.
+  rt.stale = true;
+  const item = code === 'stale' ? await loadShownItem(deps, id, key) : null;
+  if (item && !item.card.suspended && !item.card.removed) {
+    const card = item.card;
     store().showCard(
       id,
       { key, rev: card.rev, shownAt: deps.now(), seed: createShowingSeed(key, card.reps) },
@@ -197,85 +279,10 @@ async function recoverRefusedAnswer(
     });
     return;
   }
+  rt.queue = removeQueuedCard(rt.queue, key);
+  forgetCard(rt, key);
   store().patchSession(id, { message: `Your answer was not saved: ${reason} Moving on to the next card.` });
   await showNext(deps, id);
-}
-
-/**
- * Undoes the last answer (the card goes back to how it was and its log row is removed) or the last
- * suspension, and shows that card again. Returns false when there was nothing to undo.
- */
-export async function undoLast(deps: StudyDeps): Promise<boolean> {
-  const id = session().id;
-  if (session().busy) return false;
-  const entry = store().popUndo(id);
-  if (!entry) return false;
-  store().patchSession(id, { busy: true });
-  try {
-    const result =
-      entry.kind === 'answer'
-        ? await undoLastAnswer(deps.db, entry.key)
-        : await setSuspended(deps.db, entry.key, false);
-    if (!result.ok) {
-      store().patchSession(id, { message: `Could not undo: ${result.error.message}` });
-      return false;
-    }
-    const card = result.value;
-    const settings = await readSettings(deps.db);
-    const queue = await loadStudyQueue(deps.db, session().scope, deps.now(), settings);
-    const left = leftOf(queue.plan);
-    if (!queue.plan.keys.includes(entry.key)) {
-      if (card.state === 0) left.newCards++;
-      else if (card.state === 2) left.reviews++;
-      else left.learning++;
-    }
-    store().showCard(
-      id,
-      { key: entry.key, rev: card.rev, shownAt: deps.now(), seed: createShowingSeed(entry.key, card.reps) },
-      left,
-    );
-    store().patchSession(id, {
-      message: entry.kind === 'answer' ? 'Answer undone: the card is back as it was.' : 'Unsuspended.',
-    });
-    return true;
-  } finally {
-    store().patchSession(id, { busy: false });
-  }
-}
-
-/** Suspends the card on screen (it leaves the queue, keeps its progress) and shows the next one. */
-export async function suspendCurrent(deps: StudyDeps): Promise<void> {
-  const s = session();
-  if (!s.current || s.busy) return;
-  const { id } = s;
-  const key = s.current.key;
-  const result = await setSuspended(deps.db, key, true);
-  if (!result.ok) {
-    store().patchSession(id, { message: `Could not suspend: ${result.error.message}` });
-    return;
-  }
-  store().pushUndo(id, { kind: 'suspend', key });
-  store().patchSession(id, { message: 'Suspended: this question will not be shown again. Press U to undo.' });
-  await showNext(deps, id);
-}
-
-/** Flags or unflags the card on screen; the card's new revision becomes the one shown. */
-export async function setCurrentFlag(deps: StudyDeps, flagged: boolean): Promise<void> {
-  const s = session();
-  if (!s.current) return;
-  const { id, current } = s;
-  const result = await setFlagged(deps.db, current.key, flagged);
-  if (!result.ok) {
-    store().patchSession(id, { message: `Could not flag: ${result.error.message}` });
-    return;
-  }
-  const now = session();
-  if (now.id === id && now.current?.key === current.key) {
-    store().patchSession(id, {
-      current: { ...now.current, rev: result.value.rev },
-      message: flagged ? 'Flagged.' : 'Flag removed.',
-    });
-  }
 }
 
 /** Ends the session now (the card on screen, not answered, is not written) and shows the summary. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../../../renderer/src/core/pack/schema';
 import { LecternDb } from '../../../../renderer/src/db/db';
-import { insertPack } from '../../../../renderer/src/db/packs-repo';
+import { insertPack, newCardRow } from '../../../../renderer/src/db/packs-repo';
 import { markChapterOpened } from '../../../../renderer/src/db/reading-repo';
 import { type CardKey, cardKey } from '../../../../renderer/src/db/rows';
 import { patchSettings } from '../../../../renderer/src/db/settings-repo';
@@ -75,7 +75,7 @@ beforeEach(async () => {
   db = new LecternDb(`test-study-session-${Math.random()}`);
   now = T0;
   deps = { db, now: () => now };
-  await insertPack(db, pack, { origin: 'bundled', format: 'lectern', contentHash: 'h' }, T0, () => 'a');
+  await insertPack(db, pack, { origin: 'bundled', format: 'lectern', contentHash: 'h' }, T0);
   await markChapterOpened(db, 'p', 'c1', T0);
 });
 afterEach(async () => {
@@ -150,7 +150,7 @@ describe('a study session', () => {
 
   it('refuses an answer to a card that changed since it was shown, and shows it again', async () => {
     await startStudy(deps, { packId: 'p' });
-    await setFlagged(db, key('amount'), true); // changed elsewhere: rev moves on
+    await setFlagged(db, key('amount'), true, { chapterId: 'c1', order: 0 }); // changed elsewhere: rev moves on
     submitAnswer(q('amount'), { type: 'typed', text: '$1B' }, now + 1000);
     await confirmAnswer(deps, 'suggested');
     expect(await db.reviews.count()).toBe(0);
@@ -171,14 +171,16 @@ describe('a study session', () => {
     expect(await db.reviews.count()).toBe(1);
   });
 
-  it('undo restores the card exactly, removes its log row and shows it again', async () => {
+  it('undo of a first answer leaves the card new (a state-0 row), removes its log row and shows it again', async () => {
     await startStudy(deps, { packId: 'p' });
-    const before = await db.cards.get(key('amount'));
+    expect(await db.cards.get(key('amount'))).toBeUndefined();
     submitAnswer(q('amount'), { type: 'typed', text: '$1B' }, now + 1000);
     await confirmAnswer(deps, 'suggested');
+    expect(session().current?.key).toBe(key('who'));
     expect(await undoLast(deps)).toBe(true);
     const after = await db.cards.get(key('amount'));
-    expect({ ...after, rev: 0 }).toEqual({ ...before, rev: 0 });
+    expect(after).toEqual({ ...newCardRow('p', 'amount', 'c1', 0, T0), rev: 2 });
+    expect(session().left).toEqual({ reviews: 0, learning: 0, newCards: 3 });
     expect(await db.reviews.count()).toBe(0);
     expect(session()).toMatchObject({ answered: 0, correct: 0, timeMs: 0, phase: 'question' });
     expect(session().current).toMatchObject({ key: key('amount'), rev: after?.rev });

@@ -1,0 +1,151 @@
+/**
+ * The study session's working set, in memory beside the store (the store holds UI state only; card
+ * and question rows stay out of it): the session queue, the card row of every queued card, and the
+ * questions read ahead so showing the next card needs no database read.
+ *
+ * When the queue is rebuilt from the database (`needsRebuild`):
+ * - at the start of a session (a new scope is a new session);
+ * - when nothing in memory is due (the queue ran out, or only learning cards not yet due are left);
+ * - when the study day changed since the last build;
+ * - {@link REBUILD_AFTER_MS} after the last build (so a write we did not see is picked up);
+ * - after {@link invalidateStudyQueue}: the Study screen calls it whenever it is shown again (other
+ *   screens — reading a chapter, importing, settings, self-tests, resetting a pack — are where other
+ *   writes come from), and a refused answer (the card changed elsewhere) calls it too.
+ * Between rebuilds an answer only updates the queue in memory (`requeueAnswered`).
+ */
+import type { SessionQueue } from '../../core/queue';
+import { createEmptyQueue } from '../../core/queue';
+import type { AppSettings } from '../../core/settings';
+import type { LecternDb } from '../../db/db';
+import { readQuestions } from '../../db/question-chunks';
+import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
+import type { StudyItem } from '../../db/study-repo';
+import type { StudyScope } from '../../store';
+import { computeStudyDayStart, loadStudyQueue } from './load-queue';
+
+/** A queue older than this is rebuilt at the next card. */
+export const REBUILD_AFTER_MS = 5 * 60_000;
+
+/** One session's working set. */
+export interface SessionRuntime {
+  /** The store's session id this belongs to. */
+  id: number;
+  db: LecternDb;
+  scope: StudyScope;
+  queue: SessionQueue<CardKey>;
+  /** Card rows of queued cards (and of the card on screen). */
+  cards: Map<CardKey, CardRow>;
+  /** Questions read so far (the queue's new ones, then each next card's, read ahead). */
+  questions: Map<CardKey, QuestionRow>;
+  /** Reads in flight, by key. */
+  reading: Map<CardKey, Promise<void>>;
+  /** Settings the queue was built with (also used to schedule answers until the next rebuild). */
+  settings: AppSettings | null;
+  laterLearning: number | null;
+  dayStart: number;
+  builtAt: number;
+  /** Set when the database may have changed behind the queue's back. */
+  stale: boolean;
+}
+
+let current: SessionRuntime | null = null;
+
+/** The working set of session `id` on `db`, created empty (and stale) if it is not the current one. */
+export function runtimeOf(id: number, db: LecternDb, scope: StudyScope): SessionRuntime {
+  if (current && current.id === id && current.db === db) return current;
+  current = {
+    id,
+    db,
+    scope: { ...scope },
+    queue: createEmptyQueue(),
+    cards: new Map(),
+    questions: new Map(),
+    reading: new Map(),
+    settings: null,
+    laterLearning: null,
+    dayStart: 0,
+    builtAt: 0,
+    stale: true,
+  };
+  return current;
+}
+
+/** The working set of session `id`, if it is the current one. */
+export function peekRuntime(id: number): SessionRuntime | null {
+  return current && current.id === id ? current : null;
+}
+
+/** Marks the current session's queue (and settings) as to be re-read at the next card. */
+export function invalidateStudyQueue(): void {
+  if (!current) return;
+  current.stale = true;
+  current.settings = null;
+}
+
+/** Whether the queue must be re-read from the database before picking a card at `now`. */
+export function needsRebuild(rt: SessionRuntime, now: number): boolean {
+  if (rt.stale || !rt.settings) return true;
+  if (now - rt.builtAt >= REBUILD_AFTER_MS || now < rt.builtAt) return true;
+  return computeStudyDayStart(now, rt.settings) !== rt.dayStart;
+}
+
+/** Rebuilds the queue from the database at `now` (keeps questions already read that are still queued). */
+export async function rebuildQueue(rt: SessionRuntime, settings: AppSettings, now: number): Promise<void> {
+  const built = await loadStudyQueue(rt.db, rt.scope, now, settings);
+  const questions = new Map(built.questions);
+  for (const [key, q] of rt.questions) if (built.cards.has(key) && !questions.has(key)) questions.set(key, q);
+  rt.queue = built.queue;
+  rt.cards = built.cards;
+  rt.questions = questions;
+  rt.settings = settings;
+  rt.laterLearning = built.laterLearning;
+  rt.dayStart = built.dayStart;
+  rt.builtAt = now;
+  rt.stale = false;
+}
+
+/**
+ * Reads the questions of `keys` not read yet (one read for all, by chunk), using the orders of their
+ * card rows; resolves when every one of them is in `rt.questions` (or is not stored).
+ */
+export function readAhead(rt: SessionRuntime, keys: readonly CardKey[]): Promise<void> {
+  const waits: Promise<void>[] = [];
+  const refs: Array<{ key: CardKey; order: number }> = [];
+  for (const key of keys) {
+    if (rt.questions.has(key)) continue;
+    const inFlight = rt.reading.get(key);
+    if (inFlight) {
+      waits.push(inFlight);
+      continue;
+    }
+    const card = rt.cards.get(key);
+    if (card) refs.push({ key, order: card.order });
+  }
+  if (refs.length > 0) {
+    const read = readQuestions(rt.db, refs).then((found) => {
+      for (const [key, q] of found) rt.questions.set(key, q);
+      for (const r of refs) rt.reading.delete(r.key);
+    });
+    // A failed read leaves the keys unread: showing the card reads again (and reports it).
+    const settled = read.catch(() => {
+      for (const r of refs) rt.reading.delete(r.key);
+    });
+    for (const r of refs) rt.reading.set(r.key, settled);
+    waits.push(read);
+  }
+  return Promise.all(waits).then(() => undefined);
+}
+
+/** The card on screen's row and question, when both are in memory. */
+export function peekStudyItem(id: number, key: CardKey): StudyItem | null {
+  const rt = peekRuntime(id);
+  const card = rt?.cards.get(key);
+  const question = rt?.questions.get(key);
+  return card && question ? { card, question } : null;
+}
+
+/** Forgets a card that left the queue (its row and question). */
+export function forgetCard(rt: SessionRuntime, key: CardKey): void {
+  rt.cards.delete(key);
+  rt.questions.delete(key);
+}

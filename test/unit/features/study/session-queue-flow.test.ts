@@ -1,0 +1,226 @@
+/**
+ * The session's queue in memory: an answer updates it without re-reading the database, the next
+ * card's question is read ahead, learning cards come back when due, and other writes join when the
+ * queue is invalidated, grows old, or the day changes.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Pack, Question } from '../../../../renderer/src/core/pack/schema';
+import { computeDayStart } from '../../../../renderer/src/core/queue';
+import { DEFAULT_SETTINGS } from '../../../../renderer/src/core/settings';
+import { LecternDb } from '../../../../renderer/src/db/db';
+import { insertPack } from '../../../../renderer/src/db/packs-repo';
+import { markChapterOpened } from '../../../../renderer/src/db/reading-repo';
+import { type CardKey, cardKey } from '../../../../renderer/src/db/rows';
+import { patchSettings } from '../../../../renderer/src/db/settings-repo';
+import { setSuspended } from '../../../../renderer/src/db/study-repo';
+import {
+  confirmAnswer,
+  invalidateStudyQueue,
+  needsRebuild,
+  prefetchUpcoming,
+  REBUILD_AFTER_MS,
+  rateFlashcard,
+  revealAnswer,
+  type StudyDeps,
+  showNext,
+  startStudy,
+  submitAnswer,
+} from '../../../../renderer/src/features/study';
+import { useAppStore } from '../../../../renderer/src/store';
+import { countRowReads, makeCardRow, type ReadCounter } from './fixtures';
+
+const T0 = Date.UTC(2025, 2, 10, 9, 0, 0);
+const MIN = 60_000;
+const DAY = 86_400_000;
+
+// Eight flashcards in c1 (f0…f7), two true/false in c2.
+const questions: Question[] = [
+  ...Array.from(
+    { length: 8 },
+    (_, i): Question => ({
+      id: `f${i}`,
+      section: 's1',
+      type: 'flashcard',
+      front: `Front ${i}`,
+      back: `Back ${i}`,
+    }),
+  ),
+  { id: 't0', section: 's2', type: 'true-false', prompt: 'True?', answer: true },
+  { id: 't1', section: 's2', type: 'true-false', prompt: 'Also true?', answer: true },
+];
+const pack: Pack = {
+  format: 'lectern-pack',
+  formatVersion: 1,
+  id: 'p',
+  title: 'Pack',
+  language: 'en',
+  version: '1',
+  chapters: [
+    { id: 'c1', title: 'One', sections: [{ id: 's1', title: 'S1', body: 'x' }] },
+    { id: 'c2', title: 'Two', sections: [{ id: 's2', title: 'S2', body: 'y' }] },
+  ],
+  questions,
+  discussions: [],
+};
+const q = (id: string) => questions.find((x) => x.id === id) as Question;
+const key = (id: string): CardKey => cardKey('p', id);
+
+let db: LecternDb;
+let reads: ReadCounter;
+let now = T0;
+let deps: StudyDeps;
+const session = () => useAppStore.getState().session;
+const shownId = () => session().current?.key.slice(2) ?? null;
+
+/** Rates the flashcard on screen (3 Good: learning for 10 minutes; 4 Easy: review in days). */
+async function rateShown(rating: 1 | 3 | 4): Promise<string> {
+  const id = shownId();
+  if (!id) throw new Error('no card on screen');
+  revealAnswer();
+  await rateFlashcard(deps, q(id), rating);
+  return id;
+}
+
+beforeEach(async () => {
+  useAppStore.setState(useAppStore.getInitialState(), true);
+  db = new LecternDb(`test-study-flow-${Math.random()}`);
+  reads = countRowReads(db);
+  now = T0;
+  deps = { db, now: () => now };
+  await insertPack(db, pack, { origin: 'bundled', format: 'lectern', contentHash: 'h' }, T0);
+  await markChapterOpened(db, 'p', 'c1', T0);
+  // f6 and f7 are due reviews: their questions are not read with the queue.
+  await db.cards.bulkAdd(
+    [6, 7].map((order) =>
+      makeCardRow('p', order, {
+        id: `f${order}`,
+        state: 2,
+        stability: order,
+        difficulty: 5,
+        reps: 3,
+        lastReview: T0 - 9 * DAY,
+        due: T0 - DAY,
+      }),
+    ),
+  );
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('the queue in memory', () => {
+  it('shows the next card after an answer without reading the database, once the next question is read ahead', async () => {
+    await startStudy(deps, { packId: 'p' });
+    expect(shownId()).toBe('f6'); // weaker review first
+    await prefetchUpcoming(deps);
+    reads.reset();
+    now += 5_000;
+    await rateShown(4);
+    expect(shownId()).toBe('f7');
+    // The answer's own transaction read f6's row; nothing else was read (no queue, no question).
+    expect(reads).toMatchObject({ cards: 1, questionChunks: 0 });
+    expect(await db.reviews.count()).toBe(1);
+  });
+
+  it('reads the question when it was not read ahead (so the read-ahead is what saves it)', async () => {
+    await startStudy(deps, { packId: 'p' });
+    reads.reset();
+    await rateShown(4);
+    expect(shownId()).toBe('f7');
+    expect(reads.questionChunks).toBe(1);
+  });
+
+  it('a learning card comes back when its step falls due, and an answered card is not shown twice', async () => {
+    await patchSettings(db, { newPerDay: 3 });
+    await startStudy(deps, { packId: 'p' });
+    const shown: string[] = [];
+    shown.push(await rateShown(4)); // f6: review, gone
+    shown.push(await rateShown(4)); // f7: review, gone
+    shown.push(await rateShown(1)); // f0: Again, back in a minute
+    shown.push(await rateShown(4)); // f1
+    shown.push(await rateShown(3)); // f2: Good, back in ten minutes
+    expect(session()).toMatchObject({ status: 'waiting', waitUntil: T0 + MIN });
+    reads.reset();
+    now = T0 + MIN;
+    await showNext(deps, session().id);
+    expect(reads.cards + reads.questionChunks).toBe(0);
+    expect(session().left).toEqual({ reviews: 0, learning: 1, newCards: 0 });
+    shown.push(await rateShown(4)); // f0 again: now a review
+    expect(session()).toMatchObject({ status: 'waiting', waitUntil: T0 + 10 * MIN });
+    now = T0 + 10 * MIN;
+    await showNext(deps, session().id);
+    shown.push(await rateShown(4)); // f2 again
+    expect(shown).toEqual(['f6', 'f7', 'f0', 'f1', 'f2', 'f0', 'f2']);
+    expect(session()).toMatchObject({ status: 'done', answered: 7 });
+    expect(await db.reviews.count()).toBe(7);
+  });
+
+  it('a suspend from elsewhere joins once the queue is invalidated (as coming back to Study does)', async () => {
+    await startStudy(deps, { packId: 'p' });
+    await rateShown(4);
+    await rateShown(4);
+    expect(shownId()).toBe('f0');
+    await setSuspended(db, key('f1'), true, { chapterId: 'c1', order: 1 });
+    invalidateStudyQueue();
+    await rateShown(4);
+    expect(shownId()).toBe('f2');
+  });
+
+  it('a chapter opened elsewhere joins after REBUILD_AFTER_MS without an invalidation', async () => {
+    await patchSettings(db, { newPerDay: 20 });
+    await startStudy(deps, { packId: 'p' });
+    expect(session().left).toEqual({ reviews: 2, learning: 0, newCards: 6 });
+    await markChapterOpened(db, 'p', 'c2', T0);
+    await rateShown(4);
+    expect(session().left.newCards).toBe(6);
+    now += REBUILD_AFTER_MS;
+    await rateShown(4);
+    expect(session().left.newCards).toBe(8);
+  });
+
+  it('rebuilds when the study day changes, however recent the queue', () => {
+    const settings = { ...DEFAULT_SETTINGS };
+    const offset = -new Date(T0).getTimezoneOffset();
+    const rt = {
+      settings,
+      stale: false,
+      builtAt: T0,
+      dayStart: computeDayStart(T0, offset, settings.dayStartHour),
+    };
+    const endOfDay = rt.dayStart + DAY;
+    expect(needsRebuild({ ...rt, builtAt: endOfDay - MIN } as never, endOfDay - 1)).toBe(false);
+    expect(needsRebuild({ ...rt, builtAt: endOfDay - MIN } as never, endOfDay)).toBe(true);
+    expect(needsRebuild({ ...rt, stale: true } as never, T0)).toBe(true);
+  });
+
+  it('a failed write is reported and counts nothing: the card stays on screen, no row is stored', async () => {
+    await startStudy(deps, { packId: 'p' });
+    await rateShown(4);
+    await rateShown(4);
+    expect(shownId()).toBe('f0');
+    const add = vi
+      .spyOn(db.reviews, 'add')
+      .mockRejectedValueOnce(new DOMException('The disk is full.', 'QuotaExceededError'));
+    revealAnswer();
+    await expect(rateFlashcard(deps, q('f0'), 3)).rejects.toThrow(/disk is full/);
+    add.mockRestore();
+    expect(session()).toMatchObject({ answered: 2, busy: false, phase: 'revealed' });
+    expect(shownId()).toBe('f0');
+    expect(await db.cards.get(key('f0'))).toBeUndefined();
+    expect(await db.reviews.count()).toBe(2);
+    // Answered again, it is saved.
+    await rateFlashcard(deps, q('f0'), 3);
+    expect(await db.reviews.count()).toBe(3);
+    expect(shownId()).toBe('f1');
+  });
+
+  it('true/false answers of a chapter-scoped session write rows for never-studied questions', async () => {
+    await markChapterOpened(db, 'p', 'c2', T0);
+    await startStudy(deps, { packId: 'p', chapterId: 'c2' });
+    expect(session().left).toEqual({ reviews: 0, learning: 0, newCards: 2 });
+    submitAnswer(q('t0'), { type: 'true-false', value: true }, now + 1000);
+    await confirmAnswer(deps, 'suggested');
+    expect(await db.cards.get(key('t0'))).toMatchObject({ chapterId: 'c2', order: 8, reps: 1, rev: 1 });
+    expect(shownId()).toBe('t1');
+  });
+});
