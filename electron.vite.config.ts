@@ -90,7 +90,15 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+        // core/ is pure (no module runs code on import), so a module whose exports nobody uses is
+        // dropped rather than only emptied: the page then does not reach the import worker's file
+        // readers through core/formats/index.ts, and they stay in the worker's own chunk.
+        treeshake: {
+          moduleSideEffects: [{ test: /[\\/]renderer[\\/]src[\\/]core[\\/]/, sideEffects: false }],
+        },
+      },
       modulePreload: { polyfill: false },
       minify: true,
       sourcemap: false,
