@@ -8,7 +8,7 @@ import { AboutDialog } from './AboutDialog';
 import { loadBundledContent } from './bootstrap';
 import { NavBar } from './NavBar';
 import { Notices } from './Notices';
-import { renderScreen } from './screens';
+import { preloadNextScreens, renderScreen } from './screens';
 import { useMainEvents } from './use-main-events';
 import { useTheme } from './use-theme';
 
@@ -20,6 +20,7 @@ export function App() {
   useMainEvents(useCallback(() => setAboutOpen(true), []));
   useTheme();
   useAutoBackup(ready);
+  useEffect(() => (ready ? preloadNextScreens() : undefined), [ready]);
 
   useEffect(() => {
     loadBundledContent(db, Date.now())

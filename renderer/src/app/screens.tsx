@@ -3,15 +3,24 @@
  * A feature adds its screen here (one line each) — nothing else in the shell needs to change.
  */
 import type { ReactNode } from 'react';
-import { DiscussionScreen } from '../features/discussion/DiscussionScreen';
-import { ImportScreen } from '../features/import/ImportScreen';
 import { LibraryScreen } from '../features/library/LibraryScreen';
 import { ReaderScreen } from '../features/reader/ReaderScreen';
-import { SelfTestScreen } from '../features/selftest/SelfTestScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { StatsScreen } from '../features/stats/StatsScreen';
-import { StudyScreen } from '../features/study/StudyScreen';
 import type { Route, RouteName } from '../store';
+import { lazyScreen, ScreenLoader } from './lazy-screen';
+
+// Not needed at start-up: their code loads when first opened (the Library and the Reader stay instant).
+const SelfTestScreen = lazyScreen(() =>
+  import('../features/selftest/SelfTestScreen').then((m) => m.SelfTestScreen),
+);
+const DiscussionScreen = lazyScreen(() =>
+  import('../features/discussion/DiscussionScreen').then((m) => m.DiscussionScreen),
+);
+const ImportScreen = lazyScreen(() => import('../features/import/ImportScreen').then((m) => m.ImportScreen));
+const StatsScreen = lazyScreen(() => import('../features/stats/StatsScreen').then((m) => m.StatsScreen));
+const StudyScreen = lazyScreen(() => import('../features/study/StudyScreen').then((m) => m.StudyScreen));
+const SettingsScreen = lazyScreen(() =>
+  import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen),
+);
 
 type ScreenOf<N extends RouteName> = (route: Extract<Route, { name: N }>) => ReactNode;
 
@@ -36,7 +45,27 @@ export const NAV_ITEMS: { name: RouteName; label: string; also?: RouteName[] }[]
   { name: 'settings', label: 'Settings' },
 ];
 
+/**
+ * Loads the Study screen's code once the window is idle after start-up: studying is the Library's
+ * next step, so it should open without a loading status. Returns a function that cancels it.
+ */
+export function preloadNextScreens(): () => void {
+  const id = requestIdleCallback(() => StudyScreen.preload(), { timeout: 5000 });
+  return () => cancelIdleCallback(id);
+}
+
+/** Names a screen in its loading status: its navigation label. */
+function titleOf(name: RouteName): string {
+  if (name === 'discussion') return 'Discussion';
+  if (name === 'reader') return 'Reader';
+  return NAV_ITEMS.find((i) => i.name === name)?.label ?? 'Library';
+}
+
 export function renderScreen(route: Route): ReactNode {
   const screen = SCREENS[route.name] as ((r: Route) => ReactNode) | undefined;
-  return screen ? screen(route) : <LibraryScreen />;
+  return (
+    <ScreenLoader key={route.name} title={titleOf(route.name)}>
+      {screen ? screen(route) : <LibraryScreen />}
+    </ScreenLoader>
+  );
 }
