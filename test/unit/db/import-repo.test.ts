@@ -140,10 +140,9 @@ describe('applyImport: a new pack', () => {
 
   it('stores nothing when a write fails part-way (one transaction)', async () => {
     const d = open();
-    // A chunk record the pack range does not clear (chunk key NaN is invalid) cannot be; instead a
-    // failing bulkAdd: make the chunk write throw after the pack row was added.
+    // The chunk write fails (as on a full disk) after the pack row was added.
     const bulkAdd = d.questionChunks.bulkAdd.bind(d.questionChunks);
-    d.questionChunks.bulkAdd = (() => Promise.reject(new Error('disk full'))) as typeof bulkAdd;
+    d.questionChunks.bulkAdd = (() => Promise.reject(new Error('disk full'))) as unknown as typeof bulkAdd;
     await expect(applyImport(d, V1, META, T0)).rejects.toThrow('disk full');
     d.questionChunks.bulkAdd = bulkAdd;
     expect(await d.packs.count()).toBe(0);
