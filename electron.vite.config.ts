@@ -39,14 +39,20 @@ const cspPlugin: Plugin = {
  * import worker needs zod, the pack core and Dexie, which the page loads anyway, and would otherwise
  * carry its own copy of each (80 KB gzip). The worker stays a same-origin file under assets/ (CSP:
  * worker-src 'self', no blob:), started as an ES module worker. Build only: `electron-vite dev` keeps
- * Vite's own worker handling.
+ * Vite's own worker handling. The build fails if a worker would load the page's entry chunk or Vite's
+ * preload helper (both need a document): code a worker reaches must not use dynamic import().
  */
 const WORKER_URL =
   /new Worker\(\s*new URL\(\s*(['"])(\.{1,2}\/[^'"]+\.worker\.ts)\1\s*,\s*import\.meta\.url\s*\)/g;
 
+const workerRefs: string[] = [];
+
 const sharedWorkerChunksPlugin: Plugin = {
   name: 'lectern-shared-worker-chunks',
   apply: 'build',
+  buildStart() {
+    workerRefs.length = 0;
+  },
   async transform(code, id) {
     if (!code.includes('new Worker(') || id.includes('/node_modules/')) return null;
     let out = '';
@@ -56,10 +62,28 @@ const sharedWorkerChunksPlugin: Plugin = {
       if (!resolved) this.error(`cannot resolve the worker ${m[2]} imported by ${id}`);
       const name = (m[2] as string).replace(/^.*\//, '').replace(/\.ts$/, '');
       const ref = this.emitFile({ type: 'chunk', id: resolved.id, name });
+      workerRefs.push(ref);
       out += `${code.slice(last, m.index)}new Worker(import.meta.ROLLUP_FILE_URL_${ref}`;
       last = m.index + m[0].length;
     }
     return last === 0 ? null : { code: out + code.slice(last), map: null };
+  },
+  generateBundle(_options, bundle) {
+    for (const ref of workerRefs) {
+      const worker = this.getFileName(ref);
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        const chunk = bundle[file];
+        if (seen.has(file) || chunk?.type !== 'chunk') return;
+        seen.add(file);
+        const needsDocument =
+          (chunk.isEntry && file !== worker) ||
+          Object.keys(chunk.modules).some((m) => m.includes('vite/preload-helper'));
+        if (needsDocument) this.error(`the worker ${worker} would load ${file}, which needs a document`);
+        chunk.imports.forEach(visit);
+      };
+      visit(worker);
+    }
   },
 };
 
