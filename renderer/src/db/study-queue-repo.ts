@@ -48,8 +48,8 @@ export interface LoadQueueOptions {
   learningUntil?: EpochMs;
   /** Load new questions only from opened chapters (default true). */
   requireReading?: boolean;
-  /** Daily limits by pack id (reviews and new left today = limit − done today). */
-  limits?: Readonly<Record<string, DailyLimits>>;
+  /** Daily limits by pack id, or a function of the pack id (reviews and new left today = limit − done today). */
+  limits?: Readonly<Record<string, DailyLimits>> | ((packId: string) => DailyLimits);
   /** Limits of packs not in `limits` (default 20 new, 200 reviews). */
   defaultLimits?: DailyLimits;
   /** Only this chapter of the packs given. */
@@ -256,8 +256,13 @@ export async function loadQueueInput(
   const cutoff = opts.dueCutoff ?? now;
   const learningUntil = opts.learningUntil ?? MAX;
   const requireReading = opts.requireReading ?? true;
+  const { limits } = opts;
   const limitsOf = (packId: string) =>
-    (opts.limits && Object.hasOwn(opts.limits, packId) ? opts.limits[packId] : undefined) ??
+    (typeof limits === 'function'
+      ? limits(packId)
+      : limits && Object.hasOwn(limits, packId)
+        ? limits[packId]
+        : undefined) ??
     opts.defaultLimits ??
     DEFAULT_LIMITS;
   const left = (limit: number, done: number) =>

@@ -31,6 +31,7 @@ import {
   confirmAnswer,
   finishSession,
   loadShownItem,
+  NextCardError,
   prefetchUpcoming,
   rateFlashcard,
   revealAnswer,
@@ -154,9 +155,11 @@ function CardBody({
   const fail = (what: string) => (err: unknown) =>
     notify(
       'error',
-      isStorageFull(err)
-        ? `${what}: the disk is full. Your earlier answers are kept — free some space and answer again.`
-        : `${what}: ${err instanceof Error ? err.message : String(err)}`,
+      err instanceof NextCardError
+        ? err.message
+        : isStorageFull(err)
+          ? `${what}: the disk is full. Your earlier answers are kept — free some space and answer again.`
+          : `${what}: ${err instanceof Error ? err.message : String(err)}`,
     );
 
   const submit = () => {

@@ -59,16 +59,14 @@ export async function loadStudyQueue(
     const s = resolveSchedulingSettings(settings, id);
     return { newPerDay: s.newPerDay, reviewsPerDay: s.reviewsPerDay };
   };
-  const packIds = scope.packId ? [scope.packId] : 'all';
-  const ids = packIds === 'all' ? ((await db.packs.toCollection().primaryKeys()) as string[]) : packIds;
-  const limits = Object.fromEntries(ids.map((id) => [id, limitsOf(id)] as const));
-  const input = await loadQueueInput(db, ids, now, {
+  const input = await loadQueueInput(db, scope.packId ? [scope.packId] : 'all', now, {
     dayStartMs: dayStart,
     learningUntil: dayStart + DAY_MS,
     requireReading: settings.requireReading,
-    limits,
+    limits: limitsOf,
     ...(scope.chapterId ? { chapterId: scope.chapterId } : {}),
   });
+  const limits = Object.fromEntries(input.packOrder.map((id) => [id, limitsOf(id)] as const));
   const queue = splitQueue(input.cards, now, {
     limits,
     doneToday: input.doneToday,

@@ -68,50 +68,69 @@ export async function startStudy(deps: StudyDeps, scope: StudyScope): Promise<nu
 /** Shows `key` from the session's working set (its question read if it was not read ahead). */
 export async function showQueued(deps: StudyDeps, rt: SessionRuntime, key: CardKey): Promise<boolean> {
   await readAhead(rt, [key]);
-  const card = rt.cards.get(key);
-  if (session().id !== rt.id || !card || !rt.questions.has(key)) return false;
-  store().showCard(
-    rt.id,
-    { key, rev: card.rev, shownAt: deps.now(), seed: createShowingSeed(key, card.reps) },
-    countQueued(rt.queue, deps.now()),
-  );
+  if (session().id !== rt.id || !rt.cards.has(key) || !rt.questions.has(key)) return false;
+  applyNext(deps, rt, { kind: 'show', key });
   return true;
 }
 
+/** What comes next: a card whose row and question are in memory, a wait for a learning card, or the end. */
+type NextStep = { kind: 'show'; key: CardKey } | { kind: 'wait'; until: number } | { kind: 'done' };
+
 /**
- * Shows the next card of the queue in memory — rebuilt from the database first when it is stale,
- * old, of another study day, or has nothing due — or, with nothing due, waits for the next learning
- * card or ends the session.
+ * Picks the next card from the queue in memory — rebuilt from the database first when it is stale,
+ * old or of another study day (see `session-runtime.ts`), or when nothing in it is due — avoiding
+ * `avoid` (the card just answered) while anything else is due, and makes sure its question is in
+ * memory. The `lectern:queue:*` marks time the queue work (the bench's "queue" figure).
  */
-export async function showNext(deps: StudyDeps, id: number): Promise<void> {
-  if (session().id !== id) return;
-  const rt = runtimeFor(deps, id);
+async function chooseNext(deps: StudyDeps, rt: SessionRuntime, avoid: CardKey | null): Promise<NextStep> {
   const now = deps.now();
+  const rebuild = needsRebuild(rt, now);
+  const settings = rt.settings ?? (await readSettings(deps.db));
   markPhase('lectern:queue:start');
-  let rebuilt = false;
-  if (needsRebuild(rt, now)) {
-    await rebuildQueue(rt, rt.settings ?? (await readSettings(deps.db)), now);
-    rebuilt = true;
-  }
-  let pick = pickNextCard(rt.queue, now, session().lastKey);
-  if (!pick && !rebuilt) {
-    await rebuildQueue(rt, await readSettings(deps.db), now);
-    pick = pickNextCard(rt.queue, now, session().lastKey);
+  if (rebuild) await rebuildQueue(rt, settings, now);
+  let pick = pickNextCard(rt.queue, now, avoid);
+  if (!pick && !rebuild) {
+    // Nothing due in memory: something may have come due or been added since.
+    await rebuildQueue(rt, settings, now);
+    pick = pickNextCard(rt.queue, now, avoid);
   }
   markPhase('lectern:queue:end');
-  if (session().id !== id) return;
   while (pick) {
-    if (await showQueued(deps, rt, pick.key)) return;
-    if (session().id !== id) return;
+    await readAhead(rt, [pick.key]);
+    if (rt.cards.has(pick.key) && rt.questions.has(pick.key)) return { kind: 'show', key: pick.key };
     // Its question is no longer stored: it leaves the queue.
     rt.queue = removeQueuedCard(rt.queue, pick.key);
     forgetCard(rt, pick.key);
-    pick = pickNextCard(rt.queue, deps.now(), session().lastKey);
+    pick = pickNextCard(rt.queue, deps.now(), avoid);
+  }
+  const until = nextQueuedLearning(rt.queue, now) ?? rt.laterLearning;
+  return until !== null ? { kind: 'wait', until } : { kind: 'done' };
+}
+
+/** Puts `step` on screen, in one store update. */
+function applyNext(deps: StudyDeps, rt: SessionRuntime, step: NextStep): void {
+  if (step.kind === 'show') {
+    const card = rt.cards.get(step.key) as CardRow;
+    const now = deps.now();
+    store().showCard(
+      rt.id,
+      { key: step.key, rev: card.rev, shownAt: now, seed: createShowingSeed(step.key, card.reps) },
+      countQueued(rt.queue, now),
+    );
+    return;
   }
   const idle = { current: null, pending: null, left: { reviews: 0, learning: 0, newCards: 0 } };
-  const waitUntil = nextQueuedLearning(rt.queue, now) ?? rt.laterLearning;
-  if (waitUntil !== null) store().patchSession(id, { ...idle, status: 'waiting', waitUntil });
-  else store().patchSession(id, { ...idle, status: 'done', waitUntil: null });
+  if (step.kind === 'wait')
+    store().patchSession(rt.id, { ...idle, status: 'waiting', waitUntil: step.until });
+  else store().patchSession(rt.id, { ...idle, status: 'done', waitUntil: null });
+}
+
+/** Shows the next card of the queue or, with nothing due, waits for the next learning card or ends the session. */
+export async function showNext(deps: StudyDeps, id: number): Promise<void> {
+  if (session().id !== id) return;
+  const rt = runtimeFor(deps, id);
+  const step = await chooseNext(deps, rt, session().lastKey);
+  if (session().id === id) applyNext(deps, rt, step);
 }
 
 /**
@@ -243,15 +262,36 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
     rt.queue = requeueAnswered(rt.queue, shown.key, card.state, card.due);
     if (card.state === 1 || card.state === 3) rt.cards.set(shown.key, card);
     else forgetCard(rt, shown.key);
-    store().recordAnswered(id, {
-      kind: 'answer',
+    const answered = {
+      kind: 'answer' as const,
       key: shown.key,
       correct: a.grade.correct,
       ms: Math.max(0, now - shown.shownAt),
-    });
-    await showNext(deps, id);
-  } finally {
+    };
+    let step: NextStep;
+    try {
+      step = await chooseNext(deps, rt, shown.key);
+    } catch (err) {
+      store().recordAnswered(id, answered);
+      throw new NextCardError(err);
+    }
+    if (session().id !== id) return;
+    // One store update for the answer counted, the next card and the end of busy: one render.
+    store().recordAnswered(id, answered);
+    applyNext(deps, rt, step);
     store().patchSession(id, { busy: false });
+  } finally {
+    if (session().id === id && session().busy) store().patchSession(id, { busy: false });
+  }
+}
+
+/** The answer was saved, but the next card could not be loaded. */
+export class NextCardError extends Error {
+  constructor(cause: unknown) {
+    super(
+      `Your answer was saved, but the next card could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+    this.name = 'NextCardError';
   }
 }
 

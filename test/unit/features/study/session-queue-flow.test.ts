@@ -16,6 +16,7 @@ import { setSuspended } from '../../../../renderer/src/db/study-repo';
 import {
   confirmAnswer,
   invalidateStudyQueue,
+  NextCardError,
   needsRebuild,
   prefetchUpcoming,
   REBUILD_AFTER_MS,
@@ -212,6 +213,17 @@ describe('the queue in memory', () => {
     await rateFlashcard(deps, q('f0'), 3);
     expect(await db.reviews.count()).toBe(3);
     expect(shownId()).toBe('f1');
+  });
+
+  it('an answer saved when the next card cannot be loaded counts, and says it was saved', async () => {
+    await startStudy(deps, { packId: 'p' });
+    invalidateStudyQueue(); // the next card needs a rebuild, which fails
+    const get = vi.spyOn(db.packs, 'bulkGet').mockRejectedValueOnce(new Error('read failed'));
+    revealAnswer();
+    await expect(rateFlashcard(deps, q('f6'), 4)).rejects.toThrow(NextCardError);
+    get.mockRestore();
+    expect(await db.reviews.count()).toBe(1);
+    expect(session()).toMatchObject({ answered: 1, busy: false });
   });
 
   it('true/false answers of a chapter-scoped session write rows for never-studied questions', async () => {
