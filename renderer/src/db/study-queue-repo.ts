@@ -332,19 +332,23 @@ export async function loadQueueInput(
   });
 }
 
+/** What {@link countsByPackAndChapter} needs of a pack row. */
+export type CountedPack = Pick<PackRow, 'id' | 'chapters' | 'chapterCounts'>;
+
 /**
  * Due and new counts per pack and per chapter for the Library, in one read transaction: per
  * chapter, two index counts (due by `[packId+chapterId+dueKey]`, started by
- * `[packId+chapterId+startedOrder]`); new = the chapter's live questions − started.
+ * `[packId+chapterId+startedOrder]`); new = the chapter's live questions − started. Pass `packs`
+ * when the caller has already read them (the Library has), or every stored pack is counted.
  */
 export async function countsByPackAndChapter(
   db: LecternDb,
   now: EpochMs,
-  opts: { dueCutoff?: EpochMs } = {},
+  opts: { dueCutoff?: EpochMs; packs?: readonly CountedPack[] } = {},
 ): Promise<LibraryCounts> {
   const cutoff = opts.dueCutoff ?? now;
   return db.transaction('r', db.packs, db.cards, async () => {
-    const packRows = await db.packs.toArray();
+    const packRows: readonly CountedPack[] = opts.packs ?? (await db.packs.toArray());
     const out: LibraryCounts = { packs: {}, chapters: {} };
     const perChapter = await Promise.all(
       packRows.flatMap((pack) =>

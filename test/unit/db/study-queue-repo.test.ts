@@ -293,6 +293,15 @@ describe('countsByPackAndChapter', () => {
     });
   });
 
+  it('counts only the packs given (the Library passes the rows it has read)', async () => {
+    const { d } = openDb();
+    await seedFixture(d);
+    const other = await d.packs.get('other');
+    const counts = await countsByPackAndChapter(d, NOW, { packs: other ? [other] : [] });
+    expect(Object.keys(counts.packs)).toEqual(['other']);
+    expect(counts.packs.other).toEqual({ due: 1, new: 1, total: 2 });
+  });
+
   it('counts reviews due later today with a day cutoff', async () => {
     const { d } = openDb();
     await seedFixture(d);

@@ -1,4 +1,5 @@
 /** The Library: every pack (bundled and imported) with its chapters. */
+import { useMemo } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { useMarkWhenReady } from '../../app/perf';
 import type { LibraryCounts } from '../../db/study-repo';
@@ -10,7 +11,8 @@ import { type LibraryPack, useLibrary } from './use-library';
 
 export function LibraryScreen() {
   const packs = useLibrary();
-  const counts = useStudyCounts();
+  const packRows = useMemo(() => packs?.map((p) => p.pack), [packs]);
+  const counts = useStudyCounts(packRows);
   // Start-up ends when the Library first shows its packs (usable: chapters and Study open from
   // here); the due/new counts, shown as "Counting…" until then, are marked apart.
   useMarkWhenReady('lectern:start:end', packs !== undefined, true);

@@ -1,10 +1,17 @@
-/** Live due and new counts per pack and chapter for the Library (re-read each minute and on every change). */
+/**
+ * Live due and new counts per pack and chapter for the Library (re-read each minute and on every
+ * change), for the packs the Library has read: counting starts once they are shown, and does not
+ * read the pack rows again.
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
-import { countsByPackAndChapter, type LibraryCounts } from '../../db/study-repo';
+import { type CountedPack, countsByPackAndChapter, type LibraryCounts } from '../../db/study-repo';
 import { useNow } from './use-now';
 
-export function useStudyCounts(): LibraryCounts | undefined {
+export function useStudyCounts(packs: readonly CountedPack[] | undefined): LibraryCounts | undefined {
   const now = useNow(60_000);
-  return useLiveQuery(() => countsByPackAndChapter(db, Date.now()), [now]);
+  return useLiveQuery(
+    () => (packs ? countsByPackAndChapter(db, Date.now(), { packs }) : undefined),
+    [now, packs],
+  );
 }
