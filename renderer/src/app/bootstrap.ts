@@ -1,6 +1,8 @@
 /**
  * Start-up: store the bundled course (parsed here, in the sandbox) if it is new, and apply it as a
  * pack update (progress kept by the update rule of core/pack/diff) when the bundled file changed.
+ * An unchanged bundled file is recognised by its hash and not parsed at all (start-up time), and a
+ * file the student imported under the bundled pack's id is not overwritten at the next start.
  */
 
 import type { PackFile } from '../../../electron/ipc/contract';
@@ -26,6 +28,13 @@ export async function loadBundledContent(db: LecternDb, now: number): Promise<Bo
 
 async function syncBundledPack(db: LecternDb, file: PackFile, now: number, report: BootstrapReport) {
   const contentHash = hashHex(file.text, 20);
+  const bundled = await db.packs.where('origin').equals('bundled').toArray();
+  // Rows stored before bundledHash existed carry the bundled file's hash as contentHash.
+  const same = bundled.find((p) => (p.bundledHash ?? p.contentHash) === contentHash);
+  if (same) {
+    report.loaded.push(same.id);
+    return;
+  }
   const parsed = parsePackJson(file.text);
   if (!parsed.ok) {
     report.problems.push(
@@ -33,11 +42,14 @@ async function syncBundledPack(db: LecternDb, file: PackFile, now: number, repor
     );
     return;
   }
-  const stored = await db.packs.get(parsed.pack.id);
-  if (stored?.contentHash !== contentHash) {
-    const meta = { origin: 'bundled', format: 'lectern', fileName: file.name, contentHash } as const;
-    const applied = await applyImport(db, parsed.pack, meta, now);
-    if (!applied.ok) report.problems.push(`${file.name}: ${applied.message}`);
-  }
+  const meta = {
+    origin: 'bundled',
+    format: 'lectern',
+    fileName: file.name,
+    contentHash,
+    bundledHash: contentHash,
+  } as const;
+  const applied = await applyImport(db, parsed.pack, meta, now);
+  if (!applied.ok) report.problems.push(`${file.name}: ${applied.message}`);
   report.loaded.push(parsed.pack.id);
 }

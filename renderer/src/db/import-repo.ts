@@ -203,7 +203,9 @@ async function writeUpdate(
     if (card && (card.removed === 0 || card.order !== order))
       cards.push({ ...card, order, removed: 1, rev: card.rev + (card.removed ? 0 : 1) });
   });
-  await db.packs.put(packRowOf(pack, meta, now, stored.importedAt));
+  // A file the student imports over a bundled pack keeps the record of the bundled file last applied.
+  const bundledHash = meta.bundledHash ?? stored.bundledHash;
+  await db.packs.put(packRowOf(pack, bundledHash ? { ...meta, bundledHash } : meta, now, stored.importedAt));
   await writePackQuestions(db, pack.id, questions, (f) => onProgress?.(f * 0.9));
   for (let i = 0; i < cards.length; i += CHUNK) await db.cards.bulkPut(cards.slice(i, i + CHUNK));
   onProgress?.(1);

@@ -19,6 +19,8 @@ export interface PackMeta {
   format: SourceFormat;
   fileName?: string;
   contentHash: string;
+  /** Set when the app's bundled file is stored (see {@link PackRow.bundledHash}). */
+  bundledHash?: string;
 }
 
 /** Maps every section id to its chapter id. */
@@ -67,6 +69,7 @@ export function packRowOf(pack: Pack, meta: PackMeta, now: EpochMs, importedAt =
     origin: meta.origin,
     format: meta.format,
     ...(meta.fileName ? { fileName: meta.fileName } : {}),
+    ...(meta.bundledHash ? { bundledHash: meta.bundledHash } : {}),
     chapters,
     discussions,
     questionCount: pack.questions.length,
@@ -171,6 +174,7 @@ export async function loadPackDocument(db: LecternDb, packId: string): Promise<P
     typeCounts: _tc,
     format: _f,
     fileName: _n,
+    bundledHash: _b,
     questionCount: _c,
     contentHash: _h,
     importedAt: _i,

@@ -37,8 +37,13 @@ export interface PackRow {
   chapterCounts: Record<string, number>;
   /** Live questions per chapter id and question type (types with none are absent). */
   typeCounts: Record<string, Partial<Record<QuestionType, number>>>;
-  /** Hash of the source the pack was stored from: an unchanged bundled pack is not re-stored at start. */
+  /** Hash of the source the pack was last stored from. */
   contentHash: string;
+  /**
+   * Hash of the app's bundled file last applied to this pack: start-up re-applies the bundled file only
+   * when it differs from this — not when the student imported their own file under the same id.
+   */
+  bundledHash?: string;
   importedAt: EpochMs;
   updatedAt: EpochMs;
 }

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PackFile } from '../../../electron/ipc/contract';
 import { loadBundledContent } from '../../../renderer/src/app/bootstrap';
+import * as pack from '../../../renderer/src/core/pack';
 import { LecternDb } from '../../../renderer/src/db/db';
+import { applyImport } from '../../../renderer/src/db/import-repo';
 import { newCardRow } from '../../../renderer/src/db/packs-repo';
 import { readPackQuestions } from '../../../renderer/src/db/question-chunks';
 import { cardKey } from '../../../renderer/src/db/rows';
@@ -66,6 +68,41 @@ describe('loadBundledContent', () => {
       questionCount: count - 1,
       updatedAt: T0 + 2,
     });
+  });
+
+  it('does not parse an unchanged bundled file, and keeps a file the student imported under its id', async () => {
+    db = new LecternDb(`test-bootstrap-${Math.random()}`);
+    files.push({ name: 'openai-microsoft.json', text: course, origin: 'bundled' });
+    await loadBundledContent(db, T0);
+    const doc = JSON.parse(course) as { title: string; questions: unknown[] };
+    const mine = { ...doc, title: 'My own edition', questions: doc.questions.slice(0, 5) };
+    const res = await applyImport(
+      db,
+      mine as never,
+      { origin: 'imported', format: 'lectern', fileName: 'mine.json', contentHash: 'mine' },
+      T0 + 1,
+    );
+    expect(res.ok).toBe(true);
+    expect(await db.packs.get('openai-microsoft')).toMatchObject({
+      title: 'My own edition',
+      origin: 'bundled',
+    });
+
+    // The next start: the bundled file is unchanged, so the student's edition stays.
+    const parse = vi.spyOn(pack, 'parsePackJson');
+    expect(await loadBundledContent(db, T0 + 2)).toEqual({ loaded: ['openai-microsoft'], problems: [] });
+    expect(parse).not.toHaveBeenCalled();
+    expect(await db.packs.get('openai-microsoft')).toMatchObject({
+      title: 'My own edition',
+      questionCount: 5,
+    });
+
+    // A new bundled version (an app update) is applied over it.
+    files[0] = { ...files[0]!, text: JSON.stringify({ ...doc, title: 'Course v2' }) };
+    await loadBundledContent(db, T0 + 3);
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(await db.packs.get('openai-microsoft')).toMatchObject({ title: 'Course v2', updatedAt: T0 + 3 });
+    parse.mockRestore();
   });
 
   it('reports a bundled file that does not validate and stores nothing', async () => {
