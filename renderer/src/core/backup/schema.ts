@@ -1,38 +1,48 @@
 /**
- * The backup file format, version 1: the rows of every table the user owns, as stored.
+ * The backup file format, version 2: the rows of every table the user owns, as stored by database
+ * schema 2 (questions a hundred to a `questionChunks` record; card rows only for studied, suspended or
+ * flagged questions). One JSON document written a row per line, so it is written and read in parts:
  *
  * ```json
- * { "format": "lectern-backup", "formatVersion": 1, "createdAt": 1773576000000,
- *   "app": { "name": "Lectern", "version": "0.1.0" },
- *   "counts": { "packs": 1, "questions": 64, ... },
- *   "checksumAlgorithm": "cyrb64", "checksums": { "packs": "…16 hex…", ... },
- *   "tables": { "packs": [...], "questions": [...], "cards": [...], "reviews": [...],
- *               "reading": [...], "settings": [...], "selftests": [...] } }
+ * {"format":"lectern-backup","formatVersion":2,"createdAt":1773576000000,
+ *  "app":{"name":"Lectern","version":"0.1.0"},"checksumAlgorithm":"cyrb64","tables":{
+ * "packs":[
+ * {…one row…},
+ * {…}
+ * ],
+ * "questionChunks":[ … ], "cards":[ … ], "reading":[ … ], "settings":[ … ], "selftests":[ … ],
+ * "reviews":[ … ]},
+ * "counts":{"packs":1,…},
+ * "checksums":{"packs":"…16 hex…",…}}
  * ```
  *
- * Row schemas check structure (types, enums, required fields) and refuse unknown fields; they do not
- * transform anything, so a restored row is exactly the exported row. Pack content inside rows (chapters,
- * questions) is checked loosely: it was validated when the pack was imported, and the checksum
- * guarantees it was not changed since.
+ * Counts and checksums come last because they are known only once every row is written; a file cut
+ * short therefore never looks complete. Row schemas check structure (types, enums, required fields) and
+ * refuse unknown fields; they transform nothing, so a restored row is exactly the exported row. Pack
+ * content inside rows is checked loosely: it was validated when the pack was imported, and the
+ * checksum guarantees it was not changed since.
  */
 import { z } from 'zod';
 import { QUESTION_TYPES } from '../pack/schema';
 
 /** The value of `format` in every backup file. */
 export const BACKUP_FORMAT = 'lectern-backup';
-/** The backup format version this build writes and reads. */
-export const BACKUP_FORMAT_VERSION = 1;
-/** The tables a backup holds, in the order they are written and restored. */
+/** The backup format version this build writes (it also reads version 1). */
+export const BACKUP_FORMAT_VERSION = 2;
+/**
+ * The tables of a version 2 backup, in the order they are written: the review log last, because it
+ * is by far the largest and is read in parts after the others.
+ */
 export const BACKUP_TABLES = [
   'packs',
-  'questions',
+  'questionChunks',
   'cards',
-  'reviews',
   'reading',
   'settings',
   'selftests',
+  'reviews',
 ] as const;
-/** The name of a table in a backup. */
+/** The name of a table in a version 2 backup. */
 export type BackupTableName = (typeof BACKUP_TABLES)[number];
 
 const ms = z.number();
@@ -48,6 +58,7 @@ const discussionShape = z.looseObject({
   points: z.array(z.string()),
   sections: z.array(z.string()),
 });
+const count = z.number().int().min(0);
 
 /** A `packs` row (chapters and discussions checked loosely). */
 export const packRowSchema = z.strictObject({
@@ -64,13 +75,16 @@ export const packRowSchema = z.strictObject({
   fileName: z.string().optional(),
   chapters: z.array(chapterShape),
   discussions: z.array(discussionShape),
-  questionCount: z.number().int().min(0),
+  questionCount: count,
+  chapterCounts: z.record(z.string(), count),
+  typeCounts: z.record(z.string(), z.partialRecord(questionType, count)),
   contentHash: z.string(),
+  bundledHash: z.string().optional(),
   importedAt: ms,
   updatedAt: ms,
 });
 
-/** A `questions` row (the question itself checked loosely). */
+/** One question (inside a `questionChunks` row; the question itself checked loosely). */
 export const questionRowSchema = z.strictObject({
   key: z.string().min(3),
   packId: z.string(),
@@ -80,12 +94,19 @@ export const questionRowSchema = z.strictObject({
   type: questionType,
   order: z.number(),
   question: z.looseObject({ id: z.string(), type: questionType, section: z.string() }),
-  answerHash: z.string(),
+  /** Stored by database schema 1 only (rows it wrote keep it). */
+  answerHash: z.string().optional(),
   removed: flag,
 });
 
-/** A `cards` row. */
-export const cardRowSchema = z.strictObject({
+/** A `questionChunks` row: up to a hundred questions of one pack, by order. */
+export const questionChunkRowSchema = z.strictObject({
+  packId: z.string().min(1),
+  chunk: z.number().int().min(0),
+  items: z.array(questionRowSchema),
+});
+
+const cardFields = {
   key: z.string().min(3),
   packId: z.string(),
   chapterId: z.string(),
@@ -104,9 +125,19 @@ export const cardRowSchema = z.strictObject({
   flagged: flag,
   removed: flag,
   rev: z.number(),
+};
+
+/** A `cards` row, without the index fields the database derives on every write. */
+export const cardRowSchema = z.strictObject(cardFields);
+
+/** A card row as kept inside a review (`prev`): stored as read, so it may carry the index fields. */
+export const storedCardRowSchema = z.strictObject({
+  ...cardFields,
+  dueKey: ms.optional(),
+  startedOrder: z.number().optional(),
 });
 
-/** A `reviews` row (with the card state before the answer). */
+/** A `reviews` row (with the card row before the answer). */
 export const reviewRowSchema = z.strictObject({
   id: z.number().int().positive(),
   cardKey: z.string().min(3),
@@ -119,7 +150,7 @@ export const reviewRowSchema = z.strictObject({
   response: z.string(),
   responseMs: z.number(),
   stateBefore: fsrsState,
-  prev: cardRowSchema,
+  prev: storedCardRowSchema,
   dueAfter: ms,
 });
 
@@ -153,58 +184,45 @@ export const selfTestRowSchema = z.strictObject({
 /** Row schema of each table. */
 export const BACKUP_ROW_SCHEMAS = {
   packs: packRowSchema,
-  questions: questionRowSchema,
+  questionChunks: questionChunkRowSchema,
   cards: cardRowSchema,
-  reviews: reviewRowSchema,
   reading: readingRowSchema,
   settings: settingRowSchema,
   selftests: selfTestRowSchema,
+  reviews: reviewRowSchema,
 } as const satisfies Record<BackupTableName, z.ZodType>;
 
-/** The primary key field of each table (duplicates are refused before anything is written). */
-export const BACKUP_PRIMARY_KEYS = {
-  packs: 'id',
-  questions: 'key',
-  cards: 'key',
-  reviews: 'id',
-  reading: 'key',
-  settings: 'key',
-  selftests: 'id',
-} as const satisfies Record<BackupTableName, string>;
-
-/** The rows of every table. */
+/** The rows of every version 2 table. */
 export interface BackupTables {
   packs: z.infer<typeof packRowSchema>[];
-  questions: z.infer<typeof questionRowSchema>[];
+  questionChunks: z.infer<typeof questionChunkRowSchema>[];
   cards: z.infer<typeof cardRowSchema>[];
-  reviews: z.infer<typeof reviewRowSchema>[];
   reading: z.infer<typeof readingRowSchema>[];
   settings: z.infer<typeof settingRowSchema>[];
   selftests: z.infer<typeof selfTestRowSchema>[];
+  reviews: z.infer<typeof reviewRowSchema>[];
 }
 
-/** Rows per table. */
+/** Rows per table of a version 2 backup. */
 export type BackupCounts = Record<BackupTableName, number>;
 
-/** The header of a backup file (everything but the tables). */
-export const backupHeaderSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-  createdAt: ms,
-  app: z.object({ name: z.string(), version: z.string() }),
-  counts: z.strictObject(
-    Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.number().int().min(0)])) as Record<
-      BackupTableName,
-      z.ZodNumber
-    >,
-  ),
-  checksumAlgorithm: z.string(),
-  checksums: z.strictObject(
-    Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.string()])) as Record<BackupTableName, z.ZodString>,
-  ),
-});
+/** What a backup holds, as the student sees it (the same figures for a backup and for the database). */
+export interface BackupSummary {
+  packs: number;
+  /** Live questions (the sum of the packs' question counts). */
+  questions: number;
+  /** Questions with progress: studied, suspended or flagged. */
+  cards: number;
+  reviews: number;
+  reading: number;
+  settings: number;
+  selftests: number;
+}
 
-/** A parsed, verified backup. */
-export interface Backup extends z.infer<typeof backupHeaderSchema> {
-  tables: BackupTables;
+/** Who wrote a backup, and when. */
+export interface BackupOrigin {
+  formatVersion: number;
+  /** Epoch ms. */
+  createdAt: number;
+  app: { name: string; version: string };
 }

@@ -1,108 +1,134 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type BackupTables,
+  BACKUP_TABLES,
   checksumText,
+  createBackupReader,
   createBackupWriter,
   createHasher,
-  parseBackup,
+  readBackupText,
   serializeBackup,
 } from '../../../../renderer/src/core/backup';
-import { makeCard, makePack, makeQuestion, makeReview } from '../stats/fixtures';
+import { makeCard } from '../stats/fixtures';
+import { META, readAccepted, refusal, sampleTables } from './fixtures';
+import { serializeV1Backup, V1_TABLES } from './v1-writer';
 
-function sampleTables(): BackupTables {
-  return {
-    packs: [makePack('p')],
-    questions: [makeQuestion('p', 'a', 'c1', 0), makeQuestion('p', 'b', 'c2', 1)],
-    cards: [makeCard({ key: 'p:a', state: 2, stability: 3.25, lastReview: 5 }), makeCard({ key: 'p:b' })],
-    reviews: [
-      { ...makeReview({ at: 10, cardKey: 'p:a', response: '"$1B"' }), id: 1 },
-      { ...makeReview({ at: 20, cardKey: 'p:a', rating: 1 }), id: 2 },
-    ],
-    reading: [
-      { key: 'p:c1', packId: 'p', chapterId: 'c1', firstOpenedAt: 1, lastOpenedAt: 2, lastSection: 's1' },
-    ],
-    settings: [{ key: 'app', value: { theme: 'dark' } }],
-    selftests: [
-      {
-        id: 1,
-        packIds: ['p'],
-        status: 'done',
-        startedAt: 1,
-        finishedAt: 2,
-        score: 0.5,
-        state: { any: ['json'] },
-      },
-    ],
-  };
-}
-const META = { createdAt: 1_773_576_000_000, appVersion: '0.1.0' };
 const TEXT = serializeBackup(sampleTables(), META);
+const V1_FIXTURE = readFileSync(new URL('../../../fixtures/backups/v1-backup.json', import.meta.url), 'utf8');
 
-function refused(text: string): string {
-  const result = parseBackup(text);
-  expect(result.ok).toBe(false);
-  return result.ok ? '' : result.issues.map((i) => i.message).join('\n');
+/** Reads `text` fed in the given parts. */
+function readInParts(parts: string[]) {
+  const reader = createBackupReader({ keepRows: true });
+  for (const p of parts) reader.push(p);
+  reader.end();
+  const rows: Record<string, unknown[]> = {};
+  for (const b of reader.takeRows()) rows[b.table] = [...(rows[b.table] ?? []), ...b.rows];
+  return { result: reader.result(), rows };
 }
 
-describe('backup file format', () => {
-  it('round-trips the tables and reports the counts', () => {
-    const result = parseBackup(TEXT);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.counts).toEqual({
-      packs: 1,
-      questions: 2,
-      cards: 2,
-      reviews: 2,
-      reading: 1,
-      settings: 1,
-      selftests: 1,
-    });
-    expect(result.backup.tables).toEqual(sampleTables());
-    expect(result.backup).toMatchObject({
-      format: 'lectern-backup',
-      formatVersion: 1,
+describe('backup file format 2', () => {
+  it('round-trips every table and says who wrote it', () => {
+    const result = readAccepted(TEXT);
+    expect(result.origin).toEqual({
+      formatVersion: 2,
       createdAt: META.createdAt,
       app: { name: 'Lectern', version: '0.1.0' },
     });
-    expect(serializeBackup(result.backup.tables, META)).toBe(TEXT);
+    expect(result.counts).toEqual({
+      packs: 1,
+      questionChunks: 1,
+      cards: 2,
+      reading: 1,
+      settings: 1,
+      selftests: 1,
+      reviews: 2,
+    });
+    expect(result.tables).toEqual(sampleTables());
+    expect(serializeBackup(result.tables as never, META)).toBe(TEXT);
   });
 
-  it('accepts a byte-order mark and reformatted whitespace', () => {
-    expect(parseBackup(`\uFEFF${TEXT}`).ok).toBe(true);
-    expect(parseBackup(JSON.stringify(JSON.parse(TEXT), null, 4)).ok).toBe(true);
+  it('is one JSON document with a row per line, the review log last and the counts after the rows', () => {
+    const doc = JSON.parse(TEXT);
+    expect(Object.keys(doc)).toEqual([
+      'format',
+      'formatVersion',
+      'createdAt',
+      'app',
+      'checksumAlgorithm',
+      'tables',
+      'counts',
+      'checksums',
+    ]);
+    expect(Object.keys(doc.tables)).toEqual([...BACKUP_TABLES]);
+    const lines = TEXT.split('\n');
+    const firstReview = lines.indexOf('"reviews":[') + 1;
+    expect(JSON.parse(lines[firstReview]?.replace(/,$/, '') ?? '')).toEqual(sampleTables().reviews[0]);
   });
 
-  it('writes the same file whether a table is fed at once or in chunks', () => {
+  it('reads the same whatever the parts the text comes in', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: TEXT.length }), { maxLength: 30 }), (cuts) => {
+        const at = [...new Set(cuts)].sort((a, b) => a - b);
+        const parts = [0, ...at].map((from, i) => TEXT.slice(from, at[i] ?? TEXT.length));
+        const { result, rows } = readInParts(parts);
+        expect(result.ok).toBe(true);
+        expect(rows).toEqual(sampleTables());
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes the same file whether a table is fed at once or in several calls', () => {
     const t = sampleTables();
-    const w = createBackupWriter(META);
+    const out: string[] = [];
+    const w = createBackupWriter(META, (s) => out.push(s));
     w.addRows('packs', t.packs);
-    w.addRows('questions', t.questions.slice(0, 1));
-    w.addRows('questions', t.questions.slice(1));
-    w.addRows('cards', t.cards);
-    w.addRows('reviews', t.reviews);
-    w.addRows('reading', t.reading);
-    w.addRows('settings', t.settings);
-    w.addRows('selftests', t.selftests);
-    expect(w.finish()).toBe(TEXT);
-    expect(() => w.addRows('packs', [])).toThrow(/in order/);
+    w.addRows('cards', t.cards.slice(0, 1)); // questionChunks skipped: written empty
+    w.addRows('cards', t.cards.slice(1));
+    w.finish();
+    expect(readAccepted(out.join('')).tables).toEqual({
+      ...Object.fromEntries(BACKUP_TABLES.map((name) => [name, []])),
+      packs: t.packs,
+      cards: t.cards,
+    });
+    const again = createBackupWriter(META, () => {});
+    again.addRows('cards', []);
+    expect(() => again.addRows('packs', [])).toThrow(/in order/);
   });
 
-  it('refuses every truncation of the file, calling it truncated once it is recognisably ours', () => {
+  it('accepts a byte-order mark and other line ends, and refuses a row re-spaced by an editor as changed', () => {
+    expect(readBackupText(`\uFEFF${TEXT}`).ok).toBe(true);
+    expect(readBackupText(TEXT.replaceAll('\n', '\r\n')).ok).toBe(true);
+    expect(refusal(JSON.stringify(JSON.parse(TEXT), null, 2))).toMatch(
+      /packs table does not match its checksum/,
+    );
+  });
+
+  it('refuses truncations anywhere, calling them truncated once the file is recognisably ours', () => {
     const end = TEXT.trimEnd().length;
+    // Every cut near the start, the end and each line break, and every 7th one elsewhere.
+    const near = (i: number) => /\n/.test(TEXT.slice(Math.max(0, i - 2), i + 3));
     for (let cut = 0; cut < end; cut++) {
-      const result = parseBackup(TEXT.slice(0, cut));
-      expect(result.ok).toBe(false);
-      if (cut > 40 && !result.ok) expect(result.issues[0]?.message).toMatch(/truncated/);
+      if (cut > 200 && cut < end - 200 && cut % 7 !== 0 && !near(cut)) continue;
+      const message = refusal(TEXT.slice(0, cut));
+      expect(message).not.toBe('');
+      if (cut > 30) expect(message).toMatch(/truncated/);
     }
   });
 
-  it('refuses a file edited after it was written', () => {
-    expect(refused(TEXT.replace('"rating":1', '"rating":4'))).toMatch(
+  it('says where a truncated file ends', () => {
+    const cut = TEXT.slice(0, TEXT.indexOf('"at":20'));
+    expect(refusal(cut)).toMatch(
+      /truncated: the file ends \(at line \d+\) before the data does in the reviews table, after row 1 — .*Nothing was restored/,
+    );
+  });
+
+  it('refuses a file edited after it was written, naming the table', () => {
+    expect(refusal(TEXT.replace('"rating":1', '"rating":4'))).toMatch(
       /reviews table does not match its checksum/,
     );
-    expect(refused(TEXT.replace('"theme":"dark"', '"theme":"light"'))).toMatch(
+    expect(refusal(TEXT.replace('"theme":"dark"', '"theme":"light"'))).toMatch(
       /settings table does not match/,
     );
   });
@@ -110,46 +136,85 @@ describe('backup file format', () => {
   it('refuses a file with a row removed, even when its count was fixed', () => {
     const data = JSON.parse(TEXT);
     data.tables.reviews.pop();
-    expect(refused(JSON.stringify(data))).toMatch(/reviews table has 1 rows but the backup says 2/);
+    expect(refusal(JSON.stringify(data))).toMatch(/reviews table has 1 rows but the backup says 2/);
     data.counts.reviews = 1;
-    expect(refused(JSON.stringify(data))).toMatch(/reviews table does not match its checksum/);
+    expect(refusal(JSON.stringify(data))).toMatch(/reviews table does not match its checksum/);
+  });
+
+  it('refuses a file without its closing counts and checksums', () => {
+    const data = JSON.parse(TEXT);
+    delete data.checksums;
+    expect(refusal(JSON.stringify(data))).toMatch(/header is damaged/);
   });
 
   it('refuses files that are not ours, saying what they are', () => {
-    expect(refused('')).toMatch(/empty/);
-    expect(refused('hello world')).toMatch(/not a Lectern backup: the file is not JSON/);
-    expect(refused('[1,2]')).toMatch(/not a Lectern backup/);
-    expect(refused('{"a":1}')).toMatch(/"format" field is not "lectern-backup"/);
-    expect(refused('{"format":"lectern-pack","formatVersion":1}')).toMatch(/Lectern pack, not a backup/);
-    expect(refused(TEXT.replace('"formatVersion": 1', '"formatVersion": 2'))).toMatch(/newer Lectern/);
-    expect(refused('{"format":"lectern-backup","formatVersion":1}')).toMatch(/header is damaged/);
+    expect(refusal('')).toMatch(/empty/);
+    expect(refusal('   \n')).toMatch(/empty/);
+    expect(refusal('hello world')).toMatch(/not a Lectern backup: the file is not a JSON object/);
+    expect(refusal('[1,2]')).toMatch(/not a Lectern backup/);
+    expect(refusal('{"a":1}')).toMatch(/no "format": "lectern-backup"/);
+    expect(refusal('{"format":"lectern-pack","formatVersion":1,"questions":[]}')).toMatch(
+      /Lectern pack, not a backup/,
+    );
+    expect(refusal(TEXT.replace('"formatVersion":2', '"formatVersion":3'))).toMatch(/newer Lectern/);
+    expect(refusal('{"format":"lectern-backup","formatVersion":2}')).toMatch(/header is damaged/);
+    expect(refusal('{"format":"lectern-backup","tables":{"packs":[]}}')).toMatch(
+      /"formatVersion" does not come before/,
+    );
+    expect(refusal('{"tables":{"packs":[]},"format":"lectern-backup"}')).toMatch(/not a Lectern backup/);
   });
 
-  it('refuses a damaged middle with a clear message', () => {
-    const broken = TEXT.replace('"packs":[', '"packs":[,');
-    expect(refused(broken)).toMatch(/damaged: it is no longer valid JSON/);
+  it('refuses a damaged middle, naming the line, the table and the row', () => {
+    const broken = TEXT.replace('"at":20', '"at":20,,');
+    const line = TEXT.slice(0, TEXT.indexOf('"at":20')).split('\n').length;
+    expect(refusal(broken)).toMatch(
+      new RegExp(
+        `damaged at line ${line}, column 1 in the reviews table, after row 1: this row is not valid JSON`,
+      ),
+    );
+    expect(refusal(TEXT.replace('"packs":[', '"packs":[,'))).toMatch(
+      /damaged at line 2, column 10 in the packs table, before its first row/,
+    );
+    expect(refusal(TEXT.replace('\n]', '\n]]'))).toMatch(/expected "," or "}"/);
+    expect(refusal(`${TEXT}x`)).toMatch(/after the end of the document/);
   });
 
   it('refuses malformed rows and duplicate keys with their place', () => {
     const t = sampleTables();
     (t.reviews[1] as { rating: number }).rating = 7;
     t.cards.push(makeCard({ key: 'p:a' }));
-    const result = parseBackup(serializeBackup(t, META));
+    const result = readBackupText(serializeBackup(t, META));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual([
-      { message: 'Duplicate key "p:a" in cards (rows 0 and 2).', path: ['tables', 'cards', 2, 'key'] },
-      expect.objectContaining({ path: ['tables', 'reviews', 1, 'rating'] }),
+      expect.objectContaining({
+        message: 'Duplicate key "p:a" in cards (rows 1 and 3).',
+        path: ['tables', 'cards', 2, 'key'],
+      }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^Invalid reviews row 2/),
+        path: ['tables', 'reviews', 1, 'rating'],
+      }),
     ]);
+    expect(result.issues[0]?.line).toBeGreaterThan(1);
   });
 
-  it('refuses unknown fields and tables', () => {
+  it('refuses unknown fields and tables, and a table written twice', () => {
     const t = sampleTables();
     (t.cards[0] as Record<string, unknown>).evil = 1;
-    expect(refused(serializeBackup(t, META))).toMatch(/Invalid cards row/);
+    expect(refusal(serializeBackup(t, META))).toMatch(/Invalid cards row 1/);
     const data = JSON.parse(TEXT);
     data.tables.extra = [];
-    expect(refused(JSON.stringify(data))).toMatch(/Unknown table "extra"/);
+    expect(refusal(JSON.stringify(data))).toMatch(/Unknown table "extra"/);
+    expect(refusal(TEXT.replace('"cards":[', '"cards":[],"cards":['))).toMatch(/cards table appears twice/);
+  });
+
+  it('gives no rows once the file is refused', () => {
+    const reader = createBackupReader({ keepRows: true });
+    reader.push(TEXT.replace('"theme":"dark"', '"theme":7,"x":1'));
+    reader.end();
+    expect(reader.refused).toBe(true);
+    expect(reader.takeRows()).toEqual([]);
   });
 
   it('never throws on arbitrary text or JSON', () => {
@@ -160,14 +225,61 @@ describe('backup file format', () => {
           fc.json(),
           fc
             .jsonValue()
-            .map((v) => JSON.stringify({ format: 'lectern-backup', formatVersion: 1, tables: v })),
+            .map((v) => JSON.stringify({ format: 'lectern-backup', formatVersion: 2, tables: v })),
+          fc
+            .jsonValue()
+            .map((v) => JSON.stringify({ format: 'lectern-backup', formatVersion: 1, tables: { packs: v } })),
         ),
         (text) => {
-          expect(parseBackup(text).ok).toBe(false);
+          expect(readBackupText(text).ok).toBe(false);
         },
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('backup file format 1 (written before database schema 2)', () => {
+  it('reads a file the previous Lectern wrote, rows as they are', () => {
+    const result = readAccepted(V1_FIXTURE);
+    expect(result.origin.formatVersion).toBe(1);
+    expect(result.counts).toEqual({
+      packs: 1,
+      questions: 8,
+      cards: 8,
+      reviews: 5,
+      reading: 1,
+      settings: 1,
+      selftests: 1,
+    });
+    expect(result.tables).toEqual(JSON.parse(V1_FIXTURE).tables);
+  });
+
+  it('reads a version 1 file in any parts and refuses it edited or cut', () => {
+    const { result } = readInParts(V1_FIXTURE.match(/[\s\S]{1,97}/g) ?? []);
+    expect(result.ok).toBe(true);
+    expect(refusal(V1_FIXTURE.replace('"rating":3', '"rating":2'))).toMatch(
+      /reviews table does not match its checksum/,
+    );
+    expect(refusal(V1_FIXTURE.slice(0, V1_FIXTURE.indexOf('"reading":[')))).toMatch(
+      /truncated.* after the reviews table/,
+    );
+    expect(
+      refusal(V1_FIXTURE.slice(0, V1_FIXTURE.indexOf('"at":1772', V1_FIXTURE.indexOf('"reviews":[')))),
+    ).toMatch(/truncated.* in the reviews table, before its first row/);
+    expect(refusal(V1_FIXTURE.replace('"formatVersion": 1', '"formatVersion": 2'))).toMatch(
+      /Unknown table "questions"/,
+    );
+  });
+
+  it('refuses version 2 rows in a version 1 file', () => {
+    const t = sampleTables();
+    const v1 = Object.fromEntries(V1_TABLES.map((n) => [n, []])) as unknown as Record<
+      (typeof V1_TABLES)[number],
+      unknown[]
+    >;
+    v1.packs = t.packs; // with chapter counts, which version 1 did not have
+    expect(refusal(serializeV1Backup(v1, META))).toMatch(/Invalid packs row 1/);
   });
 });
 

@@ -1,0 +1,96 @@
+/**
+ * What each backup format version holds: its tables in file order, each table's row schema and
+ * primary key, and the schema of its header (every top-level member but `tables`).
+ */
+import { z } from 'zod';
+import { BACKUP_FORMAT, BACKUP_ROW_SCHEMAS, BACKUP_TABLES, type BackupTableName } from './schema';
+import { BACKUP_V1_ROW_SCHEMAS, BACKUP_V1_TABLES } from './schema-v1';
+
+/** How one table of a version is checked. */
+export interface BackupTableSpec {
+  schema: z.ZodType;
+  /** The primary key's field, for messages (`packId+chunk` for question chunks). */
+  keyName: string;
+  /** The primary key of a row the schema accepted (a string or number; compound keys joined). */
+  keyOf(row: unknown): unknown;
+}
+
+/** Everything the reader needs to know about one format version. */
+export interface BackupVersionSpec {
+  version: number;
+  /** Table names in the order the version writes them. */
+  names: readonly string[];
+  tables: Record<string, BackupTableSpec>;
+  header: z.ZodType;
+}
+
+const field =
+  (name: string) =>
+  (row: unknown): unknown =>
+    (row as Record<string, unknown>)[name];
+
+function keyed(keyName: string, schema: z.ZodType): BackupTableSpec {
+  return { schema, keyName, keyOf: field(keyName) };
+}
+
+function headerSchema(version: number, names: readonly string[]): z.ZodType {
+  const counts = Object.fromEntries(names.map((t) => [t, z.number().int().min(0)]));
+  const checksums = Object.fromEntries(names.map((t) => [t, z.string()]));
+  return z.object({
+    format: z.literal(BACKUP_FORMAT),
+    formatVersion: z.literal(version),
+    createdAt: z.number(),
+    app: z.object({ name: z.string(), version: z.string() }),
+    counts: z.strictObject(counts),
+    checksumAlgorithm: z.string(),
+    checksums: z.strictObject(checksums),
+  });
+}
+
+const V2_KEYS: Record<BackupTableName, string> = {
+  packs: 'id',
+  questionChunks: 'packId+chunk',
+  cards: 'key',
+  reading: 'key',
+  settings: 'key',
+  selftests: 'id',
+  reviews: 'id',
+};
+
+const V2: BackupVersionSpec = {
+  version: 2,
+  names: BACKUP_TABLES,
+  tables: Object.fromEntries(
+    BACKUP_TABLES.map((t) => [
+      t,
+      t === 'questionChunks'
+        ? {
+            schema: BACKUP_ROW_SCHEMAS[t],
+            keyName: V2_KEYS[t],
+            keyOf: (row: unknown) => {
+              const r = row as { packId: string; chunk: number };
+              return `${r.packId}:${r.chunk}`;
+            },
+          }
+        : keyed(V2_KEYS[t], BACKUP_ROW_SCHEMAS[t]),
+    ]),
+  ),
+  header: headerSchema(2, BACKUP_TABLES),
+};
+
+const V1: BackupVersionSpec = {
+  version: 1,
+  names: BACKUP_V1_TABLES,
+  tables: Object.fromEntries(
+    BACKUP_V1_TABLES.map((t) => [
+      t,
+      keyed(t === 'packs' || t === 'reviews' || t === 'selftests' ? 'id' : 'key', BACKUP_V1_ROW_SCHEMAS[t]),
+    ]),
+  ),
+  header: headerSchema(1, BACKUP_V1_TABLES),
+};
+
+/** The spec of a format version this build reads, or null. */
+export function versionSpec(version: unknown): BackupVersionSpec | null {
+  return version === 2 ? V2 : version === 1 ? V1 : null;
+}

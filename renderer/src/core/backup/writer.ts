@@ -1,0 +1,147 @@
+/**
+ * Writing backup files in parts: rows are stringified and hashed one at a time and handed on as text
+ * pieces, and `createPartSplitter` cuts that text into parts of bounded length, so no string ever
+ * holds the whole file (a million reviews are several hundred MB: more than one JS string can hold).
+ */
+import { CHECKSUM_ALGORITHM, createHasher, type Hasher } from './checksum';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BACKUP_TABLES,
+  type BackupCounts,
+  type BackupTableName,
+  type BackupTables,
+} from './schema';
+
+/** The app name written into backups. */
+export const BACKUP_APP_NAME = 'Lectern';
+
+/** Writes one backup, table by table, rows in any number of calls. */
+export interface BackupWriter {
+  /** Adds rows to `table`: the current table or a later one (tables in `BACKUP_TABLES` order). */
+  addRows(table: BackupTableName, rows: readonly unknown[]): void;
+  /** Ends the file (tables never fed are written empty) and returns the rows written per table. */
+  finish(): BackupCounts;
+}
+
+/**
+ * Creates a writer that hands the file's text to `write` piece by piece: the header at once, then a
+ * line per row. `createdAt` is epoch ms.
+ */
+export function createBackupWriter(
+  meta: { createdAt: number; appVersion: string },
+  write: (text: string) => void,
+): BackupWriter {
+  const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as BackupCounts;
+  const hashers = Object.fromEntries(BACKUP_TABLES.map((t) => [t, createHasher()])) as Record<
+    BackupTableName,
+    Hasher
+  >;
+  let current = -1;
+  let finished = false;
+  const head = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    createdAt: meta.createdAt,
+    app: { name: BACKUP_APP_NAME, version: meta.appVersion },
+    checksumAlgorithm: CHECKSUM_ALGORITHM,
+  };
+  write(`${JSON.stringify(head).slice(0, -1)},"tables":{`);
+
+  /** Closes tables up to (not including) `index` and opens the ones in between, empty. */
+  function moveTo(index: number): void {
+    while (current < index) {
+      if (current >= 0) write('\n]');
+      current++;
+      if (current < BACKUP_TABLES.length)
+        write(`${current > 0 ? ',' : ''}\n${JSON.stringify(BACKUP_TABLES[current])}:[`);
+    }
+  }
+
+  return {
+    addRows(table, rows) {
+      if (finished) throw new Error('the backup is already finished');
+      const index = BACKUP_TABLES.indexOf(table);
+      if (index < current)
+        throw new Error(
+          `backup tables must be written in order: ${table} came after ${BACKUP_TABLES[current]}`,
+        );
+      moveTo(index);
+      const hasher = hashers[table];
+      let n = counts[table];
+      for (const row of rows) {
+        const json = JSON.stringify(row);
+        hasher.update(json);
+        hasher.update('\n');
+        write(n === 0 ? `\n${json}` : `,\n${json}`);
+        n++;
+      }
+      counts[table] = n;
+    },
+    finish() {
+      if (finished) throw new Error('the backup is already finished');
+      finished = true;
+      moveTo(BACKUP_TABLES.length);
+      const checksums = Object.fromEntries(BACKUP_TABLES.map((t) => [t, hashers[t].digest()]));
+      write(`},\n"counts":${JSON.stringify(counts)},\n"checksums":${JSON.stringify(checksums)}}\n`);
+      return { ...counts };
+    },
+  };
+}
+
+/** Cuts text into parts of at most `maxChars` characters. */
+export interface PartSplitter {
+  /** Adds text; completed parts are handed to `emit`. */
+  write(text: string): void;
+  /** Hands on what is left as a last (shorter) part. */
+  flush(): void;
+}
+
+/**
+ * Creates a splitter: every part but the last is `maxChars` long (one less where the cut would split a
+ * UTF-16 surrogate pair, so each part is valid text on its own). `maxChars` must be at least 2.
+ */
+export function createPartSplitter(maxChars: number, emit: (part: string) => void): PartSplitter {
+  if (!(maxChars >= 2)) throw new Error('parts must hold at least 2 characters');
+  let pending: string[] = [];
+  let length = 0;
+
+  function drain(all: boolean): void {
+    const text = pending.length === 1 ? (pending[0] as string) : pending.join('');
+    let at = 0;
+    while (text.length - at >= maxChars || (all && at < text.length)) {
+      let end = Math.min(at + maxChars, text.length);
+      const last = text.charCodeAt(end - 1);
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+      emit(text.slice(at, end));
+      at = end;
+    }
+    const rest = text.slice(at);
+    pending = rest ? [rest] : [];
+    length = rest.length;
+  }
+
+  return {
+    write(text) {
+      if (!text) return;
+      pending.push(text);
+      length += text.length;
+      if (length >= maxChars) drain(false);
+    },
+    flush() {
+      if (length > 0) drain(true);
+    },
+  };
+}
+
+/** Writes a backup of whole tables as one text (tests and small data; the app writes in parts). */
+export function serializeBackup(
+  tables: BackupTables,
+  meta: { createdAt: number; appVersion: string },
+): string {
+  const out: string[] = [];
+  const writer = createBackupWriter(meta, (t) => out.push(t));
+  for (const table of BACKUP_TABLES) writer.addRows(table, tables[table]);
+  writer.finish();
+  return out.join('');
+}
