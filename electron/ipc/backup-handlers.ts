@@ -1,9 +1,13 @@
-/** Automatic backups in the app's data folder: written on quit and daily, newest 10 kept. */
+/**
+ * Backups on disk: automatic ones in the app's data folder (written on quit and daily, newest 10
+ * kept), exports to a file the user chooses, and reading automatic ones back — large ones in parts
+ * (`backup-streams.ts`), every write atomic (temporary file, then rename).
+ */
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { shell } from 'electron';
-import { type BackupFileInfo, MAX_FILE_BYTES } from './contract';
-import { writeOrExplain } from './file-handlers';
+import { basename, join } from 'node:path';
+import { BrowserWindow, dialog, shell } from 'electron';
+import { BackupStreams } from './backup-streams';
+import { type BackupFileInfo, type BackupWritten, MAX_FILE_BYTES } from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
 export const KEEP_BACKUPS = 10;
@@ -32,18 +36,47 @@ export async function listBackups(dir: string): Promise<BackupFileInfo[]> {
   return infos.sort((a, b) => (a.name < b.name ? 1 : -1));
 }
 
-/** Writes a backup, then removes all but the newest `KEEP_BACKUPS`. */
+/** Removes all but the newest `KEEP_BACKUPS` automatic backups. */
+async function pruneBackups(dir: string): Promise<void> {
+  const all = await listBackups(dir);
+  await Promise.all(all.slice(KEEP_BACKUPS).map((b) => rm(join(dir, b.name), { force: true })));
+}
+
+/** Writes a backup given whole (atomically), then removes all but the newest `KEEP_BACKUPS`. */
 export async function writeAutoBackup(dir: string, text: string, reason: 'quit' | 'daily', now = new Date()) {
   await mkdir(dir, { recursive: true });
   const name = backupFileName(now, reason);
-  await writeOrExplain(join(dir, name), text);
-  const all = await listBackups(dir);
-  await Promise.all(all.slice(KEEP_BACKUPS).map((b) => rm(join(dir, b.name), { force: true })));
-  const s = await stat(join(dir, name));
-  return { name, bytes: s.size, modifiedAt: s.mtimeMs };
+  const streams = new BackupStreams();
+  const id = await streams.beginWrite(join(dir, name));
+  await streams.writePart(id, text);
+  const written = await streams.finishWrite(id);
+  await pruneBackups(dir);
+  return { name, bytes: written.bytes, modifiedAt: written.modifiedAt };
 }
 
-export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => string): void {
+async function askSavePath(sender: Electron.WebContents, defaultName: string): Promise<string | null> {
+  const win = BrowserWindow.fromWebContents(sender);
+  const options: Electron.SaveDialogOptions = {
+    title: 'Export backup',
+    defaultPath: basename(defaultName),
+    filters: [{ name: 'Lectern backup', extensions: ['json'] }],
+  };
+  const res = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return res.canceled || !res.filePath ? null : res.filePath;
+}
+
+function idOf(req: unknown): string {
+  const id = (req as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string') throw new HandlerError('bad-request', 'a backup transfer id is needed');
+  return id;
+}
+
+/** Registers the backup channels; the returned streams tell main whether a backup is being written. */
+export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => string): BackupStreams {
+  const streams = new BackupStreams();
+  /** Automatic backups being written: their folder-relative name, to prune once renamed. */
+  const autoWrites = new Set<string>();
+
   handle('backup:write-auto', async (_e, req) => {
     if (typeof req?.text !== 'string' || (req.reason !== 'quit' && req.reason !== 'daily')) {
       throw new HandlerError('bad-request', 'backup:write-auto needs text and a reason');
@@ -59,7 +92,7 @@ export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => s
     const s = await stat(path).catch(() => null);
     if (!s) throw new HandlerError('not-found', `backup ${name} no longer exists`);
     if (s.size > MAX_FILE_BYTES * 4)
-      throw new HandlerError('too-large', `backup ${name} is too large to read`);
+      throw new HandlerError('too-large', `backup ${name} is too large to read whole: read it in parts`);
     return readFile(path, 'utf8');
   });
   handle('backup:open-folder', async () => {
@@ -68,4 +101,50 @@ export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => s
     if (err) throw new HandlerError('io', err);
     return null;
   });
+
+  handle('backup:write-begin', async (event, target) => {
+    if (target?.kind === 'auto') {
+      if (target.reason !== 'quit' && target.reason !== 'daily')
+        throw new HandlerError('bad-request', 'an automatic backup is written on quit or daily');
+      const folder = dir();
+      await mkdir(folder, { recursive: true });
+      await streams.removeStaleTemps(folder);
+      const id = await streams.beginWrite(join(folder, backupFileName(new Date(), target.reason)));
+      autoWrites.add(id);
+      return { id };
+    }
+    if (target?.kind === 'save' && typeof target.defaultName === 'string') {
+      const path = await askSavePath(event.sender, target.defaultName);
+      return path ? { id: await streams.beginWrite(path) } : null;
+    }
+    throw new HandlerError('bad-request', 'backup:write-begin needs an automatic or a save target');
+  });
+  handle('backup:write-part', async (_e, req) => {
+    await streams.writePart(idOf(req), req?.text);
+    return null;
+  });
+  handle('backup:write-end', async (_e, req): Promise<BackupWritten> => {
+    const id = idOf(req);
+    const written = await streams.finishWrite(id);
+    if (autoWrites.delete(id)) await pruneBackups(dir());
+    return { name: basename(written.path), ...written };
+  });
+  handle('backup:write-abort', async (_e, req) => {
+    const id = idOf(req);
+    autoWrites.delete(id);
+    await streams.abort(id, 'write');
+    return null;
+  });
+  handle('backup:read-begin', async (_e, req) => {
+    const name = String(req?.name ?? '');
+    if (!NAME.test(name))
+      throw new HandlerError('bad-request', `"${name.slice(0, 80)}" is not a backup file name`);
+    return streams.beginRead(join(dir(), name), name);
+  });
+  handle('backup:read-part', (_e, req) => streams.readPart(idOf(req)));
+  handle('backup:read-end', async (_e, req) => {
+    await streams.abort(idOf(req), 'read');
+    return null;
+  });
+  return streams;
 }

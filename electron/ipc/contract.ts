@@ -42,6 +42,27 @@ export interface BackupFileInfo {
   modifiedAt: number;
 }
 
+/** Where a backup written in parts goes: the automatic backups folder, or a file the user chooses. */
+export type BackupTarget = { kind: 'auto'; reason: 'quit' | 'daily' } | { kind: 'save'; defaultName: string };
+
+/** A backup written in parts, once renamed into place. */
+export interface BackupWritten {
+  /** File name without folders. */
+  name: string;
+  path: string;
+  bytes: number;
+  modifiedAt: number;
+}
+
+/** One part of a backup read in parts. */
+export interface BackupPart {
+  text: string;
+  /** Bytes of the file read so far (for progress). */
+  bytesRead: number;
+  /** The last part: the read is closed. */
+  done: boolean;
+}
+
 export interface SaveRequest {
   /** Suggested file name. */
   defaultName: string;
@@ -68,11 +89,29 @@ export interface Channels {
   'files:save': { args: [SaveRequest]; result: string | null };
   /** Renders the HTML to PDF and saves it; the saved path, or null when cancelled. */
   'files:save-pdf': { args: [PdfRequest]; result: string | null };
-  /** Writes an automatic backup into the app's data folder and keeps the newest 10. */
+  /** Writes an automatic backup given whole (small ones) into the app's data folder; keeps the newest 10. */
   'backup:write-auto': { args: [{ text: string; reason: 'quit' | 'daily' }]; result: BackupFileInfo };
   'backup:list': { args: []; result: BackupFileInfo[] };
+  /** Reads an automatic backup whole (small ones; `backup:read-begin` reads any size). */
   'backup:read': { args: [{ name: string }]; result: string };
   'backup:open-folder': { args: []; result: null };
+  /**
+   * Starts writing a backup in parts (a save target shows the save dialog first: null when cancelled).
+   * Parts go to a temporary file that `backup:write-end` renames into place.
+   */
+  'backup:write-begin': { args: [BackupTarget]; result: { id: string } | null };
+  /** Appends one part (at most 8 Mi characters, not cutting a character in two). */
+  'backup:write-part': { args: [{ id: string; text: string }]; result: null };
+  /** Completes the file: flushed, renamed over its destination (automatic ones: newest 10 kept). */
+  'backup:write-end': { args: [{ id: string }]; result: BackupWritten };
+  /** Drops an unfinished write: its temporary file is deleted, the destination untouched. */
+  'backup:write-abort': { args: [{ id: string }]; result: null };
+  /** Opens an automatic backup for reading in parts. */
+  'backup:read-begin': { args: [{ name: string }]; result: { id: string; bytes: number } };
+  /** The next part of the file, decoded as UTF-8. */
+  'backup:read-part': { args: [{ id: string }]; result: BackupPart };
+  /** Closes a read before its last part. */
+  'backup:read-end': { args: [{ id: string }]; result: null };
   /** Opens an http(s) link in the OS browser; only called from a user's click. */
   'shell:open-external': { args: [{ url: string }]; result: null };
   /** The renderer answers a `backup:request` (on quit) when it has written its backup. */
@@ -95,6 +134,13 @@ export const CHANNELS = [
   'backup:list',
   'backup:read',
   'backup:open-folder',
+  'backup:write-begin',
+  'backup:write-part',
+  'backup:write-end',
+  'backup:write-abort',
+  'backup:read-begin',
+  'backup:read-part',
+  'backup:read-end',
   'shell:open-external',
   'app:quit-ready',
 ] as const satisfies readonly Channel[];

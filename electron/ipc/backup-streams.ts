@@ -1,0 +1,236 @@
+/**
+ * Backup files in parts, for backups too large for one IPC message or one JS string. A write goes to
+ * a hidden temporary file beside its destination and is renamed over it only once complete and
+ * flushed to disk, so a half-written backup (a crash, a full disk, a quit mid-way) never replaces a
+ * good one and never shows in the list. A read hands the file over in parts of decoded text; a
+ * multi-byte character split between two parts is decoded whole.
+ */
+import { randomUUID } from 'node:crypto';
+import { type FileHandle, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { HandlerError } from './handle';
+
+/** The most characters one written part may hold (the renderer sends 1 Mi). */
+export const MAX_WRITE_PART_CHARS = 8 * 1024 * 1024;
+/** Bytes read from disk per part handed to the renderer. */
+export const READ_PART_BYTES = 1024 * 1024;
+/** Sessions untouched this long are closed (a renderer that crashed or reloaded mid-way). */
+const IDLE_MS = 10 * 60_000;
+/** Temporary files of interrupted writes: `.NAME.XXXXXXXX.part`. */
+export const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.part$/;
+
+/** A full disk or a read-only folder becomes a message naming the file, not a crash. */
+export function explainWriteError(path: string, err: unknown): HandlerError {
+  const code = (err as NodeJS.ErrnoException).code ?? 'error';
+  const why =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'permission denied'
+        : code;
+  return new HandlerError('io', `could not write ${path}: ${why}`);
+}
+
+interface WriteSession {
+  kind: 'write';
+  path: string;
+  temp: string;
+  handle: FileHandle;
+  /** Parts are appended one after the other even if calls overlap. */
+  queue: Promise<void>;
+  failed: HandlerError | null;
+  touched: number;
+}
+
+interface ReadSession {
+  kind: 'read';
+  name: string;
+  handle: FileHandle;
+  bytes: number;
+  position: number;
+  decoder: TextDecoder;
+  touched: number;
+}
+
+/** What `finishWrite` wrote. */
+export interface WrittenFile {
+  path: string;
+  bytes: number;
+  modifiedAt: number;
+}
+
+/** The open write and read sessions of one window's renderer. */
+export class BackupStreams {
+  private sessions = new Map<string, WriteSession | ReadSession>();
+
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly readPartBytes = READ_PART_BYTES,
+  ) {}
+
+  /** When a part was last written by a write still open, or null (main can wait for it on quit). */
+  lastWriteActivity(): number | null {
+    let last: number | null = null;
+    for (const s of this.sessions.values()) if (s.kind === 'write') last = Math.max(last ?? 0, s.touched);
+    return last;
+  }
+
+  /** Starts writing `path` (through a temporary file beside it); returns the session id. */
+  async beginWrite(path: string): Promise<string> {
+    await this.sweep();
+    const id = randomUUID();
+    const temp = join(dirname(path), `.${basename(path)}.${id.slice(0, 8)}.part`);
+    let handle: FileHandle;
+    try {
+      handle = await open(temp, 'wx');
+    } catch (err) {
+      throw explainWriteError(path, err);
+    }
+    this.sessions.set(id, {
+      kind: 'write',
+      path,
+      temp,
+      handle,
+      queue: Promise.resolve(),
+      failed: null,
+      touched: this.clock(),
+    });
+    return id;
+  }
+
+  /** Appends one part. A part must not cut a character in two (a UTF-16 surrogate pair). */
+  async writePart(id: string, text: unknown): Promise<void> {
+    const s = this.session(id, 'write');
+    if (typeof text !== 'string' || text.length > MAX_WRITE_PART_CHARS)
+      throw new HandlerError(
+        'bad-request',
+        `a backup part must be text of at most ${MAX_WRITE_PART_CHARS} characters`,
+      );
+    const first = text.charCodeAt(0);
+    const last = text.charCodeAt(text.length - 1);
+    if ((first >= 0xdc00 && first <= 0xdfff) || (last >= 0xd800 && last <= 0xdbff))
+      throw new HandlerError('bad-request', 'a backup part must not cut a character in two');
+    s.touched = this.clock();
+    s.queue = s.queue.then(async () => {
+      if (s.failed) return;
+      try {
+        await s.handle.write(text);
+      } catch (err) {
+        s.failed = explainWriteError(s.path, err);
+      }
+    });
+    await s.queue;
+    if (s.failed) {
+      await this.abort(id);
+      throw s.failed;
+    }
+  }
+
+  /** Flushes the temporary file to disk and renames it over the destination. */
+  async finishWrite(id: string): Promise<WrittenFile> {
+    const s = this.session(id, 'write');
+    this.sessions.delete(id);
+    await s.queue;
+    try {
+      if (s.failed) throw s.failed;
+      await s.handle.sync();
+      await s.handle.close();
+      await rename(s.temp, s.path);
+    } catch (err) {
+      await s.handle.close().catch(() => {});
+      await rm(s.temp, { force: true });
+      throw err instanceof HandlerError ? err : explainWriteError(s.path, err);
+    }
+    const st = await stat(s.path);
+    return { path: s.path, bytes: st.size, modifiedAt: st.mtimeMs };
+  }
+
+  /**
+   * Drops a write (its temporary file is deleted; the destination is untouched) or closes a read;
+   * with `kind`, only a session of that kind. An unknown id is ignored (it may have timed out).
+   */
+  async abort(id: string, kind?: 'write' | 'read'): Promise<void> {
+    const s = this.sessions.get(id);
+    if (!s || (kind && s.kind !== kind)) return;
+    this.sessions.delete(id);
+    if (s.kind === 'write') await s.queue;
+    await s.handle.close().catch(() => {});
+    if (s.kind === 'write') await rm(s.temp, { force: true });
+  }
+
+  /** Opens `path` for reading in parts; `name` is how messages call it. */
+  async beginRead(path: string, name: string): Promise<{ id: string; bytes: number }> {
+    await this.sweep();
+    let handle: FileHandle;
+    try {
+      handle = await open(path, 'r');
+    } catch {
+      throw new HandlerError('not-found', `the backup ${name} no longer exists`);
+    }
+    const bytes = (await handle.stat()).size;
+    const id = randomUUID();
+    this.sessions.set(id, {
+      kind: 'read',
+      name,
+      handle,
+      bytes,
+      position: 0,
+      decoder: new TextDecoder('utf-8', { fatal: true }),
+      touched: this.clock(),
+    });
+    return { id, bytes };
+  }
+
+  /** The next part of the file as text; `done` with the last one (the session is then closed). */
+  async readPart(id: string): Promise<{ text: string; bytesRead: number; done: boolean }> {
+    const s = this.session(id, 'read');
+    s.touched = this.clock();
+    const buffer = Buffer.allocUnsafe(this.readPartBytes);
+    const { bytesRead } = await s.handle.read(buffer, 0, buffer.length, s.position);
+    const start = s.position;
+    s.position += bytesRead;
+    const done = bytesRead === 0 || s.position >= s.bytes;
+    let text: string;
+    try {
+      text = s.decoder.decode(buffer.subarray(0, bytesRead), { stream: !done });
+    } catch {
+      await this.abort(id);
+      throw new HandlerError(
+        'encoding',
+        `${s.name} is not UTF-8 text (bytes ${start}–${s.position}): it is not a Lectern backup`,
+      );
+    }
+    if (done) await this.abort(id);
+    return { text, bytesRead: s.position, done };
+  }
+
+  /** Deletes temporary files of writes that never finished (none of them open now) in `dir`. */
+  async removeStaleTemps(dir: string): Promise<void> {
+    const open = new Set([...this.sessions.values()].flatMap((s) => (s.kind === 'write' ? [s.temp] : [])));
+    const names = await readdir(dir).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        .filter((n) => TEMP_FILE.test(n) && !open.has(join(dir, n)))
+        .map((n) => rm(join(dir, n), { force: true })),
+    );
+  }
+
+  private session<K extends 'write' | 'read'>(
+    id: unknown,
+    kind: K,
+  ): K extends 'write' ? WriteSession : ReadSession {
+    const s = typeof id === 'string' ? this.sessions.get(id) : undefined;
+    if (!s || s.kind !== kind)
+      throw new HandlerError(
+        'not-found',
+        `no backup ${kind} in progress with this id (it may have timed out)`,
+      );
+    return s as K extends 'write' ? WriteSession : ReadSession;
+  }
+
+  private async sweep(): Promise<void> {
+    const now = this.clock();
+    const idle = [...this.sessions].filter(([, s]) => now - s.touched > IDLE_MS).map(([id]) => id);
+    await Promise.all(idle.map((id) => this.abort(id)));
+  }
+}
