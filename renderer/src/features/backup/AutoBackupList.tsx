@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupFileInfo } from '../../../../electron/ipc/contract';
 import { invoke } from '../../platform/bridge';
 import { useAppStore } from '../../store';
+import { autoBackupSource } from './backup-sources';
 import type { RestoreFlow } from './use-restore';
 
 function describeBackup(b: BackupFileInfo): { when: string; reason: string; size: string } {
@@ -84,11 +85,9 @@ export function AutoBackupList({ flow }: { flow: RestoreFlow }) {
                       aria-label={`Restore the backup of ${d.when} (${d.reason.toLowerCase()})`}
                       disabled={flow.state.step === 'checking' || flow.state.step === 'restoring'}
                       onClick={() =>
-                        void flow.check(`the automatic backup of ${d.when}`, async () => {
-                          const res = await invoke('backup:read', { name: b.name });
-                          if (!res.ok) throw new Error(res.error.message);
-                          return res.value;
-                        })
+                        void flow.check(
+                          autoBackupSource(b.name, b.bytes, `the automatic backup of ${d.when}`),
+                        )
                       }
                     >
                       Restore…

@@ -1,9 +1,10 @@
 /** Backups: export everything to a file, restore from a file, and the automatic backups. */
 import { useId, useState } from 'react';
-import { db } from '../../db/db';
 import { useAppStore } from '../../store';
 import { AutoBackupList } from './AutoBackupList';
+import { BackupProgress } from './BackupProgress';
 import { saveBackupAs } from './backup-actions';
+import { fileSource } from './backup-sources';
 import { RestoreDialog } from './RestoreDialog';
 import { useRestore } from './use-restore';
 import './backup.css';
@@ -12,16 +13,20 @@ export function BackupSection() {
   const notify = useAppStore((s) => s.notify);
   const flow = useRestore();
   const fileId = useId();
-  const [exporting, setExporting] = useState(false);
+  /** Export progress (null before the first rows are written), or false when not exporting. */
+  const [exporting, setExporting] = useState<number | null | false>(false);
   const { state } = flow;
 
   const exportNow = async () => {
-    setExporting(true);
+    setExporting(null);
     try {
-      const path = await saveBackupAs(db, Date.now());
+      const path = await saveBackupAs(Date.now(), (f) => setExporting(Math.floor(f * 100) / 100));
       if (path) notify('success', `Backup saved to ${path}`);
     } catch (err) {
-      notify('error', `The backup was not saved: ${err instanceof Error ? err.message : String(err)}`);
+      notify(
+        'error',
+        `The backup was not saved (any file already there is unchanged): ${err instanceof Error ? err.message : String(err)}`,
+      );
     } finally {
       setExporting(false);
     }
@@ -30,7 +35,7 @@ export function BackupSection() {
   const chooseFile = (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = ''; // the same file can be chosen again after a refusal
-    if (file) void flow.check(`“${file.name}”`, () => file.text());
+    if (file) void flow.check(fileSource(file));
   };
 
   return (
@@ -41,7 +46,7 @@ export function BackupSection() {
         history and settings.
       </p>
       <div className="backup-actions">
-        <button type="button" disabled={exporting} onClick={() => void exportNow()}>
+        <button type="button" disabled={exporting !== false} onClick={() => void exportNow()}>
           Export backup…
         </button>
         <div className="file-picker">
@@ -57,21 +62,9 @@ export function BackupSection() {
           />
         </div>
       </div>
-      {exporting ? (
-        <p>
-          <label>
-            Writing the backup…
-            <progress className="progress" />
-          </label>
-        </p>
-      ) : null}
+      {exporting !== false ? <BackupProgress label="Writing the backup…" fraction={exporting} /> : null}
       {state.step === 'checking' ? (
-        <p>
-          <label>
-            Checking {state.source}…
-            <progress className="progress" />
-          </label>
-        </p>
+        <BackupProgress label={`Checking ${state.source}…`} fraction={state.fraction} />
       ) : null}
       {state.step === 'refused' ? (
         <div role="alert" className="backup-refused">

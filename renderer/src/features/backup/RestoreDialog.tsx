@@ -1,17 +1,18 @@
 /** Shows what a checked backup holds beside what is stored now, and asks before replacing anything. */
-import { BACKUP_TABLES, type BackupCounts, type BackupTableName } from '../../core/backup';
+import type { BackupSummary } from '../../core/backup';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
+import { BackupProgress } from './BackupProgress';
 import type { RestoreFlow } from './use-restore';
 
-const TABLE_LABELS: Record<BackupTableName, string> = {
-  packs: 'Packs',
-  questions: 'Questions',
-  cards: 'Question progress',
-  reviews: 'Reviews',
-  reading: 'Chapters opened',
-  settings: 'Settings',
-  selftests: 'Self-tests',
-};
+const ROWS: [keyof BackupSummary, string][] = [
+  ['packs', 'Packs'],
+  ['questions', 'Questions'],
+  ['cards', 'Questions started'],
+  ['reviews', 'Reviews'],
+  ['reading', 'Chapters opened'],
+  ['settings', 'Settings'],
+  ['selftests', 'Self-tests'],
+];
 
 function formatDate(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,8 +21,6 @@ function formatDate(ms: number): string {
 export function RestoreDialog({ flow }: { flow: RestoreFlow }) {
   const { state } = flow;
   const open = state.step === 'confirm' || state.step === 'restoring';
-  const counts: BackupCounts | null = open ? state.counts : null;
-  const current: BackupCounts | null = open ? state.current : null;
   return (
     <ConfirmDialog
       open={open}
@@ -36,7 +35,11 @@ export function RestoreDialog({ flow }: { flow: RestoreFlow }) {
         <>
           <p>
             <strong>{state.source}</strong> is a complete Lectern backup from{' '}
-            {formatDate(state.backup.createdAt)} (Lectern {state.backup.app.version}).
+            {formatDate(state.origin.createdAt)} (Lectern {state.origin.app.version}
+            {state.origin.formatVersion < 2
+              ? ', an earlier backup format: it is converted as it is restored'
+              : ''}
+            ).
           </p>
           <table className="restore-counts">
             <caption className="visually-hidden">What the backup holds and what is stored now</caption>
@@ -48,23 +51,18 @@ export function RestoreDialog({ flow }: { flow: RestoreFlow }) {
               </tr>
             </thead>
             <tbody>
-              {BACKUP_TABLES.map((t) => (
-                <tr key={t}>
-                  <th scope="row">{TABLE_LABELS[t]}</th>
-                  <td>{counts?.[t] ?? 0}</td>
-                  <td>{current?.[t] ?? 0}</td>
+              {ROWS.map(([key, label]) => (
+                <tr key={key}>
+                  <th scope="row">{label}</th>
+                  <td>{state.summary[key].toLocaleString()}</td>
+                  <td>{state.current[key].toLocaleString()}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>Everything stored now is replaced by the backup. Make a backup first if you may want it back.</p>
           {state.step === 'restoring' ? (
-            <p>
-              <label>
-                Restoring…
-                <progress className="progress" />
-              </label>
-            </p>
+            <BackupProgress label="Restoring…" fraction={state.fraction} />
           ) : null}
         </>
       ) : null}

@@ -1,8 +1,8 @@
-/** Writing backups from the app: the file's text, saving it where the user chooses, and automatic ones. */
-import type { BackupFileInfo } from '../../../../electron/ipc/contract';
-import { exportBackup } from '../../db/backup-repo';
+/** Writing backups from the app: exports saved where the user chooses, and automatic ones. */
+import type { BackupFileInfo, BackupWritten } from '../../../../electron/ipc/contract';
 import type { LecternDb } from '../../db/db';
 import { invoke } from '../../platform/bridge';
+import { type OnFraction, runExport } from './backup-runner';
 
 let version: Promise<string> | null = null;
 
@@ -19,16 +19,17 @@ export function suggestBackupName(now: number): string {
   return `lectern-backup-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
 }
 
-/** Exports everything and asks where to save it; the saved path, or null when the user cancelled. */
-export async function saveBackupAs(db: LecternDb, now: number): Promise<string | null> {
-  const text = await exportBackup(db, now, await getAppVersion());
-  const res = await invoke('files:save', {
-    defaultName: suggestBackupName(now),
-    text,
-    filter: { name: 'Lectern backup', extensions: ['json'] },
-  });
-  if (!res.ok) throw new Error(res.error.message);
-  return res.value;
+/**
+ * Asks where to save, then exports everything there in parts (in the backup worker); the saved path,
+ * or null when the user cancelled.
+ */
+export async function saveBackupAs(now: number, onProgress?: OnFraction): Promise<string | null> {
+  const done = await runExport(
+    { kind: 'save', defaultName: suggestBackupName(now) },
+    { now, appVersion: await getAppVersion() },
+    onProgress,
+  );
+  return done?.written.path ?? null;
 }
 
 /**
@@ -46,17 +47,15 @@ export async function hasUserData(db: LecternDb): Promise<boolean> {
   });
 }
 
-/** Writes an automatic backup into the app's data folder (main keeps the newest 10). */
+/** Writes an automatic backup into the app's data folder (main keeps the newest 10); null if skipped. */
 export async function writeAutoBackup(
   db: LecternDb,
   reason: 'quit' | 'daily',
   now: number,
-): Promise<BackupFileInfo | null> {
+): Promise<BackupWritten | null> {
   if (!(await hasUserData(db))) return null;
-  const text = await exportBackup(db, now, await getAppVersion());
-  const res = await invoke('backup:write-auto', { text, reason });
-  if (!res.ok) throw new Error(res.error.message);
-  return res.value;
+  const done = await runExport({ kind: 'auto', reason }, { now, appVersion: await getAppVersion() });
+  return done?.written ?? null;
 }
 
 /** Midnight (local time) of the day containing `now`. */

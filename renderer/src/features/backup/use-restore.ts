@@ -1,77 +1,123 @@
 /**
- * The restore flow shared by "Restore from file…" and the automatic backups: check the text, show what
- * it holds, and only on confirmation replace the data (one transaction; a refused file changes nothing).
+ * The restore flow shared by "Restore from file…" and the automatic backups: read and check the
+ * backup in the worker (showing progress), show what it holds, and only on confirmation read it
+ * again and replace the data (one transaction: a refused or failed restore changes nothing).
  */
-import { useCallback, useState } from 'react';
-import type { Backup, BackupCounts } from '../../core/backup';
-import { parseBackup } from '../../core/backup';
+import { useCallback, useRef, useState } from 'react';
+import type { BackupOrigin, BackupSummary } from '../../core/backup';
 import type { Diagnostic } from '../../core/pack/diagnostics';
-import { countTables, restoreBackup } from '../../db/backup-repo';
+import { summarizeDatabase } from '../../db/backup-repo';
 import { db } from '../../db/db';
 import { useAppStore } from '../../store';
+import { runVerify } from './backup-runner';
+import type { BackupSource } from './backup-sources';
+
+/** Progress 0..1, or null before the first part. */
+type Fraction = number | null;
 
 export type RestoreState =
   | { step: 'idle' }
-  | { step: 'checking'; source: string }
+  | { step: 'checking'; source: string; fraction: Fraction }
   | { step: 'refused'; source: string; issues: string[] }
-  | { step: 'confirm'; source: string; backup: Backup; counts: BackupCounts; current: BackupCounts }
-  | { step: 'restoring'; source: string; backup: Backup; counts: BackupCounts; current: BackupCounts };
+  | { step: 'confirm'; source: string; origin: BackupOrigin; summary: BackupSummary; current: BackupSummary }
+  | {
+      step: 'restoring';
+      source: string;
+      origin: BackupOrigin;
+      summary: BackupSummary;
+      current: BackupSummary;
+      fraction: Fraction;
+    };
 
 export interface RestoreFlow {
   state: RestoreState;
-  /** Checks a backup's text (from a file or an automatic backup) and asks for confirmation. */
-  check: (source: string, load: () => Promise<string>) => Promise<void>;
+  /** Checks a backup (a chosen file or an automatic backup) and asks for confirmation. */
+  check: (source: BackupSource) => Promise<void>;
   confirm: () => Promise<void>;
   cancel: () => void;
 }
 
-/** Lets the progress message paint before a long synchronous parse. */
-const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
+function thousands(n: number): string {
+  return n.toLocaleString('en-US');
+}
 
-/** The messages are written for the student; a row's place is added where one is named. */
-function explainIssues(issues: Diagnostic[]): string[] {
-  return issues.map((d) =>
-    d.path && d.path.length >= 3 ? `${d.message} (at ${d.path.join(' › ')})` : d.message,
-  );
+/** A problem as the student reads it: the message, then where (the field of a row, the line). */
+export function describeIssue(d: Diagnostic): string {
+  const field = d.path && d.path.length > 3 ? d.path.slice(3).join('.') : null;
+  const where = [
+    field ? `field ${field}` : null,
+    d.line !== undefined && !/\bline\b/.test(d.message) ? `line ${thousands(d.line)}` : null,
+  ].filter((w) => w !== null);
+  return where.length > 0 ? `${d.message} (${where.join(', ')})` : d.message;
+}
+
+/** Calls `set` with the fraction rounded to whole per cent, only when that changes. */
+function percentSteps(set: (fraction: number) => void): (fraction: number) => void {
+  let last = -1;
+  return (fraction) => {
+    const step = Math.floor(fraction * 100);
+    if (step !== last) {
+      last = step;
+      set(step / 100);
+    }
+  };
 }
 
 export function useRestore(): RestoreFlow {
   const notify = useAppStore((s) => s.notify);
   const [state, setState] = useState<RestoreState>({ step: 'idle' });
+  const sourceRef = useRef<BackupSource | null>(null);
 
-  const check = useCallback(async (source: string, load: () => Promise<string>) => {
-    setState({ step: 'checking', source });
+  const check = useCallback(async (source: BackupSource) => {
+    const label = source.label;
+    sourceRef.current = source;
+    setState({ step: 'checking', source: label, fraction: null });
+    const progress = percentSteps((fraction) =>
+      setState((s) => (s.step === 'checking' && sourceRef.current === source ? { ...s, fraction } : s)),
+    );
     try {
-      const text = await load();
-      await nextFrame();
-      const parsed = parseBackup(text);
-      if (!parsed.ok) {
-        setState({ step: 'refused', source, issues: explainIssues(parsed.issues) });
+      const verdict = await runVerify('check', source, progress);
+      if (sourceRef.current !== source) return;
+      if (!verdict.ok) {
+        setState({ step: 'refused', source: label, issues: verdict.issues.map(describeIssue) });
         return;
       }
-      const current = await countTables(db);
-      setState({ step: 'confirm', source, backup: parsed.backup, counts: parsed.counts, current });
+      const current = await summarizeDatabase(db);
+      if (sourceRef.current !== source) return;
+      setState({ step: 'confirm', source: label, origin: verdict.origin, summary: verdict.summary, current });
     } catch (err) {
+      if (sourceRef.current !== source) return;
       setState({
         step: 'refused',
-        source,
+        source: label,
         issues: [`The file could not be read: ${err instanceof Error ? err.message : String(err)}`],
       });
     }
   }, []);
 
   const confirm = useCallback(async () => {
-    if (state.step !== 'confirm') return;
-    setState({ ...state, step: 'restoring' });
+    const source = sourceRef.current;
+    if (state.step !== 'confirm' || !source) return;
+    const asked = state;
+    setState({ ...asked, step: 'restoring', fraction: null });
+    const progress = percentSteps((fraction) =>
+      setState((s) => (s.step === 'restoring' ? { ...s, fraction } : s)),
+    );
     try {
-      const counts = await restoreBackup(db, state.backup);
+      const verdict = await runVerify('restore', source, progress);
+      if (!verdict.ok) {
+        // The file changed between the check and the restore.
+        setState({ step: 'refused', source: asked.source, issues: verdict.issues.map(describeIssue) });
+        return;
+      }
       setState({ step: 'idle' });
+      const s = verdict.summary;
       notify(
         'success',
-        `Restored ${state.source}: ${counts.packs} packs, ${counts.questions} questions, ${counts.reviews} reviews.`,
+        `Restored ${asked.source}: ${thousands(s.packs)} packs, ${thousands(s.questions)} questions, ${thousands(s.reviews)} reviews.`,
       );
     } catch (err) {
-      setState({ ...state, step: 'confirm' });
+      setState(asked);
       notify(
         'error',
         `The restore failed and nothing was changed: ${err instanceof Error ? err.message : String(err)}`,
@@ -79,7 +125,10 @@ export function useRestore(): RestoreFlow {
     }
   }, [state, notify]);
 
-  const cancel = useCallback(() => setState({ step: 'idle' }), []);
+  const cancel = useCallback(() => {
+    sourceRef.current = null;
+    setState({ step: 'idle' });
+  }, []);
 
   return { state, check, confirm, cancel };
 }

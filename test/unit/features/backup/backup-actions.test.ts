@@ -44,6 +44,8 @@ describe('hasUserData', () => {
       chapters: [],
       discussions: [],
       questionCount: 0,
+      chapterCounts: {},
+      typeCounts: {},
       contentHash: 'h',
       importedAt: NOW,
       updatedAt: NOW,
