@@ -13,7 +13,6 @@ import type { Question } from '../../core/pack/schema';
 import { checkpointTest, goToQuestion, type SelfTestMove } from '../../core/selftest';
 import { resolveSchedulingSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
-import { newCardRow } from '../../db/packs-repo';
 import { readQuestions } from '../../db/question-chunks';
 import type { CardKey } from '../../db/rows';
 import {
@@ -40,10 +39,10 @@ interface ScheduledAnswer {
 
 /**
  * Answers the cards through `answerCard` (one review-log row each, rating from `ratingFor`). A
- * question never studied has no card row yet: it gets one (`newCardRow`, from its current question
- * row) in the same transaction, as a first answer in study would. Cards that are removed or suspended,
- * and questions no longer live in their pack, are left alone. Runs inside the caller's transaction
- * (which must include cards, reviews, settings and questionChunks).
+ * question never studied has no card row yet: `answerCard` starts it from `newCardRow` at its current
+ * place (chapter and order, read from its question row), as a first answer in study does. Cards that
+ * are removed or suspended, and questions no longer live in their pack, are left alone. Runs inside
+ * the caller's transaction (which must include cards, reviews, settings and questionChunks).
  */
 async function scheduleAnswers(
   db: LecternDb,
@@ -52,8 +51,7 @@ async function scheduleAnswers(
 ): Promise<number> {
   if (answers.length === 0) return 0;
   const { settings } = await getSettings(db);
-  const keys = answers.map((a) => a.key as CardKey);
-  const cards = await db.cards.bulkGet(keys);
+  const cards = await db.cards.bulkGet(answers.map((a) => a.key as CardKey));
   const unstudied = answers.filter((_, i) => cards[i] === undefined);
   const questions = await readQuestions(
     db,
@@ -61,17 +59,13 @@ async function scheduleAnswers(
   );
   let written = 0;
   for (const [i, a] of answers.entries()) {
-    let card = cards[i];
-    if (!card) {
-      const q = questions.get(a.key as CardKey);
-      if (!q || q.removed) continue;
-      card = newCardRow(q.packId, q.id, q.chapterId, q.order, now);
-      await db.cards.add(card);
-    }
-    if (card.removed || card.suspended) continue;
+    const card = cards[i];
+    const question = card ? undefined : questions.get(a.key as CardKey);
+    if (card ? card.removed || card.suspended : !question || question.removed) continue;
     const result = await answerCard(db, {
-      key: card.key,
-      shownRev: card.rev,
+      key: a.key as CardKey,
+      shownRev: card?.rev ?? 0,
+      ...(question ? { place: { chapterId: question.chapterId, order: question.order } } : {}),
       rating: ratingFor(a.grade, { responseMs: a.responseMs }),
       grade: a.grade,
       response: a.response,
