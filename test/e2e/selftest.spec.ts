@@ -24,7 +24,10 @@ const PACK_ID = 'openai-microsoft';
 
 /**
  * Makes every question of one chapter a studied card, due in 20 days, written straight into the
- * app's IndexedDB (the way a month of studying would leave them).
+ * app's IndexedDB (the way a month of studying would leave them). Questions are stored a hundred to a
+ * chunk record and have no card row until studied, so the rows are made here from the chunks; a raw
+ * write bypasses the app's Dexie middleware, so the card index fields (`dueKey`, `startedOrder`) are
+ * set as it would set them.
  */
 async function seedStudiedChapter(page: Page, packId: string, chapterId: string): Promise<number> {
   return page.evaluate(
@@ -34,18 +37,27 @@ async function seedStudiedChapter(page: Page, packId: string, chapterId: string)
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('cards', 'readwrite');
-          const store = tx.objectStore('cards');
+          const tx = db.transaction(['questionChunks', 'cards'], 'readwrite');
+          const cards = tx.objectStore('cards');
           const now = Date.now();
           let n = 0;
-          const req = store.index('[packId+chapterId]').getAll([packId, chapterId]);
+          const range = IDBKeyRange.bound([packId, -Infinity], [packId, Infinity]);
+          const req = tx.objectStore('questionChunks').getAll(range);
           req.onsuccess = () => {
-            for (const card of req.result) {
+            const chunks = req.result as {
+              items: { key: string; order: number; chapterId: string; removed: number }[];
+            }[];
+            for (const q of chunks.flatMap((c) => c.items)) {
+              if (q.chapterId !== chapterId || q.removed) continue;
               n++;
-              store.put({
-                ...card,
+              const due = now + 20 * DAY_MS;
+              cards.put({
+                key: q.key,
+                packId,
+                chapterId,
+                order: q.order,
                 state: 2,
-                due: now + 20 * DAY_MS,
+                due,
                 stability: 30,
                 difficulty: 5,
                 elapsedDays: 2,
@@ -54,7 +66,12 @@ async function seedStudiedChapter(page: Page, packId: string, chapterId: string)
                 reps: 3,
                 lapses: 0,
                 lastReview: now - 2 * DAY_MS,
-                rev: card.rev + 1,
+                suspended: 0,
+                flagged: 0,
+                removed: 0,
+                rev: 1,
+                dueKey: due,
+                startedOrder: q.order,
               });
             }
           };
@@ -292,6 +309,8 @@ test('practice mode counted toward the schedule: feedback after each answer, Rea
   const library = new LibraryPage(page);
   const pack = library.pack(COURSE_TITLE);
   await expect(pack.getByTestId('pack-counts')).toContainText('New 82');
+  // A fresh install has no card rows: a question is new until it is first answered.
+  expect(await countRows(page, 'cards')).toBe(0);
   const selftest = new SelfTestPage(page);
   await selftest.openFromLibrary(pack);
   await selftest.chooseChapters(COURSE_TITLE, ['Introduction']);
@@ -339,6 +358,8 @@ test('practice mode counted toward the schedule: feedback after each answer, Rea
   await expect(selftest.report()).toContainText('This test counted toward it');
   await expect(selftest.chapterRow('Introduction')).toBeVisible();
   expect(await countRows(page, 'reviews')).toBe(3);
+  // Each counted answer gave its never-studied question a card row.
+  expect(await countRows(page, 'cards')).toBe(3);
 
   await library.open();
   await expect(pack.getByTestId('pack-counts')).toContainText('New 79');
