@@ -35,9 +35,10 @@ const cspPlugin: Plugin = {
 
 /**
  * Builds each `new Worker(new URL('./x.worker.ts', import.meta.url), …)` as a chunk of the page's own
- * build rather than as Vite's separate worker bundle, so the worker and the page share chunks: the
- * import worker needs zod, the pack core and Dexie, which the page loads anyway, and would otherwise
- * carry its own copy of each (80 KB gzip). The worker stays a same-origin file under assets/ (CSP:
+ * build rather than as Vite's separate worker bundle (Vite's `worker` options only shape that separate
+ * bundle; it never shares chunks with the page), so the workers and the page share chunks: the import
+ * and backup workers need zod, the pack core and Dexie, which the page loads anyway, and would
+ * otherwise carry a copy each (80 and 66 KB gzip). A worker stays a same-origin file under assets/ (CSP:
  * worker-src 'self', no blob:), started as an ES module worker. Build only: `electron-vite dev` keeps
  * Vite's own worker handling. The build fails if a worker would load the page's entry chunk or Vite's
  * preload helper (both need a document): code a worker reaches must not use dynamic import().
