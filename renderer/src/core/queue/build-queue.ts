@@ -69,6 +69,25 @@ function remaining(limit: number, done: number): number {
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+function sortByRetrievability<C extends { key: string; due: number }>(
+  list: Array<{ card: C; r: number }>,
+): void {
+  list.sort((a, b) => a.r - b.r || a.card.due - b.card.due || byKey(a.card, b.card));
+}
+
+/**
+ * Review cards in the order to show them at `now`: lowest current retrievability first, then
+ * earliest due, then by key (the order `splitQueue` gives its reviews).
+ */
+export function orderReviews<K extends string>(
+  cards: readonly Pick<QueueCard<K>, 'key' | 'state' | 'due' | 'stability' | 'lastReview'>[],
+  now: number,
+): K[] {
+  const list = cards.map((card) => ({ card, r: computeRetrievability(card, now) }));
+  sortByRetrievability(list);
+  return list.map((x) => x.card.key);
+}
+
 /**
  * The queue split by kind: reviews and new cards in the order to show them (daily limits applied),
  * and every learning/relearning card given — also those not due yet — by due, so a session can
@@ -122,7 +141,7 @@ export function splitQueue<K extends string>(
     }
   }
 
-  reviews.sort((a, b) => a.r - b.r || a.card.due - b.card.due || byKey(a.card, b.card));
+  sortByRetrievability(reviews);
   const reviewLeft = new Map<string, number>();
   const reviewKeys: K[] = [];
   for (const { card } of reviews) {

@@ -4,7 +4,7 @@
  * learning card once its step falls due — so showing the next card needs no rebuild. Pure and
  * immutable: every update returns a new queue.
  */
-import type { QueueParts } from './build-queue';
+import { orderReviews, type QueueCard, type QueueParts } from './build-queue';
 
 /** Which part of the queue a card is in. */
 export type QueueKind = 'review' | 'learning' | 'new';
@@ -134,6 +134,36 @@ export function returnToFront<K extends string>(
   if (state === 2) return { ...rest, reviews: [key, ...rest.reviews] };
   if (state === 0) return { ...rest, fresh: [key, ...rest.fresh] };
   return { ...rest, learning: insertLearning(rest.learning, key, Math.min(due, now)) };
+}
+
+/**
+ * Adds cards loaded after the queue was built (a queue is loaded in steps): `reviews` join the
+ * queued reviews, all re-ordered by retrievability at `now` (`queuedCard` gives the queued ones'
+ * scheduling fields); `learning` cards join by due. Keys already queued, or in `skip` (answered or
+ * suspended since the build), are left out.
+ */
+export function addToQueue<K extends string>(
+  q: SessionQueue<K>,
+  more: {
+    reviews: readonly Pick<QueueCard<K>, 'key' | 'state' | 'due' | 'stability' | 'lastReview'>[];
+    learning: readonly { key: K; due: number }[];
+  },
+  queuedCard: (
+    key: K,
+  ) => Pick<QueueCard<K>, 'key' | 'state' | 'due' | 'stability' | 'lastReview'> | undefined,
+  now: number,
+  skip: ReadonlySet<K> = new Set(),
+): SessionQueue<K> {
+  const queued = new Set<K>([...q.reviews, ...q.fresh, ...q.learning.map((l) => l.key)]);
+  const joins = (key: K) => !queued.has(key) && !skip.has(key);
+  const addedReviews = more.reviews.filter((c) => joins(c.key));
+  let learning = q.learning;
+  for (const l of more.learning) if (joins(l.key)) learning = insertLearning(learning, l.key, l.due);
+  if (addedReviews.length === 0) return learning === q.learning ? q : { ...q, learning };
+  type Scheduled = Pick<QueueCard<K>, 'key' | 'state' | 'due' | 'stability' | 'lastReview'>;
+  const unknown = (key: K): Scheduled => ({ key, state: 2, due: 0, stability: 0, lastReview: null });
+  const current = q.reviews.map((key) => queuedCard(key) ?? unknown(key)).concat(addedReviews);
+  return { ...q, reviews: orderReviews(current, now), learning };
 }
 
 /** Cards left at `now` by kind (learning cards not yet due are not counted). */
