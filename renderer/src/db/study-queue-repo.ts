@@ -7,6 +7,10 @@
  * question chunks that hold new ones. Library counts are index counts per chapter plus
  * `pack.chapterCounts`. No read loads every card row or every question of a pack.
  *
+ * Every row read costs here (~40 µs a card row in this Chromium), so a queue can be loaded in two
+ * steps: `firstReviews` per pack and the learning cards due now (enough to show the first cards),
+ * then the rest in pages (`loadMoreReviews`, `loadLearningBetween`) while the first card is shown.
+ *
  * Reads use `toArray`/`count`/`primaryKeys` (IndexedDB getAll/count/getAllKeys) rather than
  * row-by-row cursors, which cost one round trip per row.
  */
@@ -14,6 +18,20 @@ import type { DailyLimits, DoneToday, QueueCard } from '../core/queue';
 import type { LecternDb } from './db';
 import { chunkOf, QUESTION_CHUNK, readQuestionRange } from './question-chunks';
 import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow } from './rows';
+import { type PackLayout, readPackLayouts, rememberPackLayouts } from './study-pack-layouts';
+
+export { chapterOrderRanges, rememberPackLayouts, sortPacksForStudy } from './study-pack-layouts';
+
+/** Where the due reviews of a pack left off: load the next ones with {@link loadMoreReviews}. */
+export interface ReviewsToLoad {
+  packId: string;
+  /** How many more the pack's limit allows. */
+  left: number;
+  /** The due of the last review loaded … */
+  afterDue: EpochMs;
+  /** … and the keys loaded with that due (ties are read again and skipped). */
+  keysAtDue: CardKey[];
+}
 
 /** What `splitQueue`/`buildQueue` need, loaded in one read transaction. */
 export interface QueueInput {
@@ -36,6 +54,8 @@ export interface QueueInput {
   packOrder: string[];
   /** The earliest due of a learning card after `learningUntil` (not in `cards`), or null. */
   laterLearning: EpochMs | null;
+  /** Packs with due reviews left to load (after `firstReviews`). */
+  moreReviews: ReviewsToLoad[];
 }
 
 /** Options of {@link loadQueueInput}. */
@@ -54,6 +74,8 @@ export interface LoadQueueOptions {
   defaultLimits?: DailyLimits;
   /** Only this chapter of the packs given. */
   chapterId?: string;
+  /** Load at most this many due reviews per pack now (default: all the limit allows); see `moreReviews`. */
+  firstReviews?: number;
 }
 
 /** Counts of one pack or chapter for the Library. */
@@ -102,37 +124,22 @@ function startedRange(db: LecternDb, packId: string, chapterId: string, from: nu
     .between([packId, chapterId, from], [packId, chapterId, to], true, true);
 }
 
-/** Each chapter of `pack` with its live order range [from, to] (empty when to < from), in course order. */
-export function chapterOrderRanges(
-  pack: Pick<PackRow, 'chapters' | 'chapterCounts'>,
-): Array<{ chapterId: string; from: number; to: number }> {
-  let start = 0;
-  return pack.chapters.map((c) => {
-    const count = Math.max(0, pack.chapterCounts[c.id] ?? 0);
-    const range = { chapterId: c.id, from: start, to: start + count - 1 };
-    start += count;
-    return range;
-  });
-}
-
 /**
- * The first `limit` new questions of `pack` in course order, from the chapters `eligible` lets in.
- * A chapter whose questions are all started is skipped on one index count; otherwise its range is
- * walked a chunk at a time: the started keys of the window (index keys only), then — only when the
- * window holds a new one — the window's question chunk.
+ * The first `limit` new questions of `pack` in course order, from the chapters `eligible` lets in,
+ * walking each chapter's order range a chunk at a time: the started keys of the window (index keys
+ * only), then — only when the window holds a new one — the window's question chunk.
  */
 async function loadFirstNewQuestions(
   db: LecternDb,
-  pack: PackRow,
+  pack: PackLayout,
   limit: number,
   eligible: (chapterId: string) => boolean,
 ): Promise<QuestionRow[]> {
   const out: QuestionRow[] = [];
   if (limit <= 0) return out;
-  for (const { chapterId, from, to } of chapterOrderRanges(pack)) {
+  for (const { chapterId, from, to } of pack.chapters) {
     if (out.length >= limit) break;
     if (to < from || !eligible(chapterId)) continue;
-    if ((await startedRange(db, pack.id, chapterId, MIN, MAX).count()) >= to - from + 1) continue;
     for (let a = from; a <= to && out.length < limit; ) {
       const b = Math.min(to, (chunkOf(a) + 1) * QUESTION_CHUNK - 1);
       const started = new Set(await startedRange(db, pack.id, chapterId, a, b).primaryKeys());
@@ -164,13 +171,6 @@ function newQueueCard(q: QuestionRow): QueueCard<CardKey> {
   };
 }
 
-/** Packs in the Library's order: bundled first, then by title. */
-export function sortPacksForStudy<T extends Pick<PackRow, 'origin' | 'title'>>(packs: readonly T[]): T[] {
-  return [...packs].sort((a, b) =>
-    a.origin === b.origin ? a.title.localeCompare(b.title) : a.origin === 'bundled' ? -1 : 1,
-  );
-}
-
 /** Counts answers given from `dayStartMs` to `now` (inclusive), by pack. */
 export async function reviewsDoneToday(
   db: LecternDb,
@@ -199,25 +199,46 @@ export async function reviewsDoneToday(
   return out;
 }
 
+/** Where loading `rows` (due reviews in due order, `left` allowed in all) leaves off, or null when done. */
+function reviewsCursor(
+  packId: string,
+  rows: readonly CardRow[],
+  left: number,
+  before: Pick<ReviewsToLoad, 'afterDue' | 'keysAtDue'> | null,
+): ReviewsToLoad | null {
+  const last = rows[rows.length - 1];
+  if (!last || left <= 0) return null;
+  const atDue = rows.filter((r) => r.due === last.due).map((r) => r.key);
+  const keysAtDue = before && before.afterDue === last.due ? [...before.keysAtDue, ...atDue] : atDue;
+  return { packId, left, afterDue: last.due, keysAtDue };
+}
+
 /** The scheduled cards of one pack the queue needs: due reviews (earliest first) and learning cards. */
 async function loadScheduled(
   db: LecternDb,
   packId: string,
   reviewsLeft: number,
+  firstReviews: number,
   cutoff: EpochMs,
   learningUntil: EpochMs,
   chapterId: string | undefined,
-): Promise<{ reviews: CardRow[]; learning: CardRow[]; later: EpochMs | null }> {
+): Promise<{ reviews: CardRow[]; more: ReviewsToLoad | null; learning: CardRow[]; later: EpochMs | null }> {
   const inScope = (c: CardRow) => chapterId === undefined || c.chapterId === chapterId;
-  const reviewsOf = async (): Promise<CardRow[]> => {
-    if (reviewsLeft <= 0) return [];
-    if (chapterId === undefined)
-      return scheduledRange(db, packId, 2, MIN, cutoff).limit(reviewsLeft).toArray();
-    const rows = await db.cards
-      .where('[packId+chapterId+dueKey]')
-      .between([packId, chapterId, MIN], [packId, chapterId, cutoff], true, true)
-      .toArray();
-    return rows.filter((c) => c.state === 2).slice(0, reviewsLeft);
+  const reviewsOf = async (): Promise<{ reviews: CardRow[]; more: ReviewsToLoad | null }> => {
+    if (reviewsLeft <= 0) return { reviews: [], more: null };
+    if (chapterId !== undefined) {
+      // A chapter's scheduled cards are few: all of them now, by the chapter index.
+      const rows = await db.cards
+        .where('[packId+chapterId+dueKey]')
+        .between([packId, chapterId, MIN], [packId, chapterId, cutoff], true, true)
+        .toArray();
+      return { reviews: rows.filter((c) => c.state === 2).slice(0, reviewsLeft), more: null };
+    }
+    const first = Math.min(reviewsLeft, firstReviews);
+    const reviews = await scheduledRange(db, packId, 2, MIN, cutoff).limit(first).toArray();
+    const more =
+      reviews.length < first ? null : reviewsCursor(packId, reviews, reviewsLeft - reviews.length, null);
+    return { reviews, more };
   };
   const firstLater = (state: number): Promise<CardRow | undefined> => {
     if (!(learningUntil < MAX)) return Promise.resolve(undefined);
@@ -235,10 +256,60 @@ async function loadScheduled(
   ]);
   const laterDues = [later1?.due, later3?.due].filter((d): d is number => d !== undefined);
   return {
-    reviews,
+    ...reviews,
     learning: [...learning, ...relearning].filter(inScope),
     later: laterDues.length > 0 ? Math.min(...laterDues) : null,
   };
+}
+
+/**
+ * The next due reviews of a pack after `more` (at most `limit`, and at most `more.left`), in due
+ * order, with where they leave off (null when the pack has no more due by `cutoff` or its limit is
+ * reached). One read transaction.
+ */
+export async function loadMoreReviews(
+  db: LecternDb,
+  more: ReviewsToLoad,
+  cutoff: EpochMs,
+  limit: number,
+): Promise<{ rows: CardRow[]; more: ReviewsToLoad | null }> {
+  const want = Math.max(0, Math.min(limit, more.left));
+  if (want === 0) return { rows: [], more: null };
+  const skip = new Set<string>(more.keysAtDue);
+  const read = await db.transaction('r', db.cards, () =>
+    scheduledRange(db, more.packId, 2, more.afterDue, cutoff)
+      .limit(want + skip.size)
+      .toArray(),
+  );
+  const rows = read.filter((r) => !skip.has(r.key)).slice(0, want);
+  const done = read.length < want + skip.size;
+  return { rows, more: done ? null : reviewsCursor(more.packId, rows, more.left - rows.length, more) };
+}
+
+/**
+ * Learning and relearning cards of `packIds` due in (`after`, `until`], optionally of one chapter
+ * (the queue's first load takes those due by now; these join as the session goes on).
+ */
+export async function loadLearningBetween(
+  db: LecternDb,
+  packIds: readonly string[],
+  after: EpochMs,
+  until: EpochMs,
+  chapterId?: string,
+): Promise<CardRow[]> {
+  if (!(until > after)) return [];
+  return db.transaction('r', db.cards, async () => {
+    const ranges = packIds.flatMap((packId) =>
+      [1, 3].map((state) =>
+        db.cards
+          .where('[packId+state+dueKey]')
+          .between([packId, state, after], [packId, state, until], false, true)
+          .toArray(),
+      ),
+    );
+    const rows = (await Promise.all(ranges)).flat();
+    return chapterId === undefined ? rows : rows.filter((c) => c.chapterId === chapterId);
+  });
 }
 
 /**
@@ -267,12 +338,9 @@ export async function loadQueueInput(
     DEFAULT_LIMITS;
   const left = (limit: number, done: number) =>
     Math.max(0, (Number.isFinite(limit) ? Math.floor(limit) : 0) - done);
+  const firstReviews = Math.max(1, Math.floor(opts.firstReviews ?? MAX));
   return db.transaction('r', [db.packs, db.cards, db.reading, db.reviews, db.questionChunks], async () => {
-    const loaded =
-      packIds === 'all'
-        ? await db.packs.toArray()
-        : (await db.packs.bulkGet([...packIds])).filter((p): p is PackRow => p !== undefined);
-    const packs = sortPacksForStudy(loaded);
+    const packs = await readPackLayouts(db, packIds);
     const ids = packs.map((p) => p.id);
     const [reading, done] = await Promise.all([
       db.reading.where('packId').anyOf(ids).toArray(),
@@ -296,6 +364,7 @@ export async function loadQueueInput(
             db,
             pack.id,
             left(limits.reviewsPerDay, d.reviewsDone),
+            firstReviews,
             cutoff,
             learningUntil,
             opts.chapterId,
@@ -328,12 +397,16 @@ export async function loadQueueInput(
       doneToday,
       packOrder: ids,
       laterLearning: later.length > 0 ? Math.min(...later) : null,
+      moreReviews: perPack.map((p) => p.more).filter((m): m is ReviewsToLoad => m !== null),
     };
   });
 }
 
 /** What {@link countsByPackAndChapter} needs of a pack row. */
-export type CountedPack = Pick<PackRow, 'id' | 'chapters' | 'chapterCounts'>;
+export type CountedPack = Pick<
+  PackRow,
+  'id' | 'origin' | 'title' | 'updatedAt' | 'chapters' | 'chapterCounts'
+>;
 
 /**
  * Due and new counts per pack and per chapter for the Library, in one read transaction: per
@@ -349,6 +422,8 @@ export async function countsByPackAndChapter(
   const cutoff = opts.dueCutoff ?? now;
   return db.transaction('r', db.packs, db.cards, async () => {
     const packRows: readonly CountedPack[] = opts.packs ?? (await db.packs.toArray());
+    // The queue needs these rows' chapter layout too: keep it, so Study does not read them again.
+    rememberPackLayouts(db, packRows);
     const out: LibraryCounts = { packs: {}, chapters: {} };
     const perChapter = await Promise.all(
       packRows.flatMap((pack) =>

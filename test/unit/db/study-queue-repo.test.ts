@@ -5,6 +5,8 @@ import type { CardRow, ReviewRow } from '../../../renderer/src/db/rows';
 import {
   chapterOrderRanges,
   countsByPackAndChapter,
+  loadLearningBetween,
+  loadMoreReviews,
   loadQueueInput,
   reviewsDoneToday,
 } from '../../../renderer/src/db/study-repo';
@@ -207,6 +209,53 @@ describe('at 20k questions', () => {
     // Of 12,750 card rows: the 150 queued; of 200 question chunks: the one holding the new questions.
     expect(reads.cards).toBe(150);
     expect(reads.questionChunks).toBe(1);
+  });
+
+  it('loads the due reviews in steps: the first ones, then pages that continue after them (ties included)', async () => {
+    const { d } = openDb();
+    await seedPack(d, 'big', CHAPTERS);
+    const rows = studiedRows();
+    await d.cards.bulkAdd(rows);
+    const opts = {
+      dayStartMs: DAY_START,
+      requireReading: false,
+      limits: { big: { newPerDay: 0, reviewsPerDay: 150 } },
+    };
+    const all = await loadQueueInput(d, ['big'], NOW, opts);
+    expect(all.moreReviews).toEqual([]);
+    const first = await loadQueueInput(d, ['big'], NOW, { ...opts, firstReviews: 30 });
+    const keys = keysOf(first.cards.filter((c) => c.state === 2));
+    expect(keys).toHaveLength(30);
+    let more = first.moreReviews[0] ?? null;
+    expect(more).toMatchObject({ packId: 'big', left: 120 });
+    let pages = 0;
+    while (more) {
+      const page = await loadMoreReviews(d, more, NOW, 25);
+      keys.push(...keysOf(page.rows));
+      more = page.more;
+      pages++;
+    }
+    // Five distinct due values among the due reviews: pages start inside runs of equal due.
+    expect(pages).toBe(5);
+    expect(keys).toHaveLength(150);
+    expect(new Set(keys).size).toBe(150);
+    expect(keys).toEqual(keysOf(all.cards.filter((c) => c.state === 2)));
+  });
+
+  it('loads learning cards due later, for the rest of the day', async () => {
+    const { d } = openDb();
+    await seedPack(d, 'big', CHAPTERS);
+    await d.cards.bulkAdd(studiedRows());
+    const first = await loadQueueInput(d, ['big'], NOW, {
+      dayStartMs: DAY_START,
+      requireReading: false,
+      learningUntil: NOW,
+      limits: { big: { newPerDay: 0, reviewsPerDay: 0 } },
+    });
+    expect(first.cards).toHaveLength(41);
+    expect(first.laterLearning).toBe(NOW + MIN);
+    const later = await loadLearningBetween(d, ['big'], NOW, NOW + 5 * MIN);
+    expect(later.map((c) => c.order)).toEqual([1041, 1042, 1043, 1044, 1045]);
   });
 
   it('with reading required, starts at the first opened chapter with new questions', async () => {
