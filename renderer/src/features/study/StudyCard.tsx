@@ -30,6 +30,7 @@ import { ConfirmBar, FlashcardRatingBar } from './RatingBars';
 import {
   confirmAnswer,
   finishSession,
+  isStudyBusy,
   loadShownItem,
   NextCardError,
   prefetchUpcoming,
@@ -213,7 +214,7 @@ function CardBody({
   };
 
   useStudyKeys((key) => {
-    if (useAppStore.getState().session.busy) return false;
+    if (isStudyBusy()) return false;
     if (phase === 'question') {
       const next = applyAnswerKey(question, arrangement, draft, key);
       if (next) {

@@ -7,7 +7,7 @@ import { removeQueuedCard, returnToFront } from '../../core/queue';
 import type { CardKey } from '../../db/rows';
 import { setFlagged, setSuspended, undoLastAnswer } from '../../db/study-repo';
 import { useAppStore } from '../../store';
-import { placeOf, runtimeFor, type StudyDeps, showNext, showQueued } from './session-controller';
+import { isStudyBusy, placeOf, runtimeFor, type StudyDeps, showNext, showQueued } from './session-controller';
 import { forgetCard, readAhead } from './session-runtime';
 
 const store = () => useAppStore.getState();
@@ -19,7 +19,7 @@ const session = () => store().session;
  */
 export async function undoLast(deps: StudyDeps): Promise<boolean> {
   const id = session().id;
-  if (session().busy) return false;
+  if (isStudyBusy()) return false;
   const entry = store().popUndo(id);
   if (!entry) return false;
   store().patchSession(id, { busy: true });
@@ -55,7 +55,7 @@ export async function undoLast(deps: StudyDeps): Promise<boolean> {
 /** Suspends the card on screen (it leaves the queue, keeps its progress) and shows the next one. */
 export async function suspendCurrent(deps: StudyDeps): Promise<void> {
   const s = session();
-  if (!s.current || s.busy) return;
+  if (!s.current || isStudyBusy()) return;
   const { id } = s;
   const key: CardKey = s.current.key;
   const rt = runtimeFor(deps, id);
@@ -64,6 +64,7 @@ export async function suspendCurrent(deps: StudyDeps): Promise<void> {
     store().patchSession(id, { message: `Could not suspend: ${result.error.message}` });
     return;
   }
+  rt.touched.add(key);
   rt.queue = removeQueuedCard(rt.queue, key);
   forgetCard(rt, key);
   store().pushUndo(id, { kind: 'suspend', key });

@@ -5,5 +5,5 @@ export * from './LibraryStudy';
 export * from './load-queue';
 export * from './StudyScreen';
 export * from './session-controller';
-export { invalidateStudyQueue, needsRebuild, REBUILD_AFTER_MS } from './session-runtime';
+export { invalidateStudyQueue, needsRebuild, REBUILD_AFTER_MS, whenQueueLoaded } from './session-runtime';
 export * from './study-keys';

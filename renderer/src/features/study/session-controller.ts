@@ -31,6 +31,7 @@ import { createShowingSeed } from '../questions/draft';
 import { resolveCardSettings } from './load-queue';
 import {
   forgetCard,
+  loadRestOfQueue,
   needsRebuild,
   peekRuntime,
   readAhead,
@@ -51,6 +52,15 @@ const session = () => store().session;
 async function readSettings(db: LecternDb): Promise<AppSettings> {
   return (await getSettings(db)).settings;
 }
+
+/** A write of the current session is in flight (an answer being written, or a busy action). */
+export function isStudyBusy(): boolean {
+  const s = session();
+  return s.busy || peekRuntime(s.id)?.writing === true;
+}
+
+/** The answer's write shows as busy (buttons disabled) only when it takes longer than this. */
+const SHOW_BUSY_AFTER_MS = 150;
 
 /** The working set of the current session (created stale if missing, e.g. after a reload of this module). */
 export function runtimeFor(deps: StudyDeps, id: number): SessionRuntime {
@@ -89,6 +99,11 @@ async function chooseNext(deps: StudyDeps, rt: SessionRuntime, avoid: CardKey | 
   markPhase('lectern:queue:start');
   if (rebuild) await rebuildQueue(rt, settings, now);
   let pick = pickNextCard(rt.queue, now, avoid);
+  if (!pick && rt.loading) {
+    // The rest of the queue is still loading: it may hold what is due.
+    await rt.loading;
+    pick = pickNextCard(rt.queue, now, avoid);
+  }
   if (!pick && !rebuild) {
     // Nothing due in memory: something may have come due or been added since.
     await rebuildQueue(rt, settings, now);
@@ -105,6 +120,15 @@ async function chooseNext(deps: StudyDeps, rt: SessionRuntime, avoid: CardKey | 
   }
   const until = nextQueuedLearning(rt.queue, now) ?? rt.laterLearning;
   return until !== null ? { kind: 'wait', until } : { kind: 'done' };
+}
+
+/** Starts loading the rest of the queue (if the last build left some); the counts follow when it is in. */
+function continueLoading(deps: StudyDeps, rt: SessionRuntime): void {
+  void loadRestOfQueue(rt, deps.now, () => {
+    const s = session();
+    if (s.id === rt.id && s.status === 'studying' && !s.busy)
+      store().patchSession(rt.id, { left: countQueued(rt.queue, deps.now()) });
+  });
 }
 
 /** Puts `step` on screen, in one store update. */
@@ -130,7 +154,9 @@ export async function showNext(deps: StudyDeps, id: number): Promise<void> {
   if (session().id !== id) return;
   const rt = runtimeFor(deps, id);
   const step = await chooseNext(deps, rt, session().lastKey);
-  if (session().id === id) applyNext(deps, rt, step);
+  if (session().id !== id) return;
+  applyNext(deps, rt, step);
+  continueLoading(deps, rt);
 }
 
 /**
@@ -177,7 +203,7 @@ export function showHint(): void {
  */
 export function submitAnswer(question: Question, response: AnswerResponse, now: number): Grade | null {
   const s = session();
-  if (!s.current || s.phase !== 'question' || s.busy) return null;
+  if (!s.current || s.phase !== 'question' || isStudyBusy()) return null;
   const grade = gradeAnswer(question, response);
   const responseMs = Math.max(0, now - s.current.shownAt);
   const ctx = { responseMs, hintUsed: s.hintShown };
@@ -234,11 +260,15 @@ export function placeOf(card: CardRow | undefined) {
 
 async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promise<void> {
   const s = session();
-  if (s.id !== id || !s.current || s.busy) return;
+  if (s.id !== id || !s.current || isStudyBusy()) return;
   const shown = s.current;
   const rt = runtimeFor(deps, id);
   markPhase('lectern:answer:start');
-  store().patchSession(id, { busy: true });
+  // Guarded at once, but shown as busy (a render) only if the write is slow.
+  rt.writing = true;
+  const showBusy = setTimeout(() => {
+    if (rt.writing) store().patchSession(id, { busy: true });
+  }, SHOW_BUSY_AFTER_MS);
   try {
     const settings = rt.settings ?? (await readSettings(deps.db));
     const now = deps.now();
@@ -255,10 +285,12 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
       settings: resolveCardSettings(settings, shown.key),
     });
     if (!result.ok) {
+      rt.writing = false;
       await recoverRefusedAnswer(deps, rt, shown.key, result.error.code, result.error.message);
       return;
     }
     const card = result.value.card;
+    rt.touched.add(shown.key);
     rt.queue = requeueAnswered(rt.queue, shown.key, card.state, card.due);
     if (card.state === 1 || card.state === 3) rt.cards.set(shown.key, card);
     else forgetCard(rt, shown.key);
@@ -276,11 +308,15 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
       throw new NextCardError(err);
     }
     if (session().id !== id) return;
-    // One store update for the answer counted, the next card and the end of busy: one render.
+    rt.writing = false;
+    // One render: the answer counted, the next card shown, busy (if it was shown) cleared.
     store().recordAnswered(id, answered);
     applyNext(deps, rt, step);
-    store().patchSession(id, { busy: false });
+    if (session().busy) store().patchSession(id, { busy: false });
+    continueLoading(deps, rt);
   } finally {
+    clearTimeout(showBusy);
+    rt.writing = false;
     if (session().id === id && session().busy) store().patchSession(id, { busy: false });
   }
 }
@@ -328,6 +364,6 @@ async function recoverRefusedAnswer(
 /** Ends the session now (the card on screen, not answered, is not written) and shows the summary. */
 export function finishSession(): void {
   const s = session();
-  if (s.status === 'idle' || s.busy) return;
+  if (s.status === 'idle' || isStudyBusy()) return;
   store().patchSession(s.id, { status: 'done', current: null, pending: null, waitUntil: null });
 }

@@ -11,17 +11,18 @@
  * - after {@link invalidateStudyQueue}: the Study screen calls it whenever it is shown again (other
  *   screens — reading a chapter, importing, settings, self-tests, resetting a pack — are where other
  *   writes come from), and a refused answer (the card changed elsewhere) calls it too.
- * Between rebuilds an answer only updates the queue in memory (`requeueAnswered`).
+ * Between rebuilds an answer only updates the queue in memory (`requeueAnswered`). A build loads the
+ * first cards only; `loadRestOfQueue` then adds the rest in the background (see `load-queue.ts`).
  */
 import type { SessionQueue } from '../../core/queue';
-import { createEmptyQueue } from '../../core/queue';
+import { addToQueue, createEmptyQueue } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
 import { readQuestions } from '../../db/question-chunks';
 import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
 import type { StudyItem } from '../../db/study-repo';
 import type { StudyScope } from '../../store';
-import { computeStudyDayStart, loadStudyQueue } from './load-queue';
+import { computeStudyDayStart, loadQueueRest, loadStudyQueue, type QueueRest } from './load-queue';
 
 /** A queue older than this is rebuilt at the next card. */
 export const REBUILD_AFTER_MS = 5 * 60_000;
@@ -46,6 +47,16 @@ export interface SessionRuntime {
   builtAt: number;
   /** Set when the database may have changed behind the queue's back. */
   stale: boolean;
+  /** Bumped by every build: a background load of an older build is dropped. */
+  generation: number;
+  /** What the build left to load, until `loadRestOfQueue` takes it. */
+  rest: QueueRest | null;
+  /** The background load in flight (or done) of the current build. */
+  loading: Promise<void> | null;
+  /** Cards answered or suspended since the build: a page loaded after must not bring them back. */
+  touched: Set<CardKey>;
+  /** An answer is being written (the store's `busy` follows only if it takes long: no render for a quick one). */
+  writing: boolean;
 }
 
 let current: SessionRuntime | null = null;
@@ -66,6 +77,11 @@ export function runtimeOf(id: number, db: LecternDb, scope: StudyScope): Session
     dayStart: 0,
     builtAt: 0,
     stale: true,
+    generation: 0,
+    rest: null,
+    loading: null,
+    touched: new Set(),
+    writing: false,
   };
   return current;
 }
@@ -89,11 +105,12 @@ export function needsRebuild(rt: SessionRuntime, now: number): boolean {
   return computeStudyDayStart(now, rt.settings) !== rt.dayStart;
 }
 
-/** Rebuilds the queue from the database at `now` (keeps questions already read that are still queued). */
+/** Rebuilds the queue from the database at `now` (keeps the questions already read of cards it held). */
 export async function rebuildQueue(rt: SessionRuntime, settings: AppSettings, now: number): Promise<void> {
   const built = await loadStudyQueue(rt.db, rt.scope, now, settings);
+  // Questions already read stay while their card may still come (queued now, or with the rest).
   const questions = new Map(built.questions);
-  for (const [key, q] of rt.questions) if (built.cards.has(key) && !questions.has(key)) questions.set(key, q);
+  for (const [key, q] of rt.questions) if (!questions.has(key) && rt.cards.has(key)) questions.set(key, q);
   rt.queue = built.queue;
   rt.cards = built.cards;
   rt.questions = questions;
@@ -102,6 +119,54 @@ export async function rebuildQueue(rt: SessionRuntime, settings: AppSettings, no
   rt.dayStart = built.dayStart;
   rt.builtAt = now;
   rt.stale = false;
+  rt.generation++;
+  rt.rest = built.rest;
+  rt.loading = null;
+  rt.touched = new Set();
+}
+
+/**
+ * Loads the rest of the current build's queue in the background (after a macrotask, so the card
+ * being shown paints first), adding each page to the queue in memory; `onLoaded` runs once all
+ * joined. Returns the load in flight (the same promise when called again).
+ */
+export function loadRestOfQueue(rt: SessionRuntime, now: () => number, onLoaded: () => void): Promise<void> {
+  if (rt.loading) return rt.loading;
+  const rest = rt.rest;
+  if (!rest) return Promise.resolve();
+  rt.rest = null;
+  const generation = rt.generation;
+  const live = () => rt.generation === generation && current === rt;
+  rt.loading = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(() =>
+      loadQueueRest(rt.db, rest, (page) => {
+        if (!live()) return false;
+        for (const c of [...page.reviews, ...page.learning])
+          if (!rt.touched.has(c.key) && !rt.cards.has(c.key)) rt.cards.set(c.key, c);
+        rt.queue = addToQueue(
+          rt.queue,
+          { reviews: page.reviews, learning: page.learning.map((c) => ({ key: c.key, due: c.due })) },
+          (key) => rt.cards.get(key),
+          now(),
+          rt.touched,
+        );
+        return true;
+      }),
+    )
+    .then(() => {
+      if (live()) onLoaded();
+    })
+    .catch(() => {
+      // What could not be loaded now is loaded by the next build (the queue goes stale).
+      if (live()) rt.stale = true;
+    });
+  return rt.loading;
+}
+
+/** Resolves once the current session's queue is fully loaded (for tests and for "nothing due" checks). */
+export function whenQueueLoaded(id: number): Promise<void> {
+  const rt = peekRuntime(id);
+  return rt?.loading ?? Promise.resolve();
 }
 
 /**

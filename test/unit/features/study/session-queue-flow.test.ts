@@ -15,6 +15,7 @@ import { patchSettings } from '../../../../renderer/src/db/settings-repo';
 import { setSuspended } from '../../../../renderer/src/db/study-repo';
 import {
   confirmAnswer,
+  FIRST_REVIEWS,
   invalidateStudyQueue,
   NextCardError,
   needsRebuild,
@@ -26,6 +27,7 @@ import {
   showNext,
   startStudy,
   submitAnswer,
+  whenQueueLoaded,
 } from '../../../../renderer/src/features/study';
 import { useAppStore } from '../../../../renderer/src/store';
 import { countRowReads, makeCardRow, type ReadCounter } from './fixtures';
@@ -74,11 +76,13 @@ const session = () => useAppStore.getState().session;
 const shownId = () => session().current?.key.slice(2) ?? null;
 
 /** Rates the flashcard on screen (3 Good: learning for 10 minutes; 4 Easy: review in days). */
-async function rateShown(rating: 1 | 3 | 4): Promise<string> {
-  const id = shownId();
-  if (!id) throw new Error('no card on screen');
+async function rateShown(rating: 1 | 3 | 4, from: readonly Question[] = questions): Promise<string> {
+  const key = session().current?.key;
+  const id = key?.slice(key.indexOf(':') + 1);
+  const question = from.find((x) => x.id === id);
+  if (!id || !question) throw new Error('no card of these questions on screen');
   revealAnswer();
-  await rateFlashcard(deps, q(id), rating);
+  await rateFlashcard(deps, question, rating);
   return id;
 }
 
@@ -141,6 +145,7 @@ describe('the queue in memory', () => {
     shown.push(await rateShown(4)); // f1
     shown.push(await rateShown(3)); // f2: Good, back in ten minutes
     expect(session()).toMatchObject({ status: 'waiting', waitUntil: T0 + MIN });
+    await whenQueueLoaded(session().id);
     reads.reset();
     now = T0 + MIN;
     await showNext(deps, session().id);
@@ -218,7 +223,9 @@ describe('the queue in memory', () => {
   it('an answer saved when the next card cannot be loaded counts, and says it was saved', async () => {
     await startStudy(deps, { packId: 'p' });
     invalidateStudyQueue(); // the next card needs a rebuild, which fails
-    const get = vi.spyOn(db.packs, 'bulkGet').mockRejectedValueOnce(new Error('read failed'));
+    const get = vi.spyOn(db.packs, 'orderBy').mockImplementationOnce(() => {
+      throw new Error('read failed');
+    });
     revealAnswer();
     await expect(rateFlashcard(deps, q('f6'), 4)).rejects.toThrow(NextCardError);
     get.mockRestore();
@@ -234,5 +241,49 @@ describe('the queue in memory', () => {
     await confirmAnswer(deps, 'suggested');
     expect(await db.cards.get(key('t0'))).toMatchObject({ chapterId: 'c2', order: 8, reps: 1, rev: 1 });
     expect(shownId()).toBe('t1');
+  });
+});
+
+describe('a queue loaded in two steps', () => {
+  it('shows the weakest of the first reviews at once, then every due review joins in retrievability order', async () => {
+    const many: Question[] = Array.from({ length: 180 }, (_, i) => ({
+      id: `m${i}`,
+      section: 's1',
+      type: 'flashcard',
+      front: `F${i}`,
+      back: `B${i}`,
+    }));
+    await insertPack(
+      db,
+      { ...pack, id: 'big', title: 'Big', questions: many },
+      { origin: 'imported', format: 'lectern', contentHash: 'b' },
+      T0,
+    );
+    // 180 due reviews; the earliest due are the strongest, so the weakest come in the second step.
+    await db.cards.bulkAdd(
+      many.map((m, order) =>
+        makeCardRow('big', order, {
+          id: m.id,
+          state: 2,
+          stability: 1 + order,
+          difficulty: 5,
+          reps: 3,
+          lastReview: T0 - 20 * DAY,
+          due: T0 - DAY - order * MIN,
+        }),
+      ),
+    );
+    await startStudy(deps, { packId: 'big' });
+    expect(session().left.reviews).toBe(FIRST_REVIEWS);
+    expect(session().current?.key).toBe(cardKey('big', `m${180 - FIRST_REVIEWS}`));
+    await whenQueueLoaded(session().id);
+    expect(session().left.reviews).toBe(180);
+    await rateShown(4, many);
+    // The weakest of all (stability 1) is next; nothing answered comes back.
+    expect(session().current?.key).toBe(cardKey('big', 'm0'));
+    const seen = new Set<string>([`m${180 - FIRST_REVIEWS}`]);
+    for (let i = 0; i < 179; i++) seen.add(await rateShown(4, many));
+    expect(seen.size).toBe(180);
+    expect(session()).toMatchObject({ status: 'done', answered: 180 });
   });
 });
