@@ -6,10 +6,8 @@
  */
 
 import type { PackFile } from '../../../electron/ipc/contract';
-import { parsePackJson } from '../core/pack';
 import { hashHex } from '../core/pack/hash';
 import type { LecternDb } from '../db/db';
-import { applyImport } from '../db/import-repo';
 import { invoke } from '../platform/bridge';
 
 export interface BootstrapReport {
@@ -35,6 +33,11 @@ async function syncBundledPack(db: LecternDb, file: PackFile, now: number, repor
     report.loaded.push(same.id);
     return;
   }
+  // Loaded only when the bundled file changed: validation and import code stay out of start-up.
+  const [{ parsePackJson }, { applyImport }] = await Promise.all([
+    import('../core/pack'),
+    import('../db/import-repo'),
+  ]);
   const parsed = parsePackJson(file.text);
   if (!parsed.ok) {
     report.problems.push(
