@@ -38,6 +38,11 @@ export interface AnswerInput {
   shownRev: number;
   /** The question's chapter and order: needed when the card has no row yet (its first answer). */
   place?: CardPlace;
+  /**
+   * The card row as shown (null: the question had no row): lets the answer go out in one round trip
+   * (see {@link answerCard}).
+   */
+  shownRow?: CardRow | null;
   rating: Rating;
   /** From `gradeAnswer` (flashcards: correct unless Again, score 1 or 0). */
   grade: Pick<Grade, 'score' | 'correct'>;
@@ -95,39 +100,127 @@ async function readOrStartCard(
   };
 }
 
+/** The new card row and the log row of `input` answered from `card` (pure). */
+function buildAnswer(card: CardRow, input: AnswerInput, response: string): AnswerWritten {
+  const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key).card;
+  const updated = withCardIndexFields<CardRow>({ ...card, ...next, rev: card.rev + 1 });
+  const review: ReviewRow = {
+    cardKey: card.key,
+    packId: card.packId,
+    chapterId: card.chapterId,
+    at: input.now,
+    rating: input.rating,
+    score: clampScore(input.grade.score),
+    correct: input.grade.correct ? 1 : 0,
+    response,
+    responseMs: Number.isFinite(input.responseMs) ? Math.max(0, Math.round(input.responseMs)) : 0,
+    stateBefore: card.state,
+    prev: card,
+    dueAfter: updated.due,
+  };
+  return { card: updated, review };
+}
+
+const CARD_FIELDS = [
+  'key',
+  'packId',
+  'chapterId',
+  'order',
+  'state',
+  'due',
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+  'lastReview',
+  'suspended',
+  'flagged',
+  'removed',
+  'rev',
+] as const satisfies readonly (keyof CardRow)[];
+
+/** Whether the stored row is the row as shown (both absent, or every field equal). */
+function isSameRow(stored: CardRow | undefined, shown: CardRow | null): boolean {
+  if (!stored || !shown) return !stored && !shown;
+  return CARD_FIELDS.every((f) => Object.is(stored[f], shown[f]));
+}
+
+/** The stored row is not the row the fast path was given: it rolls back and the careful path answers. */
+class ShownRowChanged extends Error {}
+
+/**
+ * The answer computed from the row as shown, written in one round trip: the re-read, the card and
+ * the log row go out together, and the transaction is rolled back if the re-read row is not the
+ * shown one (the caller then answers the careful way, which refuses with the reason).
+ */
+async function answerAsShown(
+  db: LecternDb,
+  input: AnswerInput,
+  shown: CardRow | null,
+  response: string,
+): Promise<StudyResult<AnswerWritten>> {
+  const sep = input.key.indexOf(':');
+  const start =
+    shown ??
+    (input.place
+      ? newCardRow(
+          input.key.slice(0, sep),
+          input.key.slice(sep + 1),
+          input.place.chapterId,
+          input.place.order,
+          input.now,
+        )
+      : null);
+  if (!start || start.removed || start.rev !== input.shownRev || start.key !== input.key)
+    throw new ShownRowChanged();
+  // The log keeps the row as stored (index fields included), as the careful path does.
+  const written = buildAnswer(withCardIndexFields({ ...start }), input, response);
+  return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<AnswerWritten>> => {
+    const reread = db.cards.get(input.key);
+    const put = db.cards.put(written.card);
+    const add = db.reviews.add(written.review);
+    // If the re-read differs, these fail with the rollback: that is expected, not an error to report.
+    put.catch(() => {});
+    add.catch(() => {});
+    if (!isSameRow(await reread, shown)) throw new ShownRowChanged();
+    const [, id] = await Promise.all([put, add]);
+    written.review.id = id;
+    return { ok: true, value: written };
+  });
+}
+
 /**
  * Records an answer: in one transaction, re-reads the card (a question with no row yet starts from
  * `newCardRow` at rev 0, given its `place`), refuses if it is gone, removed or its `rev` is not
  * `shownRev`, then writes the new FSRS state (rev + 1) and a review-log row holding the previous card
  * row (for undo), the state before, score, correctness, response and due after.
+ *
+ * With `shownRow` (the row as the screen has it; null for a question with no row), the re-read and
+ * the writes go out together — one round trip — and are rolled back unless the stored row is exactly
+ * that row; only then is the card answered the careful way above.
  */
 export async function answerCard(db: LecternDb, input: AnswerInput): Promise<StudyResult<AnswerWritten>> {
   const response = toJson(input.response);
+  if (input.shownRow !== undefined) {
+    try {
+      return await answerAsShown(db, input, input.shownRow, response);
+    } catch (err) {
+      if (!(err instanceof ShownRowChanged)) throw err;
+    }
+  }
   return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<AnswerWritten>> => {
     const card = (await readOrStartCard(db, input.key, input.place, input.now))?.card;
     if (!card) return fail('missing', `No card ${input.key}.`);
     if (card.removed) return fail('removed', 'This question was removed from its pack.');
     if (card.rev !== input.shownRev) return fail('stale', STALE_MESSAGE);
-    const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key).card;
-    const updated = withCardIndexFields<CardRow>({ ...card, ...next, rev: card.rev + 1 });
-    const review: ReviewRow = {
-      cardKey: card.key,
-      packId: card.packId,
-      chapterId: card.chapterId,
-      at: input.now,
-      rating: input.rating,
-      score: clampScore(input.grade.score),
-      correct: input.grade.correct ? 1 : 0,
-      response,
-      responseMs: Number.isFinite(input.responseMs) ? Math.max(0, Math.round(input.responseMs)) : 0,
-      stateBefore: card.state,
-      prev: card,
-      dueAfter: updated.due,
-    };
-    // Both requests go out at once: one round trip less before the commit.
-    const [, id] = await Promise.all([db.cards.put(updated), db.reviews.add(review)]);
-    review.id = id;
-    return { ok: true, value: { card: updated, review } };
+    const written = buildAnswer(card, input, response);
+    // Both writes go out at once: one round trip less before the commit.
+    const [, id] = await Promise.all([db.cards.put(written.card), db.reviews.add(written.review)]);
+    written.review.id = id;
+    return { ok: true, value: written };
   });
 }
 
@@ -210,6 +303,8 @@ export interface StudyItem {
   /** The stored row, or — for a question never studied — the row its first answer starts from (rev 0, not stored). */
   card: CardRow;
   question: QuestionRow;
+  /** Whether `card` is stored (false: the question has no row yet). */
+  stored: boolean;
 }
 
 /**
@@ -231,9 +326,10 @@ export async function loadStudyItems(
     refs.forEach((ref, i) => {
       const question = questions.get(ref.key);
       if (!question) return;
+      const stored = cards[i];
       const card =
-        cards[i] ?? newCardRow(question.packId, question.id, question.chapterId, question.order, now);
-      out.push({ card, question });
+        stored ?? newCardRow(question.packId, question.id, question.chapterId, question.order, now);
+      out.push({ card, question, stored: stored !== undefined });
     });
     return out;
   });

@@ -152,6 +152,71 @@ describe('undoLastAnswer', () => {
   });
 });
 
+describe('answerCard with the row as shown (one round trip)', () => {
+  const place = { chapterId: 'c1', order: 4 };
+
+  it('writes exactly what the careful path writes', async () => {
+    const row = makeCard({
+      key: 'p:q1',
+      state: 2,
+      stability: 3,
+      difficulty: 5,
+      reps: 2,
+      lastReview: NOW - 4 * DAY,
+      due: NOW,
+      rev: 2,
+    });
+    const careful = await open([row]);
+    const a = await answerCard(careful, answer({ shownRev: 2 }));
+    const fast = new LecternDb(`test-study-fast-${Math.random()}`);
+    try {
+      await fast.cards.add(row);
+      const b = await answerCard(fast, answer({ shownRev: 2, shownRow: row }));
+      expect(b).toEqual(a);
+      expect(await fast.cards.get(k('p:q1'))).toEqual(await careful.cards.get(k('p:q1')));
+      expect(await fast.reviews.toArray()).toEqual(await careful.reviews.toArray());
+    } finally {
+      await fast.delete();
+    }
+  });
+
+  it('answers a question with no row (shown as null) and creates its row', async () => {
+    const d = await open([]);
+    const res = await answerCard(d, answer({ key: k('p:q4'), place, shownRow: null }));
+    expect(res).toMatchObject({ ok: true, value: { card: { key: 'p:q4', order: 4, rev: 1, reps: 1 } } });
+    expect(await d.reviews.count()).toBe(1);
+  });
+
+  it('rolls back when the stored row is not the shown one, and refuses as stale: nothing written', async () => {
+    const shown = makeCard({ key: 'p:q1', rev: 1 });
+    const d = await open([{ ...shown, flagged: 1, rev: 2 }]);
+    expect(await answerCard(d, answer({ shownRev: 1, shownRow: shown }))).toMatchObject({
+      ok: false,
+      error: { code: 'stale' },
+    });
+    expect(await d.cards.get(k('p:q1'))).toMatchObject({ flagged: 1, rev: 2, reps: 0 });
+    expect(await d.reviews.count()).toBe(0);
+    // Shown as having no row while one was made elsewhere.
+    const made = makeCard({ key: 'p:q4', order: 4, rev: 1, flagged: 1 });
+    await d.cards.add(made);
+    expect(await answerCard(d, answer({ key: k('p:q4'), place, shownRow: null }))).toMatchObject({
+      ok: false,
+      error: { code: 'stale' },
+    });
+    expect(await d.cards.get(k('p:q4'))).toEqual(made);
+    expect(await d.reviews.count()).toBe(0);
+  });
+
+  it('answers from the stored row when only its place changed (same rev): the new order is kept', async () => {
+    const shown = makeCard({ key: 'p:q1', order: 1, rev: 1 });
+    const d = await open([{ ...shown, order: 9 }]);
+    const res = await answerCard(d, answer({ shownRev: 1, shownRow: shown }));
+    expect(res.ok).toBe(true);
+    expect(await d.cards.get(k('p:q1'))).toMatchObject({ order: 9, rev: 2, reps: 1 });
+    expect((await d.reviews.toArray())[0]?.prev).toMatchObject({ order: 9 });
+  });
+});
+
 describe('a question with no card row (never studied)', () => {
   const place = { chapterId: 'c1', order: 4 };
 

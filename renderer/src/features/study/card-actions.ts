@@ -8,7 +8,7 @@ import type { CardKey } from '../../db/rows';
 import { setFlagged, setSuspended, undoLastAnswer } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import { isStudyBusy, placeOf, runtimeFor, type StudyDeps, showNext, showQueued } from './session-controller';
-import { forgetCard, readAhead } from './session-runtime';
+import { forgetCard, readAhead, rememberRow } from './session-runtime';
 
 const store = () => useAppStore.getState();
 const session = () => store().session;
@@ -36,7 +36,7 @@ export async function undoLast(deps: StudyDeps): Promise<boolean> {
     const card = result.value;
     const now = deps.now();
     rt.queue = returnToFront(rt.queue, entry.key, card.state, card.due, now);
-    rt.cards.set(entry.key, card);
+    rememberRow(rt, card);
     await readAhead(rt, [entry.key]);
     if (!(await showQueued(deps, rt, entry.key))) {
       if (session().id === id)
@@ -89,7 +89,7 @@ export async function setCurrentFlag(deps: StudyDeps, flagged: boolean): Promise
     store().patchSession(id, { message: `Could not flag: ${result.error.message}` });
     return;
   }
-  rt.cards.set(current.key, result.value);
+  if (result.value.rev > 0) rememberRow(rt, result.value);
   const now = session();
   if (now.id === id && now.current?.key === current.key) {
     store().patchSession(id, {

@@ -50,6 +50,8 @@ export interface StudyQueue {
   queue: SessionQueue<CardKey>;
   /** The card row of every queued card: stored, or (never studied) the row its first answer starts from, rev 0. */
   cards: Map<CardKey, CardRow>;
+  /** The keys in `cards` whose row is not stored (questions never studied). */
+  unstored: Set<CardKey>;
   /** Questions read while building (the new ones), by key. */
   questions: Map<CardKey, QuestionRow>;
   /** The earliest learning due not in the queue (after the study day), or null. */
@@ -108,11 +110,15 @@ export async function loadStudyQueue(
     packOrder: input.packOrder,
   });
   const cards = new Map<CardKey, CardRow>();
+  const unstored = new Set<CardKey>();
   for (const c of input.cards) {
     const row = input.rows.get(c.key);
     const question = input.questions.get(c.key);
     if (row) cards.set(c.key, row);
-    else if (question) cards.set(c.key, newCardRow(c.packId, question.id, c.chapterId, c.order, now));
+    else if (question) {
+      cards.set(c.key, newCardRow(c.packId, question.id, c.chapterId, c.order, now));
+      unstored.add(c.key);
+    }
   }
   const rest: QueueRest = {
     reviews: input.moreReviews,
@@ -122,7 +128,15 @@ export async function loadStudyQueue(
     packIds: input.packOrder,
     ...(scope.chapterId ? { chapterId: scope.chapterId } : {}),
   };
-  return { queue, cards, questions: input.questions, laterLearning: input.laterLearning, dayStart, rest };
+  return {
+    queue,
+    cards,
+    unstored,
+    questions: input.questions,
+    laterLearning: input.laterLearning,
+    dayStart,
+    rest,
+  };
 }
 
 /** Cards loaded by {@link loadQueueRest}, a page at a time. */

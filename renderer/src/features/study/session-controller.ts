@@ -36,8 +36,10 @@ import {
   peekRuntime,
   readAhead,
   rebuildQueue,
+  rememberRow,
   runtimeOf,
   type SessionRuntime,
+  shownRowOf,
 } from './session-runtime';
 
 /** What the controller needs from outside: the database and a clock. */
@@ -179,7 +181,11 @@ export async function loadShownItem(deps: StudyDeps, id: number, key: CardKey) {
   const order = rt?.cards.get(key)?.order ?? 0;
   const [item] = await loadStudyItems(deps.db, [{ key, order }], deps.now());
   if (item && rt) {
-    rt.cards.set(key, item.card);
+    if (item.stored) rememberRow(rt, item.card);
+    else {
+      rt.cards.set(key, item.card);
+      rt.unstored.add(key);
+    }
     rt.questions.set(key, item.question);
   }
   return item ?? null;
@@ -277,6 +283,7 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
       key: shown.key,
       shownRev: shown.rev,
       place: placeOf(rt.cards.get(shown.key)),
+      shownRow: shownRowOf(rt, shown.key),
       rating: a.rating,
       grade: a.grade,
       response: a.response,
@@ -292,7 +299,7 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
     const card = result.value.card;
     rt.touched.add(shown.key);
     rt.queue = requeueAnswered(rt.queue, shown.key, card.state, card.due);
-    if (card.state === 1 || card.state === 3) rt.cards.set(shown.key, card);
+    if (card.state === 1 || card.state === 3) rememberRow(rt, card);
     else forgetCard(rt, shown.key);
     const answered = {
       kind: 'answer' as const,

@@ -36,6 +36,8 @@ export interface SessionRuntime {
   queue: SessionQueue<CardKey>;
   /** Card rows of queued cards (and of the card on screen). */
   cards: Map<CardKey, CardRow>;
+  /** Keys in `cards` whose row is not stored yet (questions never studied: rev 0). */
+  unstored: Set<CardKey>;
   /** Questions read so far (the queue's new ones, then each next card's, read ahead). */
   questions: Map<CardKey, QuestionRow>;
   /** Reads in flight, by key. */
@@ -70,6 +72,7 @@ export function runtimeOf(id: number, db: LecternDb, scope: StudyScope): Session
     scope: { ...scope },
     queue: createEmptyQueue(),
     cards: new Map(),
+    unstored: new Set(),
     questions: new Map(),
     reading: new Map(),
     settings: null,
@@ -113,6 +116,7 @@ export async function rebuildQueue(rt: SessionRuntime, settings: AppSettings, no
   for (const [key, q] of rt.questions) if (!questions.has(key) && rt.cards.has(key)) questions.set(key, q);
   rt.queue = built.queue;
   rt.cards = built.cards;
+  rt.unstored = built.unstored;
   rt.questions = questions;
   rt.settings = settings;
   rt.laterLearning = built.laterLearning;
@@ -142,7 +146,7 @@ export function loadRestOfQueue(rt: SessionRuntime, now: () => number, onLoaded:
       loadQueueRest(rt.db, rest, (page) => {
         if (!live()) return false;
         for (const c of [...page.reviews, ...page.learning])
-          if (!rt.touched.has(c.key) && !rt.cards.has(c.key)) rt.cards.set(c.key, c);
+          if (!rt.touched.has(c.key) && !rt.cards.has(c.key)) rememberRow(rt, c);
         rt.queue = addToQueue(
           rt.queue,
           { reviews: page.reviews, learning: page.learning.map((c) => ({ key: c.key, due: c.due })) },
@@ -206,11 +210,26 @@ export function peekStudyItem(id: number, key: CardKey): StudyItem | null {
   const rt = peekRuntime(id);
   const card = rt?.cards.get(key);
   const question = rt?.questions.get(key);
-  return card && question ? { card, question } : null;
+  return card && question && rt ? { card, question, stored: !rt.unstored.has(key) } : null;
+}
+
+/** Keeps a card row as stored in the database (just read or just written). */
+export function rememberRow(rt: SessionRuntime, row: CardRow): void {
+  rt.cards.set(row.key, row);
+  rt.unstored.delete(row.key);
+}
+
+/**
+ * The card row of `key` as the screen has it, for a one-round-trip answer: the stored row, null when
+ * the question has no row yet, undefined when not known.
+ */
+export function shownRowOf(rt: SessionRuntime, key: CardKey): CardRow | null | undefined {
+  return rt.unstored.has(key) ? null : rt.cards.get(key);
 }
 
 /** Forgets a card that left the queue (its row and question). */
 export function forgetCard(rt: SessionRuntime, key: CardKey): void {
   rt.cards.delete(key);
+  rt.unstored.delete(key);
   rt.questions.delete(key);
 }
