@@ -68,6 +68,8 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
   const header: Record<string, unknown> = {};
   let spec: BackupVersionSpec | null = null;
   const tables = new Map<string, TableState | null>();
+  /** The table being read (null while reading one that is unknown or written twice). */
+  let current: TableState | null = null;
   const ready: RowBatch[] = [];
 
   const stop = (message: string, place: Partial<Diagnostic> = {}): never => {
@@ -110,6 +112,7 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
       if (!spec) stop('The backup\'s header is damaged: "formatVersion" does not come before the tables.');
       const s = spec as BackupVersionSpec;
       const tableSpec = s.tables[name];
+      current = null;
       if (tables.has(name)) {
         issues.push({
           message: `The ${name} table appears twice: the file was edited.`,
@@ -127,10 +130,11 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
         tables.set(name, null);
         return;
       }
-      tables.set(name, { spec: tableSpec, rows: 0, hasher: createHasher(), keys: new Map(), batch: [] });
+      current = { spec: tableSpec, rows: 0, hasher: createHasher(), keys: new Map(), batch: [] };
+      tables.set(name, current);
     },
     row(table, index, value, text, at) {
-      const t = tables.get(table);
+      const t = current;
       if (!t) return;
       t.rows++;
       // The checksum covers each row's text exactly as written (JSON.stringify of the stored row):
@@ -168,8 +172,8 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
       }
     },
     tableEnd(table) {
-      const t = tables.get(table);
-      if (t) flush(table, t);
+      if (current) flush(table, current);
+      current = null;
     },
   });
 
@@ -298,10 +302,10 @@ function describeScanFault(e: JsonScanError, ours: boolean): Diagnostic {
   const where =
     e.table !== null
       ? e.rowsRead === 0
-        ? ` in the ${e.table} table, before its first row`
-        : ` in the ${e.table} table, after row ${thousands(e.rowsRead)}`
+        ? ` (in the ${e.table} table, before its first row)`
+        : ` (in the ${e.table} table, after row ${thousands(e.rowsRead)})`
       : e.lastTable !== null
-        ? ` after the ${e.lastTable} table`
+        ? ` (after the ${e.lastTable} table)`
         : '';
   const lineText = `line ${thousands(e.at.line)}`;
   switch (e.fault) {
@@ -312,19 +316,19 @@ function describeScanFault(e: JsonScanError, ours: boolean): Diagnostic {
     case 'truncated':
       return ours
         ? {
-            message: `This Lectern backup is truncated: the file ends (at ${lineText}) before the data does${where} — an interrupted copy or a full disk? ${NOTHING_RESTORED}`,
+            message: `This Lectern backup is truncated: it ends at ${lineText}${where} before the data does — an interrupted copy or a full disk? ${NOTHING_RESTORED}`,
             ...place,
           }
         : { message: 'This is not a Lectern backup: the file is not JSON (it ends too early).', ...place };
     case 'too-large':
       return {
-        message: `This backup holds a value far larger than any Lectern writes (at ${lineText}${where}): it is damaged or not ours. ${NOTHING_RESTORED}`,
+        message: `This backup holds a value far larger than any Lectern writes, at ${lineText}${where}: it is damaged or not ours. ${NOTHING_RESTORED}`,
         ...place,
       };
     case 'syntax':
       return ours
         ? {
-            message: `This Lectern backup is damaged at ${lineText}, column ${thousands(e.at.column)}${where}: ${e.detail}. It is no longer valid JSON. ${NOTHING_RESTORED}`,
+            message: `This Lectern backup is damaged at ${lineText}, column ${thousands(e.at.column)}${where}: ${e.detail}. ${NOTHING_RESTORED}`,
             ...place,
           }
         : {

@@ -120,7 +120,7 @@ describe('backup file format 2', () => {
   it('says where a truncated file ends', () => {
     const cut = TEXT.slice(0, TEXT.indexOf('"at":20'));
     expect(refusal(cut)).toMatch(
-      /truncated: the file ends \(at line \d+\) before the data does in the reviews table, after row 1 — .*Nothing was restored/,
+      /truncated: it ends at line \d+ \(in the reviews table, after row 1\) before the data does — .*Nothing was restored/,
     );
   });
 
@@ -169,11 +169,11 @@ describe('backup file format 2', () => {
     const line = TEXT.slice(0, TEXT.indexOf('"at":20')).split('\n').length;
     expect(refusal(broken)).toMatch(
       new RegExp(
-        `damaged at line ${line}, column 1 in the reviews table, after row 1: this row is not valid JSON`,
+        `damaged at line ${line}, column 1 \\(in the reviews table, after row 1\\): this row is not valid JSON`,
       ),
     );
     expect(refusal(TEXT.replace('"packs":[', '"packs":[,'))).toMatch(
-      /damaged at line 2, column 10 in the packs table, before its first row/,
+      /damaged at line 2, column 10 \(in the packs table, before its first row\)/,
     );
     expect(refusal(TEXT.replace('\n]', '\n]]'))).toMatch(/expected "," or "}"/);
     expect(refusal(`${TEXT}x`)).toMatch(/after the end of the document/);
@@ -262,11 +262,11 @@ describe('backup file format 1 (written before database schema 2)', () => {
       /reviews table does not match its checksum/,
     );
     expect(refusal(V1_FIXTURE.slice(0, V1_FIXTURE.indexOf('"reading":[')))).toMatch(
-      /truncated.* after the reviews table/,
+      /truncated.* \(after the reviews table\)/,
     );
     expect(
       refusal(V1_FIXTURE.slice(0, V1_FIXTURE.indexOf('"at":1772', V1_FIXTURE.indexOf('"reviews":[')))),
-    ).toMatch(/truncated.* in the reviews table, before its first row/);
+    ).toMatch(/truncated.* \(in the reviews table, before its first row\)/);
     expect(refusal(V1_FIXTURE.replace('"formatVersion": 1', '"formatVersion": 2'))).toMatch(
       /Unknown table "questions"/,
     );
