@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   readSync,
+  rmSync,
   statSync,
   writeFileSync,
   writeSync,
@@ -345,5 +346,8 @@ test(`a backup of ${LARGE.toLocaleString('en-US')} reviews streams from main, re
     await expect(library.pack('Big pack')).toBeVisible();
   } finally {
     await app.close();
+    // Hundreds of MB at a million reviews: do not leave them in the temporary folder.
+    rmSync(userDataDir, { recursive: true, force: true });
+    rmSync(saveDir, { recursive: true, force: true });
   }
 });
