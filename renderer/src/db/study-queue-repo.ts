@@ -52,10 +52,12 @@ export interface QueueInput {
   doneToday: Record<string, DoneToday>;
   /** The packs loaded, in the Library's order (bundled first, then by title). */
   packOrder: string[];
-  /** The earliest due of a learning card after `learningUntil` (not in `cards`), or null. */
+  /** The earliest due of a learning card after `learningUntil` (not in `cards`), or null (also when not asked). */
   laterLearning: EpochMs | null;
   /** Packs with due reviews left to load (after `firstReviews`). */
   moreReviews: ReviewsToLoad[];
+  /** With `newRows: 'later'`: the new questions whose card row (if any) was not read. */
+  unverified: CardKey[];
 }
 
 /** Options of {@link loadQueueInput}. */
@@ -76,6 +78,14 @@ export interface LoadQueueOptions {
   chapterId?: string;
   /** Load at most this many due reviews per pack now (default: all the limit allows); see `moreReviews`. */
   firstReviews?: number;
+  /** Find `laterLearning` (default true; two index reads per pack). */
+  laterLearning?: boolean;
+  /**
+   * `read` (default): read the card rows of the new questions found (a flagged one, or one whose
+   * first answer was undone, has a state-0 row and its rev). `later`: leave that to the caller (one
+   * get per question), listing them in `unverified`.
+   */
+  newRows?: 'read' | 'later';
 }
 
 /** Counts of one pack or chapter for the Library. */
@@ -221,6 +231,7 @@ async function loadScheduled(
   firstReviews: number,
   cutoff: EpochMs,
   learningUntil: EpochMs,
+  findLater: boolean,
   chapterId: string | undefined,
 ): Promise<{ reviews: CardRow[]; more: ReviewsToLoad | null; learning: CardRow[]; later: EpochMs | null }> {
   const inScope = (c: CardRow) => chapterId === undefined || c.chapterId === chapterId;
@@ -240,26 +251,46 @@ async function loadScheduled(
       reviews.length < first ? null : reviewsCursor(packId, reviews, reviewsLeft - reviews.length, null);
     return { reviews, more };
   };
-  const firstLater = (state: number): Promise<CardRow | undefined> => {
-    if (!(learningUntil < MAX)) return Promise.resolve(undefined);
-    const range = db.cards
-      .where('[packId+state+dueKey]')
-      .between([packId, state, learningUntil], [packId, state, MAX], false, true);
-    return chapterId === undefined ? range.first() : range.filter(inScope).first();
-  };
-  const [reviews, learning, relearning, later1, later3] = await Promise.all([
+  const [reviews, learning, relearning, later] = await Promise.all([
     reviewsOf(),
     scheduledRange(db, packId, 1, MIN, learningUntil).toArray(),
     scheduledRange(db, packId, 3, MIN, learningUntil).toArray(),
-    firstLater(1),
-    firstLater(3),
+    findLater && learningUntil < MAX ? firstLearningAfter(db, packId, learningUntil, chapterId) : null,
   ]);
-  const laterDues = [later1?.due, later3?.due].filter((d): d is number => d !== undefined);
-  return {
-    ...reviews,
-    learning: [...learning, ...relearning].filter(inScope),
-    later: laterDues.length > 0 ? Math.min(...laterDues) : null,
+  return { ...reviews, learning: [...learning, ...relearning].filter(inScope), later };
+}
+
+/** The earliest due of a learning or relearning card of `packId` after `after`, or null. */
+async function firstLearningAfter(
+  db: LecternDb,
+  packId: string,
+  after: EpochMs,
+  chapterId: string | undefined,
+): Promise<EpochMs | null> {
+  const first = (state: number) => {
+    const range = db.cards
+      .where('[packId+state+dueKey]')
+      .between([packId, state, after], [packId, state, MAX], false, true);
+    return chapterId === undefined ? range.first() : range.filter((c) => c.chapterId === chapterId).first();
   };
+  const dues = (await Promise.all([first(1), first(3)]))
+    .map((c) => c?.due)
+    .filter((d): d is number => d !== undefined);
+  return dues.length > 0 ? Math.min(...dues) : null;
+}
+
+/** The earliest due of a learning or relearning card of `packIds` after `after` (optionally one chapter), or null. */
+export async function loadNextLearningDue(
+  db: LecternDb,
+  packIds: readonly string[],
+  after: EpochMs,
+  chapterId?: string,
+): Promise<EpochMs | null> {
+  return db.transaction('r', db.cards, async () => {
+    const dues = await Promise.all(packIds.map((p) => firstLearningAfter(db, p, after, chapterId)));
+    const found = dues.filter((d): d is number => d !== null);
+    return found.length > 0 ? Math.min(...found) : null;
+  });
 }
 
 /**
@@ -342,11 +373,15 @@ export async function loadQueueInput(
   return db.transaction('r', [db.packs, db.cards, db.reading, db.reviews, db.questionChunks], async () => {
     const packs = await readPackLayouts(db, packIds);
     const ids = packs.map((p) => p.id);
+    // One read each (reading rows are one per opened chapter: few).
+    const wanted = new Set(ids);
     const [reading, done] = await Promise.all([
-      db.reading.where('packId').anyOf(ids).toArray(),
+      db.reading.toArray(),
       reviewsDoneToday(db, now, opts.dayStartMs),
     ]);
-    const openedChapters = new Set(reading.map((r) => `${r.packId}:${r.chapterId}`));
+    const openedChapters = new Set(
+      reading.filter((r) => wanted.has(r.packId)).map((r) => `${r.packId}:${r.chapterId}`),
+    );
     const doneToday: Record<string, DoneToday> = {};
     for (const id of ids) {
       const d = done.byPack[id];
@@ -367,6 +402,7 @@ export async function loadQueueInput(
             firstReviews,
             cutoff,
             learningUntil,
+            opts.laterLearning ?? true,
             opts.chapterId,
           ),
           loadFirstNewQuestions(db, pack, left(limits.newPerDay, d.newDone), eligible),
@@ -376,7 +412,8 @@ export async function loadQueueInput(
     );
     const fresh = perPack.flatMap((p) => p.fresh);
     // A new question may have a state-0 row (flagged, or an undone first answer): its rev counts.
-    const freshRows = await db.cards.bulkGet(fresh.map((q) => q.key));
+    const readRows = (opts.newRows ?? 'read') === 'read';
+    const freshRows = readRows ? await db.cards.bulkGet(fresh.map((q) => q.key)) : [];
     const rows = new Map<CardKey, CardRow>();
     const cards: QueueCard<CardKey>[] = [];
     for (const c of perPack.flatMap((p) => [...p.reviews, ...p.learning])) {
@@ -398,6 +435,7 @@ export async function loadQueueInput(
       packOrder: ids,
       laterLearning: later.length > 0 ? Math.min(...later) : null,
       moreReviews: perPack.map((p) => p.more).filter((m): m is ReviewsToLoad => m !== null),
+      unverified: readRows ? [] : fresh.map((q) => q.key),
     };
   });
 }

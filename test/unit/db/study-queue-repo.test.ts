@@ -7,6 +7,7 @@ import {
   countsByPackAndChapter,
   loadLearningBetween,
   loadMoreReviews,
+  loadNextLearningDue,
   loadQueueInput,
   reviewsDoneToday,
 } from '../../../renderer/src/db/study-repo';
@@ -256,6 +257,27 @@ describe('at 20k questions', () => {
     expect(first.laterLearning).toBe(NOW + MIN);
     const later = await loadLearningBetween(d, ['big'], NOW, NOW + 5 * MIN);
     expect(later.map((c) => c.order)).toEqual([1041, 1042, 1043, 1044, 1045]);
+    expect(await loadNextLearningDue(d, ['big'], NOW + 5 * MIN)).toBe(NOW + 6 * MIN);
+    expect(await loadNextLearningDue(d, ['big'], NOW + 5 * MIN, 'c3')).toBeNull();
+    expect(await loadNextLearningDue(d, ['big'], NOW + 60 * MIN)).toBeNull();
+  });
+
+  it('can leave the new questions’ rows unread, listing them instead', async () => {
+    const { d, reads } = openDb();
+    await seedFixture(d);
+    reads.reset();
+    const input = await loadQueueInput(d, ['p'], NOW, {
+      dayStartMs: DAY_START,
+      requireReading: false,
+      newRows: 'later',
+      laterLearning: false,
+      limits: { p: { newPerDay: 3, reviewsPerDay: 0 } },
+    });
+    expect(input.unverified).toEqual(['p:q1', 'p:q2', 'p:q3']);
+    expect(input.rows.has('p:q2' as never)).toBe(false);
+    expect(input.laterLearning).toBeNull();
+    // Read: the two learning rows (all of them: no learningUntil). Not read: q2's flagged row.
+    expect(reads.cards).toBe(2);
   });
 
   it('with reading required, starts at the first opened chapter with new questions', async () => {

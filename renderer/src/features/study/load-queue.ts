@@ -35,6 +35,8 @@ export const REVIEWS_PAGE = 500;
 
 /** What is left to load after the first step (see the file comment). */
 export interface QueueRest {
+  /** New questions whose card row (a flagged or undone one has a state-0 row) is still to read. */
+  verify: CardKey[];
   reviews: ReviewsToLoad[];
   /** Reviews due up to this time. */
   cutoff: number;
@@ -52,10 +54,10 @@ export interface StudyQueue {
   cards: Map<CardKey, CardRow>;
   /** The keys in `cards` whose row is not stored (questions never studied). */
   unstored: Set<CardKey>;
+  /** New questions whose row was not read yet (taken as unstored until `loadQueueRest` reads them). */
+  unverified: Set<CardKey>;
   /** Questions read while building (the new ones), by key. */
   questions: Map<CardKey, QuestionRow>;
-  /** The earliest learning due not in the queue (after the study day), or null. */
-  laterLearning: number | null;
   /** Start of the study day the queue was built for. */
   dayStart: number;
   /** What {@link loadQueueRest} loads next. */
@@ -97,6 +99,8 @@ export async function loadStudyQueue(
     dayStartMs: dayStart,
     learningUntil: now,
     firstReviews,
+    laterLearning: false,
+    newRows: 'later',
     requireReading: settings.requireReading,
     limits: limitsOf,
     ...(scope.chapterId ? { chapterId: scope.chapterId } : {}),
@@ -116,11 +120,13 @@ export async function loadStudyQueue(
     const question = input.questions.get(c.key);
     if (row) cards.set(c.key, row);
     else if (question) {
+      // No row read: taken as never studied until verified (see `unverified`).
       cards.set(c.key, newCardRow(c.packId, question.id, c.chapterId, c.order, now));
       unstored.add(c.key);
     }
   }
   const rest: QueueRest = {
+    verify: input.unverified,
     reviews: input.moreReviews,
     cutoff: now,
     learningAfter: now,
@@ -132,8 +138,8 @@ export async function loadStudyQueue(
     queue,
     cards,
     unstored,
+    unverified: new Set(input.unverified),
     questions: input.questions,
-    laterLearning: input.laterLearning,
     dayStart,
     rest,
   };
@@ -143,6 +149,9 @@ export async function loadStudyQueue(
 export interface QueuePage {
   reviews: CardRow[];
   learning: CardRow[];
+  /** Stored rows of new questions (`rest.verify`: the page that reads them lists them all as verified). */
+  rows: CardRow[];
+  verified: CardKey[];
 }
 
 /**
@@ -154,6 +163,11 @@ export async function loadQueueRest(
   rest: QueueRest,
   onPage: (page: QueuePage) => boolean,
 ): Promise<void> {
+  if (rest.verify.length > 0) {
+    const rows = await db.cards.bulkGet(rest.verify);
+    const found = rows.filter((r): r is CardRow => r !== undefined);
+    if (!onPage({ reviews: [], learning: [], rows: found, verified: rest.verify })) return;
+  }
   const learning = await loadLearningBetween(
     db,
     rest.packIds,
@@ -161,7 +175,7 @@ export async function loadQueueRest(
     rest.learningUntil,
     rest.chapterId,
   );
-  if (!onPage({ reviews: [], learning })) return;
+  if (!onPage({ reviews: [], learning, rows: [], verified: [] })) return;
   for (const start of rest.reviews) {
     let more: ReviewsToLoad | null = start;
     while (more) {
@@ -171,7 +185,7 @@ export async function loadQueueRest(
         rest.cutoff,
         REVIEWS_PAGE,
       );
-      if (!onPage({ reviews: page.rows, learning: [] })) return;
+      if (!onPage({ reviews: page.rows, learning: [], rows: [], verified: [] })) return;
       more = page.more;
     }
   }

@@ -24,7 +24,7 @@ import type { AppSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
 import type { CardKey, CardRow } from '../../db/rows';
 import { getSettings } from '../../db/settings-repo';
-import { answerCard, loadStudyItems } from '../../db/study-repo';
+import { answerCard, loadNextLearningDue, loadStudyItems } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import type { StudyScope } from '../../store/session-slice';
 import { createShowingSeed } from '../questions/draft';
@@ -40,6 +40,7 @@ import {
   runtimeOf,
   type SessionRuntime,
   shownRowOf,
+  verifyRows,
 } from './session-runtime';
 
 /** What the controller needs from outside: the database and a clock. */
@@ -113,14 +114,17 @@ async function chooseNext(deps: StudyDeps, rt: SessionRuntime, avoid: CardKey | 
   }
   markPhase('lectern:queue:end');
   while (pick) {
-    await readAhead(rt, [pick.key]);
-    if (rt.cards.has(pick.key) && rt.questions.has(pick.key)) return { kind: 'show', key: pick.key };
-    // Its question is no longer stored: it leaves the queue.
+    await Promise.all([readAhead(rt, [pick.key]), verifyRows(rt, [pick.key])]);
+    const row = rt.cards.get(pick.key);
+    if (row && !row.suspended && !row.removed && rt.questions.has(pick.key))
+      return { kind: 'show', key: pick.key };
+    // Its question is no longer stored, or it was suspended elsewhere: it leaves the queue.
     rt.queue = removeQueuedCard(rt.queue, pick.key);
     forgetCard(rt, pick.key);
     pick = pickNextCard(rt.queue, deps.now(), avoid);
   }
-  const until = nextQueuedLearning(rt.queue, now) ?? rt.laterLearning;
+  const until =
+    nextQueuedLearning(rt.queue, now) ?? (await loadNextLearningDue(deps.db, rt.packIds, now, rt.chapterId));
   return until !== null ? { kind: 'wait', until } : { kind: 'done' };
 }
 
@@ -169,7 +173,8 @@ export async function prefetchUpcoming(deps: StudyDeps): Promise<void> {
   const s = session();
   const rt = peekRuntime(s.id);
   if (!rt || !s.current) return;
-  await readAhead(rt, peekNextCards(rt.queue, deps.now(), 2, s.current.key));
+  const next = peekNextCards(rt.queue, deps.now(), 2, s.current.key);
+  await Promise.all([readAhead(rt, next), verifyRows(rt, next)]);
 }
 
 /**

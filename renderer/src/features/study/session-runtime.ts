@@ -38,13 +38,17 @@ export interface SessionRuntime {
   cards: Map<CardKey, CardRow>;
   /** Keys in `cards` whose row is not stored yet (questions never studied: rev 0). */
   unstored: Set<CardKey>;
+  /** Keys in `unstored` not checked against the database yet (see `verifyRows`). */
+  unverified: Set<CardKey>;
+  /** The packs (and chapter) the queue covers. */
+  packIds: string[];
+  chapterId?: string;
   /** Questions read so far (the queue's new ones, then each next card's, read ahead). */
   questions: Map<CardKey, QuestionRow>;
   /** Reads in flight, by key. */
   reading: Map<CardKey, Promise<void>>;
   /** Settings the queue was built with (also used to schedule answers until the next rebuild). */
   settings: AppSettings | null;
-  laterLearning: number | null;
   dayStart: number;
   builtAt: number;
   /** Set when the database may have changed behind the queue's back. */
@@ -73,10 +77,11 @@ export function runtimeOf(id: number, db: LecternDb, scope: StudyScope): Session
     queue: createEmptyQueue(),
     cards: new Map(),
     unstored: new Set(),
+    unverified: new Set(),
+    packIds: [],
     questions: new Map(),
     reading: new Map(),
     settings: null,
-    laterLearning: null,
     dayStart: 0,
     builtAt: 0,
     stale: true,
@@ -117,9 +122,11 @@ export async function rebuildQueue(rt: SessionRuntime, settings: AppSettings, no
   rt.queue = built.queue;
   rt.cards = built.cards;
   rt.unstored = built.unstored;
+  rt.unverified = built.unverified;
+  rt.packIds = built.rest.packIds;
+  rt.chapterId = built.rest.chapterId;
   rt.questions = questions;
   rt.settings = settings;
-  rt.laterLearning = built.laterLearning;
   rt.dayStart = built.dayStart;
   rt.builtAt = now;
   rt.stale = false;
@@ -145,6 +152,9 @@ export function loadRestOfQueue(rt: SessionRuntime, now: () => number, onLoaded:
     .then(() =>
       loadQueueRest(rt.db, rest, (page) => {
         if (!live()) return false;
+        for (const row of page.rows)
+          if (!rt.touched.has(row.key) && rt.unverified.has(row.key)) rememberRow(rt, row);
+        for (const key of page.verified) rt.unverified.delete(key);
         for (const c of [...page.reviews, ...page.learning])
           if (!rt.touched.has(c.key) && !rt.cards.has(c.key)) rememberRow(rt, c);
         rt.queue = addToQueue(
@@ -217,6 +227,23 @@ export function peekStudyItem(id: number, key: CardKey): StudyItem | null {
 export function rememberRow(rt: SessionRuntime, row: CardRow): void {
   rt.cards.set(row.key, row);
   rt.unstored.delete(row.key);
+  rt.unverified.delete(row.key);
+}
+
+/**
+ * Reads the rows of `keys` among the new questions not checked yet (one get each): a question
+ * flagged, or whose first answer was undone, has a state-0 row whose rev the answer must carry.
+ */
+export async function verifyRows(rt: SessionRuntime, keys: readonly CardKey[]): Promise<void> {
+  const todo = keys.filter((k) => rt.unverified.has(k));
+  if (todo.length === 0) return;
+  const rows = await rt.db.cards.bulkGet(todo);
+  rows.forEach((row, i) => {
+    const key = todo[i] as CardKey;
+    if (!rt.unverified.has(key)) return;
+    if (row && !rt.touched.has(key)) rememberRow(rt, row);
+    rt.unverified.delete(key);
+  });
 }
 
 /**
@@ -231,5 +258,6 @@ export function shownRowOf(rt: SessionRuntime, key: CardKey): CardRow | null | u
 export function forgetCard(rt: SessionRuntime, key: CardKey): void {
   rt.cards.delete(key);
   rt.unstored.delete(key);
+  rt.unverified.delete(key);
   rt.questions.delete(key);
 }

@@ -12,7 +12,7 @@ import { insertPack } from '../../../../renderer/src/db/packs-repo';
 import { markChapterOpened } from '../../../../renderer/src/db/reading-repo';
 import { type CardKey, cardKey } from '../../../../renderer/src/db/rows';
 import { patchSettings } from '../../../../renderer/src/db/settings-repo';
-import { setSuspended } from '../../../../renderer/src/db/study-repo';
+import { setFlagged, setSuspended } from '../../../../renderer/src/db/study-repo';
 import {
   confirmAnswer,
   FIRST_REVIEWS,
@@ -231,6 +231,18 @@ describe('the queue in memory', () => {
     get.mockRestore();
     expect(await db.reviews.count()).toBe(1);
     expect(session()).toMatchObject({ answered: 1, busy: false });
+  });
+
+  it('a new question flagged before the session is shown with its row (checked before showing) and answers', async () => {
+    await patchSettings(db, { newPerDay: 3, reviewsPerDay: 0 });
+    await setFlagged(db, key('f0'), true, { chapterId: 'c1', order: 0 });
+    // The first card: its row is read before it is shown (the background check has not run yet).
+    await startStudy(deps, { packId: 'p' });
+    expect(session().current).toMatchObject({ key: key('f0'), rev: 1 });
+    await rateShown(4);
+    expect(session().message).toBeNull();
+    expect(await db.cards.get(key('f0'))).toMatchObject({ flagged: 1, rev: 2, reps: 1 });
+    expect(await db.reviews.count()).toBe(1);
   });
 
   it('true/false answers of a chapter-scoped session write rows for never-studied questions', async () => {
