@@ -7,7 +7,7 @@ import type { BackupSummary } from '../../core/backup';
 import type { BackupVerdict } from '../../db/backup-repo';
 import { invoke } from '../../platform/bridge';
 import type { BackupPort, FromBackupWorker, ToBackupWorker } from './backup-protocol';
-import type { BackupSource } from './backup-sources';
+import type { BackupSource, SourcePart } from './backup-sources';
 
 /** A worker (or, in tests, one end of a MessageChannel) to run one backup task. */
 export interface BackupChannel extends BackupPort {
@@ -114,14 +114,24 @@ export async function runVerify(
       return await new Promise<BackupVerdict>((resolve, reject) => {
         let failure: Error | null = null;
         const post = (m: ToBackupWorker) => channel.postMessage(m);
+        // One part is read ahead while the worker works on the last: reading (IPC from main, or the
+        // disk) and parsing overlap, and at most two parts are held.
+        let ahead: Promise<SourcePart | null> | null = null;
+        const readAhead = () => {
+          ahead = reader.next();
+          ahead.catch(() => {}); // a failure is reported when the part is asked for
+        };
         channel.onmessage = (event) => {
           const m = event.data as FromBackupWorker;
           if (m.type === 'need') {
-            reader.next().then(
-              (part) => {
-                if (!part) return post({ type: 'end' });
-                onProgress?.(source.bytes > 0 ? Math.min(1, part.bytesRead / source.bytes) : 1);
-                post({ type: 'text', text: part.text });
+            const part = ahead ?? reader.next();
+            ahead = null;
+            part.then(
+              (p) => {
+                if (!p) return post({ type: 'end' });
+                readAhead();
+                onProgress?.(source.bytes > 0 ? Math.min(1, p.bytesRead / source.bytes) : 1);
+                post({ type: 'text', text: p.text });
               },
               (err: unknown) => {
                 failure = new Error(errorText(err));

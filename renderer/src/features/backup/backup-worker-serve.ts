@@ -44,17 +44,25 @@ export function serveBackupWorker(port: BackupPort, db: LecternDb): void {
 
   async function run(m: Extract<ToBackupWorker, { type: 'export' | 'check' | 'restore' }>): Promise<void> {
     if (m.type === 'export') {
+      // One part may be in flight: the next is made while the page writes the last.
+      let inFlight: Promise<void> = Promise.resolve();
+      const acknowledged = async () => {
+        const r = await reply();
+        if (r.type !== 'written')
+          throw new StoppedByPage(r.type === 'stop' ? r.message : `unexpected "${r.type}"`);
+      };
       const summary = await exportBackup(
         db,
         { now: m.now, appVersion: m.appVersion },
         async (text) => {
+          await inFlight;
           send({ type: 'part', text });
-          const r = await reply();
-          if (r.type !== 'written')
-            throw new StoppedByPage(r.type === 'stop' ? r.message : `unexpected "${r.type}"`);
+          inFlight = acknowledged();
+          inFlight.catch(() => {}); // rethrown by the next await
         },
         { partChars: m.partChars, onProgress: progressSender(send) },
       );
+      await inFlight;
       send({ type: 'exported', summary });
       return;
     }
