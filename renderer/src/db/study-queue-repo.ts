@@ -4,12 +4,12 @@
  * today, learning cards by the same index, and the first new questions in course order — a
  * question with no card row (or a state-0 row that is not suspended) is new, so they are found by
  * walking each chapter's order range against `[packId+chapterId+startedOrder]` and reading only the
- * question chunks that hold new ones. Library counts are index counts per chapter plus
- * `pack.chapterCounts`. No read loads every card row or every question of a pack.
+ * question chunks that hold new ones (Library counts: `study-counts-repo.ts`). No read loads every
+ * card row or every question of a pack.
  *
  * Every row read costs here (~40 µs a card row in this Chromium), so a queue can be loaded in two
  * steps: `firstReviews` per pack and the learning cards due now (enough to show the first cards),
- * then the rest in pages (`loadMoreReviews`, `loadLearningBetween`) while the first card is shown.
+ * then the rest in pages (`study-queue-rest.ts`) while the first card is shown.
  *
  * Reads use `toArray`/`count`/`primaryKeys` (IndexedDB getAll/count/getAllKeys) rather than
  * row-by-row cursors, which cost one round trip per row.
@@ -17,21 +17,22 @@
 import type { DailyLimits, DoneToday, QueueCard } from '../core/queue';
 import type { LecternDb } from './db';
 import { chunkOf, QUESTION_CHUNK, readQuestionRange } from './question-chunks';
-import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow } from './rows';
-import { type PackLayout, readPackLayouts, rememberPackLayouts } from './study-pack-layouts';
+import type { CardKey, CardRow, EpochMs, QuestionRow } from './rows';
+import {
+  firstLearningAfter,
+  MAX,
+  MIN,
+  type ReviewsToLoad,
+  reviewsCursor,
+  scheduledRange,
+  startedRange,
+} from './study-index-ranges';
+import { type PackLayout, readPackLayouts } from './study-pack-layouts';
 
+export * from './study-counts-repo';
+export type { ReviewsToLoad } from './study-index-ranges';
 export { chapterOrderRanges, rememberPackLayouts, sortPacksForStudy } from './study-pack-layouts';
-
-/** Where the due reviews of a pack left off: load the next ones with {@link loadMoreReviews}. */
-export interface ReviewsToLoad {
-  packId: string;
-  /** How many more the pack's limit allows. */
-  left: number;
-  /** The due of the last review loaded … */
-  afterDue: EpochMs;
-  /** … and the keys loaded with that due (ties are read again and skipped). */
-  keysAtDue: CardKey[];
-}
+export * from './study-queue-rest';
 
 /** What `splitQueue`/`buildQueue` need, loaded in one read transaction. */
 export interface QueueInput {
@@ -88,22 +89,6 @@ export interface LoadQueueOptions {
   newRows?: 'read' | 'later';
 }
 
-/** Counts of one pack or chapter for the Library. */
-export interface StudyCounts {
-  /** Learning, relearning and review cards due by the cutoff (not suspended, not removed). */
-  due: number;
-  /** Questions never studied: no card row, or a state-0 row that is not suspended. */
-  new: number;
-  /** Live questions (the pack's or chapter's question count). */
-  total: number;
-}
-
-/** Counts per pack and per chapter (`${packId}:${chapterId}`). */
-export interface LibraryCounts {
-  packs: Record<string, StudyCounts>;
-  chapters: Record<string, StudyCounts>;
-}
-
 /** What was answered in a time window. */
 export interface DoneCounts {
   total: number;
@@ -114,25 +99,7 @@ export interface DoneCounts {
   byPack: Record<string, DoneToday & { total: number }>;
 }
 
-// Every component of these indexes after the ids is a number, so ±Infinity bound them. (Dexie.maxKey
-// is one shared array: using it twice in one compound key reads as a cycle to IndexedDB.)
-const MIN = Number.NEGATIVE_INFINITY;
-const MAX = Number.POSITIVE_INFINITY;
 const DEFAULT_LIMITS: DailyLimits = { newPerDay: 20, reviewsPerDay: 200 };
-
-/** Scheduled cards of `packId` in `state` with due in [from, to]. */
-function scheduledRange(db: LecternDb, packId: string, state: number, from: number, to: number) {
-  return db.cards
-    .where('[packId+state+dueKey]')
-    .between([packId, state, from], [packId, state, to], true, true);
-}
-
-/** Started (studied or suspended, not removed) cards of a chapter with order in [from, to]. */
-function startedRange(db: LecternDb, packId: string, chapterId: string, from: number, to: number) {
-  return db.cards
-    .where('[packId+chapterId+startedOrder]')
-    .between([packId, chapterId, from], [packId, chapterId, to], true, true);
-}
 
 /**
  * The first `limit` new questions of `pack` in course order, from the chapters `eligible` lets in,
@@ -209,20 +176,6 @@ export async function reviewsDoneToday(
   return out;
 }
 
-/** Where loading `rows` (due reviews in due order, `left` allowed in all) leaves off, or null when done. */
-function reviewsCursor(
-  packId: string,
-  rows: readonly CardRow[],
-  left: number,
-  before: Pick<ReviewsToLoad, 'afterDue' | 'keysAtDue'> | null,
-): ReviewsToLoad | null {
-  const last = rows[rows.length - 1];
-  if (!last || left <= 0) return null;
-  const atDue = rows.filter((r) => r.due === last.due).map((r) => r.key);
-  const keysAtDue = before && before.afterDue === last.due ? [...before.keysAtDue, ...atDue] : atDue;
-  return { packId, left, afterDue: last.due, keysAtDue };
-}
-
 /** The scheduled cards of one pack the queue needs: due reviews (earliest first) and learning cards. */
 async function loadScheduled(
   db: LecternDb,
@@ -258,89 +211,6 @@ async function loadScheduled(
     findLater && learningUntil < MAX ? firstLearningAfter(db, packId, learningUntil, chapterId) : null,
   ]);
   return { ...reviews, learning: [...learning, ...relearning].filter(inScope), later };
-}
-
-/** The earliest due of a learning or relearning card of `packId` after `after`, or null. */
-async function firstLearningAfter(
-  db: LecternDb,
-  packId: string,
-  after: EpochMs,
-  chapterId: string | undefined,
-): Promise<EpochMs | null> {
-  const first = (state: number) => {
-    const range = db.cards
-      .where('[packId+state+dueKey]')
-      .between([packId, state, after], [packId, state, MAX], false, true);
-    return chapterId === undefined ? range.first() : range.filter((c) => c.chapterId === chapterId).first();
-  };
-  const dues = (await Promise.all([first(1), first(3)]))
-    .map((c) => c?.due)
-    .filter((d): d is number => d !== undefined);
-  return dues.length > 0 ? Math.min(...dues) : null;
-}
-
-/** The earliest due of a learning or relearning card of `packIds` after `after` (optionally one chapter), or null. */
-export async function loadNextLearningDue(
-  db: LecternDb,
-  packIds: readonly string[],
-  after: EpochMs,
-  chapterId?: string,
-): Promise<EpochMs | null> {
-  return db.transaction('r', db.cards, async () => {
-    const dues = await Promise.all(packIds.map((p) => firstLearningAfter(db, p, after, chapterId)));
-    const found = dues.filter((d): d is number => d !== null);
-    return found.length > 0 ? Math.min(...found) : null;
-  });
-}
-
-/**
- * The next due reviews of a pack after `more` (at most `limit`, and at most `more.left`), in due
- * order, with where they leave off (null when the pack has no more due by `cutoff` or its limit is
- * reached). One read transaction.
- */
-export async function loadMoreReviews(
-  db: LecternDb,
-  more: ReviewsToLoad,
-  cutoff: EpochMs,
-  limit: number,
-): Promise<{ rows: CardRow[]; more: ReviewsToLoad | null }> {
-  const want = Math.max(0, Math.min(limit, more.left));
-  if (want === 0) return { rows: [], more: null };
-  const skip = new Set<string>(more.keysAtDue);
-  const read = await db.transaction('r', db.cards, () =>
-    scheduledRange(db, more.packId, 2, more.afterDue, cutoff)
-      .limit(want + skip.size)
-      .toArray(),
-  );
-  const rows = read.filter((r) => !skip.has(r.key)).slice(0, want);
-  const done = read.length < want + skip.size;
-  return { rows, more: done ? null : reviewsCursor(more.packId, rows, more.left - rows.length, more) };
-}
-
-/**
- * Learning and relearning cards of `packIds` due in (`after`, `until`], optionally of one chapter
- * (the queue's first load takes those due by now; these join as the session goes on).
- */
-export async function loadLearningBetween(
-  db: LecternDb,
-  packIds: readonly string[],
-  after: EpochMs,
-  until: EpochMs,
-  chapterId?: string,
-): Promise<CardRow[]> {
-  if (!(until > after)) return [];
-  return db.transaction('r', db.cards, async () => {
-    const ranges = packIds.flatMap((packId) =>
-      [1, 3].map((state) =>
-        db.cards
-          .where('[packId+state+dueKey]')
-          .between([packId, state, after], [packId, state, until], false, true)
-          .toArray(),
-      ),
-    );
-    const rows = (await Promise.all(ranges)).flat();
-    return chapterId === undefined ? rows : rows.filter((c) => c.chapterId === chapterId);
-  });
 }
 
 /**
@@ -437,55 +307,5 @@ export async function loadQueueInput(
       moreReviews: perPack.map((p) => p.more).filter((m): m is ReviewsToLoad => m !== null),
       unverified: readRows ? [] : fresh.map((q) => q.key),
     };
-  });
-}
-
-/** What {@link countsByPackAndChapter} needs of a pack row. */
-export type CountedPack = Pick<
-  PackRow,
-  'id' | 'origin' | 'title' | 'updatedAt' | 'chapters' | 'chapterCounts'
->;
-
-/**
- * Due and new counts per pack and per chapter for the Library, in one read transaction: per
- * chapter, two index counts (due by `[packId+chapterId+dueKey]`, started by
- * `[packId+chapterId+startedOrder]`); new = the chapter's live questions − started. Pass `packs`
- * when the caller has already read them (the Library has), or every stored pack is counted.
- */
-export async function countsByPackAndChapter(
-  db: LecternDb,
-  now: EpochMs,
-  opts: { dueCutoff?: EpochMs; packs?: readonly CountedPack[] } = {},
-): Promise<LibraryCounts> {
-  const cutoff = opts.dueCutoff ?? now;
-  return db.transaction('r', db.packs, db.cards, async () => {
-    const packRows: readonly CountedPack[] = opts.packs ?? (await db.packs.toArray());
-    // The queue needs these rows' chapter layout too: keep it, so Study does not read them again.
-    rememberPackLayouts(db, packRows);
-    const out: LibraryCounts = { packs: {}, chapters: {} };
-    const perChapter = await Promise.all(
-      packRows.flatMap((pack) =>
-        pack.chapters.map(async (c) => {
-          const [due, started] = await Promise.all([
-            db.cards
-              .where('[packId+chapterId+dueKey]')
-              .between([pack.id, c.id, MIN], [pack.id, c.id, cutoff], true, true)
-              .count(),
-            startedRange(db, pack.id, c.id, MIN, MAX).count(),
-          ]);
-          const total = Math.max(0, pack.chapterCounts[c.id] ?? 0);
-          return { packId: pack.id, chapterId: c.id, due, new: Math.max(0, total - started), total };
-        }),
-      ),
-    );
-    for (const pack of packRows) out.packs[pack.id] = { due: 0, new: 0, total: 0 };
-    for (const c of perChapter) {
-      out.chapters[`${c.packId}:${c.chapterId}`] = { due: c.due, new: c.new, total: c.total };
-      const p = out.packs[c.packId] as StudyCounts;
-      p.due += c.due;
-      p.new += c.new;
-      p.total += c.total;
-    }
-    return out;
   });
 }

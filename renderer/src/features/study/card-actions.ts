@@ -7,7 +7,7 @@ import { removeQueuedCard, returnToFront } from '../../core/queue';
 import type { CardKey } from '../../db/rows';
 import { setFlagged, setSuspended, undoLastAnswer } from '../../db/study-repo';
 import { useAppStore } from '../../store';
-import { isStudyBusy, placeOf, runtimeFor, type StudyDeps, showNext, showQueued } from './session-controller';
+import { isStudyBusy, placeOf, runtimeFor, type StudyDeps, showNext, showQueued } from './next-card';
 import { forgetCard, readAhead, rememberRow } from './session-runtime';
 
 const store = () => useAppStore.getState();

@@ -1,0 +1,75 @@
+/**
+ * Due and new counts per pack and chapter for the Library, from index counts only (schema v2): a
+ * chapter's due cards by `[packId+chapterId+dueKey]`, its started ones by
+ * `[packId+chapterId+startedOrder]`, and new = its live questions (`pack.chapterCounts`) − started.
+ */
+import type { LecternDb } from './db';
+import type { EpochMs, PackRow } from './rows';
+import { MAX, MIN, startedRange } from './study-index-ranges';
+import { rememberPackLayouts } from './study-pack-layouts';
+
+/** Counts of one pack or chapter for the Library. */
+export interface StudyCounts {
+  /** Learning, relearning and review cards due by the cutoff (not suspended, not removed). */
+  due: number;
+  /** Questions never studied: no card row, or a state-0 row that is not suspended. */
+  new: number;
+  /** Live questions (the pack's or chapter's question count). */
+  total: number;
+}
+
+/** Counts per pack and per chapter (`${packId}:${chapterId}`). */
+export interface LibraryCounts {
+  packs: Record<string, StudyCounts>;
+  chapters: Record<string, StudyCounts>;
+}
+
+/** What {@link countsByPackAndChapter} needs of a pack row. */
+export type CountedPack = Pick<
+  PackRow,
+  'id' | 'origin' | 'title' | 'updatedAt' | 'chapters' | 'chapterCounts'
+>;
+
+/**
+ * Due and new counts per pack and per chapter for the Library, in one read transaction: per
+ * chapter, two index counts (due by `[packId+chapterId+dueKey]`, started by
+ * `[packId+chapterId+startedOrder]`); new = the chapter's live questions − started. Pass `packs`
+ * when the caller has already read them (the Library has), or every stored pack is counted.
+ */
+export async function countsByPackAndChapter(
+  db: LecternDb,
+  now: EpochMs,
+  opts: { dueCutoff?: EpochMs; packs?: readonly CountedPack[] } = {},
+): Promise<LibraryCounts> {
+  const cutoff = opts.dueCutoff ?? now;
+  return db.transaction('r', db.packs, db.cards, async () => {
+    const packRows: readonly CountedPack[] = opts.packs ?? (await db.packs.toArray());
+    // The queue needs these rows' chapter layout too: keep it, so Study does not read them again.
+    rememberPackLayouts(db, packRows);
+    const out: LibraryCounts = { packs: {}, chapters: {} };
+    const perChapter = await Promise.all(
+      packRows.flatMap((pack) =>
+        pack.chapters.map(async (c) => {
+          const [due, started] = await Promise.all([
+            db.cards
+              .where('[packId+chapterId+dueKey]')
+              .between([pack.id, c.id, MIN], [pack.id, c.id, cutoff], true, true)
+              .count(),
+            startedRange(db, pack.id, c.id, MIN, MAX).count(),
+          ]);
+          const total = Math.max(0, pack.chapterCounts[c.id] ?? 0);
+          return { packId: pack.id, chapterId: c.id, due, new: Math.max(0, total - started), total };
+        }),
+      ),
+    );
+    for (const pack of packRows) out.packs[pack.id] = { due: 0, new: 0, total: 0 };
+    for (const c of perChapter) {
+      out.chapters[`${c.packId}:${c.chapterId}`] = { due: c.due, new: c.new, total: c.total };
+      const p = out.packs[c.packId] as StudyCounts;
+      p.due += c.due;
+      p.new += c.new;
+      p.total += c.total;
+    }
+    return out;
+  });
+}
