@@ -3,11 +3,12 @@
  * or a summary (for a pack already stored: what the update changes) and confirm. Nothing is stored
  * before the confirmation, and a file with any error stores nothing.
  */
+import { useEffect } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { describeByteSize } from '../../core/formats';
 import { useAppStore } from '../../store';
 import { ImportSources } from './ImportSources';
-import { cancelImport, confirmImport, resetImport, startNext } from './import-controller';
+import { cancelImport, confirmImport, prepareImporter, resetImport, startNext } from './import-controller';
 import { DoneStep, FailedStep, ProgressStep } from './JobStatus';
 import { ProblemsView } from './ProblemsView';
 import { SummaryView } from './SummaryView';
@@ -17,6 +18,11 @@ export function ImportScreen() {
   const job = useAppStore((s) => s.importJob);
   const waiting = useAppStore((s) => s.importWaiting);
   const finished = job.step === 'problems' || job.step === 'done' || job.step === 'failed';
+  // Ready for the next file: an importer waits, loaded, while nothing is being imported.
+  const idle = job.step !== 'reading' && job.step !== 'storing' && job.step !== 'summary';
+  useEffect(() => {
+    if (idle) prepareImporter();
+  }, [idle]);
   return (
     <section aria-labelledby="import-title" className="screen import-screen">
       <div id="import-title">

@@ -100,10 +100,32 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** An importer started ahead of need (see {@link prepareImporter}); used by the next import. */
+let spare: Worker | null = null;
+
+function createWorker(): Worker {
+  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+}
+
+/**
+ * Starts an importer ahead of need, while the student picks a file: its script loads and its
+ * database opens meanwhile (a few hundred milliseconds off every import). The Import screen calls it
+ * when it opens; a failure here is left for the import itself to report.
+ */
+export function prepareImporter(): void {
+  if (spare) return;
+  try {
+    spare = createWorker();
+  } catch {
+    spare = null;
+  }
+}
+
 function spawnWorker(fileName: string): Worker | null {
   let w: Worker;
   try {
-    w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+    w = spare ?? createWorker();
+    spare = null;
   } catch (err) {
     setJob({ step: 'failed', fileName, message: `The importer could not start: ${errorText(err)}` });
     return null;

@@ -80,6 +80,9 @@ async function apply(now: number): Promise<void> {
   send(res.ok ? { type: 'stored', counts: res.counts } : { type: 'failed', message: res.message });
 }
 
+// Open the database while the student is still choosing a file (an error surfaces at first use).
+db.open().catch(() => {});
+
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   const work = message.type === 'read' ? read(message) : apply(message.now);
