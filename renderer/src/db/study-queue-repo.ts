@@ -49,8 +49,10 @@ export interface QueueInput {
   questions: Map<CardKey, QuestionRow>;
   /** `${packId}:${chapterId}` of opened chapters. */
   openedChapters: Set<string>;
-  /** Answers already given today, by pack. */
+  /** Answers already given today, by pack (the packs loaded). */
   doneToday: Record<string, DoneToday>;
+  /** Answers already given today in every pack (what `doneToday` can be given next time). */
+  allDoneToday: Record<string, DoneToday>;
   /** The packs loaded, in the Library's order (bundled first, then by title). */
   packOrder: string[];
   /** The earliest due of a learning card after `learningUntil` (not in `cards`), or null (also when not asked). */
@@ -79,6 +81,11 @@ export interface LoadQueueOptions {
   chapterId?: string;
   /** Load at most this many due reviews per pack now (default: all the limit allows); see `moreReviews`. */
   firstReviews?: number;
+  /**
+   * What was answered today in every pack, when the caller keeps it (then today's review-log rows,
+   * which grow with every answer, are not read).
+   */
+  doneToday?: Readonly<Record<string, DoneToday>>;
   /** Find `laterLearning` (default true; two index reads per pack). */
   laterLearning?: boolean;
   /**
@@ -247,15 +254,19 @@ export async function loadQueueInput(
     const wanted = new Set(ids);
     const [reading, done] = await Promise.all([
       db.reading.toArray(),
-      reviewsDoneToday(db, now, opts.dayStartMs),
+      opts.doneToday ? null : reviewsDoneToday(db, now, opts.dayStartMs),
     ]);
     const openedChapters = new Set(
       reading.filter((r) => wanted.has(r.packId)).map((r) => `${r.packId}:${r.chapterId}`),
     );
+    const allDoneToday: Record<string, DoneToday> = {};
+    const source = opts.doneToday ?? done?.byPack ?? {};
+    for (const [id, d] of Object.entries(source))
+      allDoneToday[id] = { newDone: d.newDone, reviewsDone: d.reviewsDone };
     const doneToday: Record<string, DoneToday> = {};
     for (const id of ids) {
-      const d = done.byPack[id];
-      if (d) doneToday[id] = { newDone: d.newDone, reviewsDone: d.reviewsDone };
+      const d = allDoneToday[id];
+      if (d) doneToday[id] = { ...d };
     }
     const perPack = await Promise.all(
       packs.map(async (pack) => {
@@ -306,6 +317,7 @@ export async function loadQueueInput(
       laterLearning: later.length > 0 ? Math.min(...later) : null,
       moreReviews: perPack.map((p) => p.more).filter((m): m is ReviewsToLoad => m !== null),
       unverified: readRows ? [] : fresh.map((q) => q.key),
+      allDoneToday,
     };
   });
 }

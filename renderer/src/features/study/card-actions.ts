@@ -8,7 +8,7 @@ import type { CardKey } from '../../db/rows';
 import { setFlagged, setSuspended, undoLastAnswer } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import { isStudyBusy, placeOf, runtimeFor, type StudyDeps, showNext, showQueued } from './next-card';
-import { forgetCard, readAhead, rememberRow } from './session-runtime';
+import { forgetCard, forgetDoneToday, readAhead, rememberRow } from './session-runtime';
 
 const store = () => useAppStore.getState();
 const session = () => store().session;
@@ -25,6 +25,7 @@ export async function undoLast(deps: StudyDeps): Promise<boolean> {
   store().patchSession(id, { busy: true });
   try {
     const rt = runtimeFor(deps, id);
+    if (entry.kind === 'answer') forgetDoneToday();
     const result =
       entry.kind === 'answer'
         ? await undoLastAnswer(deps.db, entry.key)

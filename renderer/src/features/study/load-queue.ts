@@ -12,7 +12,7 @@
  * the learning cards due later today, which join the queue in memory, reviews re-ordered by
  * retrievability. Only the first card or two can come before a weaker review not yet loaded.
  */
-import { computeDayStart, type SessionQueue, splitQueue } from '../../core/queue';
+import { computeDayStart, type DoneToday, type SessionQueue, splitQueue } from '../../core/queue';
 import type { SchedulerSettings } from '../../core/scheduler';
 import { type AppSettings, resolveSchedulingSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
@@ -62,6 +62,8 @@ export interface StudyQueue {
   dayStart: number;
   /** What {@link loadQueueRest} loads next. */
   rest: QueueRest;
+  /** Answers given today in every pack (pass it back as `doneToday`, kept up to date, to skip reading them). */
+  allDoneToday: Record<string, DoneToday>;
 }
 
 /** The local UTC offset at `now`, minutes east (what `computeDayStart` takes). */
@@ -88,7 +90,7 @@ export async function loadStudyQueue(
   scope: StudyScope,
   now: number,
   settings: AppSettings,
-  firstReviews = FIRST_REVIEWS,
+  opts: { firstReviews?: number; doneToday?: Readonly<Record<string, DoneToday>> } = {},
 ): Promise<StudyQueue> {
   const dayStart = computeStudyDayStart(now, settings);
   const limitsOf = (id: string) => {
@@ -98,7 +100,8 @@ export async function loadStudyQueue(
   const input = await loadQueueInput(db, scope.packId ? [scope.packId] : 'all', now, {
     dayStartMs: dayStart,
     learningUntil: now,
-    firstReviews,
+    firstReviews: opts.firstReviews ?? FIRST_REVIEWS,
+    ...(opts.doneToday ? { doneToday: opts.doneToday } : {}),
     laterLearning: false,
     newRows: 'later',
     requireReading: settings.requireReading,
@@ -142,6 +145,7 @@ export async function loadStudyQueue(
     questions: input.questions,
     dayStart,
     rest,
+    allDoneToday: input.allDoneToday,
   };
 }
 

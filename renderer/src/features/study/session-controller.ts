@@ -32,7 +32,15 @@ import {
   type StudyDeps,
   showNext,
 } from './next-card';
-import { forgetCard, rememberRow, runtimeOf, type SessionRuntime, shownRowOf } from './session-runtime';
+import {
+  countAnswerToday,
+  forgetCard,
+  forgetDoneToday,
+  rememberRow,
+  runtimeOf,
+  type SessionRuntime,
+  shownRowOf,
+} from './session-runtime';
 
 export { isStudyBusy, loadShownItem, prefetchUpcoming, type StudyDeps, showNext } from './next-card';
 
@@ -45,6 +53,8 @@ const SHOW_BUSY_AFTER_MS = 150;
 /** Starts a new session over `scope` and shows its first card. Returns the session id. */
 export async function startStudy(deps: StudyDeps, scope: StudyScope): Promise<number> {
   const id = store().beginSession(scope, deps.now());
+  // Other screens may have answered (a self-test counted toward the schedule): read today's answers.
+  forgetDoneToday();
   runtimeOf(id, deps.db, scope);
   await showNext(deps, id);
   return id;
@@ -151,6 +161,8 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
       return;
     }
     const card = result.value.card;
+    const { review } = result.value;
+    countAnswerToday(deps.db, review.packId, review.stateBefore, review.at);
     rt.touched.add(shown.key);
     rt.queue = requeueAnswered(rt.queue, shown.key, card.state, card.due);
     if (card.state === 1 || card.state === 3) rememberRow(rt, card);

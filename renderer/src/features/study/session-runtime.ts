@@ -14,7 +14,7 @@
  * Between rebuilds an answer only updates the queue in memory (`requeueAnswered`). A build loads the
  * first cards only; `loadRestOfQueue` then adds the rest in the background (see `load-queue.ts`).
  */
-import type { SessionQueue } from '../../core/queue';
+import type { DoneToday, SessionQueue } from '../../core/queue';
 import { addToQueue, createEmptyQueue } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
@@ -23,6 +23,8 @@ import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
 import type { StudyItem } from '../../db/study-repo';
 import type { StudyScope } from '../../store';
 import { computeStudyDayStart, loadQueueRest, loadStudyQueue, type QueueRest } from './load-queue';
+
+const DAY_MS = 86_400_000;
 
 /** A queue older than this is rebuilt at the next card. */
 export const REBUILD_AFTER_MS = 5 * 60_000;
@@ -67,6 +69,28 @@ export interface SessionRuntime {
 
 let current: SessionRuntime | null = null;
 
+/**
+ * What was answered today, by pack, kept up to date by this screen's own answers so a rebuild need
+ * not read today's review log (which grows with every answer). Dropped when a session starts, whenever
+ * something else may have written (`invalidateStudyQueue`), on an undo, and on a new study day.
+ */
+let doneCache: { db: LecternDb; dayStart: number; counts: Record<string, DoneToday> } | null = null;
+
+/** Counts an answer just written into today's answers (as `reviewsDoneToday` would count its log row). */
+export function countAnswerToday(db: LecternDb, packId: string, stateBefore: number, at: number): void {
+  if (!doneCache || doneCache.db !== db || at < doneCache.dayStart || at >= doneCache.dayStart + DAY_MS)
+    return;
+  const d = doneCache.counts[packId] ?? { newDone: 0, reviewsDone: 0 };
+  if (stateBefore === 0) d.newDone++;
+  else if (stateBefore === 2) d.reviewsDone++;
+  doneCache.counts[packId] = d;
+}
+
+/** Forgets today's answer counts (an undo removed a log row): the next build reads them. */
+export function forgetDoneToday(): void {
+  doneCache = null;
+}
+
 /** The working set of session `id` on `db`, created empty (and stale) if it is not the current one. */
 export function runtimeOf(id: number, db: LecternDb, scope: StudyScope): SessionRuntime {
   if (current && current.id === id && current.db === db) return current;
@@ -101,6 +125,7 @@ export function peekRuntime(id: number): SessionRuntime | null {
 
 /** Marks the current session's queue (and settings) as to be re-read at the next card. */
 export function invalidateStudyQueue(): void {
+  doneCache = null;
   if (!current) return;
   current.stale = true;
   current.settings = null;
@@ -115,7 +140,11 @@ export function needsRebuild(rt: SessionRuntime, now: number): boolean {
 
 /** Rebuilds the queue from the database at `now` (keeps the questions already read of cards it held). */
 export async function rebuildQueue(rt: SessionRuntime, settings: AppSettings, now: number): Promise<void> {
-  const built = await loadStudyQueue(rt.db, rt.scope, now, settings);
+  const dayStart = computeStudyDayStart(now, settings);
+  const known =
+    doneCache && doneCache.db === rt.db && doneCache.dayStart === dayStart ? doneCache.counts : null;
+  const built = await loadStudyQueue(rt.db, rt.scope, now, settings, known ? { doneToday: known } : {});
+  doneCache = { db: rt.db, dayStart: built.dayStart, counts: structuredClone(built.allDoneToday) };
   // Questions already read stay while their card may still come (queued now, or with the rest).
   const questions = new Map(built.questions);
   for (const [key, q] of rt.questions) if (!questions.has(key) && rt.cards.has(key)) questions.set(key, q);

@@ -136,23 +136,27 @@ export function makeCardRow(
 export interface ReadCounter {
   cards: number;
   questionChunks: number;
+  reviews: number;
   reset(): void;
 }
 
 /**
- * Counts the rows `db` hands back from its `cards` and `questionChunks` tables (get, bulkGet,
- * toArray, first…). Register before the database is first used.
+ * Counts the rows `db` hands back from its `cards`, `questionChunks` and `reviews` tables (get,
+ * bulkGet, toArray, first…; a cursor counts its first row). Register before the database is first used.
  */
 export function countRowReads(db: LecternDb): ReadCounter {
   const counter: ReadCounter = {
     cards: 0,
     questionChunks: 0,
+    reviews: 0,
     reset() {
       counter.cards = 0;
       counter.questionChunks = 0;
+      counter.reviews = 0;
     },
   };
-  const wrap = (name: 'cards' | 'questionChunks', t: DBCoreTable): DBCoreTable => ({
+  type Counted = 'cards' | 'questionChunks' | 'reviews';
+  const wrap = (name: Counted, t: DBCoreTable): DBCoreTable => ({
     ...t,
     get: async (req) => {
       const v = await t.get(req);
@@ -182,7 +186,7 @@ export function countRowReads(db: LecternDb): ReadCounter {
       ...down,
       table(name) {
         const t = down.table(name);
-        return name === 'cards' || name === 'questionChunks' ? wrap(name, t) : t;
+        return name === 'cards' || name === 'questionChunks' || name === 'reviews' ? wrap(name, t) : t;
       },
     }),
   });

@@ -184,6 +184,27 @@ describe('the queue in memory', () => {
     expect(session().left.newCards).toBe(8);
   });
 
+  it('a rebuild keeps today’s counts from its own answers instead of reading the review log', async () => {
+    await patchSettings(db, { newPerDay: 3, reviewsPerDay: 0 });
+    await startStudy(deps, { packId: 'p' });
+    expect(session().left.newCards).toBe(3);
+    await rateShown(4);
+    await rateShown(4);
+    await whenQueueLoaded(session().id);
+    reads.reset();
+    now += REBUILD_AFTER_MS;
+    await rateShown(4);
+    // Rebuilt (the queue was old): 3 new a day, 2 answered before — the third is done now too.
+    expect(reads.reviews).toBe(0);
+    expect(session()).toMatchObject({ status: 'done', answered: 3 });
+    // After an invalidation the log is read again, with the same result.
+    invalidateStudyQueue();
+    reads.reset();
+    await showNext(deps, session().id);
+    expect(reads.reviews).toBe(3);
+    expect(session().status).toBe('done');
+  });
+
   it('rebuilds when the study day changes, however recent the queue', () => {
     const settings = { ...DEFAULT_SETTINGS };
     const offset = -new Date(T0).getTimezoneOffset();
