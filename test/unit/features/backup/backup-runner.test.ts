@@ -32,10 +32,7 @@ const { serveBackupWorker } = await import('../../../../renderer/src/features/ba
 const { describeIssue } = await import('../../../../renderer/src/features/backup/use-restore');
 
 const PAGE = 'file:///app/out/renderer/index.html';
-const V1_FIXTURE = readFileSync(
-  new URL('../../../fixtures/backups/v1-backup.json', import.meta.url),
-  'utf8',
-);
+const V1_FIXTURE = readFileSync(new URL('../../../fixtures/backups/v1-backup.json', import.meta.url), 'utf8');
 const META = { now: 1_700_000_000_000, appVersion: '0.1.0' };
 
 let dir = '';
