@@ -237,8 +237,15 @@ export async function undoLastAnswer(db: LecternDb, key: CardKey): Promise<Study
     if (!last || last.id === undefined) return fail('nothing-to-undo', 'This card has no answer to undo.');
     const card = await db.cards.get(key);
     if (!card) return fail('missing', `No card ${key}.`);
+    // A pack update that started the card over (or moved its due) since that answer: putting the
+    // card back as it was before the answer would bring back progress the update took away.
+    if (card.due !== last.dueAfter)
+      return fail('stale', 'This card changed since that answer (its pack was updated): nothing was undone.');
     const restored = withCardIndexFields<CardRow>({
       ...last.prev,
+      // Where the question is now (an update may have moved it), not where it was.
+      chapterId: card.chapterId,
+      order: card.order,
       suspended: card.suspended,
       flagged: card.flagged,
       removed: card.removed,

@@ -143,6 +143,24 @@ describe('undoLastAnswer', () => {
     expect((await answerCard(d, answer({ shownRev: 2 }))).ok).toBe(true);
   });
 
+  it('refuses when a pack update started the card over since the answer, and follows a moved question', async () => {
+    const d = await open([makeCard({ key: 'p:q1' }), makeCard({ key: 'p:q2' })]);
+    await answerCard(d, answer());
+    // An update that changed q1's answer: a New row, rev + 1, due at the update.
+    const reset = { ...newCardRow('p', 'q1', 'c1', 0, NOW + DAY), rev: 2 };
+    await d.cards.put(reset);
+    expect(await undoLastAnswer(d, k('p:q1'))).toMatchObject({ ok: false, error: { code: 'stale' } });
+    expect(await d.reviews.count()).toBe(1);
+
+    // An update that only moved q2 to another chapter and place: undo keeps where it is now.
+    await answerCard(d, answer({ key: k('p:q2') }));
+    const moved = await d.cards.get(k('p:q2'));
+    if (!moved) throw new Error('no q2');
+    await d.cards.put({ ...moved, chapterId: 'c2', order: 7 });
+    const res = await undoLastAnswer(d, k('p:q2'));
+    expect(res).toMatchObject({ ok: true, value: { state: 0, chapterId: 'c2', order: 7 } });
+  });
+
   it('keeps a suspension made after the answer', async () => {
     const d = await open([makeCard({ key: 'p:q1' })]);
     await answerCard(d, answer());
