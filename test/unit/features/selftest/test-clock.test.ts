@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Question } from '../../../../renderer/src/core/pack/schema';
 import { remainingMs } from '../../../../renderer/src/core/selftest';
 import { LecternDb } from '../../../../renderer/src/db/db';
-import type { CardKey, QuestionRow } from '../../../../renderer/src/db/rows';
 import { loadSelfTest, startSelfTest } from '../../../../renderer/src/db/selftest-repo';
 import { type EnqueueWrite, startTestClock } from '../../../../renderer/src/features/selftest/use-test-clock';
-import { seedQuestions } from '../../core/stats/fixtures';
+import { makeQuestion, seedQuestions } from '../../core/stats/fixtures';
 
 const MIN = 60_000;
 const NOW = Date.UTC(2026, 2, 15, 18);
@@ -14,26 +12,25 @@ afterEach(async () => {
   await db?.delete();
 });
 
-function row(id: string, order: number): QuestionRow {
-  const question: Question = {
-    id,
-    section: 's1',
-    type: 'true-false',
-    prompt: `Statement ${id}`,
-    answer: true,
-  };
-  return {
-    key: `p:${id}` as CardKey,
-    packId: 'p',
-    id,
-    chapterId: 'c1',
-    section: 's1',
-    type: 'true-false',
-    order,
-    question,
-    answerHash: `a-${id}`,
-    removed: 0,
-  };
+/** A running 10-minute exam over `count` questions, started at NOW; returns its id. */
+async function startTenMinuteTest(count: number): Promise<number> {
+  db = new LecternDb(`test-clock-${Math.random()}`);
+  await seedQuestions(
+    db,
+    Array.from({ length: count }, (_, i) => makeQuestion('p', `q${i}`, 'c1', i)),
+  );
+  const started = await startSelfTest(db, {
+    packIds: ['p'],
+    mode: 'exam',
+    count,
+    order: 'random',
+    seed: 's',
+    countsForSchedule: false,
+    timeLimitMs: 10 * MIN,
+    now: NOW,
+  });
+  if (!started.ok) throw new Error('no test');
+  return started.test.id;
 }
 
 /** The same serial queue as useSerialWrites, outside React. */
@@ -49,20 +46,7 @@ function serialQueue(): { enqueue: EnqueueWrite; idle: () => Promise<unknown> } 
 
 describe('startTestClock', () => {
   it('a pause waiting behind a slow write counts the time up to the leaving, not up to its turn', async () => {
-    db = new LecternDb(`test-clock-${Math.random()}`);
-    await seedQuestions(db, [row('q0', 0), row('q1', 1)]);
-    const started = await startSelfTest(db, {
-      packIds: ['p'],
-      mode: 'exam',
-      count: 2,
-      order: 'random',
-      seed: 's',
-      countsForSchedule: false,
-      timeLimitMs: 10 * MIN,
-      now: NOW,
-    });
-    if (!started.ok) throw new Error('no test');
-    const id = started.test.id;
+    const id = await startTenMinuteTest(2);
     let clock = NOW;
     const { enqueue, idle } = serialQueue();
     const events = new EventTarget();
@@ -88,20 +72,7 @@ describe('startTestClock', () => {
   });
 
   it('pagehide pauses and a pageshow from the back-forward cache resumes from then', async () => {
-    db = new LecternDb(`test-clock-${Math.random()}`);
-    await seedQuestions(db, [row('q0', 0)]);
-    const started = await startSelfTest(db, {
-      packIds: ['p'],
-      mode: 'exam',
-      count: 1,
-      order: 'random',
-      seed: 's',
-      countsForSchedule: false,
-      timeLimitMs: 10 * MIN,
-      now: NOW,
-    });
-    if (!started.ok) throw new Error('no test');
-    const id = started.test.id;
+    const id = await startTenMinuteTest(1);
     let clock = NOW;
     const { enqueue, idle } = serialQueue();
     const events = new EventTarget();

@@ -6,13 +6,8 @@
 import type { DBCore, DBCoreTable } from 'dexie';
 import type { LecternDb } from '../../../../renderer/src/db/db';
 import { writePackQuestions } from '../../../../renderer/src/db/question-chunks';
-import {
-  type CardKey,
-  type CardRow,
-  cardKey,
-  type PackRow,
-  type QuestionRow,
-} from '../../../../renderer/src/db/rows';
+import { type CardRow, cardKey, type PackRow, type QuestionRow } from '../../../../renderer/src/db/rows';
+import { makeCard } from '../../core/stats/fixtures';
 
 /** A chapter of a test pack: its id and how many live questions it has. */
 export interface ChapterSpec {
@@ -109,27 +104,7 @@ export function makeCardRow(
   over: Partial<Omit<CardRow, 'key'>> & { id?: string } = {},
 ): CardRow {
   const { id = `q${order}`, ...rest } = over;
-  return {
-    key: cardKey(packId, id) as CardKey,
-    packId,
-    chapterId: 'c1',
-    order,
-    state: 0,
-    due: 0,
-    stability: 0,
-    difficulty: 0,
-    elapsedDays: 0,
-    scheduledDays: 0,
-    learningSteps: 0,
-    reps: 0,
-    lapses: 0,
-    lastReview: null,
-    suspended: 0,
-    flagged: 0,
-    removed: 0,
-    rev: 1,
-    ...rest,
-  };
+  return makeCard({ packId, order, rev: 1, ...rest, key: cardKey(packId, id) });
 }
 
 /** Rows read so far, by table (values only: counts and key-only reads are not row reads). */
