@@ -115,10 +115,3 @@ export async function readQuestions(
   for (const packId of missing) for (const q of await readPackQuestions(db, packId)) take(q);
   return out;
 }
-
-/** One question by key, when the order is not known (scans its pack: for rare paths only). */
-export async function readQuestionByKey(db: LecternDb, key: CardKey): Promise<QuestionRow | null> {
-  const packId = key.slice(0, key.indexOf(':'));
-  const rows = await readPackQuestions(db, packId);
-  return rows.find((q) => q.key === key) ?? null;
-}
