@@ -42,6 +42,12 @@ export function courseOrder(
     .map(({ question, chapterId }) => ({ question, chapterId }));
 }
 
+/** Each question's chapter and type, in file order (counting needs no sort into course order). */
+function questionsByChapter(pack: Pick<Pack, 'chapters' | 'questions'>) {
+  const chapterOf = sectionChapters(pack);
+  return pack.questions.map((q) => ({ chapterId: chapterOf.get(q.section) ?? '', type: q.type }));
+}
+
 /** Live questions per chapter (every chapter, 0 included) and per chapter and type. */
 export function countChapters(
   chapters: readonly { id: string }[],
@@ -73,10 +79,7 @@ export function packRowOf(pack: Pack, meta: PackMeta, now: EpochMs, importedAt =
     chapters,
     discussions,
     questionCount: pack.questions.length,
-    ...countChapters(
-      chapters,
-      courseOrder(pack).map(({ question, chapterId }) => ({ chapterId, type: question.type })),
-    ),
+    ...countChapters(chapters, questionsByChapter(pack)),
     contentHash: meta.contentHash,
     importedAt,
     updatedAt: now,
