@@ -1,13 +1,13 @@
 /**
  * Backups on disk: automatic ones in the app's data folder (written on quit and daily, newest 10
- * kept), exports to a file the user chooses, and reading automatic ones back — large ones in parts
+ * kept), exports to a file the user chooses, and reading automatic ones back, all in parts
  * (`backup-streams.ts`), every write atomic (temporary file, then rename).
  */
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import { BackupStreams } from './backup-streams';
-import { type BackupFileInfo, type BackupWritten, MAX_FILE_BYTES } from './contract';
+import type { BackupFileInfo, BackupWritten } from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
 export const KEEP_BACKUPS = 10;
@@ -42,18 +42,6 @@ async function pruneBackups(dir: string): Promise<void> {
   await Promise.all(all.slice(KEEP_BACKUPS).map((b) => rm(join(dir, b.name), { force: true })));
 }
 
-/** Writes a backup given whole (atomically), then removes all but the newest `KEEP_BACKUPS`. */
-export async function writeAutoBackup(dir: string, text: string, reason: 'quit' | 'daily', now = new Date()) {
-  await mkdir(dir, { recursive: true });
-  const name = backupFileName(now, reason);
-  const streams = new BackupStreams();
-  const id = await streams.beginWrite(join(dir, name));
-  await streams.writePart(id, text);
-  const written = await streams.finishWrite(id);
-  await pruneBackups(dir);
-  return { name, bytes: written.bytes, modifiedAt: written.modifiedAt };
-}
-
 async function askSavePath(sender: Electron.WebContents, defaultName: string): Promise<string | null> {
   const win = BrowserWindow.fromWebContents(sender);
   const options: Electron.SaveDialogOptions = {
@@ -77,24 +65,7 @@ export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => s
   /** Automatic backups being written: their folder-relative name, to prune once renamed. */
   const autoWrites = new Set<string>();
 
-  handle('backup:write-auto', async (_e, req) => {
-    if (typeof req?.text !== 'string' || (req.reason !== 'quit' && req.reason !== 'daily')) {
-      throw new HandlerError('bad-request', 'backup:write-auto needs text and a reason');
-    }
-    return writeAutoBackup(dir(), req.text, req.reason);
-  });
   handle('backup:list', () => listBackups(dir()));
-  handle('backup:read', async (_e, req) => {
-    const name = String(req?.name ?? '');
-    if (!NAME.test(name))
-      throw new HandlerError('bad-request', `"${name.slice(0, 80)}" is not a backup file name`);
-    const path = join(dir(), name);
-    const s = await stat(path).catch(() => null);
-    if (!s) throw new HandlerError('not-found', `backup ${name} no longer exists`);
-    if (s.size > MAX_FILE_BYTES * 4)
-      throw new HandlerError('too-large', `backup ${name} is too large to read whole: read it in parts`);
-    return readFile(path, 'utf8');
-  });
   handle('backup:open-folder', async () => {
     await mkdir(dir(), { recursive: true });
     const err = await shell.openPath(dir());

@@ -89,11 +89,7 @@ export interface Channels {
   'files:save': { args: [SaveRequest]; result: string | null };
   /** Renders the HTML to PDF and saves it; the saved path, or null when cancelled. */
   'files:save-pdf': { args: [PdfRequest]; result: string | null };
-  /** Writes an automatic backup given whole (small ones) into the app's data folder; keeps the newest 10. */
-  'backup:write-auto': { args: [{ text: string; reason: 'quit' | 'daily' }]; result: BackupFileInfo };
   'backup:list': { args: []; result: BackupFileInfo[] };
-  /** Reads an automatic backup whole (small ones; `backup:read-begin` reads any size). */
-  'backup:read': { args: [{ name: string }]; result: string };
   'backup:open-folder': { args: []; result: null };
   /**
    * Starts writing a backup in parts (a save target shows the save dialog first: null when cancelled).
@@ -130,9 +126,7 @@ export const CHANNELS = [
   'files:open-dialog',
   'files:save',
   'files:save-pdf',
-  'backup:write-auto',
   'backup:list',
-  'backup:read',
   'backup:open-folder',
   'backup:write-begin',
   'backup:write-part',

@@ -13,7 +13,7 @@ vi.mock('electron', () => ({
   shell: { openPath: async () => '' },
 }));
 
-const { KEEP_BACKUPS, backupFileName, registerBackupHandlers } = await import(
+const { KEEP_BACKUPS, backupFileName, listBackups, registerBackupHandlers } = await import(
   '../../../electron/ipc/backup-handlers'
 );
 const { BackupStreams, TEMP_FILE } = await import('../../../electron/ipc/backup-streams');
@@ -107,10 +107,13 @@ describe('writing a backup in parts', () => {
     const main = mainWith(dir);
     const { id } = await main.value('backup:write-begin', { kind: 'auto', reason: 'quit' });
     await main.value('backup:write-part', { id, text: '{}' });
-    await main.value('backup:write-end', { id });
+    const written = (await main.value('backup:write-end', { id })) as { name: string };
     const names = readdirSync(dir);
     expect(names.filter((n) => TEMP_FILE.test(n))).toEqual([]);
     expect(names).toHaveLength(KEEP_BACKUPS);
+    // The oldest ones went: the kept ones run from second 3 to the new backup, listed newest first.
+    expect(names.sort()[0]).toContain('2026-01-01T00-00-03');
+    expect((await listBackups(dir))[0]?.name).toBe(written.name);
   });
 
   it('refuses a part that cuts a character in two, and unknown ids', async () => {

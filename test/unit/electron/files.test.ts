@@ -1,9 +1,8 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText, isPackPath, readPackFile } from '../../../electron/files';
-import { KEEP_BACKUPS, listBackups, writeAutoBackup } from '../../../electron/ipc/backup-handlers';
 
 describe('reading users files', () => {
   it('decodes UTF-8 with and without BOM and UTF-16 with BOM', () => {
@@ -32,17 +31,5 @@ describe('reading users files', () => {
     expect(isPackPath('/home/u/quiz.gift')).toBe(true);
     expect(isPackPath('--inspect')).toBe(false);
     expect(isPackPath('/bin/ls')).toBe(false);
-  });
-});
-
-describe('automatic backups', () => {
-  it(`keeps the newest ${KEEP_BACKUPS}`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lectern-backups-'));
-    for (let i = 0; i < 13; i++)
-      await writeAutoBackup(dir, `{"n":${i}}`, 'daily', new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
-    const names = readdirSync(dir).sort();
-    expect(names).toHaveLength(KEEP_BACKUPS);
-    expect(names[0]).toContain('2026-01-01T00-00-03');
-    expect((await listBackups(dir))[0]?.name).toContain('2026-01-01T00-00-12');
   });
 });

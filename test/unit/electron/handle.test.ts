@@ -48,14 +48,14 @@ describe('IPC handler registry', () => {
     const ipc = fakeIpc();
     const { handle } = createHandlerRegistry(ipc as never, own);
     handle('backup:list', () => []);
-    handle('backup:read', () => {
+    handle('backup:read-begin', () => {
       throw new HandlerError('not-found', 'gone');
     });
     handle('content:list', () => {
       throw new Error('boom');
     });
     expect(await ipc.map.get('backup:list')?.(event(PAGE))).toEqual({ ok: true, value: [] });
-    expect(await ipc.map.get('backup:read')?.(event(PAGE), { name: 'x' })).toEqual({
+    expect(await ipc.map.get('backup:read-begin')?.(event(PAGE), { name: 'x' })).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'gone' },
     });
