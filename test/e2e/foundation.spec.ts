@@ -38,6 +38,13 @@ test('a chapter marked read survives closing and relaunching', async () => {
       'Read',
     );
     await expect(again.pack(COURSE_TITLE).getByRole('listitem').first()).toContainText('Not opened');
+    // The page's first script opened the stored database while the app's code loaded, and that
+    // connection was closed once the app's own was open.
+    const early = await second.page.evaluate(() => ({
+      opened: performance.getEntriesByName('lectern:db:early:end').length,
+      open: 'lecternEarlyDb' in globalThis || '__lecternEarlyDb' in globalThis,
+    }));
+    expect(early).toEqual({ opened: 1, open: false });
   } finally {
     await second.close();
   }

@@ -76,6 +76,21 @@ function cardIndexMiddleware(down: DBCore): DBCore {
   };
 }
 
+/**
+ * Closes the connection `renderer/public/open-db-early.js` opened while the page's scripts were
+ * loading (it only warms the browser's database backend up): called once the app's own connection
+ * is open. Returns whether there was one.
+ */
+export function closeEarlyConnection(
+  scope: { __lecternEarlyDb?: IDBDatabase } = globalThis as { __lecternEarlyDb?: IDBDatabase },
+): boolean {
+  const early = scope.__lecternEarlyDb;
+  if (!early) return false;
+  delete scope.__lecternEarlyDb;
+  early.close();
+  return true;
+}
+
 export class LecternDb extends Dexie {
   packs!: EntityTable<PackRow, 'id'>;
   questionChunks!: Table<QuestionChunkRow, [string, number]>;
@@ -88,6 +103,9 @@ export class LecternDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.use({ stack: 'dbcore', name: 'lectern-card-index', create: cardIndexMiddleware });
+    this.on('ready', () => {
+      closeEarlyConnection();
+    });
     this.version(1).stores(SCHEMA_VERSIONS[1] ?? {});
     this.version(2)
       .stores(SCHEMA_VERSIONS[2] ?? {})
