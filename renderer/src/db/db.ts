@@ -7,6 +7,10 @@
  * flagged) — Chromium's IndexedDB spends ~150 µs per record, so one record per question and per card
  * made a 100k import take a minute. Card index fields (`dueKey`, `startedOrder`) are derived on every
  * write by the middleware below, so no caller can forget them.
+ *
+ * Version 3: `chapterTallies` holds each chapter's started cards, kept by a second middleware in the
+ * same transaction as every card write (`chapter-tallies.ts`), so the Library's new counts are a
+ * read of a few rows instead of an index walk over every studied card.
  */
 import {
   type DBCore,
@@ -16,8 +20,10 @@ import {
   type Table,
   type Transaction,
 } from 'dexie';
+import { chapterTallyMiddleware, upgradeToV3 } from './chapter-tallies';
 import type {
   CardRow,
+  ChapterTallyRow,
   PackRow,
   QuestionChunkRow,
   ReadingRow,
@@ -44,6 +50,9 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
     questions: null,
     questionChunks: '[packId+chunk]',
     cards: 'key, packId, [packId+state+dueKey], [packId+chapterId+dueKey], [packId+chapterId+startedOrder]',
+  },
+  3: {
+    chapterTallies: '[packId+chapterId]',
   },
 };
 
@@ -95,6 +104,8 @@ export class LecternDb extends Dexie {
   packs!: EntityTable<PackRow, 'id'>;
   questionChunks!: Table<QuestionChunkRow, [string, number]>;
   cards!: EntityTable<CardRow, 'key'>;
+  /** Derived from `cards` (see `chapter-tallies.ts`); not in backups. */
+  chapterTallies!: Table<ChapterTallyRow, [string, string]>;
   reviews!: EntityTable<ReviewRow, 'id'>;
   reading!: EntityTable<ReadingRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -103,6 +114,7 @@ export class LecternDb extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.use({ stack: 'dbcore', name: 'lectern-card-index', create: cardIndexMiddleware });
+    this.use({ stack: 'dbcore', name: 'lectern-chapter-tallies', create: chapterTallyMiddleware });
     this.on('ready', () => {
       closeEarlyConnection();
     });
@@ -110,6 +122,9 @@ export class LecternDb extends Dexie {
     this.version(2)
       .stores(SCHEMA_VERSIONS[2] ?? {})
       .upgrade((tx: Transaction) => upgradeToV2(tx));
+    this.version(3)
+      .stores(SCHEMA_VERSIONS[3] ?? {})
+      .upgrade((tx: Transaction) => upgradeToV3(tx));
   }
 }
 

@@ -82,6 +82,14 @@ export interface QuestionChunkRow {
   items: QuestionRow[];
 }
 
+/** Started cards of one chapter (schema v3; see `chapter-tallies.ts`). Key `[packId+chapterId]`. */
+export interface ChapterTallyRow {
+  packId: string;
+  chapterId: string;
+  /** Its cards that are studied or suspended and not removed. */
+  started: number;
+}
+
 /**
  * FSRS state of one card (ts-fsrs `State`: 0 New, 1 Learning, 2 Review, 3 Relearning). A question
  * without a card row is new: rows are written on a question's first answer (or when a new card is

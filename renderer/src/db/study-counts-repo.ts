@@ -1,11 +1,11 @@
 /**
- * Due and new counts per pack and chapter for the Library, from index counts only (schema v2): a
- * chapter's due cards by `[packId+chapterId+dueKey]`, its started ones by
- * `[packId+chapterId+startedOrder]`, and new = its live questions (`pack.chapterCounts`) − started.
+ * Due and new counts per pack and chapter for the Library: a chapter's due cards by an index count
+ * over `[packId+chapterId+dueKey]`, its started ones from `chapterTallies` (schema v3, kept with
+ * every card write), and new = its live questions (`pack.chapterCounts`) − started.
  */
 import type { LecternDb } from './db';
 import type { EpochMs, PackRow } from './rows';
-import { MAX, MIN, startedRange } from './study-index-ranges';
+import { MIN } from './study-index-ranges';
 import { rememberPackLayouts } from './study-pack-layouts';
 
 /** Counts of one pack or chapter for the Library. */
@@ -32,8 +32,8 @@ export type CountedPack = Pick<
 
 /**
  * Due and new counts per pack and per chapter for the Library, in one read transaction: per
- * chapter, two index counts (due by `[packId+chapterId+dueKey]`, started by
- * `[packId+chapterId+startedOrder]`); new = the chapter's live questions − started. Pass `packs`
+ * chapter, an index count of its due cards (by `[packId+chapterId+dueKey]`) and its tally of started
+ * cards; new = the chapter's live questions − started. Pass `packs`
  * when the caller has already read them (the Library has), or every stored pack is counted.
  */
 export async function countsByPackAndChapter(
@@ -42,21 +42,21 @@ export async function countsByPackAndChapter(
   opts: { dueCutoff?: EpochMs; packs?: readonly CountedPack[] } = {},
 ): Promise<LibraryCounts> {
   const cutoff = opts.dueCutoff ?? now;
-  return db.transaction('r', db.packs, db.cards, async () => {
+  return db.transaction('r', db.packs, db.cards, db.chapterTallies, async () => {
+    const tallies = db.chapterTallies.toArray();
     const packRows: readonly CountedPack[] = opts.packs ?? (await db.packs.toArray());
     // The queue needs these rows' chapter layout too: keep it, so Study does not read them again.
     rememberPackLayouts(db, packRows);
     const out: LibraryCounts = { packs: {}, chapters: {} };
+    const startedBy = new Map((await tallies).map((t) => [`${t.packId}:${t.chapterId}`, t.started]));
     const perChapter = await Promise.all(
       packRows.flatMap((pack) =>
         pack.chapters.map(async (c) => {
-          const [due, started] = await Promise.all([
-            db.cards
-              .where('[packId+chapterId+dueKey]')
-              .between([pack.id, c.id, MIN], [pack.id, c.id, cutoff], true, true)
-              .count(),
-            startedRange(db, pack.id, c.id, MIN, MAX).count(),
-          ]);
+          const due = await db.cards
+            .where('[packId+chapterId+dueKey]')
+            .between([pack.id, c.id, MIN], [pack.id, c.id, cutoff], true, true)
+            .count();
+          const started = startedBy.get(`${pack.id}:${c.id}`) ?? 0;
           const total = Math.max(0, pack.chapterCounts[c.id] ?? 0);
           return { packId: pack.id, chapterId: c.id, due, new: Math.max(0, total - started), total };
         }),

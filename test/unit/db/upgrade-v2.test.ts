@@ -82,7 +82,8 @@ describe('schema 1 → 2', () => {
 
     const db = new LecternDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    // Through version 2 and on to the current one.
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name)).not.toContain('questions');
     const stored = await readPackQuestions(db, 'p');
     expect(stored.map((q) => [q.id, q.order, q.removed])).toEqual([
@@ -110,6 +111,8 @@ describe('schema 1 → 2', () => {
     expect(rows.get(cardKey('p', 'c'))).toMatchObject({ state: 0, flagged: 1 });
     expect(rows.get(cardKey('p', 'c'))).not.toHaveProperty('startedOrder');
     expect(await db.reviews.count()).toBe(1);
+    // Version 3 counted the started cards: "a" in c1 (the removed "gone" and the new "c" do not count).
+    expect(await db.chapterTallies.toArray()).toEqual([{ packId: 'p', chapterId: 'c1', started: 1 }]);
     db.close();
   });
 });

@@ -1,0 +1,200 @@
+import { Dexie } from 'dexie';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countChapterTallies, isStartedCard } from '../../../renderer/src/db/chapter-tallies';
+import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/db';
+import { newCardRow } from '../../../renderer/src/db/packs-repo';
+import type { CardRow, ChapterTallyRow } from '../../../renderer/src/db/rows';
+import { setSuspended } from '../../../renderer/src/db/study-repo';
+
+const T0 = Date.UTC(2026, 0, 5, 9);
+const names: string[] = [];
+afterEach(async () => {
+  for (const n of names.splice(0)) await Dexie.delete(n);
+});
+
+function freshName(): string {
+  const n = `tallies-${Math.random().toString(36).slice(2)}`;
+  names.push(n);
+  return n;
+}
+
+const sortTallies = (rows: ChapterTallyRow[]) =>
+  [...rows].sort((a, b) => `${a.packId}:${a.chapterId}`.localeCompare(`${b.packId}:${b.chapterId}`));
+
+/** The kept tallies must be what counting the stored cards gives. */
+async function expectTalliesMatch(db: LecternDb): Promise<void> {
+  const kept = sortTallies(await db.chapterTallies.toArray());
+  expect(kept).toEqual(sortTallies(countChapterTallies(await db.cards.toArray())));
+}
+
+interface CardSpec {
+  pack: 'p' | 'q';
+  id: number;
+  chapter: 'c1' | 'c2' | 'c3';
+  state: 0 | 1 | 2 | 3;
+  suspended: 0 | 1;
+  removed: 0 | 1;
+}
+
+function cardOf(s: CardSpec): CardRow {
+  return {
+    ...newCardRow(s.pack, `x${s.id}`, s.chapter, s.id, T0),
+    state: s.state,
+    suspended: s.suspended,
+    removed: s.removed,
+  };
+}
+
+const cardSpec = fc.record({
+  pack: fc.constantFrom('p' as const, 'q' as const),
+  id: fc.integer({ min: 0, max: 7 }),
+  chapter: fc.constantFrom('c1' as const, 'c2' as const, 'c3' as const),
+  state: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+  suspended: fc.constantFrom(0 as const, 1 as const),
+  removed: fc.constantFrom(0 as const, 1 as const),
+});
+
+type Op =
+  | { kind: 'put'; cards: CardSpec[] }
+  | { kind: 'add'; cards: CardSpec[] }
+  | { kind: 'delete'; ids: Array<{ pack: 'p' | 'q'; id: number }> }
+  | { kind: 'deletePack'; pack: 'p' | 'q' }
+  | { kind: 'clear' }
+  | { kind: 'aborted'; cards: CardSpec[] };
+
+const ref = fc.record({
+  pack: fc.constantFrom('p' as const, 'q' as const),
+  id: fc.integer({ min: 0, max: 7 }),
+});
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('put' as const), cards: fc.array(cardSpec, { maxLength: 6 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('add' as const), cards: fc.array(cardSpec, { maxLength: 4 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('delete' as const), ids: fc.array(ref, { maxLength: 4 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('deletePack' as const),
+      pack: fc.constantFrom('p' as const, 'q' as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('aborted' as const),
+      cards: fc.array(cardSpec, { minLength: 1, maxLength: 3 }),
+    }),
+  },
+);
+
+async function apply(db: LecternDb, o: Op): Promise<void> {
+  switch (o.kind) {
+    case 'put':
+      // A key may come twice in one bulk write: the later row wins.
+      await db.cards.bulkPut(o.cards.map(cardOf));
+      return;
+    case 'add':
+      // Keys already stored (or twice in the call) fail one by one; the others are stored (BulkError).
+      await db.cards.bulkAdd(o.cards.map(cardOf)).catch((err: unknown) => {
+        if (!(err instanceof Dexie.BulkError)) throw err;
+      });
+      return;
+    case 'delete':
+      await db.cards.bulkDelete(o.ids.map((r) => `${r.pack}:x${r.id}` as CardRow['key']));
+      return;
+    case 'deletePack':
+      await db.cards.where('packId').equals(o.pack).delete();
+      return;
+    case 'clear':
+      await db.cards.clear();
+      return;
+    case 'aborted':
+      await db
+        .transaction('rw', db.cards, async () => {
+          await db.cards.bulkPut(o.cards.map(cardOf));
+          throw new Error('rolled back');
+        })
+        .catch(() => {});
+      return;
+  }
+}
+
+describe('chapter tallies', () => {
+  it('counts a card as started when studied or suspended, unless removed', () => {
+    const base = newCardRow('p', 'a', 'c1', 0, T0);
+    expect(isStartedCard(base)).toBe(false);
+    expect(isStartedCard({ ...base, state: 2 })).toBe(true);
+    expect(isStartedCard({ ...base, suspended: 1 })).toBe(true);
+    expect(isStartedCard({ ...base, state: 2, removed: 1 })).toBe(false);
+  });
+
+  it('stay equal to a recount of the cards through any sequence of writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        const db = new LecternDb(freshName());
+        try {
+          for (const o of ops) {
+            await apply(db, o);
+            await expectTalliesMatch(db);
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('follow a card that moves to another chapter, and drop a chapter left with none', async () => {
+    const db = new LecternDb(freshName());
+    const card = { ...newCardRow('p', 'a', 'c1', 0, T0), state: 2 as const };
+    await db.cards.put(card);
+    expect(await db.chapterTallies.toArray()).toEqual([{ packId: 'p', chapterId: 'c1', started: 1 }]);
+    await db.cards.put({ ...card, chapterId: 'c2' });
+    expect(await db.chapterTallies.toArray()).toEqual([{ packId: 'p', chapterId: 'c2', started: 1 }]);
+    db.close();
+  });
+
+  it('are kept by the app’s own writes (suspending a question never studied starts it)', async () => {
+    const db = new LecternDb(freshName());
+    const res = await setSuspended(db, 'p:a' as CardRow['key'], true, { chapterId: 'c1', order: 0 }, T0);
+    expect(res.ok).toBe(true);
+    expect(await db.chapterTallies.get(['p', 'c1'])).toEqual({ packId: 'p', chapterId: 'c1', started: 1 });
+    await expectTalliesMatch(db);
+    db.close();
+  });
+
+  it('are counted by the upgrade from version 2', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_VERSIONS[1] as Record<string, string>);
+    v2.version(2).stores(SCHEMA_VERSIONS[2] as Record<string, string | null>);
+    const rows: CardRow[] = [
+      { ...newCardRow('p', 'a', 'c1', 0, T0), state: 2, startedOrder: 0, dueKey: T0 },
+      { ...newCardRow('p', 'b', 'c1', 1, T0), state: 1, startedOrder: 1, dueKey: T0 },
+      { ...newCardRow('p', 'c', 'c2', 2, T0), suspended: 1, startedOrder: 2 },
+      { ...newCardRow('p', 'd', 'c2', 3, T0), flagged: 1 },
+      { ...newCardRow('p', 'e', 'c3', 4, T0), state: 2, removed: 1 },
+    ];
+    await v2.table('cards').bulkAdd(rows);
+    v2.close();
+    const db = new LecternDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(sortTallies(await db.chapterTallies.toArray())).toEqual([
+      { packId: 'p', chapterId: 'c1', started: 2 },
+      { packId: 'p', chapterId: 'c2', started: 1 },
+    ]);
+    db.close();
+  });
+});
