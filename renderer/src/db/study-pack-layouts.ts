@@ -74,20 +74,27 @@ export function sortPacksForStudy<T extends Pick<PackRow, 'origin' | 'title'>>(p
 
 /**
  * The layouts of `packIds` (or every pack), in the Library's order, reading only the rows that are
- * not in memory at their current `updatedAt`. Call inside a read transaction on `packs`.
+ * not in memory at their current `updatedAt`. Call inside a read transaction on `packs`. The checks
+ * go out together (the stored ids, and for each layout in memory whether its pack still has that
+ * `updatedAt`): one round trip to the database when nothing changed.
  */
 export async function readPackLayouts(
   db: LecternDb,
   packIds: readonly string[] | 'all',
 ): Promise<PackLayout[]> {
-  const wanted = packIds === 'all' ? null : new Set(packIds);
-  const versions: Array<[string, number]> = [];
-  await db.packs.orderBy('updatedAt').eachKey((updatedAt, cursor) => {
-    const id = cursor.primaryKey as string;
-    if (!wanted || wanted.has(id)) versions.push([id, updatedAt as number]);
-  });
   const map = cacheOf(db);
-  const stale = versions.filter(([id, at]) => map.get(id)?.updatedAt !== at).map(([id]) => id);
+  const held = [...map.values()];
+  const [ids, current] = await Promise.all([
+    db.packs.toCollection().primaryKeys() as Promise<string[]>,
+    Promise.all(
+      held.map(async (l) =>
+        (await db.packs.where('updatedAt').equals(l.updatedAt).primaryKeys()).includes(l.id) ? l.id : null,
+      ),
+    ),
+  ]);
+  const fresh = new Set(current.filter((id): id is string => id !== null));
+  const wanted = packIds === 'all' ? ids : ids.filter((id) => packIds.includes(id));
+  const stale = wanted.filter((id) => !fresh.has(id));
   if (stale.length > 0) {
     const rows = await db.packs.bulkGet(stale);
     rememberPackLayouts(
@@ -95,7 +102,5 @@ export async function readPackLayouts(
       rows.filter((r): r is PackRow => r !== undefined),
     );
   }
-  return sortPacksForStudy(
-    versions.map(([id]) => map.get(id)).filter((l): l is PackLayout => l !== undefined),
-  );
+  return sortPacksForStudy(wanted.map((id) => map.get(id)).filter((l): l is PackLayout => l !== undefined));
 }

@@ -248,14 +248,14 @@ export async function loadQueueInput(
     Math.max(0, (Number.isFinite(limit) ? Math.floor(limit) : 0) - done);
   const firstReviews = Math.max(1, Math.floor(opts.firstReviews ?? MAX));
   return db.transaction('r', [db.packs, db.cards, db.reading, db.reviews, db.questionChunks], async () => {
-    const packs = await readPackLayouts(db, packIds);
-    const ids = packs.map((p) => p.id);
-    // One read each (reading rows are one per opened chapter: few).
-    const wanted = new Set(ids);
-    const [reading, done] = await Promise.all([
+    // All at once (reading rows are one per opened chapter: few).
+    const [packs, reading, done] = await Promise.all([
+      readPackLayouts(db, packIds),
       db.reading.toArray(),
       opts.doneToday ? null : reviewsDoneToday(db, now, opts.dayStartMs),
     ]);
+    const ids = packs.map((p) => p.id);
+    const wanted = new Set(ids);
     const openedChapters = new Set(
       reading.filter((r) => wanted.has(r.packId)).map((r) => `${r.packId}:${r.chapterId}`),
     );

@@ -244,7 +244,7 @@ describe('the queue in memory', () => {
   it('an answer saved when the next card cannot be loaded counts, and says it was saved', async () => {
     await startStudy(deps, { packId: 'p' });
     invalidateStudyQueue(); // the next card needs a rebuild, which fails
-    const get = vi.spyOn(db.packs, 'orderBy').mockImplementationOnce(() => {
+    const get = vi.spyOn(db.packs, 'toCollection').mockImplementationOnce(() => {
       throw new Error('read failed');
     });
     revealAnswer();
