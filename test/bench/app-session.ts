@@ -19,6 +19,7 @@ export const MARKS = {
   answerEnd: 'lectern:answer:end',
   statsStart: 'lectern:stats:start',
   statsEnd: 'lectern:stats:end',
+  statsCached: 'lectern:stats:cached',
   importStart: 'lectern:import:start',
   importParsed: 'lectern:import:parsed',
   importApply: 'lectern:import:apply',

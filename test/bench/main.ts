@@ -139,7 +139,7 @@ async function measureSize(
     app = seeded.app;
     const queue = await measureQueue(app, o.runs, log);
     const answer = await measureAnswers(app, files.typeOf, answers, 20, log);
-    const stats = await measureStats(app, heavyRuns, log, !big);
+    const stats = await measureStats(app, heavyRuns, log);
     await app.close();
     app = null;
     const start = await measureStart(dir, o.runs, true, log);
@@ -162,7 +162,8 @@ async function measureSize(
         inDom: answer.inDom,
         phases: answer.phases,
       },
-      stats,
+      stats: stats.later,
+      statsFirst: stats.first,
       start,
       firstLaunch,
       runs: { heavy: heavyRuns, other: o.runs },

@@ -10,7 +10,8 @@
  *
  * Version 3: `chapterTallies` holds each chapter's started cards, kept by a second middleware in the
  * same transaction as every card write (`chapter-tallies.ts`), so the Library's new counts are a
- * read of a few rows instead of an index walk over every studied card.
+ * read of a few rows instead of an index walk over every studied card; `reviewColumns` caches the
+ * statistics' columns of the review log by span of ids (`review-column-cache.ts`).
  */
 import {
   type DBCore,
@@ -21,6 +22,7 @@ import {
   type Transaction,
 } from 'dexie';
 import { chapterTallyMiddleware, upgradeToV3 } from './chapter-tallies';
+import { type ReviewColumnRow, reviewColumnMiddleware } from './review-column-cache';
 import type {
   CardRow,
   ChapterTallyRow,
@@ -53,6 +55,7 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
   },
   3: {
     chapterTallies: '[packId+chapterId]',
+    reviewColumns: 'first',
   },
 };
 
@@ -106,6 +109,8 @@ export class LecternDb extends Dexie {
   cards!: EntityTable<CardRow, 'key'>;
   /** Derived from `cards` (see `chapter-tallies.ts`); not in backups. */
   chapterTallies!: Table<ChapterTallyRow, [string, string]>;
+  /** Derived from `reviews` (see `review-column-cache.ts`); not in backups. */
+  reviewColumns!: Table<ReviewColumnRow, number>;
   reviews!: EntityTable<ReviewRow, 'id'>;
   reading!: EntityTable<ReadingRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -115,6 +120,7 @@ export class LecternDb extends Dexie {
     super(name);
     this.use({ stack: 'dbcore', name: 'lectern-card-index', create: cardIndexMiddleware });
     this.use({ stack: 'dbcore', name: 'lectern-chapter-tallies', create: chapterTallyMiddleware });
+    this.use({ stack: 'dbcore', name: 'lectern-review-columns', create: reviewColumnMiddleware });
     this.on('ready', () => {
       closeEarlyConnection();
     });

@@ -9,16 +9,20 @@ import type { AppSettings } from '../core/settings';
 import { parseSettings } from '../core/settings';
 import {
   appendReview,
+  appendReviewChunk,
+  buildReviewColumnChunk,
   computeStats,
   createReviewColumns,
   type HardQuestion,
   makeDayClock,
+  type ReviewColumnChunk,
   type ReviewColumns,
   type StatsPackShape,
   type StatsReport,
 } from '../core/stats';
 import type { LecternDb } from './db';
 import { readQuestions } from './question-chunks';
+import { groupSpans, REVIEW_SPAN, readColumnChunks, readColumnIndex, spanOf } from './review-column-cache';
 import type { CardKey, EpochMs, PackRow, ReviewRow } from './rows';
 import { APP_SETTINGS_KEY } from './settings-repo';
 
@@ -26,6 +30,12 @@ import { APP_SETTINGS_KEY } from './settings-repo';
 const CHUNK = 5000;
 /** Requests kept in flight while reading the review log. */
 const IN_FLIGHT = 3;
+/**
+ * Most id spans read range by range (20M ids); past that the log is walked by key. Ids are given one
+ * by one as answers are made, so only a restored file's ids could spread that far; rows deleted
+ * (a pack removed) leave ranges with few rows, each still one cheap read.
+ */
+const MAX_SPANS = 8000;
 /** Fewest ids worth a range read of the review log (fewer are read one by one). */
 const MIN_RUN = 16;
 
@@ -42,6 +52,11 @@ export interface LoadStatsOptions {
   forecastDays?: number;
   retentionDays?: number;
   hardestLimit?: number;
+  /**
+   * Called after the read with the review log's column chunks built while reading (the statistics
+   * cannot write: they run inside a live query). Pass them to `saveReviewColumnChunks`.
+   */
+  onColumnsBuilt?: (built: ColumnsToSave) => void;
 }
 
 /** A hardest question with what the screen needs to show it and link to its passage. */
@@ -74,8 +89,9 @@ export function packShapes(
  * except the few hardest ones, from their chunks.
  */
 export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promise<StatsSummary> {
-  const tables = [db.packs, db.cards, db.reviews, db.questionChunks, db.settings];
-  return db.transaction('r', tables, async () => {
+  const tables = [db.packs, db.cards, db.reviews, db.reviewColumns, db.questionChunks, db.settings];
+  const toSave: ColumnsToSave = { generation: 0, chunks: [] };
+  const summary = await db.transaction('r', tables, async () => {
     const settings =
       options.settings ?? parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
     const packs =
@@ -87,7 +103,7 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
       options.packId === undefined
         ? db.cards.toArray()
         : db.cards.where('packId').equals(options.packId).toArray(),
-      loadReviewColumns(db, options.packId),
+      loadReviewColumns(db, options.packId, toSave),
     ]);
     const packRetention: Record<string, number> = {};
     for (const [packId, o] of Object.entries(settings.packOverrides)) {
@@ -125,6 +141,8 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
     }
     return { ...report, hardestDetails };
   });
+  if (toSave.chunks.length > 0) options.onColumnsBuilt?.(toSave);
+  return summary;
 }
 
 /**
@@ -165,25 +183,53 @@ export function splitIdRuns(ids: ArrayLike<number>): { runs: [number, number][];
   return { runs, loose };
 }
 
+/** Column chunks the statistics built while reading, to save once their read is over. */
+export interface ColumnsToSave {
+  /** The review log's generation when read (see `review-column-cache.ts`). */
+  generation: number;
+  chunks: ReviewColumnChunk[];
+}
+
+type ReadPart = { chunks: ReviewColumnChunk[] } | { span: number; rows: ReviewRow[] };
+
 /**
  * Reads the review log (one pack's, or all) into columns, CHUNK rows per request with a few requests
- * in flight. All reviews: id ranges of the (auto-increment, so dense) primary key. One pack: the pack
- * index's primary keys (keys only, cheap), read as dense id ranges where they cluster (a study
- * session's reviews are consecutive) and one by one where they do not.
+ * in flight. Spans of ids whose columns are cached (`review-column-cache.ts`) are read as one record
+ * each. All reviews: the other spans are read as id ranges of the (auto-increment, so dense)
+ * primary key, and the complete ones are built into chunks for `toSave`. One pack: the pack index's
+ * primary keys (keys only, cheap), read as dense id ranges where they cluster (a study session's
+ * reviews are consecutive) and one by one where they do not.
  */
-export async function loadReviewColumns(db: LecternDb, packId?: string): Promise<ReviewColumns> {
+export async function loadReviewColumns(
+  db: LecternDb,
+  packId?: string,
+  toSave?: ColumnsToSave,
+): Promise<ReviewColumns> {
   const cols = createReviewColumns(CHUNK);
   const add = (rows: readonly (ReviewRow | undefined)[]) => {
     for (const r of rows) if (r && (packId === undefined || r.packId === packId)) appendReview(cols, r);
   };
   const range = (lo: number, hi: number) => () =>
     db.reviews.where(':id').between(lo, hi, true, true).toArray();
+  // Asked together: they go out ahead of the bulk reads.
+  const [cache, firstKeys, lastKeys] = await Promise.all([
+    readColumnIndex(db),
+    packId === undefined ? db.reviews.orderBy(':id').limit(1).primaryKeys() : [],
+    packId === undefined ? db.reviews.orderBy(':id').reverse().limit(1).primaryKeys() : [],
+  ]);
+  if (toSave) toSave.generation = cache.generation;
+  const cached =
+    ([from, to]: [number, number]) =>
+    async (): Promise<ReadPart> => ({
+      chunks: await readColumnChunks(db, from, to),
+    });
   if (packId === undefined) {
-    const first = (await db.reviews.orderBy(':id').limit(1).primaryKeys())[0];
-    const last = (await db.reviews.orderBy(':id').reverse().limit(1).primaryKeys())[0];
+    const first = firstKeys[0];
+    const last = lastKeys[0];
     if (first === undefined || last === undefined) return cols;
-    if (last - first + 1 > 2 * (await db.reviews.count())) {
-      // Ids with wide gaps (rows deleted): walk the key in chunks instead of fixed ranges.
+    // (Counting the rows to see how dense the ids are would walk every one: IndexedDB has no cheap count.)
+    if ((spanOf(last) - spanOf(first)) / REVIEW_SPAN + 1 > MAX_SPANS) {
+      // Ids spread over a huge range (a restored file's ids): walk the key in chunks instead.
       let after = Number.NEGATIVE_INFINITY;
       for (;;) {
         const rows = await db.reviews.where(':id').above(after).limit(CHUNK).toArray();
@@ -193,22 +239,48 @@ export async function loadReviewColumns(db: LecternDb, packId?: string): Promise
         after = end.id;
       }
     }
-    const jobs = [];
-    for (let lo = first; lo <= last; lo += CHUNK) jobs.push(range(lo, Math.min(last, lo + CHUNK - 1)));
-    await readPipelined(jobs, add);
+    const inCache: number[] = [];
+    const jobs: (() => Promise<ReadPart>)[] = [];
+    for (let span = spanOf(first); span <= last; span += REVIEW_SPAN) {
+      if (cache.spans.has(span)) inCache.push(span);
+      else {
+        // The last span is read open-ended: a live query then sees the next answer's row.
+        const read =
+          span + REVIEW_SPAN - 1 >= last
+            ? () => db.reviews.where(':id').aboveOrEqual(Math.max(first, span)).toArray()
+            : range(Math.max(first, span), span + REVIEW_SPAN - 1);
+        jobs.push(async () => ({ span, rows: await read() }));
+      }
+    }
+    jobs.push(...groupSpans(inCache).map(cached));
+    await readPipelined(jobs, (part) => {
+      if ('rows' in part) {
+        add(part.rows);
+        // Complete spans only: later answers get ids past `last`, never into this span.
+        if (toSave && part.span + REVIEW_SPAN - 1 < last)
+          toSave.chunks.push(buildReviewColumnChunk(part.span, part.rows));
+      } else for (const chunk of part.chunks) appendReviewChunk(cols, chunk);
+    });
     return cols;
   }
   const keys = await db.reviews
     .where('[packId+at]')
     .between([packId, Number.NEGATIVE_INFINITY], [packId, Number.POSITIVE_INFINITY], true, true)
     .primaryKeys();
-  const ids = Float64Array.from(keys as number[]).sort();
+  const all = Float64Array.from(keys as number[]).sort();
+  const spans = new Set<number>();
+  for (const id of all) if (cache.spans.has(spanOf(id))) spans.add(spanOf(id));
+  const ids = all.filter((id) => !spans.has(spanOf(id)));
   const { runs, loose } = splitIdRuns(ids);
-  const jobs: (() => Promise<(ReviewRow | undefined)[]>)[] = runs.map(([lo, hi]) => range(lo, hi));
+  const jobs: (() => Promise<ReadPart | (ReviewRow | undefined)[]>)[] = groupSpans(spans).map(cached);
+  jobs.push(...runs.map(([lo, hi]) => range(lo, hi)));
   for (let i = 0; i < loose.length; i += CHUNK) {
     const part = loose.slice(i, i + CHUNK);
     jobs.push(() => db.reviews.bulkGet(part));
   }
-  await readPipelined(jobs, add);
+  await readPipelined(jobs, (part) => {
+    if (Array.isArray(part)) add(part);
+    else if ('chunks' in part) for (const chunk of part.chunks) appendReviewChunk(cols, chunk, packId);
+  });
   return cols;
 }

@@ -1,12 +1,14 @@
 /**
  * Live statistics: one query loads cards, review log and settings and computes every figure (in the
  * pure core, with `now` passed in). It re-runs when a review, card or setting changes, so a review
- * just done shows at once. The screen calls this once and hands the result down.
+ * just done shows at once. The screen calls this once and hands the result down. The review log's
+ * columns are cached by span of ids after a read (`db/review-column-cache.ts`).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { markPhase } from '../../app/perf';
 import { db } from '../../db/db';
-import { loadStats, type StatsSummary } from '../../db/stats-repo';
+import { saveReviewColumnChunks } from '../../db/review-column-cache';
+import { type ColumnsToSave, loadStats, type StatsSummary } from '../../db/stats-repo';
 
 /** How many hardest questions the screen lists. */
 export const HARDEST_LIMIT = 10;
@@ -15,13 +17,34 @@ export function useStats(packId: string | undefined): StatsSummary | undefined {
   return useLiveQuery(() => {
     const now = Date.now();
     markPhase('lectern:stats:start');
+    let built: ColumnsToSave | null = null;
     return loadStats(db, {
       now,
       utcOffsetMinutes: -new Date(now).getTimezoneOffset(),
       ...(packId !== undefined ? { packId } : {}),
       hardestLimit: HARDEST_LIMIT,
+      onColumnsBuilt: (b) => {
+        built = b;
+      },
+    }).then((summary) => {
+      saveLater(built);
+      return summary;
     });
   }, [packId]);
+}
+
+/**
+ * Saves the review log's column chunks a statistics read built (so the next opening reads them
+ * instead of every review row), once the read is over and outside the live query, which may not
+ * write. A failed save (a full disk) loses nothing: the next opening reads the rows again.
+ */
+function saveLater(built: ColumnsToSave | null): void {
+  setTimeout(() => {
+    // `lectern:stats:cached` (read by `npm run bench`): the cache is up to date, saved or not needed.
+    (built ? saveReviewColumnChunks(db, built.generation, built.chunks) : Promise.resolve(false))
+      .then(() => markPhase('lectern:stats:cached'))
+      .catch(() => {});
+  }, 0);
 }
 
 /** Titles of packs and their chapters, for labelling the figures. */

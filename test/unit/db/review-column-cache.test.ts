@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReviewColumnChunk, ReviewColumns } from '../../../renderer/src/core/stats';
+import { LecternDb } from '../../../renderer/src/db/db';
+import {
+  GENERATION_KEY,
+  groupSpans,
+  REVIEW_SPAN,
+  SPANS_PER_READ,
+  type ReviewGenerationRow,
+  saveReviewColumnChunks,
+} from '../../../renderer/src/db/review-column-cache';
+import type { ReviewRow } from '../../../renderer/src/db/rows';
+import { type ColumnsToSave, loadReviewColumns, loadStats } from '../../../renderer/src/db/stats-repo';
+import { makeReview } from '../core/stats/fixtures';
+
+let db: LecternDb;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const NOW = Date.UTC(2026, 2, 15, 12);
+/** Two complete spans (ids 1…9,999) and part of a third. */
+const COUNT = 2 * REVIEW_SPAN + 1200;
+
+async function seed(): Promise<ReviewRow[]> {
+  db = new LecternDb(`test-columns-${Math.random()}`);
+  const rows = Array.from({ length: COUNT }, (_, i) =>
+    makeReview({
+      at: NOW - (COUNT - i) * 1000,
+      responseMs: i,
+      rating: ((i % 4) + 1) as 1 | 2 | 3 | 4,
+      packId: i % 3 === 0 ? 'o' : 'p',
+    }),
+  );
+  await db.reviews.bulkAdd(rows);
+  return rows;
+}
+
+/** Columns as sorted tuples, to compare reads that append in different orders. */
+function tuples(c: ReviewColumns): string[] {
+  return Array.from({ length: c.length }, (_, i) =>
+    [c.at[i], c.rating[i], c.stateBefore[i], c.responseMs[i]].join(','),
+  ).sort();
+}
+
+/** What the rows themselves give, without any cache. */
+async function truth(packId?: string): Promise<string[]> {
+  const rows = (await db.reviews.toArray()).filter((r) => packId === undefined || r.packId === packId);
+  return rows.map((r) => [r.at, r.rating, r.stateBefore, r.responseMs].join(',')).sort();
+}
+
+async function loadAndSave(): Promise<ColumnsToSave> {
+  const toSave: ColumnsToSave = { generation: -1, chunks: [] };
+  await loadReviewColumns(db, undefined, toSave);
+  expect(await saveReviewColumnChunks(db, toSave.generation, toSave.chunks)).toBe(true);
+  return toSave;
+}
+
+const chunkKeys = async () => (await db.reviewColumns.where('first').aboveOrEqual(0).primaryKeys()).sort();
+
+describe('the review log’s column cache', () => {
+  it('reads cached spans in runs of consecutive ones, a bounded number per read', () => {
+    const S = REVIEW_SPAN;
+    expect(groupSpans([3 * S, 0, S, 5 * S])).toEqual([
+      [0, S],
+      [3 * S, 3 * S],
+      [5 * S, 5 * S],
+    ]);
+    const many = Array.from({ length: SPANS_PER_READ + 3 }, (_, i) => i * S);
+    expect(groupSpans(many)).toEqual([
+      [0, (SPANS_PER_READ - 1) * S],
+      [SPANS_PER_READ * S, (SPANS_PER_READ + 2) * S],
+    ]);
+    expect(groupSpans([])).toEqual([]);
+  });
+
+  it('is built for the complete spans only, and a later read gives the same columns from it', async () => {
+    await seed();
+    const built = await loadAndSave();
+    expect(built.chunks.map((c) => c.first)).toEqual(expect.arrayContaining([0, REVIEW_SPAN]));
+    expect(built.chunks).toHaveLength(2);
+    expect(await chunkKeys()).toEqual([0, REVIEW_SPAN]);
+    for (const packId of [undefined, 'p', 'o'])
+      expect(tuples(await loadReviewColumns(db, packId))).toEqual(await truth(packId));
+  });
+
+  it('is what a later read uses (a changed chunk shows through)', async () => {
+    await seed();
+    await loadAndSave();
+    const chunk = (await db.reviewColumns.get(0)) as ReviewColumnChunk;
+    chunk.rating.fill(4);
+    await db.reviewColumns.put(chunk);
+    const read = await loadReviewColumns(db);
+    const fours = Array.from(read.rating.subarray(0, read.length)).filter((r) => r === 4).length;
+    expect(fours).toBeGreaterThan((await truth()).filter((t) => t.split(',')[1] === '4').length);
+  });
+
+  it('drops a span whose reviews are deleted (an undo) and bumps the generation', async () => {
+    await seed();
+    await loadAndSave();
+    const before = (await db.reviewColumns.get(GENERATION_KEY)) as ReviewGenerationRow | undefined;
+    await db.reviews.delete(42);
+    expect(await chunkKeys()).toEqual([REVIEW_SPAN]);
+    const after = (await db.reviewColumns.get(GENERATION_KEY)) as ReviewGenerationRow;
+    expect(after.generation).toBe((before?.generation ?? 0) + 1);
+    expect(tuples(await loadReviewColumns(db))).toEqual(await truth());
+  });
+
+  it('is not saved when the log changed after it was read', async () => {
+    await seed();
+    const toSave: ColumnsToSave = { generation: -1, chunks: [] };
+    await loadReviewColumns(db, undefined, toSave);
+    await db.reviews.where('packId').equals('o').delete();
+    expect(await saveReviewColumnChunks(db, toSave.generation, toSave.chunks)).toBe(false);
+    expect(await chunkKeys()).toEqual([]);
+    expect(tuples(await loadReviewColumns(db))).toEqual(await truth());
+  });
+
+  it('is emptied by a clear (a restore), and a row written with its id drops its span', async () => {
+    const rows = await seed();
+    await loadAndSave();
+    await db.reviews.clear();
+    expect(await chunkKeys()).toEqual([]);
+    // A restore writes rows with their ids.
+    await db.reviews.bulkAdd(rows.map((r, i) => ({ ...r, id: i + 1 })));
+    await loadAndSave();
+    expect(await chunkKeys()).toEqual([0, REVIEW_SPAN]);
+    const stored = (await db.reviews.get(REVIEW_SPAN + 3)) as ReviewRow;
+    await db.reviews.put({ ...stored, rating: 1 });
+    expect(await chunkKeys()).toEqual([0]);
+    expect(tuples(await loadReviewColumns(db))).toEqual(await truth());
+  });
+
+  it('is handed over by the statistics for saving, and reading them again matches', async () => {
+    await seed();
+    let handed: ColumnsToSave | null = null;
+    const first = await loadStats(db, { now: NOW, onColumnsBuilt: (b) => (handed = b) });
+    expect(handed).not.toBeNull();
+    const built = handed as unknown as ColumnsToSave;
+    await saveReviewColumnChunks(db, built.generation, built.chunks);
+    let again = false;
+    const second = await loadStats(db, { now: NOW, onColumnsBuilt: () => (again = true) });
+    expect(again).toBe(false);
+    expect(second.reviews).toEqual(first.reviews);
+  });
+});
