@@ -5,8 +5,8 @@ import {
   GENERATION_KEY,
   groupSpans,
   REVIEW_SPAN,
-  SPANS_PER_READ,
   type ReviewGenerationRow,
+  SPANS_PER_READ,
   saveReviewColumnChunks,
 } from '../../../renderer/src/db/review-column-cache';
 import type { ReviewRow } from '../../../renderer/src/db/rows';
