@@ -79,10 +79,13 @@ function answerKeys(type: QuestionType): string[] {
   }
 }
 
+/** Resolves in the page once the current frame has been painted (a task after the next animation frame). */
+const AFTER_PAINT = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))';
+
 /**
- * Answers the card on screen by keyboard and waits until the next one is painted. Keys go one after
- * another without waiting in between: each key's store update renders before the next key event
- * is handled (React flushes it in a microtask), so e.g. "3" after Space rates the revealed card.
+ * Answers the card on screen by keyboard and waits until the next one is painted. Each key's store
+ * update renders before the next key event is handled (React flushes it in a microtask), so e.g.
+ * "3" after Space rates the revealed card; the bench also lets each step paint before the next key.
  */
 async function answerOne(app: BenchApp, typeOf: Map<string, QuestionType>): Promise<void> {
   const page = app.page;
@@ -120,7 +123,12 @@ async function answerOne(app: BenchApp, typeOf: Map<string, QuestionType>): Prom
         : type === 'flashcard'
           ? [' ', '3']
           : [...answerKeys(type), 'Enter'];
-  for (const key of keys) await page.keyboard.press(key === ' ' ? 'Space' : key);
+  // Each step before the answer (reveal, choose, check) is painted before the next key, as a student
+  // sees it before going on: its frame is not part of the answer's time.
+  for (const [i, key] of keys.entries()) {
+    await page.keyboard.press(key === ' ' ? 'Space' : key);
+    if (i < keys.length - 1) await page.evaluate(AFTER_PAINT);
+  }
   await app.waitForMark(MARKS.answerEnd, painted, 60_000);
 }
 
