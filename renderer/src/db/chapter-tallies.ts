@@ -9,16 +9,16 @@
  * Dexie call makes it, in the same transaction: a read-write transaction over `cards` always takes
  * `chapterTallies` in too. The v2 → v3 upgrade counts them once ({@link countChapterTallies}).
  */
-import {
-  type DBCore,
-  type DBCoreDeleteRangeRequest,
-  type DBCoreMutateRequest,
-  type DBCoreMutateResponse,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  Dexie,
-  type Transaction,
+import type {
+  DBCore,
+  DBCoreDeleteRangeRequest,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Transaction,
 } from 'dexie';
+import { DexiePromise, transactionHas, widenReadWrite } from './derived-tables';
 import type { CardRow, ChapterTallyRow } from './rows';
 
 /** The table of tallies (not in backups: it is derived from `cards`). */
@@ -52,16 +52,6 @@ export function countChapterTallies(rows: Iterable<CardState>): ChapterTallyRow[
     return { packId, chapterId, started };
   });
 }
-
-function hasTallies(trans: DBCoreTransaction): boolean {
-  // The IndexedDB transaction itself: during the upgrade to v2 the table does not exist yet.
-  const names = (trans as unknown as IDBTransaction).objectStoreNames;
-  return names?.contains(TALLY_TABLE) ?? false;
-}
-
-// Dexie's own middlewares below read the transaction from Dexie's zone, which a native `await`
-// loses: every continuation here is chained on a Dexie promise, which restores that zone.
-const DexiePromise = Dexie.Promise;
 
 /** The rows `req` replaces or deletes, as stored before it. */
 function rowsBefore(cards: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<(CardRow | undefined)[]> {
@@ -148,18 +138,14 @@ function deltasOf(
 export function chapterTallyMiddleware(down: DBCore): DBCore {
   return {
     ...down,
-    transaction(stores, mode, options) {
-      const widen = mode === 'readwrite' && stores.includes('cards') && !stores.includes(TALLY_TABLE);
-      const all = widen && down.schema.tables.some((t) => t.name === TALLY_TABLE);
-      return down.transaction(all ? [...stores, TALLY_TABLE] : stores, mode, options);
-    },
+    transaction: widenReadWrite(down, 'cards', TALLY_TABLE),
     table(name) {
       const table = down.table(name);
       if (name !== 'cards') return table;
       return {
         ...table,
         mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-          if (!hasTallies(req.trans)) return table.mutate(req);
+          if (!transactionHas(req.trans, TALLY_TABLE)) return table.mutate(req);
           const tallies = down.table(TALLY_TABLE);
           if (isWholeTable(req)) {
             const range = (req as DBCoreDeleteRangeRequest).range;

@@ -24,6 +24,7 @@ import {
 } from 'dexie';
 import type { ReviewColumnChunk } from '../core/stats';
 import type { LecternDb } from './db';
+import { DexiePromise, transactionHas, widenReadWrite } from './derived-tables';
 
 /** The cache's table (not in backups: it is derived from `reviews`). */
 export const COLUMN_TABLE = 'reviewColumns';
@@ -49,10 +50,6 @@ export function spanOf(id: number): number {
   return Math.floor(id / REVIEW_SPAN) * REVIEW_SPAN;
 }
 
-// Dexie's own middlewares below read the transaction from Dexie's zone, which a native `await`
-// loses: every continuation here is chained on a Dexie promise, which restores that zone.
-const DexiePromise = Dexie.Promise;
-
 /** The spans a write touches, or 'all' (a range delete: rare, drop everything). Null: none. */
 function spansTouched(req: DBCoreMutateRequest): Set<number> | 'all' | null {
   if (req.type === 'deleteRange') return 'all';
@@ -60,11 +57,6 @@ function spansTouched(req: DBCoreMutateRequest): Set<number> | 'all' | null {
   const spans = new Set<number>();
   for (const id of ids) if (typeof id === 'number' && Number.isFinite(id)) spans.add(spanOf(id));
   return spans.size > 0 ? spans : null;
-}
-
-function hasCache(trans: DBCoreTransaction): boolean {
-  const names = (trans as unknown as IDBTransaction).objectStoreNames;
-  return names?.contains(COLUMN_TABLE) ?? false;
 }
 
 /** Drops the chunks of `spans` and bumps the generation. */
@@ -100,18 +92,14 @@ function invalidate(
 export function reviewColumnMiddleware(down: DBCore): DBCore {
   return {
     ...down,
-    transaction(stores, mode, options) {
-      const widen = mode === 'readwrite' && stores.includes('reviews') && !stores.includes(COLUMN_TABLE);
-      const all = widen && down.schema.tables.some((t) => t.name === COLUMN_TABLE);
-      return down.transaction(all ? [...stores, COLUMN_TABLE] : stores, mode, options);
-    },
+    transaction: widenReadWrite(down, 'reviews', COLUMN_TABLE),
     table(name) {
       const table = down.table(name);
       if (name !== 'reviews') return table;
       return {
         ...table,
         mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-          const spans = hasCache(req.trans) ? spansTouched(req) : null;
+          const spans = transactionHas(req.trans, COLUMN_TABLE) ? spansTouched(req) : null;
           if (!spans) return table.mutate(req);
           const cache = down.table(COLUMN_TABLE);
           return DexiePromise.all([table.mutate(req), invalidate(cache, req.trans, spans)]).then(
