@@ -57,6 +57,8 @@ export interface LoadStatsOptions {
    * cannot write: they run inside a live query). Pass them to `saveReviewColumnChunks`.
    */
   onColumnsBuilt?: (built: ColumnsToSave) => void;
+  /** Called as the review log is read, with the share read so far (0–1). */
+  onProgress?: (fraction: number) => void;
 }
 
 /** A hardest question with what the screen needs to show it and link to its passage. */
@@ -103,7 +105,7 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
       options.packId === undefined
         ? db.cards.toArray()
         : db.cards.where('packId').equals(options.packId).toArray(),
-      loadReviewColumns(db, options.packId, toSave),
+      loadReviewColumns(db, options.packId, toSave, options.onProgress),
     ]);
     const packRetention: Record<string, number> = {};
     for (const [packId, o] of Object.entries(settings.packOverrides)) {
@@ -152,12 +154,15 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
 async function readPipelined<T>(
   jobs: readonly (() => Promise<T>)[],
   take: (result: T) => void,
+  onProgress?: (fraction: number) => void,
 ): Promise<void> {
   let next = 0;
+  let done = 0;
   const lane = async () => {
     while (next < jobs.length) {
       const job = jobs[next++] as () => Promise<T>;
       take(await job());
+      onProgress?.(++done / jobs.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, jobs.length) }, lane));
@@ -204,6 +209,7 @@ export async function loadReviewColumns(
   db: LecternDb,
   packId?: string,
   toSave?: ColumnsToSave,
+  onProgress?: (fraction: number) => void,
 ): Promise<ReviewColumns> {
   const cols = createReviewColumns(CHUNK);
   const add = (rows: readonly (ReviewRow | undefined)[]) => {
@@ -253,14 +259,18 @@ export async function loadReviewColumns(
       }
     }
     jobs.push(...groupSpans(inCache).map(cached));
-    await readPipelined(jobs, (part) => {
-      if ('rows' in part) {
-        add(part.rows);
-        // Complete spans only: later answers get ids past `last`, never into this span.
-        if (toSave && part.span + REVIEW_SPAN - 1 < last)
-          toSave.chunks.push(buildReviewColumnChunk(part.span, part.rows));
-      } else for (const chunk of part.chunks) appendReviewChunk(cols, chunk);
-    });
+    await readPipelined(
+      jobs,
+      (part) => {
+        if ('rows' in part) {
+          add(part.rows);
+          // Complete spans only: later answers get ids past `last`, never into this span.
+          if (toSave && part.span + REVIEW_SPAN - 1 < last)
+            toSave.chunks.push(buildReviewColumnChunk(part.span, part.rows));
+        } else for (const chunk of part.chunks) appendReviewChunk(cols, chunk);
+      },
+      onProgress,
+    );
     return cols;
   }
   const keys = await db.reviews
@@ -278,9 +288,13 @@ export async function loadReviewColumns(
     const part = loose.slice(i, i + CHUNK);
     jobs.push(() => db.reviews.bulkGet(part));
   }
-  await readPipelined(jobs, (part) => {
-    if (Array.isArray(part)) add(part);
-    else if ('chunks' in part) for (const chunk of part.chunks) appendReviewChunk(cols, chunk, packId);
-  });
+  await readPipelined(
+    jobs,
+    (part) => {
+      if (Array.isArray(part)) add(part);
+      else if ('chunks' in part) for (const chunk of part.chunks) appendReviewChunk(cols, chunk, packId);
+    },
+    onProgress,
+  );
   return cols;
 }

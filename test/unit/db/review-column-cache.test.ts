@@ -131,6 +131,22 @@ describe('the review log’s column cache', () => {
     expect(tuples(await loadReviewColumns(db))).toEqual(await truth());
   });
 
+  it('reports the share of the log read, rising to 1, whether read from rows or from the cache', async () => {
+    await seed();
+    for (const round of ['rows', 'cache']) {
+      for (const packId of [undefined, 'p']) {
+        const seen: number[] = [];
+        const toSave: ColumnsToSave = { generation: -1, chunks: [] };
+        await loadReviewColumns(db, packId, toSave, (f) => seen.push(f));
+        expect(seen.length, `${round} ${packId}`).toBeGreaterThan(1);
+        expect(seen).toEqual([...seen].sort((a, b) => a - b));
+        expect(seen[seen.length - 1]).toBe(1);
+        if (packId === undefined && round === 'rows')
+          await saveReviewColumnChunks(db, toSave.generation, toSave.chunks);
+      }
+    }
+  });
+
   it('is handed over by the statistics for saving, and reading them again matches', async () => {
     await seed();
     let handed: ColumnsToSave | null = null;

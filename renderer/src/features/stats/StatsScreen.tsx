@@ -12,7 +12,7 @@ import { usePackNames, useStats } from './use-stats';
 import './stats.css';
 
 export function StatsScreen({ packId }: { packId?: string }) {
-  const stats = useStats(packId);
+  const { stats, progress } = useStats(packId);
   const names = usePackNames();
   const navigate = useAppStore((s) => s.navigate);
   const filterId = useId();
@@ -46,8 +46,10 @@ export function StatsScreen({ packId }: { packId?: string }) {
       {stats === undefined ? (
         <p>
           <label>
-            Computing your statistics…
-            <progress className="progress" />
+            {progress > 0
+              ? `Reading your review log… ${Math.floor(progress * 100)} %`
+              : 'Computing your statistics…'}
+            <progress className="progress" {...(progress > 0 ? { value: progress, max: 1 } : {})} />
           </label>
         </p>
       ) : (

@@ -5,6 +5,7 @@
  * columns are cached by span of ids after a read (`db/review-column-cache.ts`).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { markPhase } from '../../app/perf';
 import { db } from '../../db/db';
 import { saveReviewColumnChunks } from '../../db/review-column-cache';
@@ -13,11 +14,23 @@ import { type ColumnsToSave, loadStats, type StatsSummary } from '../../db/stats
 /** How many hardest questions the screen lists. */
 export const HARDEST_LIMIT = 10;
 
-export function useStats(packId: string | undefined): StatsSummary | undefined {
-  return useLiveQuery(() => {
+/** The statistics, and while they are first computed, the share of the review log read (0–1). */
+export interface StatsState {
+  stats: StatsSummary | undefined;
+  progress: number;
+}
+
+export function useStats(packId: string | undefined): StatsState {
+  // Kept with the pack it was read for: a new filter starts from nothing read.
+  const [progress, setProgress] = useState<{ packId: string | undefined; fraction: number }>({
+    packId,
+    fraction: 0,
+  });
+  const stats = useLiveQuery(() => {
     const now = Date.now();
     markPhase('lectern:stats:start');
     let built: ColumnsToSave | null = null;
+    let shown = 0;
     return loadStats(db, {
       now,
       utcOffsetMinutes: -new Date(now).getTimezoneOffset(),
@@ -26,11 +39,18 @@ export function useStats(packId: string | undefined): StatsSummary | undefined {
       onColumnsBuilt: (b) => {
         built = b;
       },
+      // A render per whole percent at most: a million reviews are read in hundreds of parts.
+      onProgress: (fraction) => {
+        if (fraction - shown < 0.01 && fraction < 1) return;
+        shown = fraction;
+        setProgress({ packId, fraction });
+      },
     }).then((summary) => {
       saveLater(built);
       return summary;
     });
   }, [packId]);
+  return { stats, progress: progress.packId === packId ? progress.fraction : 0 };
 }
 
 /**
