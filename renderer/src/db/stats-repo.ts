@@ -198,12 +198,13 @@ export interface ColumnsToSave {
 type ReadPart = { chunks: ReviewColumnChunk[] } | { span: number; rows: ReviewRow[] };
 
 /**
- * Reads the review log (one pack's, or all) into columns, CHUNK rows per request with a few requests
- * in flight. Spans of ids whose columns are cached (`review-column-cache.ts`) are read as one record
- * each. All reviews: the other spans are read as id ranges of the (auto-increment, so dense)
- * primary key, and the complete ones are built into chunks for `toSave`. One pack: the pack index's
- * primary keys (keys only, cheap), read as dense id ranges where they cluster (a study session's
- * reviews are consecutive) and one by one where they do not.
+ * Reads the review log (one pack's, or all) into columns, with a few requests in flight. Spans of
+ * ids whose columns are cached (`review-column-cache.ts`) are read as records, up to
+ * `SPANS_PER_READ` a request. All reviews: the other spans are read as id ranges of the
+ * (auto-increment, so dense) primary key, a span a request, and the complete ones are built into
+ * chunks for `toSave`. One pack: the pack index's primary keys (keys only, cheap), read as dense id
+ * ranges where they cluster (a study session's reviews are consecutive) and one by one where they
+ * do not. `onProgress` gets the share of requests done.
  */
 export async function loadReviewColumns(
   db: LecternDb,
