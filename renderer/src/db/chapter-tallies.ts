@@ -18,7 +18,7 @@ import type {
   DBCoreTransaction,
   Transaction,
 } from 'dexie';
-import { DexiePromise, transactionHas, widenReadWrite } from './derived-tables';
+import { DexiePromise, transactionHas, widenReadWrite, wrapWrites } from './derived-tables';
 import type { CardRow, ChapterTallyRow } from './rows';
 
 /** The table of tallies (not in backups: it is derived from `cards`). */
@@ -139,40 +139,33 @@ export function chapterTallyMiddleware(down: DBCore): DBCore {
   return {
     ...down,
     transaction: widenReadWrite(down, 'cards', TALLY_TABLE),
-    table(name) {
-      const table = down.table(name);
-      if (name !== 'cards') return table;
-      return {
-        ...table,
-        mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-          if (!transactionHas(req.trans, TALLY_TABLE)) return table.mutate(req);
-          const tallies = down.table(TALLY_TABLE);
-          if (isWholeTable(req)) {
-            const range = (req as DBCoreDeleteRangeRequest).range;
-            return DexiePromise.resolve(table.mutate(req)).then((res) =>
-              DexiePromise.resolve(tallies.mutate({ type: 'deleteRange', trans: req.trans, range })).then(
-                () => res,
-              ),
-            ) as Promise<DBCoreMutateResponse>;
-          }
-          // Both go out at once: requests in one transaction run in the order made, so the read
-          // sees the rows as they were before the write (and the write waits for no round trip).
-          const before = rowsBefore(table, req);
-          const written = table.mutate(req);
-          return DexiePromise.all([before, written]).then(([rows, res]) =>
-            DexiePromise.resolve(
-              applyDeltas(tallies, req.trans, deltasOf(req, rows, res.failures ?? {})),
-            ).then(() => res),
-          ) as Promise<DBCoreMutateResponse>;
-        },
-      };
-    },
+    table: wrapWrites(down, 'cards', (table, req) => {
+      if (!transactionHas(req.trans, TALLY_TABLE)) return table.mutate(req);
+      const tallies = down.table(TALLY_TABLE);
+      if (isWholeTable(req)) {
+        const range = (req as DBCoreDeleteRangeRequest).range;
+        return DexiePromise.resolve(table.mutate(req)).then((res) =>
+          DexiePromise.resolve(tallies.mutate({ type: 'deleteRange', trans: req.trans, range })).then(
+            () => res,
+          ),
+        ) as Promise<DBCoreMutateResponse>;
+      }
+      // Both go out at once: requests in one transaction run in the order made, so the read sees
+      // the rows as they were before the write (and the write waits for no round trip).
+      const before = rowsBefore(table, req);
+      const written = table.mutate(req);
+      return DexiePromise.all([before, written]).then(([rows, res]) =>
+        DexiePromise.resolve(applyDeltas(tallies, req.trans, deltasOf(req, rows, res.failures ?? {}))).then(
+          () => res,
+        ),
+      ) as Promise<DBCoreMutateResponse>;
+    }),
   };
 }
 
 /** The v2 → v3 upgrade: counts every chapter's started cards once (one pass over `cards`). */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
   const tallies = countChapterTallies(await tx.table<CardRow>('cards').toArray());
-  await tx.table(TALLY_TABLE).clear();
-  await tx.table(TALLY_TABLE).bulkPut(tallies);
+  // The table was created empty by this version.
+  await tx.table(TALLY_TABLE).bulkAdd(tallies);
 }

@@ -15,13 +15,13 @@
  */
 import {
   type DBCore,
-  type DBCoreMutateRequest,
   Dexie,
   type EntityTable,
   type Table,
   type Transaction,
 } from 'dexie';
 import { chapterTallyMiddleware, upgradeToV3 } from './chapter-tallies';
+import { wrapWrites } from './derived-tables';
 import { type ReviewColumnRow, reviewColumnMiddleware } from './review-column-cache';
 import type {
   CardRow,
@@ -73,18 +73,11 @@ export function withCardIndexFields<T extends CardRow>(card: T): T {
 function cardIndexMiddleware(down: DBCore): DBCore {
   return {
     ...down,
-    table(name) {
-      const table = down.table(name);
-      if (name !== 'cards') return table;
-      return {
-        ...table,
-        mutate(req: DBCoreMutateRequest) {
-          if (req.type === 'add' || req.type === 'put')
-            return table.mutate({ ...req, values: req.values.map((v) => withCardIndexFields(v as CardRow)) });
-          return table.mutate(req);
-        },
-      };
-    },
+    table: wrapWrites(down, 'cards', (table, req) =>
+      req.type === 'add' || req.type === 'put'
+        ? table.mutate({ ...req, values: req.values.map((v) => withCardIndexFields(v as CardRow)) })
+        : table.mutate(req),
+    ),
   };
 }
 

@@ -1,9 +1,17 @@
 /**
- * What the middlewares keeping derived tables (`chapter-tallies.ts`, `review-column-cache.ts`) share:
- * a derived table joins every read-write transaction over its source table, and their continuations
- * run on Dexie promises.
+ * What the database's middlewares share (the card index fields in `db.ts`, and the derived tables of
+ * `chapter-tallies.ts` and `review-column-cache.ts`): each wraps the writes of one table, a derived
+ * table joins every read-write transaction over its source table, and continuations run on Dexie
+ * promises.
  */
-import { type DBCore, type DBCoreTransaction, Dexie } from 'dexie';
+import {
+  type DBCore,
+  type DBCoreMutateRequest,
+  type DBCoreMutateResponse,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  Dexie,
+} from 'dexie';
 
 /**
  * Dexie's own middlewares below read the transaction from Dexie's zone, which a native `await` loses:
@@ -28,4 +36,20 @@ export function widenReadWrite(down: DBCore, source: string, derived: string): D
       mode,
       options,
     );
+}
+
+/**
+ * A DBCore `table` whose table `name` has its writes go through `mutate` (given the table below);
+ * every other table, and every read, is left as it is.
+ */
+export function wrapWrites(
+  down: DBCore,
+  name: string,
+  mutate: (table: DBCoreTable, req: DBCoreMutateRequest) => Promise<DBCoreMutateResponse>,
+): DBCore['table'] {
+  return (tableName) => {
+    const table = down.table(tableName);
+    if (tableName !== name) return table;
+    return { ...table, mutate: (req) => mutate(table, req) };
+  };
 }

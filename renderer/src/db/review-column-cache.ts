@@ -24,7 +24,7 @@ import {
 } from 'dexie';
 import type { ReviewColumnChunk } from '../core/stats';
 import type { LecternDb } from './db';
-import { DexiePromise, transactionHas, widenReadWrite } from './derived-tables';
+import { DexiePromise, transactionHas, widenReadWrite, wrapWrites } from './derived-tables';
 
 /** The cache's table (not in backups: it is derived from `reviews`). */
 export const COLUMN_TABLE = 'reviewColumns';
@@ -70,6 +70,7 @@ function invalidate(
       ? cache.mutate({
           type: 'deleteRange',
           trans,
+          // DBCoreRangeType.Range (a const enum Dexie does not export at runtime): every span, not the generation.
           range: { type: 2, lower: 0, lowerOpen: false, upper: Number.POSITIVE_INFINITY, upperOpen: false },
         })
       : cache.mutate({ type: 'delete', trans, keys: [...spans] });
@@ -93,21 +94,14 @@ export function reviewColumnMiddleware(down: DBCore): DBCore {
   return {
     ...down,
     transaction: widenReadWrite(down, 'reviews', COLUMN_TABLE),
-    table(name) {
-      const table = down.table(name);
-      if (name !== 'reviews') return table;
-      return {
-        ...table,
-        mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-          const spans = transactionHas(req.trans, COLUMN_TABLE) ? spansTouched(req) : null;
-          if (!spans) return table.mutate(req);
-          const cache = down.table(COLUMN_TABLE);
-          return DexiePromise.all([table.mutate(req), invalidate(cache, req.trans, spans)]).then(
-            ([res]) => res,
-          ) as Promise<DBCoreMutateResponse>;
-        },
-      };
-    },
+    table: wrapWrites(down, 'reviews', (table, req) => {
+      const spans = transactionHas(req.trans, COLUMN_TABLE) ? spansTouched(req) : null;
+      if (!spans) return table.mutate(req);
+      const cache = down.table(COLUMN_TABLE);
+      return DexiePromise.all([table.mutate(req), invalidate(cache, req.trans, spans)]).then(
+        ([res]) => res,
+      ) as Promise<DBCoreMutateResponse>;
+    }),
   };
 }
 
