@@ -3,6 +3,7 @@ import { Dexie, type Table } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUP_TABLES, type BackupTables, readBackupText } from '../../../renderer/src/core/backup';
+import { buildReviewColumnChunk } from '../../../renderer/src/core/stats';
 import {
   checkBackup,
   exportBackup,
@@ -12,6 +13,7 @@ import {
   summarizeDatabase,
   type TextSource,
 } from '../../../renderer/src/db/backup-repo';
+import { countChapterTallies } from '../../../renderer/src/db/chapter-tallies';
 import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/db';
 import { chunkQuestionRows } from '../../../renderer/src/db/question-chunks';
 import type { CardRow, QuestionRow } from '../../../renderer/src/db/rows';
@@ -217,6 +219,27 @@ describe('backup round trip', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('leaves the derived tables true after a restore: tallies recounted, no review columns of the old log', async () => {
+    const source = open();
+    await fill(source, sampleTables());
+    const parts = await exportParts(source);
+    const d = open();
+    // What was there before: other studied cards, and a cached span of another review log.
+    await d.cards.bulkAdd([
+      makeCard({ key: 'q:x', state: 2 }),
+      makeCard({ key: 'q:y', state: 2, chapterId: 'c2' }),
+    ]);
+    await d.reviewColumns.put(buildReviewColumnChunk(0, [makeReview({ at: 1 })]));
+    expect((await restoreBackup(d, sourceOf(parts))).ok).toBe(true);
+    const byChapter = (rows: { packId: string; chapterId: string }[]) =>
+      rows.map((r) => JSON.stringify(r)).sort();
+    expect(byChapter(await d.chapterTallies.toArray())).toEqual(
+      byChapter(countChapterTallies(await d.cards.toArray())),
+    );
+    expect(await d.chapterTallies.where('packId').equals('q').count()).toBe(0);
+    expect(await d.reviewColumns.where('first').aboveOrEqual(0).count()).toBe(0);
   });
 
   it('writes card rows without the index fields the database derives, and gets them back on restore', async () => {
