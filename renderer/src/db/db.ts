@@ -13,13 +13,7 @@
  * read of a few rows instead of an index walk over every studied card; `reviewColumns` caches the
  * statistics' columns of the review log by span of ids (`review-column-cache.ts`).
  */
-import {
-  type DBCore,
-  Dexie,
-  type EntityTable,
-  type Table,
-  type Transaction,
-} from 'dexie';
+import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { chapterTallyMiddleware, upgradeToV3 } from './chapter-tallies';
 import { wrapWrites } from './derived-tables';
 import { type ReviewColumnRow, reviewColumnMiddleware } from './review-column-cache';
