@@ -13,7 +13,7 @@ import { BenchApp, makeUserData, removeUserData } from './app-session';
 import { writeBenchFiles } from './bench-files';
 import { type BenchOptions, parseOptions, USAGE } from './options';
 import { callBench } from './page/page-bundle';
-import { isPeerAvailable, PEER_SCRIPT, type PeerResult, runPeer } from './peer';
+import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
 import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
 import { measureJsSize } from './phases/size';
 import { measureCourseStart, measureFirstLaunchOfDay, measureStart } from './phases/start';
@@ -231,10 +231,12 @@ async function main(): Promise<void> {
 
   let peer: PeerResult[] | null = null;
   let peerNote = '';
-  if (!o.peer) peerNote = 'Mnemosyne not run (--no-peer).';
-  else if (!isPeerAvailable())
-    peerNote = `Mnemosyne not run: ${PEER_SCRIPT} or the mnemosyne package is missing.`;
-  else {
+  const unavailable = o.peer ? peerUnavailableReason() : null;
+  if (!o.peer) peerNote = 'Mnemosyne skipped (--no-peer).';
+  else if (unavailable) {
+    peerNote = unavailable;
+    log(`\n== ${unavailable}`);
+  } else {
     log(`\n== Mnemosyne (${PEER_SCRIPT}, ${o.runs} runs per size, ${Math.min(o.runs, o.bigRuns)} at 100k)`);
     // Like ours, the peer's 100k runs are long (a minute each here): they run `bigRuns` times.
     const small = o.sizes.filter((n) => n < BIG_SIZE);

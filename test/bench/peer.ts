@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Mnemosyne's medians for one size, converted to milliseconds (memory in MB). */
@@ -24,10 +25,22 @@ export interface PeerResult {
 export const PEER_SCRIPT = fileURLToPath(new URL('../../../shared/peer/mnemosyne_bench.py', import.meta.url));
 const PYTHON = '/usr/bin/python3';
 
-/** Tells whether the peer can run here (the script exists and the system Python imports mnemosyne). */
-export function isPeerAvailable(): boolean {
-  if (!existsSync(PEER_SCRIPT) || !existsSync(PYTHON)) return false;
-  return spawnSync(PYTHON, ['-c', 'import mnemosyne'], { stdio: 'ignore' }).status === 0;
+/** The folder of the peer's script: it sits beside the clone (CI keeps `shared/` there), not in the project. */
+export const PEER_DIR = dirname(PEER_SCRIPT);
+
+/**
+ * Why the peer cannot run here, or null when it can: the folder `../shared/peer` beside the clone is
+ * absent (a standalone clone), its script is missing, or the system Python lacks mnemosyne.
+ */
+export function peerUnavailableReason(script = PEER_SCRIPT, python = PYTHON): string | null {
+  const dir = dirname(script);
+  if (!existsSync(dir))
+    return `Mnemosyne skipped: ${dir} is absent (it exists only beside CI's clone); our figures stand alone.`;
+  if (!existsSync(script)) return `Mnemosyne skipped: ${script} is missing.`;
+  if (!existsSync(python)) return `Mnemosyne skipped: ${python} is missing.`;
+  if (spawnSync(python, ['-c', 'import mnemosyne'], { stdio: 'ignore' }).status !== 0)
+    return `Mnemosyne skipped: ${python} cannot import mnemosyne (Debian package \`mnemosyne\`).`;
+  return null;
 }
 
 /** Parses one `MEDIAN N=… key=value …` line; null for any other line. */

@@ -5,8 +5,8 @@ import { type Pack, parsePackJson, type Question, type Section } from '../../../
 
 /** The bundled course's file. */
 export const PACK_URL = new URL('../../../content/openai-microsoft.json', import.meta.url);
-/** The article the course teaches: the only source of facts (CI keeps shared/ beside the clone). */
-export const ARTICLE_URL = new URL('../../../../shared/seed/000_afa6fc7813d4a8e4.txt', import.meta.url);
+/** The article the course teaches, kept in the project: the only source of facts. */
+export const ARTICLE_URL = new URL('../../../content/sources/openai-microsoft-article.txt', import.meta.url);
 
 /** Reads and parses the bundled pack; throws with every diagnostic if it does not validate. */
 export function loadBundledPack(): Pack {
