@@ -7,7 +7,8 @@
  * thousand, million, billion, trillion ("a"/"an" before them means one); suffixes k, m/mn/mio,
  * b/bn, t/tn; compound scales ("thousand million"); currency symbols and words ($ € £ ¥ USD dollars
  * euros pounds…), "%"/"percent", and filler words (about, around, roughly, in, the, year, of, and).
- * Anything else (another word, two bare numbers in a row, "1,5") makes it not a quantity: `null`.
+ * Anything else (another word, two bare numbers in a row, "1,5", a scale word alone such as "billion")
+ * makes it not a quantity: `null`. The currency a text names is read apart, by {@link readCurrency}.
  */
 
 const UNITS: Record<string, number> = {
@@ -196,9 +197,10 @@ export function parseQuantity(text: string, unit?: string): number | null {
     } else if (word in SCALES) {
       const scale = SCALES[word] as number;
       if (group === null) {
-        // "one thousand million": a larger scale right after a smaller one multiplies it.
-        if (lastScale === 0) total += scale;
-        else if (lastScale < scale) total *= scale;
+        // "one thousand million": a larger scale right after a smaller one multiplies it. A scale
+        // with no number before it ("billion", "million dollars") says how big, not how many.
+        if (lastScale === 0) return null;
+        if (lastScale < scale) total *= scale;
         else return null;
       } else {
         if (lastScale !== 0 && scale >= lastScale) return null;
@@ -215,6 +217,70 @@ export function parseQuantity(text: string, unit?: string): number | null {
   if (!sawNumber) return null;
   const value = sign * (total + (group ?? 0));
   return Number.isFinite(value) ? value : null;
+}
+
+/** A currency a typed answer or a question's unit can name. */
+export type Currency = 'USD' | 'EUR' | 'GBP' | 'JPY' | 'INR';
+
+const CURRENCY_SYMBOLS: Record<string, Currency> = {
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+};
+const CURRENCY_WORDS: Record<string, Currency> = {
+  usd: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  bucks: 'USD',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  gbp: 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
+  sterling: 'GBP',
+  quid: 'GBP',
+  yen: 'JPY',
+  jpy: 'JPY',
+  inr: 'INR',
+  rupee: 'INR',
+  rupees: 'INR',
+};
+
+/**
+ * The currency `text` names by symbol or word ("$1B" and "1 billion dollars" → USD, "£1bn" → GBP,
+ * "1 billion euros" → EUR), or null when it names none or two different ones. A question's `unit`
+ * ("USD") reads the same way.
+ */
+export function readCurrency(text: string | undefined): Currency | null {
+  if (!text) return null;
+  const found = new Set<Currency>();
+  for (const ch of text) {
+    const c = CURRENCY_SYMBOLS[ch];
+    if (c) found.add(c);
+  }
+  const words = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/(\d)([a-z])/g, '$1 $2')
+    .split(/[^a-z]+/);
+  for (const w of words) {
+    const c = CURRENCY_WORDS[w];
+    if (c) found.add(c);
+  }
+  return found.size === 1 ? ([...found][0] as Currency) : null;
+}
+
+/**
+ * Tells whether two amounts are in different currencies: only when both name one ("£1bn" is not
+ * "$1 billion"); an amount with no currency ("1 billion") may stand for either.
+ */
+export function isOtherCurrency(given: string, expected: string | undefined, unit?: string): boolean {
+  const g = readCurrency(given);
+  const e = readCurrency(expected) ?? readCurrency(unit);
+  return g !== null && e !== null && g !== e;
 }
 
 /**

@@ -4,7 +4,7 @@
  * quantity by value, or the same words with a small typo in a long word (counted right, flagged).
  */
 import { dropLeadingArticle, normalizeAnswer } from './normalize';
-import { isNumberWord, isSameQuantity, parseQuantity } from './numbers';
+import { isNumberWord, isOtherCurrency, isSameQuantity, parseQuantity } from './numbers';
 import { computeEditDistance, computeTypoAllowance } from './typo';
 
 /** How a typed answer matched: by text, by numeric value, with a typo, or not at all. */
@@ -30,6 +30,15 @@ export interface TextExpectation {
   allowTypos?: boolean | undefined;
 }
 
+/**
+ * {@link dropLeadingArticle}, except before a scale word: "a billion" means one billion, so it is not
+ * "billion".
+ */
+function dropArticle(normalized: string): string {
+  if (/^an? /.test(normalized) && isNumberWord(normalized.split(' ')[1] ?? '')) return normalized;
+  return dropLeadingArticle(normalized);
+}
+
 function isTypoOf(given: string, expected: string): boolean {
   const g = given.split(' ');
   const e = expected.split(' ');
@@ -51,28 +60,35 @@ function isTypoOf(given: string, expected: string): boolean {
 /**
  * Checks `given` against the accepted answers and the numeric answer. Order of tests: text equality
  * (compact: spaces ignored), then value (when both sides read as quantities; a different value is
- * wrong, never a typo), then typos word by word. Never throws; an empty answer is wrong.
+ * wrong, never a typo), then typos word by word. An amount in another currency than the accepted
+ * answer's (or the numeric unit's) never matches it: "£1bn" and "1 billion euros" are not "$1 billion".
+ * Never throws; an empty answer is wrong.
  */
 export function matchTypedAnswer(given: string, expect: TextExpectation): TextMatch {
   const shown = expect.accept[0] ?? (expect.numeric ? String(expect.numeric.value) : '');
   const wrong: TextMatch = { correct: false, typo: false, by: null, expected: shown };
-  const g = dropLeadingArticle(normalizeAnswer(given));
+  const g = dropArticle(normalizeAnswer(given));
   if (g === '') return wrong;
+  const unit = expect.numeric?.unit;
+  const accept = expect.accept.filter((a) => !isOtherCurrency(given, a, unit));
   const gCompact = g.replace(/ /g, '');
-  for (const a of expect.accept) {
-    if (dropLeadingArticle(normalizeAnswer(a)).replace(/ /g, '') === gCompact) {
+  for (const a of accept) {
+    if (dropArticle(normalizeAnswer(a)).replace(/ /g, '') === gCompact) {
       return { correct: true, typo: false, by: 'text', expected: a };
     }
   }
-  const unit = expect.numeric?.unit;
   const gValue = parseQuantity(given, unit);
   const expectsNumber =
     expect.numeric !== undefined || expect.accept.some((a) => parseQuantity(a, unit) !== null);
   if (gValue !== null) {
-    if (expect.numeric && isSameQuantity(gValue, expect.numeric.value, expect.numeric.tolerance ?? 0)) {
+    if (
+      expect.numeric &&
+      !isOtherCurrency(given, undefined, unit) &&
+      isSameQuantity(gValue, expect.numeric.value, expect.numeric.tolerance ?? 0)
+    ) {
       return { correct: true, typo: false, by: 'number', expected: shown };
     }
-    for (const a of expect.accept) {
+    for (const a of accept) {
       const aValue = parseQuantity(a, unit);
       if (aValue !== null && isSameQuantity(gValue, aValue, expect.numeric?.tolerance ?? 0)) {
         return { correct: true, typo: false, by: 'number', expected: a };
@@ -81,8 +97,8 @@ export function matchTypedAnswer(given: string, expect: TextExpectation): TextMa
   }
   // A number is right or wrong by value; typo tolerance would let "2018" or "1 million" through.
   if (expect.allowTypos === false || (gValue !== null && expectsNumber)) return wrong;
-  for (const a of expect.accept) {
-    const aNorm = dropLeadingArticle(normalizeAnswer(a));
+  for (const a of accept) {
+    const aNorm = dropArticle(normalizeAnswer(a));
     if (aNorm !== '' && isTypoOf(g, aNorm)) return { correct: true, typo: true, by: 'typo', expected: a };
   }
   return wrong;
