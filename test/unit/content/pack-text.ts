@@ -132,3 +132,78 @@ export function extractNumbers(text: string): number[] {
   }
   return out;
 }
+
+/** The answer a question expects, as one comparable string (what "the same fact" is judged by). */
+export function answerKey(q: Question): string {
+  switch (q.type) {
+    case 'flashcard':
+      return normalize(q.back);
+    case 'multiple-choice':
+      return q.choices
+        .filter((c) => c.correct)
+        .map((c) => normalize(c.text))
+        .sort()
+        .join(' / ');
+    case 'true-false':
+      return String(q.answer);
+    case 'typed':
+      return normalize(q.accept[0] ?? String(q.numeric?.value ?? ''));
+    case 'cloze':
+      return readClozeDeletions(q.text)
+        .map((d) => normalize(d.answers[0] ?? ''))
+        .join(' / ');
+    case 'matching':
+      return q.pairs
+        .map((p) => `${normalize(p.left)}=${normalize(p.right)}`)
+        .sort()
+        .join(' / ');
+    case 'ordering':
+      return q.items.map(normalize).join(' > ');
+  }
+}
+
+/** What a question asks (its prompt, or a cloze's text with the blanks shown as blanks). */
+export function promptOf(q: Question): string {
+  if (q.type === 'flashcard') return q.front;
+  if (q.type === 'cloze') return q.text.replace(/\{\{c\d+::.*?\}\}/g, '___');
+  return q.prompt;
+}
+
+/**
+ * Pairs of questions that ask the same fact: the same expected answer with the same (or one
+ * containing the other) evidence, or the same prompt. Returns `[id, id]` pairs.
+ */
+export function findRepeatedFacts(pack: Pack): [string, string][] {
+  const out: [string, string][] = [];
+  const qs = pack.questions;
+  for (let i = 0; i < qs.length; i++) {
+    for (let j = i + 1; j < qs.length; j++) {
+      const a = qs[i] as Question;
+      const b = qs[j] as Question;
+      const ea = normalize(a.evidence ?? '');
+      const eb = normalize(b.evidence ?? '');
+      const sameEvidence = ea !== '' && eb !== '' && (ea.includes(eb) || eb.includes(ea));
+      const sameAnswer = answerKey(a) === answerKey(b);
+      const samePrompt = normalize(promptOf(a)) === normalize(promptOf(b));
+      if ((sameAnswer && sameEvidence) || samePrompt) out.push([a.id, b.id]);
+    }
+  }
+  return out;
+}
+
+/** Ids of questions whose evidence is missing or not verbatim in `article` (whitespace collapsed). */
+export function findEvidenceOutside(pack: Pack, article: string): string[] {
+  const text = collapse(article);
+  return pack.questions
+    .filter((q) => {
+      const e = collapse(q.evidence ?? '');
+      return e === '' || !text.includes(e);
+    })
+    .map((q) => q.id);
+}
+
+/** The share of true/false questions whose answer is "true" (NaN when there are none). */
+export function trueShare(pack: Pack): number {
+  const tf = pack.questions.filter((q) => q.type === 'true-false');
+  return tf.filter((q) => q.type === 'true-false' && q.answer).length / tf.length;
+}

@@ -52,4 +52,35 @@ describe('grading the bundled course', () => {
     }
     expect(gradeAnswer(q as Question, { type: 'typed', text: '$10 billion' }).correct).toBe(false);
   });
+
+  it('rejects an amount in another currency, or a lone "billion", for the $1 billion answer', () => {
+    const q = questions.find((x) => x.id === 'genesis-investment-amount') as Question;
+    for (const text of ['1 billion euros', '£1bn', '€1 billion', 'billion', 'billion dollars']) {
+      expect(gradeAnswer(q, { type: 'typed', text }).correct, text).toBe(false);
+    }
+  });
+
+  it('accepts the answers as students write them', () => {
+    const byId = (id: string) => {
+      const q = questions.find((x) => x.id === id);
+      if (!q) throw new Error(`no question ${id}`);
+      return q;
+    };
+    const typed = (id: string, text: string) => gradeAnswer(byId(id), { type: 'typed', text }).correct;
+    const cloze = (id: string, answers: string[]) =>
+      gradeAnswer(byId(id), { type: 'cloze', answers }).correct;
+    for (const text of [
+      'CMA',
+      'UK Competition and Markets Authority',
+      'the Competition and Markets Authority',
+    ])
+      expect(typed('regulatory-regulator', text), text).toBe(true);
+    for (const text of ['Bedrock and Titan', 'Titan, Bedrock', 'bedrock & titan'])
+      expect(typed('landscape-amazon-initiative', text), text).toBe(true);
+    expect(typed('landscape-amazon-initiative', 'Bedrock')).toBe(false);
+    expect(cloze('resource-talent-cloze', ['talent', 'compute'])).toBe(true);
+    expect(cloze('regulatory-concerns-cloze', ['antitrust', 'privacy', 'power'])).toBe(true);
+    expect(cloze('strategic-crisis-cloze', ['2023', 'restored'])).toBe(true);
+    expect(cloze('scenarios-integration-cloze', ['deeper integration', 'roadmaps'])).toBe(true);
+  });
 });
