@@ -33,6 +33,14 @@ describe('the bundled course pack', () => {
     expect(pack.version).toBe('1.1.0');
   });
 
+  it("is described in the README as it is: its source, its count, its editor's notes", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain('content/sources/openai-microsoft-article.txt');
+    expect(readme).toContain(`${pack.questions.length} questions of all seven types`);
+    expect(readme).toContain("marked as an editor's note");
+    expect(pack.description).toContain("marked as an editor's note");
+  });
+
   it('points its editor at the committed JSON Schema', () => {
     const raw = JSON.parse(readFileSync(PACK_URL, 'utf8')) as { $schema?: string };
     expect(raw.$schema).toBe('./schema/lectern-pack-v1.schema.json');
