@@ -235,6 +235,11 @@ export class PackBuilder {
     this.discussionLocs.push(where);
   }
 
+  /** How many chapters have been started so far. */
+  get chapterCount(): number {
+    return this.chapters.length;
+  }
+
   /** How many questions have been added so far. */
   get questionCount(): number {
     return this.questions.length;
@@ -244,7 +249,7 @@ export class PackBuilder {
    * Validates the collected pack. `emptyMessage` is reported when the file held nothing to study.
    * Issues come sorted by place; any error makes the result not ok.
    */
-  finish(emptyMessage: string): PackResult<Pack> {
+  finish(emptyMessage: string, emptyIs: 'error' | 'warning' = 'error'): PackResult<Pack> {
     for (const chapter of this.chapters) {
       if (chapter.sections.length === 0) {
         this.chapter = chapter;
@@ -254,7 +259,8 @@ export class PackBuilder {
     }
     const hasNotes = this.chapters.some((c) => c.sections.some((s) => s.body.length > 0));
     const empty = this.questions.length === 0 && this.discussions.length === 0 && !hasNotes;
-    if (empty && !this.issues.some((d) => d.severity !== 'warning')) this.error(emptyMessage, START);
+    if (empty && !this.issues.some((d) => d.severity !== 'warning'))
+      (emptyIs === 'warning' ? this.warn : this.error).call(this, emptyMessage, START);
     const pack: Record<string, unknown> = {
       format: PACK_FORMAT,
       formatVersion: PACK_FORMAT_VERSION,

@@ -1,6 +1,7 @@
 /**
  * Cloze deletions, Anki style: `{{c1::answer}}`, `{{c1::answer|alternative}}`,
  * `{{c1::answer::hint}}` (and `{{c1::a|b::hint}}`). Each deletion is one blank, graded on its own.
+ * A choice blank lists options to pick from, the wrong ones marked with `~`: `{{c1::~a|an|~the}}`.
  */
 
 /** One blank of a cloze text, in reading order. */
@@ -11,6 +12,8 @@ export interface ClozeDeletion {
   group: number;
   /** Accepted answers (the first is the one shown), trimmed, empty ones dropped. */
   answers: string[];
+  /** A choice blank's options in the order written (right and wrong ones); absent for a typed blank. */
+  options?: string[];
   hint?: string;
 }
 
@@ -37,14 +40,20 @@ export function parseCloze(text: string): ParsedCloze {
     const sep = body.indexOf('::');
     const answerPart = sep === -1 ? body : body.slice(0, sep);
     const hint = sep === -1 ? '' : body.slice(sep + 2).trim();
+    const alternatives = answerPart
+      .split('|')
+      .map((a) => a.trim())
+      .filter((a) => a.length > 0);
     const deletion: ClozeDeletion = {
       index: deletions.length,
       group: Number(m[1]),
-      answers: answerPart
-        .split('|')
-        .map((a) => a.trim())
-        .filter((a) => a.length > 0),
+      answers: alternatives,
     };
+    if (alternatives.some((a) => a.startsWith('~'))) {
+      const options = alternatives.map((a) => (a.startsWith('~') ? a.slice(1).trim() : a)).filter(Boolean);
+      deletion.options = [...new Set(options)];
+      deletion.answers = alternatives.filter((a) => !a.startsWith('~'));
+    }
     if (hint !== '') deletion.hint = hint;
     deletions.push(deletion);
     segments.push({ kind: 'blank', deletion });

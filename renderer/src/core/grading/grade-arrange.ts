@@ -8,21 +8,23 @@ type Ordering = Extract<Question, { type: 'ordering' }>;
 /**
  * Grades a matching answer: a left item is right when the right-hand text chosen for it equals
  * (normalized) its own — so two pairs with the same right-hand text are interchangeable. Score is the
- * share of left items matched right.
+ * share of left items matched right. A distractor (a right-hand text of no pair) is never right.
  */
 export function gradeMatching(q: Matching, pairsRaw: unknown) {
   const given = Array.isArray(pairsRaw) ? pairsRaw : [];
   const n = q.pairs.length;
+  // Right-hand options: the pairs' own, then the distractors (indices n, n+1, …).
+  const options = [...q.pairs.map((p) => p.right), ...(q.distractors ?? [])];
   const parts: PairPart[] = q.pairs.map((p, index) => {
     const j = given[index];
-    const chosen = Number.isInteger(j) && j >= 0 && j < n ? q.pairs[j as number] : undefined;
+    const chosen = Number.isInteger(j) && j >= 0 && j < options.length ? options[j as number] : undefined;
     return {
       kind: 'pair',
       index,
       left: p.left,
-      given: chosen ? chosen.right : null,
+      given: chosen ?? null,
       expected: p.right,
-      correct: chosen !== undefined && normalizeAnswer(chosen.right) === normalizeAnswer(p.right),
+      correct: chosen !== undefined && normalizeAnswer(chosen) === normalizeAnswer(p.right),
     };
   });
   const right = parts.filter((p) => p.correct).length;

@@ -1,5 +1,6 @@
 import type { Question } from '../pack/schema';
 import { parseCloze, renderCloze } from './cloze';
+import { compactAnswer } from './normalize';
 import { matchTypedAnswer } from './text-match';
 import type { GradeContext, TextPart } from './types';
 
@@ -23,15 +24,76 @@ function asText(value: unknown): string {
 /** The expected answer of a typed question as shown: the first accepted answer, else the number. */
 export function describeTypedAnswer(q: Typed): string {
   if (q.accept[0] !== undefined) return q.accept[0];
-  if (!q.numeric) return '';
-  const unit = q.numeric.unit ? ` ${q.numeric.unit}` : '';
-  const tol = q.numeric.tolerance > 0 ? ` ± ${q.numeric.tolerance}` : '';
-  return `${q.numeric.value}${tol}${unit}`;
+  const best = q.answers?.find((a) => a.credit === 100 && (a.numeric || !a.text?.includes('*')));
+  if (best?.text !== undefined) return best.text;
+  const numeric = q.numeric ?? best?.numeric;
+  if (!numeric) return '';
+  const unit = numeric.unit ? ` ${numeric.unit}` : '';
+  const tol = numeric.tolerance > 0 ? ` ± ${numeric.tolerance}` : '';
+  return `${numeric.value}${tol}${unit}`;
+}
+
+/** Moodle's short-answer wildcard: `*` stands for any characters; the rest is compared as normalized. */
+function matchesWildcard(given: string, pattern: string): boolean {
+  const parts = pattern.split('*').map((p) => compactAnswer(p).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.*')}$`).test(compactAnswer(given));
+}
+
+/** The first graded answer `given` matches (exactly first, then with a typo), or undefined. */
+function findGraded(q: Typed, given: string, allowTypos: boolean) {
+  const answers = q.answers ?? [];
+  for (const typos of allowTypos ? [false, true] : [false]) {
+    for (const a of answers) {
+      if (a.text?.includes('*')) {
+        if (!typos && given.trim() !== '' && matchesWildcard(given, a.text))
+          return { answer: a, typo: false, by: 'text' as const };
+        continue;
+      }
+      const m = matchTypedAnswer(given, {
+        accept: a.text === undefined ? [] : [a.text],
+        numeric: a.numeric,
+        allowTypos: typos,
+      });
+      if (m.correct && m.typo === typos) return { answer: a, typo: m.typo, by: m.by };
+    }
+  }
+  return undefined;
 }
 
 /** Grades a typed answer; `text` may be anything (a non-string is an empty, wrong answer). */
 export function gradeTyped(q: Typed, text: unknown, ctx: GradeContext): TextGrade {
   const given = asText(text);
+  if (q.answers && q.answers.length > 0) {
+    const allowTypos = ctx.allowTypos ?? true;
+    const found = findGraded(q, given, allowTypos);
+    if (found) {
+      const credit = found.answer.credit;
+      const expectedText = describeTypedAnswer(q);
+      const part: TextPart = {
+        kind: 'text',
+        index: 0,
+        given,
+        expected:
+          credit === 100 && found.answer.text && !found.answer.text.includes('*')
+            ? found.answer.text
+            : expectedText,
+        accepted: q.accept.slice(),
+        correct: credit === 100,
+        typo: found.typo,
+        matchedBy: found.by,
+        credit,
+      };
+      if (found.answer.feedback) part.feedback = found.answer.feedback;
+      return {
+        parts: [part],
+        correct: credit === 100,
+        score: credit / 100,
+        typo: found.typo && credit === 100,
+        expectedText,
+        givenText: given,
+      };
+    }
+  }
   const m = matchTypedAnswer(given, {
     accept: q.accept,
     numeric: q.numeric,
@@ -48,6 +110,7 @@ export function gradeTyped(q: Typed, text: unknown, ctx: GradeContext): TextGrad
     typo: m.typo,
     matchedBy: m.by,
   };
+  if (!m.correct && q.otherFeedback) part.feedback = q.otherFeedback;
   return {
     parts: [part],
     correct: m.correct,
@@ -69,7 +132,11 @@ export function gradeCloze(q: Cloze, answers: unknown, ctx: GradeContext): TextG
   for (const d of parsed.deletions) {
     if (d.answers.length === 0) continue;
     const g = asText(given[d.index]);
-    const m = matchTypedAnswer(g, { accept: d.answers, allowTypos: ctx.allowTypos ?? true });
+    // A choice blank is picked from a list: no typo can make a wrong option right.
+    const m = matchTypedAnswer(g, {
+      accept: d.answers,
+      allowTypos: d.options ? false : (ctx.allowTypos ?? true),
+    });
     const part: TextPart = {
       kind: 'text',
       index: d.index,
@@ -81,6 +148,7 @@ export function gradeCloze(q: Cloze, answers: unknown, ctx: GradeContext): TextG
       matchedBy: m.by,
     };
     if (d.hint !== undefined) part.hint = d.hint;
+    if (d.options) part.options = d.options.slice();
     parts.push(part);
   }
   const right = parts.filter((p) => p.correct).length;

@@ -37,6 +37,12 @@ export interface TextPart {
   typo: boolean;
   matchedBy: MatchKind;
   hint?: string;
+  /** A choice blank's options, in the order written. */
+  options?: string[];
+  /** Credit in percent the answer earned (typed answers with graded answers; else 100 or 0). */
+  credit?: number;
+  /** Feedback of the graded answer the student's answer matched, or for any other answer. */
+  feedback?: string;
 }
 
 /** One option of a multiple-choice question. */

@@ -38,6 +38,13 @@ export const chapterSchema = z.strictObject({
 
 const questionBase = {
   id: idSchema.describe('Stable across pack versions: progress is kept by this id.'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(300, 'must be at most 300 characters')
+    .optional()
+    .describe("The question's name, as GIFT's ::name:: (kept for export; the prompt is what is asked)."),
   section: idSchema.describe('The id of the section this question tests.'),
   explanation: z.string().max(20_000).optional().describe('Shown after answering.'),
   hint: z.string().max(2_000).optional().describe('Revealing it turns a right answer into "Hard".'),
@@ -89,19 +96,42 @@ export const numericAnswerSchema = z.strictObject({
   unit: z.string().max(40).optional().describe('Display only, e.g. "USD" or "year".'),
 });
 
+/**
+ * One graded answer of a typed question: a text (Moodle's `*` matches any characters) or a number,
+ * with the credit it earns and the feedback shown when it is the one the student's answer matched.
+ */
+export const typedAnswerSchema = z
+  .strictObject({
+    text: text(1_000).optional().describe('The answer as text; "*" stands for any characters.'),
+    numeric: numericAnswerSchema.optional(),
+    credit: z.number().min(0).max(100).describe('Percent of the question earned, 0..100.'),
+    feedback: z.string().max(5_000).optional(),
+  })
+  .refine((a) => (a.text === undefined) !== (a.numeric === undefined), {
+    message: 'give either text or numeric',
+  });
+
 export const typedSchema = z.strictObject({
   ...questionBase,
   type: z.literal('typed'),
   prompt: text(20_000),
   accept: z.array(text(1_000)).describe('Accepted answers; the first is shown as the expected one.'),
   numeric: numericAnswerSchema.optional(),
+  answers: z
+    .array(typedAnswerSchema)
+    .max(100)
+    .optional()
+    .describe(
+      'Graded answers in order, as Moodle grades them: the first one the answer matches gives its credit and feedback. Tried before accept and numeric, which earn full credit.',
+    ),
+  otherFeedback: z.string().max(5_000).optional().describe('Shown when the answer matches none.'),
 });
 
 export const clozeSchema = z.strictObject({
   ...questionBase,
   type: z.literal('cloze'),
   text: text(20_000).describe(
-    'Deletions as {{c1::answer}}, {{c1::answer|alternative}} or {{c1::answer::hint}}.',
+    'Deletions as {{c1::answer}}, {{c1::answer|alternative}} or {{c1::answer::hint}}; a choice blank lists its options with the wrong ones marked "~": {{c1::~a|an|~the}}.',
   ),
 });
 
@@ -113,6 +143,11 @@ export const matchingSchema = z.strictObject({
     .array(z.strictObject({ left: text(2_000), right: text(2_000) }))
     .min(2, 'needs at least 2 pairs')
     .max(26, 'at most 26 pairs'),
+  distractors: z
+    .array(text(2_000))
+    .max(26)
+    .optional()
+    .describe('Extra right-hand answers that match no left item (wrong matches to choose from).'),
 });
 
 export const orderingSchema = z.strictObject({
@@ -141,6 +176,7 @@ export const discussionSchema = z.strictObject({
   prompt: text(5_000),
   points: z.array(text(5_000)).describe('Talking points.'),
   sections: z.array(idSchema).describe('The sections the prompt draws on.'),
+  tags: z.array(text(100)).max(50).optional(),
 });
 
 export const packSchema = z.strictObject({
@@ -169,6 +205,7 @@ export type Section = z.infer<typeof sectionSchema>;
 export type Chapter = z.infer<typeof chapterSchema>;
 export type Choice = z.infer<typeof choiceSchema>;
 export type NumericAnswer = z.infer<typeof numericAnswerSchema>;
+export type TypedAnswer = z.infer<typeof typedAnswerSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionType = Question['type'];
 export type Discussion = z.infer<typeof discussionSchema>;

@@ -67,6 +67,13 @@ function mark(correct: boolean): string {
   return correct ? '✓ right' : '✗ wrong';
 }
 
+/** "✓ right", "✗ wrong", "◐ 50% credit", or right with the spelling pointed out. */
+function describeTextResult(p: TextPart): string {
+  if (p.correct && p.typo) return `✓ right, with a typo: it is spelled “${p.expected}”`;
+  if (!p.correct && p.credit !== undefined && p.credit > 0) return `◐ ${p.credit}% credit`;
+  return mark(p.correct);
+}
+
 function TextTable({ parts, cloze }: { parts: TextPart[]; cloze: boolean }) {
   return (
     <table className="feedback__table">
@@ -85,7 +92,8 @@ function TextTable({ parts, cloze }: { parts: TextPart[]; cloze: boolean }) {
             <td className="feedback__given">{p.given === '' ? <em>(nothing)</em> : p.given}</td>
             <td>{p.expected}</td>
             <td className={p.correct ? 'good' : 'bad'}>
-              {p.correct && p.typo ? `✓ right, with a typo: it is spelled “${p.expected}”` : mark(p.correct)}
+              {describeTextResult(p)}
+              {p.feedback ? <span className="feedback__note">{p.feedback}</span> : null}
             </td>
           </tr>
         ))}

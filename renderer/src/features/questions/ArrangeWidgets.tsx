@@ -6,6 +6,12 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { moveItem } from './draft';
 import type { WidgetProps } from './widget-props';
 
+/** The text of right-hand option `i`: a pair's right side, then the distractors. */
+function rightText(question: WidgetProps<'matching'>['question'], i: number): string {
+  const n = question.pairs.length;
+  return i < n ? (question.pairs[i]?.right ?? '') : (question.distractors?.[i - n] ?? '');
+}
+
 export function MatchingWidget({
   question,
   arrangement,
@@ -39,7 +45,7 @@ export function MatchingWidget({
                 <option value="">Choose…</option>
                 {arrangement.rightOrder.map((right) => (
                   <option key={right} value={String(right)}>
-                    {question.pairs[right]?.right}
+                    {rightText(question, right)}
                   </option>
                 ))}
               </select>

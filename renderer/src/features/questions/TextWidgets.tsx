@@ -27,7 +27,7 @@ export function TypedWidget({ draft, onChange, disabled, idPrefix, promptId }: W
   );
 }
 
-/** The cloze text with one input per blank, in reading order. */
+/** The cloze text with one input per blank (a list to pick from for a choice blank), in reading order. */
 export function ClozeWidget({ question, draft, onChange, disabled, idPrefix }: WidgetProps<'cloze'>) {
   const parsed = useMemo(() => parseCloze(question.text), [question.text]);
   const total = parsed.deletions.length;
@@ -37,6 +37,31 @@ export function ClozeWidget({ question, draft, onChange, disabled, idPrefix }: W
         if (s.kind === 'text') return <span key={i}>{s.text}</span>;
         const d = s.deletion;
         const label = `Blank ${d.index + 1} of ${total}${d.hint ? ` (hint: ${d.hint})` : ''}`;
+        const setAnswer = (value: string) => {
+          const answers = draft.answers.slice();
+          answers[d.index] = value;
+          onChange({ type: 'cloze', answers });
+        };
+        if (d.options)
+          return (
+            <select
+              key={i}
+              id={`${idPrefix}-blank-${d.index}`}
+              className="cloze-text__choice"
+              aria-label={label}
+              value={draft.answers[d.index] ?? ''}
+              disabled={disabled}
+              data-answer-input="true"
+              onChange={(e) => setAnswer(e.target.value)}
+            >
+              <option value="">Choose…</option>
+              {d.options.map((o) => (
+                <option key={o} value={o}>
+                  {o}
+                </option>
+              ))}
+            </select>
+          );
         return (
           <input
             key={i}
@@ -52,11 +77,7 @@ export function ClozeWidget({ question, draft, onChange, disabled, idPrefix }: W
             readOnly={disabled}
             aria-readonly={disabled || undefined}
             data-answer-input="true"
-            onChange={(e) => {
-              const answers = draft.answers.slice();
-              answers[d.index] = e.target.value;
-              onChange({ type: 'cloze', answers });
-            }}
+            onChange={(e) => setAnswer(e.target.value)}
           />
         );
       })}

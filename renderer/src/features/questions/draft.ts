@@ -22,7 +22,7 @@ export type QuestionDraft =
 export interface Arrangement {
   /** Multiple choice: `choiceOrder[displayPosition] = choice index`. */
   choiceOrder: number[];
-  /** Matching: the right-hand options in the order the selects list them (pair indices). */
+  /** Matching: the right-hand options in the order the selects list them (pair indices, then distractors). */
   rightOrder: number[];
   /** Ordering: the order the items start in (item indices); never already right when n > 1. */
   startOrder: number[];
@@ -46,7 +46,8 @@ export function arrangeQuestion(question: Question, seed: string): Arrangement {
       ? Array.from({ length: n }, (_, i) => i)
       : permutation(n, `${seed}/choices`);
   } else if (question.type === 'matching') {
-    out.rightOrder = permutation(question.pairs.length, `${seed}/right`);
+    const options = question.pairs.length + (question.distractors?.length ?? 0);
+    out.rightOrder = permutation(options, `${seed}/right`);
   } else if (question.type === 'ordering') {
     const order = permutation(question.items.length, `${seed}/order`);
     // Starting in the right order would give the answer away: rotate by one instead.

@@ -61,6 +61,7 @@ describe('readGift: the all-types fixture', () => {
   it('keeps [id:] and [tag:], per-answer feedback and general feedback', () => {
     expect(byId.get('mc-single')).toEqual({
       id: 'mc-single',
+      title: 'Investor',
       type: 'multiple-choice',
       section: 'week-1-2-basics',
       prompt: 'Which company invested $1 billion in 2019?',
@@ -146,21 +147,15 @@ describe('readGift: the all-types fixture', () => {
     expect(byId.get('order-1')).toMatchObject({ type: 'ordering', items: ['First', 'Second', 'Third'] });
   });
 
-  it('warns, at their places, about what Lectern cannot keep', () => {
-    expect(result.warnings).toEqual([
-      {
-        message: 'per-answer feedback of a typed answer is not kept (only the general feedback ####)',
-        line: 40,
-        column: 11,
-        severity: 'warning',
-      },
-      {
-        message: 'typed answers have no partial credit: this answer (50%) is not accepted',
-        line: 41,
-        column: 3,
-        severity: 'warning',
-      },
-    ]);
+  it('keeps numerical partial credit and per-answer feedback instead of warning that they are lost', () => {
+    expect(result.warnings).toEqual([]);
+    expect(pack.questions[8]).toMatchObject({
+      numeric: { value: 1822, tolerance: 0 },
+      answers: [
+        { numeric: { value: 1822, tolerance: 0 }, credit: 100, feedback: 'Correct!' },
+        { numeric: { value: 1822, tolerance: 2 }, credit: 50, feedback: 'Close.' },
+      ],
+    });
   });
 });
 
@@ -194,11 +189,15 @@ describe('readGift: a file exported by Moodle', () => {
     expect(pack.questions[3]).toMatchObject({ numeric: { value: 2019, tolerance: 0 } });
     expect(pack.questions[4]).toMatchObject({ pairs: [{ left: 'Microsoft', right: 'Azure' }, {}, {}] });
     expect(pack.discussions.map((d) => d.prompt)).toEqual(['Discuss the partnership: who benefits?']);
-    expect(result.warnings.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
-      '23:2: typed answers have no partial credit: "Sam" (50%) is not accepted',
-      '23:11: per-answer feedback of a typed answer is not kept (only the general feedback ####)',
-      '30:4: per-answer feedback of a typed answer is not kept (only the general feedback ####)',
-    ]);
+    expect(result.warnings).toEqual([]);
+    expect(pack.questions[2]).toMatchObject({
+      answers: [
+        { text: 'Sam Altman', credit: 100 },
+        { text: 'Altman', credit: 100 },
+        { text: 'Sam', credit: 50, feedback: 'Surname please.' },
+      ],
+    });
+    expect(pack.questions[3]).toMatchObject({ otherFeedback: 'Look again.' });
   });
 });
 
@@ -212,7 +211,6 @@ describe('readGift: the broken fixture', () => {
         '3:1: error: the question title is not closed: write it as ::title::',
         '5:15: error: the answer block "{" is never closed with "}"',
         '7:13: error: "}" has no opening "{" (write a literal brace as \\})',
-        '9:28: error: a question has one answer block {…}; write a literal brace as \\{',
         '14:4: error: question id "dup" is already used at line 11',
         '17:11: error: a multiple-choice question needs at least 2 answers',
         '19:33: error: a matching pair is written "=left -> right"',

@@ -50,6 +50,8 @@ export interface ParsedAnswers {
   /** Numerical `~#feedback for any other answer`, which Lectern has no place for. */
   otherFeedback?: Span;
   problems: { message: string; at: number }[];
+  /** What was read differently from the letter of the file, as Moodle does: warnings. */
+  notes: { message: string; at: number }[];
 }
 
 function isSpace(c: number): boolean {
@@ -119,7 +121,14 @@ export function parseAnswerBlock(
   kind?: AnswerKind,
 ): ParsedAnswers {
   const gf = masked.lastIndexOf('####', to - 4);
-  const out: ParsedAnswers = { kind: 'essay', answers: [], numbers: [], pairs: [], problems: [] };
+  const out: ParsedAnswers = {
+    kind: 'essay',
+    answers: [],
+    numbers: [],
+    pairs: [],
+    problems: [],
+    notes: [],
+  };
   let end = to;
   if (gf >= from) {
     out.general = trimSpan(masked, gf + 4, to);
@@ -182,13 +191,12 @@ function readAnswers(content: string, masked: string, inner: Span, out: ParsedAn
   for (const part of splitAt(masked, inner.start, inner.end, mc ? '~=' : '=')) {
     const whole = trimSpan(masked, part.start, part.end);
     if (part.marker === '' && isEmpty(whole)) continue;
-    if (part.marker === '' && mc) {
-      out.problems.push({
-        message: 'this answer needs "~" (wrong) or "=" (right) in front of it',
+    if (part.marker === '' && mc)
+      out.notes.push({
+        message:
+          'this answer has no "~" (wrong) or "=" (right) in front of it: read as a wrong answer, as Moodle does',
         at: whole.start,
       });
-      continue;
-    }
     const [p, weight] = readWeight(
       content,
       masked,
@@ -206,8 +214,13 @@ function readAnswers(content: string, masked: string, inner: Span, out: ParsedAn
     if (weight !== undefined) answer.weight = weight;
     const feedback = trimSpan(masked, textEnd + 1, part.end);
     if (textEnd < part.end && !isEmpty(feedback)) answer.feedback = feedback;
-    if (isEmpty(answer.text)) out.problems.push({ message: 'this answer is empty', at: answer.at });
-    else out.answers.push(answer);
+    if (!isEmpty(answer.text)) out.answers.push(answer);
+    else if (weight === undefined && !answer.feedback)
+      out.notes.push({
+        message: `this "${part.marker}" has no answer after it: left out, as Moodle does (remove it, e.g. "~=right" → "=right")`,
+        at: answer.at,
+      });
+    else out.problems.push({ message: 'this answer is empty', at: answer.at });
   }
   const min = mc ? 2 : 1;
   if (out.answers.length < min && out.problems.length === 0)

@@ -65,14 +65,22 @@ function acceptTags(ctx: Ctx, from: number): string[] {
   return tags.map((t) => t.value);
 }
 
-function warnDroppedFeedback(ctx: Ctx, answers: ParsedAnswers): void {
-  const first =
-    [...answers.answers, ...answers.numbers].find((a) => a.feedback)?.feedback ?? answers.otherFeedback;
-  if (first)
-    ctx.builder.warn(
-      'per-answer feedback of a typed answer is not kept (only the general feedback ####)',
-      placeInBlock(ctx.block, first.start),
-    );
+/** Whether the answers need the graded `answers` list: partial credit, feedback or a `*` wildcard. */
+function needsGraded(ctx: Ctx, answers: ParsedAnswers): boolean {
+  const hasFeedback = (span: ParsedAnswers['general']) => spanText(ctx, span) !== '';
+  return (
+    hasFeedback(answers.otherFeedback) ||
+    // Moodle's `*` wildcard; Lectern's own export writes weights whenever it means graded answers.
+    ((!tagOf(ctx.tags, 'type') || answers.answers.some((a) => a.weight !== undefined)) &&
+      answers.answers.some((a) => ctx.masked.slice(a.text.start, a.text.end).includes('*'))) ||
+    answers.answers.some((a) => hasFeedback(a.feedback) || (a.weight !== undefined && a.weight !== 100)) ||
+    answers.numbers.some((n) => hasFeedback(n.feedback) || n.weight !== 100)
+  );
+}
+
+/** Moodle clamps a typed answer's credit to 0..100 (a negative one earns nothing). */
+function credit(weight: number | undefined): number {
+  return Math.max(0, Math.min(100, weight ?? 100));
 }
 
 function buildShortAnswer(
@@ -82,16 +90,24 @@ function buildShortAnswer(
   text: PromptParts,
 ) {
   const accepted: string[] = [];
+  const graded: Record<string, unknown>[] = [];
+  const keepGraded = kind !== 'flashcard' && kind !== 'cloze' && needsGraded(ctx, answers);
   for (const a of answers.answers) {
     const value = spanText(ctx, a.text);
     if (a.weight === undefined || a.weight === 100) {
       ctx.mark(`accept/${accepted.length}`, a.text.start);
       accepted.push(value);
-    } else {
+    } else if (!keepGraded) {
       ctx.builder.warn(
         `typed answers have no partial credit: "${value}" (${a.weight}%) is not accepted`,
         placeInBlock(ctx.block, a.at),
       );
+    }
+    if (keepGraded) {
+      const entry: Record<string, unknown> = { text: value, credit: credit(a.weight) };
+      const feedback = spanText(ctx, a.feedback);
+      if (feedback) entry.feedback = feedback;
+      graded.push(entry);
     }
   }
   if (kind === 'flashcard') {
@@ -103,15 +119,15 @@ function buildShortAnswer(
     ctx.mark('back', back?.text.start ?? 0);
     return { type: 'flashcard', front: text.prompt, back: spanText(ctx, back?.text) };
   }
-  warnDroppedFeedback(ctx, answers);
   const clozeable =
+    !keepGraded &&
     accepted.length > 0 &&
-    accepted.every((a) => !/[|]|::|\{\{|\}\}|^\s|\s$/.test(a) && !a.endsWith('}') && !a.startsWith(':')) &&
+    accepted.every((a) => !/[|]|^~|::|\{\{|\}\}|^\s|\s$/.test(a) && !a.endsWith('}') && !a.startsWith(':')) &&
     !/\{\{|\}\}/.test(text.withBlank);
   if (kind === 'cloze' || (kind === undefined && text.missingWord && clozeable)) {
     if (!clozeable) {
       ctx.builder.error(
-        '[type:cloze] answers cannot hold "|", "::", "{{" or "}}"',
+        '[type:cloze] answers cannot hold "|", "~", "::", "{{" or "}}", partial credit or feedback',
         placeInBlock(ctx.block, answers.answers[0]?.at ?? 0),
       );
       return undefined;
@@ -119,19 +135,13 @@ function buildShortAnswer(
     return { type: 'cloze', text: text.withBlank.replace(text.blank, () => `{{c1::${accepted.join('|')}}}`) };
   }
   const accept = [...acceptTags(ctx, accepted.length)];
-  return { type: 'typed', prompt: text.prompt, accept: [...accepted, ...accept] };
+  const q: Record<string, unknown> = { type: 'typed', prompt: text.prompt, accept: [...accepted, ...accept] };
+  if (graded.length > 0) q.answers = graded;
+  return q;
 }
 
 function buildNumerical(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
-  warnDroppedFeedback(ctx, answers);
   const full = answers.numbers.filter((n) => n.weight === 100);
-  for (const n of answers.numbers) {
-    if (n.weight !== 100)
-      ctx.builder.warn(
-        `typed answers have no partial credit: this answer (${n.weight}%) is not accepted`,
-        placeInBlock(ctx.block, n.at),
-      );
-  }
   const [first, ...others] = full;
   if (!first) {
     ctx.builder.error(
@@ -140,39 +150,66 @@ function buildNumerical(ctx: Ctx, answers: ParsedAnswers, prompt: string) {
     );
     return undefined;
   }
-  const extra: string[] = [];
-  for (const n of others) {
-    if (n.tolerance === 0) extra.push(ctx.content.slice(n.text.start, n.text.end).trim());
-    else
-      ctx.builder.warn(
-        'only the first full-credit numerical range is graded; this one is not',
-        placeInBlock(ctx.block, n.at),
-      );
-  }
+  // Other exact full-credit values are also accepted as text, for readers that know no `answers`.
+  const extra = others.filter((n) => n.tolerance === 0).map((n) => number(n.value));
   const numeric: Record<string, unknown> = { value: first.value, tolerance: first.tolerance };
   const unit = tagOf(ctx.tags, 'unit');
   if (unit) numeric.unit = unit.value;
   ctx.mark('numeric', first.at);
-  return { type: 'typed', prompt, accept: [...acceptTags(ctx, 0), ...extra], numeric };
+  const q: Record<string, unknown> = {
+    type: 'typed',
+    prompt,
+    accept: [...acceptTags(ctx, 0), ...extra],
+    numeric,
+  };
+  if (others.length > extra.length || needsGraded(ctx, answers)) {
+    q.answers = answers.numbers.map((n) => {
+      const entry: Record<string, unknown> = {
+        numeric: { value: n.value, tolerance: n.tolerance, ...(unit ? { unit: unit.value } : {}) },
+        credit: credit(n.weight),
+      };
+      const feedback = spanText(ctx, n.feedback);
+      if (feedback) entry.feedback = feedback;
+      return entry;
+    });
+  }
+  const other = spanText(ctx, answers.otherFeedback);
+  if (other) q.otherFeedback = other;
+  return q;
+}
+
+/** A number as text that reads back as the same number. */
+function number(n: number): string {
+  return Object.is(n, -0) ? '-0' : String(n);
 }
 
 function buildPairs(ctx: Ctx, answers: ParsedAnswers, kind: LecternKind | undefined, prompt: string) {
   const pairs: { left: string; right: string; at: number }[] = [];
+  const distractors: string[] = [];
   for (const p of answers.pairs) {
     const left = spanText(ctx, p.left);
     const right = spanText(ctx, p.right);
     if (!left) {
-      ctx.builder.warn(
-        `"${right}" has no left side: Lectern has no extra wrong matches, so it is left out`,
-        placeInBlock(ctx.block, p.at),
-      );
+      if (kind === 'ordering')
+        ctx.builder.warn(
+          `"${right}" has no left side: an ordering has no extra items, so it is left out`,
+          placeInBlock(ctx.block, p.at),
+        );
+      else distractors.push(right);
       continue;
     }
     ctx.mark(`pairs/${pairs.length}`, p.at);
     pairs.push({ left, right, at: p.at });
   }
-  if (kind !== 'ordering')
-    return { type: 'matching', prompt, pairs: pairs.map(({ left, right }) => ({ left, right })) };
+  if (kind !== 'ordering') {
+    const q: Record<string, unknown> = {
+      type: 'matching',
+      prompt,
+      pairs: pairs.map(({ left, right }) => ({ left, right })),
+    };
+    if (distractors.length > 0) q.distractors = distractors;
+    return q;
+  }
   const items: string[] = [];
   for (const p of pairs) {
     const n = Number(p.right);

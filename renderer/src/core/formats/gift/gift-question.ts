@@ -9,6 +9,7 @@ import type { Locations, PackBuilder, SourcePos } from '../pack-builder';
 import { type AnswerKind, classifyAnswers, type ParsedAnswers, parseAnswerBlock } from './gift-answers';
 import { type GiftBlock, placeInBlock } from './gift-blocks';
 import { buildQuestion } from './gift-build';
+import { EMPTY_ANSWERS, findAnswerBlocks, isEmbedded, readClozeBlocks } from './gift-cloze';
 import { type Ctx, type LecternKind, spanText, tagOf, tagsOf } from './gift-context';
 import { convertGiftText, maskEscapes, readFormatPrefix, unescapeGift } from './gift-text';
 
@@ -119,20 +120,37 @@ export function readQuestionBlock(
     builder.error('the answer block "{" is never closed with "}"', placeInBlock(block, open));
     return;
   }
-  const again = masked.indexOf('{', close + 1);
-  if (again !== -1) {
-    builder.error(
-      'a question has one answer block {…}; write a literal brace as \\{',
-      placeInBlock(block, again),
-    );
-    return;
+  const blocks = findAnswerBlocks(masked, open);
+  const typeTag0 = tagOf(tags, 'type');
+  if (blocks.length > 1 || (!typeTag0 && isEmbedded(masked, open, close))) {
+    const title0 = title;
+    const cloze = readClozeBlocks(ctx, blocks, textStart);
+    if (typeof cloze === 'string') {
+      const base = { ...EMPTY_ANSWERS, notes: [] };
+      const common = commonFields(ctx, base, root);
+      if (common === undefined) return;
+      const idTags0 = tagsOf(tags, 'id');
+      const idTag0 = idTags0[0];
+      const question: Record<string, unknown> = { type: 'cloze', text: cloze };
+      if (title0 && title0 !== idTag0?.value) question.title = title0;
+      const id = idTag0
+        ? { value: idTag0.value, explicit: true, at: idTag0 }
+        : { value: deriveId('q', `${title0 ?? ''}\n${cloze}`), explicit: false, at: root };
+      if (record) {
+        ctx.mark('', root);
+        ctx.mark('text', textStart);
+      }
+      ctx.mark('id', id.at);
+      ctx.builder.addQuestion(Object.assign(question, common), id, ctx.where);
+      return;
+    }
+    // Moodle's own reading: the first {…} holds the answers, the rest of the text is kept as written.
+    if (blocks.length > 1)
+      builder.warn(
+        `${cloze.reason}: read as Moodle does, with the first {…} as the answers and the rest as text`,
+        placeInBlock(block, cloze.at),
+      );
   }
-  const stray = masked.indexOf('}', close + 1);
-  if (stray !== -1) {
-    builder.error('"}" has no opening "{" (write a literal brace as \\})', placeInBlock(block, stray));
-    return;
-  }
-
   const typeTag = tagOf(tags, 'type');
   let kind: LecternKind | undefined;
   let answers = parseAnswerBlock(content, masked, open + 1, close);
@@ -158,18 +176,18 @@ export function readQuestionBlock(
     const readAs = fit.readAs(natural);
     if (readAs !== answers.kind) answers = parseAnswerBlock(content, masked, open + 1, close, readAs);
   }
+  for (const note of answers.notes) builder.warn(note.message, placeInBlock(block, note.at));
   if (answers.problems.length > 0) {
     for (const problem of answers.problems) builder.error(problem.message, placeInBlock(block, problem.at));
     return;
   }
   const missingWord = content.slice(close + 1).trim() !== '';
+  const afterText = content.slice(close + 1);
   const before = content.slice(textStart, open);
   // The text with a marker where the answers were: needed for missing words and clozes only.
   const needsBlank = missingWord || kind === 'cloze';
   const blank = needsBlank ? pickBlank(content) : '';
-  const withBlank = needsBlank
-    ? convertGiftText(`${before}${blank}${content.slice(close + 1)}`, ctx.format)
-    : '';
+  const withBlank = needsBlank ? convertGiftText(`${before}${blank}${afterText}`, ctx.format) : '';
   const prompt = missingWord ? withBlank.replace(blank, '_____') : convertGiftText(before, ctx.format);
   if (record) {
     ctx.mark('', root);
@@ -197,7 +215,10 @@ export function readQuestionBlock(
   const base = commonFields(ctx, answers, root);
   if (base === undefined) return;
   const question = buildQuestion(ctx, answers, kind, { prompt, withBlank, blank, missingWord });
-  if (question) ctx.builder.addQuestion(Object.assign(question, base), id, ctx.where);
+  if (!question) return;
+  // The export writes the id as the name of an untitled question: that name is no title.
+  if (title && title !== idTag?.value) question.title = title;
+  ctx.builder.addQuestion(Object.assign(question, base), id, ctx.where);
 }
 
 function maskedInner(masked: string, from: number, to: number): string {
@@ -254,7 +275,10 @@ function addDiscussion(
     .split('\n')
     .map((l) => l.replace(/^\s*[-*•]\s+/, '').trim())
     .filter(Boolean);
-  ctx.builder.addDiscussion({ prompt, points, sections }, id, ctx.where);
+  const discussion: Record<string, unknown> = { prompt, points, sections };
+  const tags = tagsOf(ctx.tags, 'tag');
+  if (tags.length > 0) discussion.tags = tags.map((t) => t.value.trim());
+  ctx.builder.addDiscussion(discussion, id, ctx.where);
 }
 
 function readClozeFromTag(

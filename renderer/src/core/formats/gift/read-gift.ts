@@ -99,9 +99,11 @@ export function readGift(text: string, options: ReadOptions = {}): PackResult<Pa
     },
     scaled ? { onProgress: scaled } : {},
   );
-  const result = builder.finish(
-    'no questions found: this file has no GIFT questions, essays or descriptions',
-  );
+  // Moodle imports a file of categories alone (it makes the categories): a warning, not a refusal.
+  const result =
+    builder.chapterCount > 0
+      ? builder.finish('no questions: this file only has categories ($CATEGORY:)', 'warning')
+      : builder.finish('no questions found: this file has no GIFT questions, essays or descriptions');
   onProgress?.(1);
   return result;
 }
@@ -126,7 +128,9 @@ function readBlock(block: GiftBlock, builder: PackBuilder): void {
   const first = content.slice(lead + '$CATEGORY:'.length, lineEnd === -1 ? undefined : lineEnd);
   const idTag = block.tags.find((t) => t.key === 'id');
   const at = { line: block.firstLine, column: lead + 1 };
-  builder.startChapter(readCategoryTitle(first), at, idTag && { value: idTag.value, at: idTag });
+  // A category named again continues its chapter, as Moodle files both under one category.
+  if (idTag) builder.startChapter(readCategoryTitle(first), at, { value: idTag.value, at: idTag });
+  else builder.enterChapter(readCategoryTitle(first), at);
   if (lineEnd === -1) return;
   // A question right under `$CATEGORY:` with no blank line: read it as its own block.
   const rest: GiftBlock = {

@@ -12,7 +12,7 @@
  * again on import). Lossy only where GIFT has no way at all: a matching left side containing "->", a
  * discussion talking point spanning several lines, surrounding whitespace, and empty optional texts.
  */
-import type { Discussion, Pack, Question, Section } from '../../pack/schema';
+import type { Discussion, NumericAnswer, Pack, Question, Section } from '../../pack/schema';
 import { escapeGift, writeCommentTag } from './gift-text';
 
 /** Escaped GIFT text whose line breaks cannot end the block or start a comment. */
@@ -63,7 +63,8 @@ function singleDeletion(value: string): { before: string; after: string; answers
       !a.includes('::') &&
       !a.includes('{{') &&
       !a.endsWith('}') &&
-      !a.startsWith(':'),
+      !a.startsWith(':') &&
+      !a.startsWith('~'),
   );
   const before = value.slice(0, m.index);
   const after = value.slice(m.index + m[0].length);
@@ -83,10 +84,55 @@ function questionTags(q: Question): string[] {
   return tags;
 }
 
+/** `#feedback`, or nothing. */
+function feedbackOf(value: string | undefined): string {
+  return value ? `#${text(value)}` : '';
+}
+
+/** A numerical answer as GIFT: `value:tolerance`. */
+function numeric(n: NumericAnswer): string {
+  return `${number(n.value)}:${number(n.tolerance ?? 0)}`;
+}
+
+/**
+ * The inside of a typed question's answer block. Graded answers are written with their `%credit%` and
+ * `#feedback`; accepted texts GIFT has no other place for go to `[accept:]` tags (added to `tags`).
+ */
+function typedAnswers(q: Extract<Question, { type: 'typed' }>, tags: string[]): string {
+  const graded = q.answers ?? [];
+  if (q.numeric) {
+    const first = q.numeric;
+    const listed = graded.some(
+      (a) => a.credit === 100 && a.numeric?.value === first.value && a.numeric.tolerance === first.tolerance,
+    );
+    // Exact full-credit values after the first are read back into accept: keep only the others as tags.
+    const extra = new Set(
+      graded
+        .filter((a) => a.credit === 100 && a.numeric && a.numeric.tolerance === 0)
+        .map((a) => number(a.numeric?.value ?? 0)),
+    );
+    for (const a of q.accept) if (!extra.has(a)) tags.push(writeCommentTag('accept', a));
+    if (first.unit !== undefined) tags.push(writeCommentTag('unit', first.unit));
+    const parts = listed ? [] : [`=${numeric(first)}`];
+    for (const a of graded) {
+      if (a.numeric) parts.push(`=%${a.credit}%${numeric(a.numeric)}${feedbackOf(a.feedback)}`);
+    }
+    if (q.otherFeedback) parts.push(`~${feedbackOf(q.otherFeedback)}`);
+    return `#${parts.length === 1 && !graded.length ? numeric(first) : `\n\t${parts.join('\n\t')}`}`;
+  }
+  if (graded.length === 0) return q.accept.map((a) => `=${answer(a)}`).join(' ');
+  const full = new Set(graded.filter((a) => a.credit === 100 && a.text !== undefined).map((a) => a.text));
+  for (const a of q.accept) if (!full.has(a)) tags.push(writeCommentTag('accept', a));
+  const parts = graded
+    .filter((a) => a.text !== undefined)
+    .map((a) => `=%${a.credit}%${answer(a.text ?? '')}${feedbackOf(a.feedback)}`);
+  return `\n\t${parts.join('\n\t')}`;
+}
+
 /** One question as a GIFT block (comment line + question). */
 export function questionToGift(q: Question): string {
   const tags = questionTags(q);
-  const head = `::${text(q.id)}::[markdown]`;
+  const head = `::${text(q.title ?? q.id)}::[markdown]`;
   const gf = general(q.explanation);
   let body: string;
   switch (q.type) {
@@ -117,11 +163,10 @@ export function questionToGift(q: Question): string {
       break;
     }
     case 'typed':
-      if (q.numeric) {
-        for (const a of q.accept) tags.push(writeCommentTag('accept', a));
-        if (q.numeric.unit !== undefined) tags.push(writeCommentTag('unit', q.numeric.unit));
-        body = `${head}${text(q.prompt)}{#${number(q.numeric.value)}:${number(q.numeric.tolerance ?? 0)}${gf}}`;
-      } else body = `${head}${text(q.prompt)}{${q.accept.map((a) => `=${answer(a)}`).join(' ')}${gf}}`;
+      {
+        const inner = typedAnswers(q, tags);
+        body = `${head}${text(q.prompt)}{${inner}${gf || (inner.includes('\n') ? '\n' : '')}}`;
+      }
       break;
     case 'cloze': {
       const one = singleDeletion(q.text);
@@ -135,9 +180,12 @@ export function questionToGift(q: Question): string {
       }
       break;
     }
-    case 'matching':
-      body = `${head}${text(q.prompt)}{\n${q.pairs.map((p) => `\t=${answer(p.left)} -> ${answer(p.right)}`).join('\n')}${gf || '\n'}}`;
+    case 'matching': {
+      const lines = q.pairs.map((p) => `\t=${answer(p.left)} -> ${answer(p.right)}`);
+      for (const d of q.distractors ?? []) lines.push(`\t= -> ${answer(d)}`);
+      body = `${head}${text(q.prompt)}{\n${lines.join('\n')}${gf || '\n'}}`;
       break;
+    }
     case 'ordering':
       body = `${head}${text(q.prompt)}{\n${q.items.map((item, i) => `\t=${answer(item)} -> ${i + 1}`).join('\n')}${gf || '\n'}}`;
       break;
@@ -151,6 +199,7 @@ function sectionToGift(s: Section): string {
 
 function discussionToGift(d: Discussion): string {
   const tags = [writeCommentTag('id', d.id)];
+  for (const t of d.tags ?? []) tags.push(writeCommentTag('tag', t));
   if (d.sections.length === 0) tags.push(writeCommentTag('section', ''));
   for (const s of d.sections) tags.push(writeCommentTag('section', s));
   const points = d.points.map((p) => `- ${text(p.replace(/\n/g, ' '))}`).join('\n');
