@@ -2,11 +2,12 @@
  * Lectern's main process: lifecycle, the window, the menu and the IPC handlers. It knows nothing
  * about scheduling or quizzes; the renderer owns those.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, type BrowserWindow, ipcMain, session, shell } from 'electron';
 import { isPackPath } from './files';
 import { registerBackupHandlers } from './ipc/backup-handlers';
 import { registerContentHandlers } from './ipc/content-handlers';
+import { DATABASE_RECORD_FILE, pinnedBackup, registerDatabaseRecordHandlers } from './ipc/db-record';
 import { PendingFiles, registerFileHandlers } from './ipc/file-handlers';
 import { createHandlerRegistry, HandlerError } from './ipc/handle';
 import { installMenu } from './menu';
@@ -77,7 +78,9 @@ function start(): void {
   });
   registerContentHandlers(registry);
   registerFileHandlers(registry, pending);
-  registerBackupHandlers(registry, backupsDir);
+  const recordFile = () => join(app.getPath('userData'), DATABASE_RECORD_FILE);
+  registerDatabaseRecordHandlers(registry, recordFile);
+  registerBackupHandlers(registry, backupsDir, () => pinnedBackup(recordFile()));
 
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {

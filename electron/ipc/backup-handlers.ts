@@ -36,10 +36,19 @@ export async function listBackups(dir: string): Promise<BackupFileInfo[]> {
   return infos.sort((a, b) => (a.name < b.name ? 1 : -1));
 }
 
-/** Removes all but the newest `KEEP_BACKUPS` automatic backups. */
-async function pruneBackups(dir: string): Promise<void> {
+/**
+ * Removes all but the newest `KEEP_BACKUPS` automatic backups, never the one `pinned` names: the last
+ * backup of the database while it was whole (issue 19: after a damaged database was recreated empty,
+ * ten quit backups of it would otherwise push every good one out).
+ */
+export async function pruneBackups(dir: string, pinned: string | null = null): Promise<void> {
   const all = await listBackups(dir);
-  await Promise.all(all.slice(KEEP_BACKUPS).map((b) => rm(join(dir, b.name), { force: true })));
+  await Promise.all(
+    all
+      .slice(KEEP_BACKUPS)
+      .filter((b) => b.name !== pinned)
+      .map((b) => rm(join(dir, b.name), { force: true })),
+  );
 }
 
 async function askSavePath(sender: Electron.WebContents, defaultName: string): Promise<string | null> {
@@ -59,8 +68,15 @@ function idOf(req: unknown): string {
   return id;
 }
 
-/** Registers the backup channels; the returned streams tell main whether a backup is being written. */
-export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => string): BackupStreams {
+/**
+ * Registers the backup channels; the returned streams tell main whether a backup is being written.
+ * `pinned` names the automatic backup pruning keeps whatever its age (see `db-record.ts`).
+ */
+export function registerBackupHandlers(
+  { handle }: HandlerRegistry,
+  dir: () => string,
+  pinned: () => Promise<string | null> = async () => null,
+): BackupStreams {
   const streams = new BackupStreams();
   /** Automatic backups being written: their folder-relative name, to prune once renamed. */
   const autoWrites = new Set<string>();
@@ -97,7 +113,7 @@ export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => s
   handle('backup:write-end', async (_e, req): Promise<BackupWritten> => {
     const id = idOf(req);
     const written = await streams.finishWrite(id);
-    if (autoWrites.delete(id)) await pruneBackups(dir());
+    if (autoWrites.delete(id)) await pruneBackups(dir(), await pinned());
     return { name: basename(written.path), ...written };
   });
   handle('backup:write-abort', async (_e, req) => {

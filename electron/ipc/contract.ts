@@ -77,6 +77,38 @@ export interface PdfRequest {
   html: string;
 }
 
+/** What the database held, as a backup's summary counts it (all counts ≥ 0). */
+export interface DatabaseCounts {
+  packs: number;
+  questions: number;
+  cards: number;
+  reviews: number;
+  reading: number;
+  settings: number;
+  selftests: number;
+}
+
+/**
+ * The record main keeps beside the database, outside IndexedDB (`database-record.json` in the user-data
+ * folder): which database the renderer last saw, what it held, and the newest automatic backup written
+ * of it while it was whole. At start-up a database that is not the recorded one (damaged and recreated
+ * by the browser, or its files lost) is told apart from a fresh install by this record.
+ */
+export interface DatabaseRecord {
+  /** The id stamped inside the database this record describes. */
+  databaseId: string;
+  counts: DatabaseCounts;
+  /** The newest automatic backup of that database while it was whole: never pruned. */
+  lastGoodBackup: string | null;
+  /** Bumped by main on every write. */
+  generation: number;
+  /** Epoch ms of the write (main's clock). */
+  writtenAt: number;
+}
+
+/** What the renderer sends to `db:record-write` (main adds the generation and the time). */
+export type DatabaseRecordInput = Pick<DatabaseRecord, 'databaseId' | 'counts' | 'lastGoodBackup'>;
+
 /** Request → response of every invoke channel. */
 export interface Channels {
   'app:info': { args: []; result: AppInfo };
@@ -98,7 +130,10 @@ export interface Channels {
   'backup:write-begin': { args: [BackupTarget]; result: { id: string } | null };
   /** Appends one part (at most 8 Mi characters, not cutting a character in two). */
   'backup:write-part': { args: [{ id: string; text: string }]; result: null };
-  /** Completes the file: flushed, renamed over its destination (automatic ones: newest 10 kept). */
+  /**
+   * Completes the file: flushed, renamed over its destination (automatic ones: newest 10 kept, and the
+   * last good one named by the database record).
+   */
   'backup:write-end': { args: [{ id: string }]; result: BackupWritten };
   /** Drops an unfinished write: its temporary file is deleted, the destination untouched. */
   'backup:write-abort': { args: [{ id: string }]; result: null };
@@ -108,6 +143,10 @@ export interface Channels {
   'backup:read-part': { args: [{ id: string }]; result: BackupPart };
   /** Closes a read before its last part. */
   'backup:read-end': { args: [{ id: string }]; result: null };
+  /** The record beside the database, or null when none was written yet (or it is unreadable). */
+  'db:record-read': { args: []; result: DatabaseRecord | null };
+  /** Replaces the record beside the database (atomically); the record as written. */
+  'db:record-write': { args: [DatabaseRecordInput]; result: DatabaseRecord };
   /** Opens an http(s) link in the OS browser; only called from a user's click. */
   'shell:open-external': { args: [{ url: string }]; result: null };
   /** The renderer answers a `backup:request` (on quit) when it has written its backup. */
@@ -135,6 +174,8 @@ export const CHANNELS = [
   'backup:read-begin',
   'backup:read-part',
   'backup:read-end',
+  'db:record-read',
+  'db:record-write',
   'shell:open-external',
   'app:quit-ready',
 ] as const satisfies readonly Channel[];

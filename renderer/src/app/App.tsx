@@ -1,8 +1,10 @@
 /** The application shell: navigation, the current screen, and the status region. */
 import { useCallback, useEffect, useState } from 'react';
 import { db } from '../db/db';
+import { DatabaseNotice } from '../features/backup/DatabaseNotice';
 import { useAutoBackup } from '../features/backup/use-auto-backup';
 import { ImportShell } from '../features/import/ImportShell';
+import { checkDatabase, type DatabaseHealth } from '../ops/database-health';
 import { useAppStore } from '../store';
 import { AboutDialog } from './AboutDialog';
 import { loadBundledContent } from './bootstrap';
@@ -17,14 +19,22 @@ export function App() {
   const notify = useAppStore((s) => s.notify);
   const [ready, setReady] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const [health, setHealth] = useState<DatabaseHealth>({ status: 'ok' });
   useMainEvents(useCallback(() => setAboutOpen(true), []));
   useTheme();
   useAutoBackup(ready);
   useEffect(() => (ready ? preloadNextScreens() : undefined), [ready]);
 
   useEffect(() => {
-    loadBundledContent(db, Date.now())
-      .then((report) => {
+    // Is this the database the student last used? (Compared with the record main keeps beside it.)
+    const checked = checkDatabase(db).then(setHealth, (err: unknown) =>
+      notify(
+        'error',
+        `Could not check the database against its record: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+    );
+    Promise.all([loadBundledContent(db, Date.now()), checked])
+      .then(([report]) => {
         for (const p of report.problems) notify('error', p);
       })
       .catch((err: unknown) =>
@@ -45,7 +55,17 @@ export function App() {
             Opening your library…
           </p>
         ) : (
-          renderScreen(route)
+          <>
+            {health.status === 'replaced' ? (
+              <DatabaseNotice
+                counts={health.record.counts}
+                recordedAt={health.record.writtenAt}
+                backup={health.backup}
+                onSettled={() => setHealth({ status: 'ok' })}
+              />
+            ) : null}
+            {renderScreen(route)}
+          </>
         )}
       </main>
       <Notices />

@@ -8,6 +8,12 @@
  * by a DBCore middleware ({@link chapterTallyMiddleware}) under every write to `cards`, whichever
  * Dexie call makes it, in the same transaction: a read-write transaction over `cards` always takes
  * `chapterTallies` in too. The v2 → v3 upgrade counts them once ({@link countChapterTallies}).
+ *
+ * Since schema v4 the same writes keep a check of the tallies beside them, in `meta` (issue 19: a
+ * cleared or edited tally gave wrong Library counts forever): the sum of the started cards and a
+ * weighted sum (each chapter's tally times a weight from its key), both updated by the same deltas.
+ * The Library compares the tallies it reads with the check ({@link talliesMatchCheck}, a few rows)
+ * and, when they disagree, recounts them from the cards ({@link rebuildChapterTallies}).
  */
 import type {
   DBCore,
@@ -18,11 +24,18 @@ import type {
   DBCoreTransaction,
   Transaction,
 } from 'dexie';
+import type { LecternDb } from './db';
 import { DexiePromise, transactionHas, widenReadWrite, wrapWrites } from './derived-tables';
-import type { CardRow, ChapterTallyRow } from './rows';
+import type { CardRow, ChapterTallyRow, MetaRow } from './rows';
 
 /** The table of tallies (not in backups: it is derived from `cards`). */
 export const TALLY_TABLE = 'chapterTallies';
+/** The table holding the tallies' check (schema v4). */
+export const META_TABLE = 'meta';
+/** The key of the tallies' check in `meta`. */
+export const TALLY_CHECK_KEY = 'chapter-tallies';
+type TallyCheck = Extract<MetaRow, { key: 'chapter-tallies' }>;
+const MOD = 2 ** 32;
 
 type CardState = Pick<CardRow, 'packId' | 'chapterId' | 'state' | 'suspended' | 'removed'>;
 
@@ -38,6 +51,79 @@ function addDelta(deltas: Map<string, number>, row: CardState | undefined, sign:
   if (!row || !isStartedCard(row)) return;
   const k = tallyKey(row.packId, row.chapterId);
   deltas.set(k, (deltas.get(k) ?? 0) + sign);
+}
+
+/** The weight of a chapter in the check: FNV-1a of its key, 1 … 2²⁰ (products stay exact in a double). */
+function weightOf(k: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 0x01000193);
+  return ((h >>> 0) % 0xfffff) + 1;
+}
+
+/** `check` with `deltas` (by tally key) added. */
+function addToCheck(check: TallyCheck, deltas: Iterable<[string, number]>): TallyCheck {
+  let { sum, weighted } = check;
+  for (const [k, d] of deltas) {
+    sum += d;
+    weighted = (((weighted + d * weightOf(k)) % MOD) + MOD) % MOD;
+  }
+  return { key: TALLY_CHECK_KEY, sum, weighted };
+}
+
+const EMPTY_CHECK: TallyCheck = { key: TALLY_CHECK_KEY, sum: 0, weighted: 0 };
+
+/** The check of exactly these tallies. */
+export function checkOfTallies(rows: Iterable<ChapterTallyRow>): TallyCheck {
+  const deltas: [string, number][] = [];
+  for (const r of rows) deltas.push([tallyKey(r.packId, r.chapterId), r.started]);
+  return addToCheck(EMPTY_CHECK, deltas);
+}
+
+/**
+ * Whether the stored tallies agree with the check kept beside them (none stored counts as empty): a
+ * cleared table, a tally changed, added or dropped, or a row that is not a tally, all disagree.
+ */
+export function talliesMatchCheck(rows: readonly unknown[], stored: MetaRow | undefined): boolean {
+  const valid = rows.every((r) => {
+    const t = r as Partial<ChapterTallyRow> | null;
+    return (
+      typeof t?.packId === 'string' &&
+      typeof t.chapterId === 'string' &&
+      Number.isSafeInteger(t.started) &&
+      (t.started as number) > 0
+    );
+  });
+  if (!valid) return false;
+  const check = stored?.key === TALLY_CHECK_KEY ? stored : EMPTY_CHECK;
+  const actual = checkOfTallies(rows as ChapterTallyRow[]);
+  return actual.sum === check.sum && actual.weighted === check.weighted;
+}
+
+/**
+ * Recounts every chapter's started cards from the cards' `[packId+chapterId+startedOrder]` index
+ * (keys only: a card has that key exactly when it is started) and replaces the tallies and their
+ * check, in one transaction that holds card writes off meanwhile.
+ */
+export async function rebuildChapterTallies(db: LecternDb): Promise<void> {
+  await db.transaction('rw', db.cards, db.chapterTallies, db.meta, async () => {
+    const keys = (await db.cards.orderBy('[packId+chapterId+startedOrder]').keys()) as unknown as [
+      string,
+      string,
+      number,
+    ][];
+    const deltas = new Map<string, number>();
+    for (const [packId, chapterId] of keys) {
+      const k = tallyKey(packId, chapterId);
+      deltas.set(k, (deltas.get(k) ?? 0) + 1);
+    }
+    const rows = [...deltas].map(([k, started]) => {
+      const [packId, chapterId] = JSON.parse(k) as [string, string];
+      return { packId, chapterId, started };
+    });
+    await db.chapterTallies.clear();
+    await db.chapterTallies.bulkPut(rows);
+    await db.meta.put(checkOfTallies(rows));
+  });
 }
 
 /**
@@ -73,16 +159,24 @@ function rowsBefore(cards: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<(
   }
 }
 
-/** Applies `deltas` to the stored tallies (a tally that reaches zero is deleted). */
+/**
+ * Applies `deltas` to the stored tallies (a tally that reaches zero is deleted), and to their check
+ * when the transaction has `meta` (an upgrade to an older version has not).
+ */
 function applyDeltas(
-  tallies: DBCoreTable,
+  down: DBCore,
   trans: DBCoreTransaction,
   deltas: Map<string, number>,
 ): PromiseLike<unknown> {
+  const tallies = down.table(TALLY_TABLE);
   const changed = [...deltas].filter(([, d]) => d !== 0);
   if (changed.length === 0) return DexiePromise.resolve();
   const keys = changed.map(([k]) => JSON.parse(k) as [string, string]);
-  return DexiePromise.resolve(tallies.getMany({ trans, keys })).then((stored) => {
+  const meta = transactionHas(trans, META_TABLE) ? down.table(META_TABLE) : null;
+  return DexiePromise.all([
+    tallies.getMany({ trans, keys }),
+    meta ? meta.get({ trans, key: TALLY_CHECK_KEY }) : null,
+  ]).then(([stored, check]) => {
     const puts: ChapterTallyRow[] = [];
     const deletes: [string, string][] = [];
     changed.forEach(([, d], i) => {
@@ -91,9 +185,11 @@ function applyDeltas(
       if (started > 0) puts.push({ packId, chapterId, started });
       else deletes.push([packId, chapterId]);
     });
+    const kept = (check as TallyCheck | undefined) ?? EMPTY_CHECK;
     return DexiePromise.all([
       puts.length > 0 ? tallies.mutate({ type: 'put', trans, values: puts }) : null,
       deletes.length > 0 ? tallies.mutate({ type: 'delete', trans, keys: deletes }) : null,
+      meta ? meta.mutate({ type: 'put', trans, values: [addToCheck(kept, changed)] }) : null,
     ]);
   });
 }
@@ -138,16 +234,20 @@ function deltasOf(
 export function chapterTallyMiddleware(down: DBCore): DBCore {
   return {
     ...down,
-    transaction: widenReadWrite(down, 'cards', TALLY_TABLE),
+    transaction: widenReadWrite(down, 'cards', [TALLY_TABLE, META_TABLE]),
     table: wrapWrites(down, 'cards', (table, req) => {
       if (!transactionHas(req.trans, TALLY_TABLE)) return table.mutate(req);
       const tallies = down.table(TALLY_TABLE);
       if (isWholeTable(req)) {
         const range = (req as DBCoreDeleteRangeRequest).range;
+        const trans = req.trans;
         return DexiePromise.resolve(table.mutate(req)).then((res) =>
-          DexiePromise.resolve(tallies.mutate({ type: 'deleteRange', trans: req.trans, range })).then(
-            () => res,
-          ),
+          DexiePromise.all([
+            tallies.mutate({ type: 'deleteRange', trans, range }),
+            transactionHas(trans, META_TABLE)
+              ? down.table(META_TABLE).mutate({ type: 'put', trans, values: [EMPTY_CHECK] })
+              : null,
+          ]).then(() => res),
         ) as Promise<DBCoreMutateResponse>;
       }
       // Both go out at once: requests in one transaction run in the order made, so the read sees
@@ -155,7 +255,7 @@ export function chapterTallyMiddleware(down: DBCore): DBCore {
       const before = rowsBefore(table, req);
       const written = table.mutate(req);
       return DexiePromise.all([before, written]).then(([rows, res]) =>
-        DexiePromise.resolve(applyDeltas(tallies, req.trans, deltasOf(req, rows, res.failures ?? {}))).then(
+        DexiePromise.resolve(applyDeltas(down, req.trans, deltasOf(req, rows, res.failures ?? {}))).then(
           () => res,
         ),
       ) as Promise<DBCoreMutateResponse>;
@@ -168,4 +268,10 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   const tallies = countChapterTallies(await tx.table<CardRow>('cards').toArray());
   // The table was created empty by this version.
   await tx.table(TALLY_TABLE).bulkAdd(tallies);
+}
+
+/** The v3 → v4 upgrade: the check of the tallies as they stand (kept by the middleware until now). */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const tallies = await tx.table<ChapterTallyRow>(TALLY_TABLE).toArray();
+  await tx.table(META_TABLE).put(checkOfTallies(tallies));
 }

@@ -12,14 +12,19 @@
  * same transaction as every card write (`chapter-tallies.ts`), so the Library's new counts are a
  * read of a few rows instead of an index walk over every studied card; `reviewColumns` caches the
  * statistics' columns of the review log by span of ids (`review-column-cache.ts`).
+ *
+ * Version 4 (issue 19): `meta` holds what the database says about itself, outside the backed-up tables:
+ * the id stamped in it (checked against the record main keeps beside it, `ops/database-health.ts`)
+ * and the check of the chapter tallies, kept with them, that tells a cleared or edited tally apart.
  */
 import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
-import { chapterTallyMiddleware, upgradeToV3 } from './chapter-tallies';
+import { chapterTallyMiddleware, upgradeToV3, upgradeToV4 } from './chapter-tallies';
 import { wrapWrites } from './derived-tables';
 import { type ReviewColumnRow, reviewColumnMiddleware } from './review-column-cache';
 import type {
   CardRow,
   ChapterTallyRow,
+  MetaRow,
   PackRow,
   QuestionChunkRow,
   ReadingRow,
@@ -50,6 +55,9 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
   3: {
     chapterTallies: '[packId+chapterId]',
     reviewColumns: 'first',
+  },
+  4: {
+    meta: 'key',
   },
 };
 
@@ -98,6 +106,8 @@ export class LecternDb extends Dexie {
   chapterTallies!: Table<ChapterTallyRow, [string, string]>;
   /** Derived from `reviews` (see `review-column-cache.ts`); not in backups. */
   reviewColumns!: Table<ReviewColumnRow, number>;
+  /** What the database says about itself (its id, the tallies' check); not in backups. */
+  meta!: EntityTable<MetaRow, 'key'>;
   reviews!: EntityTable<ReviewRow, 'id'>;
   reading!: EntityTable<ReadingRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -118,6 +128,9 @@ export class LecternDb extends Dexie {
     this.version(3)
       .stores(SCHEMA_VERSIONS[3] ?? {})
       .upgrade((tx: Transaction) => upgradeToV3(tx));
+    this.version(4)
+      .stores(SCHEMA_VERSIONS[4] ?? {})
+      .upgrade((tx: Transaction) => upgradeToV4(tx));
   }
 }
 

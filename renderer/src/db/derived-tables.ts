@@ -25,17 +25,20 @@ export function transactionHas(trans: DBCoreTransaction, name: string): boolean 
   return names?.contains(name) ?? false;
 }
 
-/** A DBCore `transaction` that takes `derived` into every read-write transaction over `source`. */
-export function widenReadWrite(down: DBCore, source: string, derived: string): DBCore['transaction'] {
-  const exists = down.schema.tables.some((t) => t.name === derived);
-  return (stores, mode, options) =>
-    down.transaction(
-      exists && mode === 'readwrite' && stores.includes(source) && !stores.includes(derived)
-        ? [...stores, derived]
-        : stores,
-      mode,
-      options,
-    );
+/** A DBCore `transaction` that takes the `derived` tables into every read-write transaction over `source`. */
+export function widenReadWrite(
+  down: DBCore,
+  source: string,
+  derived: string | readonly string[],
+): DBCore['transaction'] {
+  const names = (typeof derived === 'string' ? [derived] : derived).filter((d) =>
+    down.schema.tables.some((t) => t.name === d),
+  );
+  return (stores, mode, options) => {
+    const missing =
+      mode === 'readwrite' && stores.includes(source) ? names.filter((d) => !stores.includes(d)) : [];
+    return down.transaction(missing.length > 0 ? [...stores, ...missing] : stores, mode, options);
+  };
 }
 
 /**

@@ -140,9 +140,49 @@ export async function readColumnChunks(
   db: LecternDb,
   from: number,
   to: number,
-): Promise<ReviewColumnChunk[]> {
+): Promise<{ chunks: ReviewColumnChunk[]; broken: number[] }> {
   const rows = await db.reviewColumns.where('first').between(Math.max(0, from), to, true, true).toArray();
-  return rows.filter((r): r is ReviewColumnChunk => r.first >= 0);
+  const chunks: ReviewColumnChunk[] = [];
+  const broken: number[] = [];
+  for (const r of rows) {
+    if (typeof r.first !== 'number' || r.first < 0) continue;
+    if (isReviewColumnChunk(r)) chunks.push(r);
+    else broken.push(r.first);
+  }
+  return { chunks, broken };
+}
+
+/**
+ * Whether a cached record is a span's columns as `buildReviewColumnChunk` makes them (issue 19: a
+ * garbage record locked the statistics). A cache is never trusted: the caller reads a broken span's
+ * reviews instead. Cheap next to reading the reviews: one pass over the pack column.
+ */
+export function isReviewColumnChunk(row: unknown): row is ReviewColumnChunk {
+  const r = row as Partial<ReviewColumnChunk> | null;
+  if (!r || typeof r.first !== 'number' || !Number.isSafeInteger(r.first) || r.first % REVIEW_SPAN !== 0)
+    return false;
+  if (!Array.isArray(r.packIds) || !r.packIds.every((p) => typeof p === 'string')) return false;
+  const { pack, at, rating, stateBefore, responseMs } = r;
+  if (
+    !(pack instanceof Uint16Array) ||
+    !(at instanceof Float64Array) ||
+    !(rating instanceof Uint8Array) ||
+    !(stateBefore instanceof Uint8Array) ||
+    !(responseMs instanceof Float64Array)
+  )
+    return false;
+  const n = pack.length;
+  if (
+    n > REVIEW_SPAN ||
+    at.length !== n ||
+    rating.length !== n ||
+    stateBefore.length !== n ||
+    responseMs.length !== n
+  )
+    return false;
+  const packs = r.packIds.length;
+  for (let i = 0; i < n; i++) if ((pack[i] as number) >= packs) return false;
+  return true;
 }
 
 /**

@@ -90,6 +90,15 @@ export interface ChapterTallyRow {
   started: number;
 }
 
+/** A row of `meta` (schema v4): what the database says about itself. Key `key`. */
+export type MetaRow =
+  | { key: 'database-id'; id: string; createdAt: EpochMs }
+  | {
+      key: 'chapter-tallies' /** Started cards over every tally. */;
+      sum: number /** Σ started × weight of the chapter, mod 2³². */;
+      weighted: number;
+    };
+
 /**
  * FSRS state of one card (ts-fsrs `State`: 0 New, 1 Learning, 2 Review, 3 Relearning). A question
  * without a card row is new: rows are written on a question's first answer (or when a new card is

@@ -195,7 +195,8 @@ export interface ColumnsToSave {
   chunks: ReviewColumnChunk[];
 }
 
-type ReadPart = { chunks: ReviewColumnChunk[] } | { span: number; rows: ReviewRow[] };
+/** Cached chunks, and the reviews of spans whose cached record was broken (read instead). */
+type ReadPart = { chunks: ReviewColumnChunk[]; reread: ReviewRow[] } | { span: number; rows: ReviewRow[] };
 
 /**
  * Reads the review log (one pack's, or all) into columns, with a few requests in flight. Spans of
@@ -227,9 +228,17 @@ export async function loadReviewColumns(
   if (toSave) toSave.generation = cache.generation;
   const cached =
     ([from, to]: [number, number]) =>
-    async (): Promise<ReadPart> => ({
-      chunks: await readColumnChunks(db, from, to),
-    });
+    async (): Promise<ReadPart> => {
+      const { chunks, broken } = await readColumnChunks(db, from, to);
+      const reread: ReviewRow[] = [];
+      for (const span of broken) {
+        const rows = await range(span, span + REVIEW_SPAN - 1)();
+        reread.push(...rows);
+        // Cached spans are complete: save the rebuilt columns over the broken record.
+        toSave?.chunks.push(buildReviewColumnChunk(span, rows));
+      }
+      return { chunks, reread };
+    };
   if (packId === undefined) {
     const first = firstKeys[0];
     const last = lastKeys[0];
@@ -268,7 +277,10 @@ export async function loadReviewColumns(
           // Complete spans only: later answers get ids past `last`, never into this span.
           if (toSave && part.span + REVIEW_SPAN - 1 < last)
             toSave.chunks.push(buildReviewColumnChunk(part.span, part.rows));
-        } else for (const chunk of part.chunks) appendReviewChunk(cols, chunk);
+        } else {
+          for (const chunk of part.chunks) appendReviewChunk(cols, chunk);
+          add(part.reread);
+        }
       },
       onProgress,
     );
@@ -293,7 +305,10 @@ export async function loadReviewColumns(
     jobs,
     (part) => {
       if (Array.isArray(part)) add(part);
-      else if ('chunks' in part) for (const chunk of part.chunks) appendReviewChunk(cols, chunk, packId);
+      else if ('chunks' in part) {
+        for (const chunk of part.chunks) appendReviewChunk(cols, chunk, packId);
+        add(part.reread);
+      }
     },
     onProgress,
   );

@@ -1,8 +1,11 @@
 /**
  * Due and new counts per pack and chapter for the Library: a chapter's due cards by an index count
  * over `[packId+chapterId+dueKey]`, its started ones from `chapterTallies` (schema v3, kept with
- * every card write), and new = its live questions (`pack.chapterCounts`) − started.
+ * every card write), and new = its live questions (`pack.chapterCounts`) − started. The tallies are
+ * compared with the check kept beside them; when they disagree (cleared or edited outside the app)
+ * they are recounted from the cards first.
  */
+import { rebuildChapterTallies, TALLY_CHECK_KEY, talliesMatchCheck } from './chapter-tallies';
 import type { LecternDb } from './db';
 import type { EpochMs, PackRow } from './rows';
 import { MIN } from './study-index-ranges';
@@ -41,14 +44,32 @@ export async function countsByPackAndChapter(
   now: EpochMs,
   opts: { dueCutoff?: EpochMs; packs?: readonly CountedPack[] } = {},
 ): Promise<LibraryCounts> {
+  const counted = await countOnce(db, now, opts);
+  if (counted) return counted;
+  await rebuildChapterTallies(db);
+  return (
+    (await countOnce(db, now, opts)) ??
+    Promise.reject(new Error('the chapter tallies disagree with their check'))
+  );
+}
+
+/** The counts, or null when the tallies disagree with their check. */
+function countOnce(
+  db: LecternDb,
+  now: EpochMs,
+  opts: { dueCutoff?: EpochMs; packs?: readonly CountedPack[] },
+): Promise<LibraryCounts | null> {
   const cutoff = opts.dueCutoff ?? now;
-  return db.transaction('r', db.packs, db.cards, db.chapterTallies, async () => {
+  return db.transaction('r', db.packs, db.cards, db.chapterTallies, db.meta, async () => {
     const tallies = db.chapterTallies.toArray();
+    const check = db.meta.get(TALLY_CHECK_KEY);
     const packRows: readonly CountedPack[] = opts.packs ?? (await db.packs.toArray());
+    const tallyRows = await tallies;
+    if (!talliesMatchCheck(tallyRows, await check)) return null;
     // The queue needs these rows' chapter layout too: keep it, so Study does not read them again.
     rememberPackLayouts(db, packRows);
     const out: LibraryCounts = { packs: {}, chapters: {} };
-    const startedBy = new Map((await tallies).map((t) => [`${t.packId}:${t.chapterId}`, t.started]));
+    const startedBy = new Map(tallyRows.map((t) => [`${t.packId}:${t.chapterId}`, t.started]));
     const perChapter = await Promise.all(
       packRows.flatMap((pack) =>
         pack.chapters.map(async (c) => {

@@ -1,11 +1,19 @@
 import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countChapterTallies, isStartedCard } from '../../../renderer/src/db/chapter-tallies';
+import {
+  checkOfTallies,
+  countChapterTallies,
+  isStartedCard,
+  TALLY_CHECK_KEY,
+  talliesMatchCheck,
+} from '../../../renderer/src/db/chapter-tallies';
 import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/db';
 import { newCardRow } from '../../../renderer/src/db/packs-repo';
 import type { CardRow, ChapterTallyRow } from '../../../renderer/src/db/rows';
+import { countsByPackAndChapter } from '../../../renderer/src/db/study-counts-repo';
 import { setSuspended } from '../../../renderer/src/db/study-repo';
+import { makePack, makeQuestion, withCounts } from '../core/stats/fixtures';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 const names: string[] = [];
@@ -26,6 +34,8 @@ const sortTallies = (rows: ChapterTallyRow[]) =>
 async function expectTalliesMatch(db: LecternDb): Promise<void> {
   const kept = sortTallies(await db.chapterTallies.toArray());
   expect(kept).toEqual(sortTallies(countChapterTallies(await db.cards.toArray())));
+  // …and the check kept beside them agrees with them.
+  expect(talliesMatchCheck(kept, await db.meta.get(TALLY_CHECK_KEY))).toBe(true);
 }
 
 interface CardSpec {
@@ -174,6 +184,57 @@ describe('chapter tallies', () => {
     db.close();
   });
 
+  it('cleared or wrong chapterTallies are recounted from the cards when the Library counts (issue 19)', async () => {
+    const db = new LecternDb(freshName());
+    const questions = [0, 1, 2, 3].map((i) => makeQuestion('p', `x${i}`, i < 2 ? 'c1' : 'c2', i));
+    await db.packs.put(withCounts(makePack('p'), questions));
+    await db.cards.bulkPut([
+      { ...newCardRow('p', 'x0', 'c1', 0, T0), state: 2, due: T0 + 86_400_000 },
+      { ...newCardRow('p', 'x2', 'c2', 2, T0), suspended: 1 },
+    ]);
+    const right = await countsByPackAndChapter(db, T0);
+    expect(right.chapters['p:c1']).toEqual({ due: 0, new: 1, total: 2 });
+    expect(right.packs.p).toEqual({ due: 0, new: 2, total: 4 });
+
+    // Edits outside the app: cleared, then changed, then moved between chapters, then garbage.
+    const edits: (() => Promise<unknown>)[] = [
+      () => db.chapterTallies.clear(),
+      () => db.chapterTallies.put({ packId: 'p', chapterId: 'c1', started: 9 }),
+      async () => {
+        await db.chapterTallies.put({ packId: 'p', chapterId: 'c1', started: 2 });
+        await db.chapterTallies.delete(['p', 'c2']);
+      },
+      () => db.chapterTallies.put({ packId: 'p', chapterId: 'c2', started: 'x' } as never),
+      () => db.meta.delete(TALLY_CHECK_KEY),
+    ];
+    for (const edit of edits) {
+      await edit();
+      expect(await countsByPackAndChapter(db, T0)).toEqual(right);
+      await expectTalliesMatch(db);
+    }
+    db.close();
+  });
+
+  it('get their check from the upgrade from version 3', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_VERSIONS[1] as Record<string, string>);
+    v3.version(2).stores(SCHEMA_VERSIONS[2] as Record<string, string | null>);
+    v3.version(3).stores(SCHEMA_VERSIONS[3] as Record<string, string | null>);
+    const tallies = [
+      { packId: 'p', chapterId: 'c1', started: 2 },
+      { packId: 'q', chapterId: 'c1', started: 5 },
+    ];
+    await v3.table('chapterTallies').bulkAdd(tallies);
+    v3.close();
+    const db = new LecternDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.meta.get(TALLY_CHECK_KEY)).toEqual(checkOfTallies(tallies));
+    expect(checkOfTallies(tallies)).toMatchObject({ sum: 7 });
+    db.close();
+  });
+
   it('are counted by the upgrade from version 2', async () => {
     const name = freshName();
     const v2 = new Dexie(name);
@@ -190,7 +251,7 @@ describe('chapter tallies', () => {
     v2.close();
     const db = new LecternDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(sortTallies(await db.chapterTallies.toArray())).toEqual([
       { packId: 'p', chapterId: 'c1', started: 2 },
       { packId: 'p', chapterId: 'c2', started: 1 },

@@ -95,6 +95,25 @@ describe('the review log’s column cache', () => {
     expect(fours).toBeGreaterThan((await truth()).filter((t) => t.split(',')[1] === '4').length);
   });
 
+  it('a garbage statistics-cache row is ignored: its span is read from the reviews and saved again (issue 19)', async () => {
+    await seed();
+    await loadAndSave();
+    // Raw edits: one span's record made garbage, another given a pack index past its pack list.
+    await db.reviewColumns.put({ first: 0, packIds: 'x', pack: [1, 2] } as never);
+    const second = (await db.reviewColumns.get(REVIEW_SPAN)) as ReviewColumnChunk;
+    second.pack[0] = 9;
+    await db.reviewColumns.put(second);
+    const toSave: ColumnsToSave = { generation: -1, chunks: [] };
+    expect(tuples(await loadReviewColumns(db, undefined, toSave))).toEqual(await truth());
+    expect(tuples(await loadReviewColumns(db, 'o'))).toEqual(await truth('o'));
+    // The rebuilt columns replace the broken records.
+    expect(toSave.chunks.map((c) => c.first).sort((a, b) => a - b)).toEqual([0, REVIEW_SPAN]);
+    expect(await saveReviewColumnChunks(db, toSave.generation, toSave.chunks)).toBe(true);
+    const again: ColumnsToSave = { generation: -1, chunks: [] };
+    expect(tuples(await loadReviewColumns(db, undefined, again))).toEqual(await truth());
+    expect(again.chunks).toEqual([]);
+  });
+
   it('drops a span whose reviews are deleted (an undo) and bumps the generation', async () => {
     await seed();
     await loadAndSave();

@@ -8,10 +8,11 @@ import { z } from 'zod';
 import {
   cardRowSchema,
   packRowSchema,
-  questionRowSchema,
+  questionRowShape,
   readingRowSchema,
   selfTestRowSchema,
   settingRowSchema,
+  withQuestionMatchingRow,
 } from './schema';
 
 /** The tables of a version 1 backup, in the order they were written. */
@@ -31,7 +32,9 @@ export type BackupV1TableName = (typeof BACKUP_V1_TABLES)[number];
 export const packRowV1Schema = packRowSchema.omit({ chapterCounts: true, typeCounts: true });
 
 /** A version 1 `questions` row: one question, with the hash of what makes its answer correct. */
-export const questionRowV1Schema = questionRowSchema.extend({ answerHash: z.string() });
+export const questionRowV1Schema = withQuestionMatchingRow(
+  questionRowShape.extend({ answerHash: z.string() }),
+);
 
 /** A version 1 `reviews` row: its `prev` card row has no index fields. */
 export const reviewRowV1Schema = z.strictObject({

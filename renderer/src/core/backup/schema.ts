@@ -18,12 +18,16 @@
  *
  * Counts and checksums come last because they are known only once every row is written; a file cut
  * short therefore never looks complete. Row schemas check structure (types, enums, required fields) and
- * refuse unknown fields; they transform nothing, so a restored row is exactly the exported row. Pack
- * content inside rows is checked loosely: it was validated when the pack was imported, and the
- * checksum guarantees it was not changed since.
+ * refuse unknown fields; the file keeps each row as written (what they transform is not kept), so a
+ * restored row is exactly the exported row. Pack content inside rows is checked with the schema that
+ * validates a pack (chapters, discussions and every question fully), and card numbers within FSRS's
+ * bounds: a checksum proves only that nobody changed the file since it was written, not that whoever
+ * wrote it wrote rows the app can use (issue 19: a forged backup restored and then locked Study).
+ * The database reads its rows through the same schemas (`db/row-guard.ts`).
  */
+import { S_MAX } from 'ts-fsrs';
 import { z } from 'zod';
-import { QUESTION_TYPES } from '../pack/schema';
+import { chapterSchema, discussionSchema, QUESTION_TYPES, questionSchema } from '../pack/schema';
 
 /** The value of `format` in every backup file. */
 export const BACKUP_FORMAT = 'lectern-backup';
@@ -50,17 +54,9 @@ const flag = z.union([z.literal(0), z.literal(1)]);
 const fsrsState = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 const questionType = z.enum(QUESTION_TYPES as [string, ...string[]]);
 
-const sectionShape = z.looseObject({ id: z.string(), title: z.string(), body: z.string() });
-const chapterShape = z.looseObject({ id: z.string(), title: z.string(), sections: z.array(sectionShape) });
-const discussionShape = z.looseObject({
-  id: z.string(),
-  prompt: z.string(),
-  points: z.array(z.string()),
-  sections: z.array(z.string()),
-});
 const count = z.number().int().min(0);
 
-/** A `packs` row (chapters and discussions checked loosely). */
+/** A `packs` row (chapters and discussions checked as a pack's). */
 export const packRowSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string(),
@@ -73,8 +69,8 @@ export const packRowSchema = z.strictObject({
   origin: z.enum(['bundled', 'imported']),
   format: z.enum(['lectern', 'gift', 'aiken', 'delimited']),
   fileName: z.string().optional(),
-  chapters: z.array(chapterShape),
-  discussions: z.array(discussionShape),
+  chapters: z.array(chapterSchema),
+  discussions: z.array(discussionSchema),
   questionCount: count,
   chapterCounts: z.record(z.string(), count),
   typeCounts: z.record(z.string(), z.partialRecord(questionType, count)),
@@ -84,20 +80,35 @@ export const packRowSchema = z.strictObject({
   updatedAt: ms,
 });
 
-/** One question (inside a `questionChunks` row; the question itself checked loosely). */
-export const questionRowSchema = z.strictObject({
+const questionRowFields = z.strictObject({
   key: z.string().min(3),
   packId: z.string(),
   id: z.string(),
   chapterId: z.string(),
   section: z.string(),
   type: questionType,
-  order: z.number(),
-  question: z.looseObject({ id: z.string(), type: questionType, section: z.string() }),
+  order: z.number().int().min(0),
+  question: questionSchema,
   /** Stored by database schema 1 only (rows it wrote keep it). */
   answerHash: z.string().optional(),
   removed: flag,
 });
+
+/** Refines a question row: its question's id, type and section must be the row's. */
+export function withQuestionMatchingRow<S extends z.ZodType<z.infer<typeof questionRowFields>>>(schema: S) {
+  return schema.refine(
+    (r) => r.question.id === r.id && r.question.type === r.type && r.question.section === r.section,
+    { message: "the question's id, type and section differ from its row's", path: ['question'] },
+  );
+}
+
+/**
+ * One question (inside a `questionChunks` row): the question checked as a pack's question, and its id,
+ * type and section the row's.
+ */
+export const questionRowSchema = withQuestionMatchingRow(questionRowFields);
+/** The fields of {@link questionRowSchema}, for versions that add to them. */
+export const questionRowShape = questionRowFields;
 
 /** A `questionChunks` row: up to a hundred questions of one pack, by order. */
 export const questionChunkRowSchema = z.strictObject({
@@ -106,20 +117,21 @@ export const questionChunkRowSchema = z.strictObject({
   items: z.array(questionRowSchema),
 });
 
+/** FSRS keeps stability within (0, S_MAX] days and difficulty within [1, 10]; a new card has 0 for both. */
 const cardFields = {
   key: z.string().min(3),
   packId: z.string(),
   chapterId: z.string(),
-  order: z.number(),
+  order: z.number().int().min(0),
   state: fsrsState,
   due: ms,
-  stability: z.number(),
-  difficulty: z.number(),
+  stability: z.number().min(0).max(S_MAX),
+  difficulty: z.number().min(0).max(10),
   elapsedDays: z.number(),
   scheduledDays: z.number(),
-  learningSteps: z.number(),
-  reps: z.number(),
-  lapses: z.number(),
+  learningSteps: z.number().int().min(0),
+  reps: z.number().int().min(0),
+  lapses: z.number().int().min(0),
   lastReview: ms.nullable(),
   suspended: flag,
   flagged: flag,

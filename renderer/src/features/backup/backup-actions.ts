@@ -1,6 +1,7 @@
 /** Writing backups from the app: exports saved where the user chooses, and automatic ones. */
 import type { BackupFileInfo, BackupWritten } from '../../../../electron/ipc/contract';
 import type { LecternDb } from '../../db/db';
+import { noteAutoBackup } from '../../ops/database-health';
 import { invoke } from '../../platform/bridge';
 import { type OnFraction, runExport } from './backup-runner';
 
@@ -47,7 +48,10 @@ export async function hasUserData(db: LecternDb): Promise<boolean> {
   });
 }
 
-/** Writes an automatic backup into the app's data folder (main keeps the newest 10); null if skipped. */
+/**
+ * Writes an automatic backup into the app's data folder (main keeps the newest 10, and the last good
+ * one: see `ops/database-health.ts`); null if skipped.
+ */
 export async function writeAutoBackup(
   db: LecternDb,
   reason: 'quit' | 'daily',
@@ -55,6 +59,7 @@ export async function writeAutoBackup(
 ): Promise<BackupWritten | null> {
   if (!(await hasUserData(db))) return null;
   const done = await runExport({ kind: 'auto', reason }, { now, appVersion: await getAppVersion() });
+  if (done) await noteAutoBackup(done.written, done.summary);
   return done?.written ?? null;
 }
 

@@ -8,6 +8,7 @@ import type { BackupOrigin, BackupSummary } from '../../core/backup';
 import type { Diagnostic } from '../../core/pack/diagnostics';
 import { summarizeDatabase } from '../../db/backup-repo';
 import { db } from '../../db/db';
+import { noteRestored } from '../../ops/database-health';
 import { useAppStore } from '../../store';
 import { runVerify } from './backup-runner';
 import type { BackupSource } from './backup-sources';
@@ -112,6 +113,8 @@ export function useRestore(): RestoreFlow {
       }
       setState({ step: 'idle' });
       const s = verdict.summary;
+      // The restored database is the student's now: recorded beside it (a failure here loses nothing).
+      await noteRestored(s).catch((err: unknown) => console.error('recording the restore failed:', err));
       notify(
         'success',
         `Restored ${asked.source}: ${thousands(s.packs)} packs, ${thousands(s.questions)} questions, ${thousands(s.reviews)} reviews.`,

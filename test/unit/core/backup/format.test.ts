@@ -199,6 +199,47 @@ describe('backup file format 2', () => {
     expect(result.issues[0]?.line).toBeGreaterThan(1);
   });
 
+  it('refuses a forged backup whose checksums are right but whose question has no choices, naming the row (issue 19)', () => {
+    const t = sampleTables();
+    const item = t.questionChunks[0]?.items[0] as { question: Record<string, unknown>; type: string };
+    item.type = 'multiple-choice';
+    item.question = { id: 'a', section: 's1', type: 'multiple-choice', prompt: 'Which?' };
+    const result = readBackupText(serializeBackup(t, META));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues[0]).toMatchObject({
+      message: expect.stringMatching(/^Invalid questionChunks row 1/),
+      path: ['tables', 'questionChunks', 0, 'items', 0, 'question', 'choices'],
+    });
+    expect(result.issues[0]?.line).toBeGreaterThan(1);
+  });
+
+  it('refuses a forged backup with a card outside FSRS bounds (stability -1, difficulty 1e300) (issue 19)', () => {
+    for (const [field, value] of [
+      ['stability', -1],
+      ['difficulty', 1e300],
+      ['stability', 1e9],
+      ['reps', -3],
+    ] as const) {
+      const t = sampleTables();
+      (t.cards[0] as unknown as Record<string, number>)[field] = value;
+      const result = readBackupText(serializeBackup(t, META));
+      expect(result.ok, `${field} ${value}`).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues[0]).toMatchObject({ path: ['tables', 'cards', 0, field] });
+    }
+  });
+
+  it('refuses a forged pack row whose chapters are not chapters, and a question that is not its row (issue 19)', () => {
+    const t = sampleTables();
+    (t.packs[0] as unknown as Record<string, unknown>).chapters = { c1: 'x' };
+    expect(refusal(serializeBackup(t, META))).toMatch(/^Invalid packs row 1/);
+    const u = sampleTables();
+    const item = u.questionChunks[0]?.items[1] as { id: string };
+    item.id = 'other';
+    expect(refusal(serializeBackup(u, META))).toMatch(/question's id, type and section differ/);
+  });
+
   it('refuses unknown fields and tables, and a table written twice', () => {
     const t = sampleTables();
     (t.cards[0] as Record<string, unknown>).evil = 1;

@@ -1,0 +1,110 @@
+/**
+ * The start-up notice when the database is not the one the student last used (damaged or lost on
+ * disk, see `ops/database-health.ts`): says what it held, and restores the last good automatic
+ * backup in one click — or keeps what is there now.
+ */
+import { useState } from 'react';
+import type { BackupFileInfo, DatabaseCounts } from '../../../../electron/ipc/contract';
+import { keepCurrentDatabase, restoreLastGoodBackup } from '../../ops/database-health';
+import { useAppStore } from '../../store';
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** “15 studied questions, 15 reviews and 1 setting”: what the database held, zeros left out. */
+export function describeHeld(c: DatabaseCounts): string {
+  const parts = [
+    c.cards > 0 ? plural(c.cards, 'studied question', 'studied questions') : null,
+    c.reviews > 0 ? plural(c.reviews, 'review', 'reviews') : null,
+    c.reading > 0 ? plural(c.reading, 'chapter opened', 'chapters opened') : null,
+    c.selftests > 0 ? plural(c.selftests, 'self-test', 'self-tests') : null,
+    c.settings > 0 ? plural(c.settings, 'setting', 'settings') : null,
+  ].filter((p): p is string => p !== null);
+  if (parts.length === 0) return 'your packs';
+  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function when(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function DatabaseNotice({
+  counts,
+  recordedAt,
+  backup,
+  onSettled,
+}: {
+  counts: DatabaseCounts;
+  recordedAt: number;
+  backup: BackupFileInfo | null;
+  onSettled: () => void;
+}) {
+  const notify = useAppStore((s) => s.notify);
+  const [busy, setBusy] = useState<null | { fraction: number | null }>(null);
+  const [error, setError] = useState<string | null>(null);
+  const backupWhen = backup ? when(backup.modifiedAt) : '';
+  const label = `the automatic backup of ${backupWhen}`;
+
+  const restore = async () => {
+    if (!backup) return;
+    setError(null);
+    setBusy({ fraction: null });
+    try {
+      const s = await restoreLastGoodBackup(backup, label, (fraction) => setBusy({ fraction }));
+      notify(
+        'success',
+        `Restored ${label}: ${plural(s.packs, 'pack', 'packs')}, ${plural(s.reviews, 'review', 'reviews')}.`,
+      );
+      onSettled();
+    } catch (err) {
+      setError(
+        `The restore failed and nothing was changed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const keep = async () => {
+    setError(null);
+    try {
+      await keepCurrentDatabase();
+      onSettled();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <section className="card database-notice" role="alert" aria-labelledby="database-notice-title">
+      <h2 id="database-notice-title">Your study data was not found</h2>
+      <p>
+        Lectern’s database is not the one you last used: it was damaged or removed on disk, and an empty one
+        took its place. On {when(recordedAt)} it held {describeHeld(counts)}.
+      </p>
+      {backup ? (
+        <p>
+          The automatic backup of {backupWhen} ({backup.name.endsWith('-quit.json') ? 'on quit' : 'daily'})
+          holds your data as it was then. Restoring it replaces what the database holds now.
+        </p>
+      ) : (
+        <p>No automatic backup is left. If you exported a backup, restore it in Settings, under Backups.</p>
+      )}
+      {busy ? (
+        <p role="status">Restoring… {busy.fraction === null ? '' : `${Math.round(busy.fraction * 100)} %`}</p>
+      ) : null}
+      {error ? <p className="database-notice__error">{error}</p> : null}
+      <div className="database-notice__actions">
+        {backup ? (
+          <button type="button" disabled={busy !== null} onClick={() => void restore()}>
+            Restore the backup of {backupWhen}
+          </button>
+        ) : null}
+        <button type="button" className="secondary" disabled={busy !== null} onClick={() => void keep()}>
+          Keep the current data
+        </button>
+      </div>
+    </section>
+  );
+}
