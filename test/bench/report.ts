@@ -377,7 +377,7 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
   return rows;
 }
 
-/** The table as Markdown (what the terminal prints and RESULTS.md holds). */
+/** The table as Markdown (what the terminal prints and docs/benchmarks.md holds). */
 export function formatTable(rows: readonly TableRow[]): string {
   const head = [
     'Measure',

@@ -31,6 +31,11 @@ export interface LaunchOptions {
   env?: Record<string, string>;
   /** Files passed on the command line, as when the OS opens a file with Lectern. */
   args?: string[];
+  /**
+   * The stand-in as `npm start` opens it: its window draws main's application menu above the app
+   * (then `page` is that window and the app runs in its frame `#app`). Ignored in real Electron.
+   */
+  startWindow?: boolean;
 }
 
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +47,13 @@ export function launchMode(): LaunchMode {
 
 export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> {
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
-  const env = { ...process.env, ...opts.env, LECTERN_USER_DATA_DIR: userDataDir } as Record<string, string>;
+  const env = {
+    ...process.env,
+    // Saves without a test-chosen folder go to the downloads folder: the test's own, never the user's.
+    XDG_DOWNLOAD_DIR: join(userDataDir, 'downloads'),
+    ...opts.env,
+    LECTERN_USER_DATA_DIR: userDataDir,
+  } as Record<string, string>;
   const mode = launchMode();
   if (!announced) {
     announced = true;
@@ -54,7 +65,11 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
   }
   return mode === 'electron'
     ? launchElectron(userDataDir, env, opts.args ?? [])
-    : launchStandin(userDataDir, env, opts.args ?? []);
+    : launchStandin(userDataDir, env, [
+        ...(process.env.LECTERN_HEADED ? ['--headed'] : []),
+        ...(opts.startWindow ? ['--menu-bar'] : []),
+        ...(opts.args ?? []),
+      ]);
 }
 
 async function launchElectron(

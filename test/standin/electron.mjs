@@ -1,7 +1,8 @@
 // A small stand-in for the `electron` module: just enough of the API Lectern's main process uses,
 // backed by a Playwright-driven Chromium. It is set up by run.mjs through globalThis.__lecternStandin.
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 
 const S = globalThis.__lecternStandin;
@@ -12,7 +13,13 @@ const say = (event, data = {}) => process.stdout.write(`@@standin ${JSON.stringi
 
 class App extends EventEmitter {
   #ready;
-  #paths = { userData: S.userDataDir, temp: '/tmp', home: process.env.HOME ?? '/tmp' };
+  #paths = {
+    userData: S.userDataDir,
+    temp: '/tmp',
+    home: homedir(),
+    // Electron reads XDG_DOWNLOAD_DIR on Linux, else ~/Downloads.
+    downloads: process.env.XDG_DOWNLOAD_DIR ?? join(homedir(), 'Downloads'),
+  };
   isPackaged = false;
   constructor() {
     super();
@@ -68,6 +75,7 @@ export const ipcMain = {
 
 const windows = new Set();
 const preloadSource = (path) => `(() => {
+  if (location.pathname.startsWith('/__lectern-standin/')) return; // the stand-in's own window page
   const listeners = new Map();
   const electron = {
     contextBridge: { exposeInMainWorld: (key, api) => Object.defineProperty(window, key, { value: api, enumerable: true }) },
@@ -102,7 +110,7 @@ class WebContents extends EventEmitter {
     return this.win.destroyed;
   }
   send(event, payload) {
-    void this.win.page
+    void this.win.frame
       ?.evaluate(([e, p]) => window.__lecternStandinEmit?.(e, p), [event, payload])
       .catch(() => {});
   }
@@ -210,24 +218,46 @@ export const shell = {
   },
 };
 
+/** Where the stand-in saves when no test names a folder: Electron's downloads folder, then `Lectern`. */
+function saveFolder() {
+  return join(app.getPath('downloads'), 'Lectern');
+}
+
+/** `name` in `dir`, or `name (2)` … when that file exists: a save never overwrites without asking. */
+function freshPath(dir, name) {
+  const dot = name.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+  for (let n = 1; ; n++) {
+    const candidate = join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
 export const dialog = {
-  async showOpenDialog() {
+  async showOpenDialog(_win, options) {
+    const opts = options ?? _win ?? {};
     const files = process.env.LECTERN_TEST_OPEN_FILES;
     if (files) return { canceled: false, filePaths: JSON.parse(files) };
+    // In a window with the stand-in's menu bar, Chromium's own file chooser stands in for the OS dialog.
+    const extensions = (opts.filters?.[0]?.extensions ?? []).filter((x) => x !== '*');
+    const chosen = (await S.chooseFiles?.(extensions)) ?? null;
+    if (chosen) return { canceled: chosen.length === 0, filePaths: chosen };
     say('dialog', {
       kind: 'open',
       note: 'no native dialog in the stand-in; use the Import screen or drag a file',
     });
     return { canceled: true, filePaths: [] };
   },
+  /**
+   * No native dialog: a test names the folder (LECTERN_TEST_SAVE_DIR); otherwise the file goes to
+   * ~/Downloads/Lectern (Electron's downloads path) under a name not yet taken, and the app names it.
+   */
   async showSaveDialog(_win, options) {
     const opts = options ?? _win ?? {};
-    const dir = process.env.LECTERN_TEST_SAVE_DIR;
-    if (!dir) {
-      say('dialog', { kind: 'save', note: 'no native dialog in the stand-in; set LECTERN_TEST_SAVE_DIR' });
-      return { canceled: true };
-    }
-    const filePath = join(dir, basename(opts.defaultPath ?? 'lectern-export'));
+    const dir = process.env.LECTERN_TEST_SAVE_DIR ?? saveFolder();
+    mkdirSync(dir, { recursive: true });
+    const name = basename(opts.defaultPath ?? 'lectern-export');
+    const filePath = process.env.LECTERN_TEST_SAVE_DIR ? join(dir, name) : freshPath(dir, name);
     say('saved', { filePath });
     return { canceled: false, filePath };
   },
@@ -241,14 +271,81 @@ export const dialog = {
   },
 };
 
+/** Electron's labels, accelerators (Linux) and submenus for the roles Lectern's menu uses. */
+const ROLES = {
+  undo: { label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
+  redo: { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },
+  cut: { label: 'Cut', accelerator: 'CmdOrCtrl+X' },
+  copy: { label: 'Copy', accelerator: 'CmdOrCtrl+C' },
+  paste: { label: 'Paste', accelerator: 'CmdOrCtrl+V' },
+  delete: { label: 'Delete' },
+  selectAll: { label: 'Select All', accelerator: 'CmdOrCtrl+A' },
+  reload: { label: 'Reload', accelerator: 'CmdOrCtrl+R' },
+  forceReload: { label: 'Force Reload', accelerator: 'Shift+CmdOrCtrl+R' },
+  toggleDevTools: { label: 'Toggle Developer Tools', accelerator: 'CmdOrCtrl+Shift+I' },
+  resetZoom: { label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
+  zoomIn: { label: 'Zoom In', accelerator: 'CmdOrCtrl+Plus' },
+  zoomOut: { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
+  togglefullscreen: { label: 'Toggle Full Screen', accelerator: 'F11' },
+  quit: { label: 'Quit', accelerator: 'CmdOrCtrl+Q' },
+  close: { label: 'Close Window', accelerator: 'CmdOrCtrl+W' },
+  minimize: { label: 'Minimize', accelerator: 'CmdOrCtrl+M' },
+  editMenu: {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'delete' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  },
+};
+/** Roles that act in the window's page (the stand-in's menu bar performs them); the others act in main. */
+const PAGE_ROLES = new Set([
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'selectAll',
+  'reload',
+  'forceReload',
+  'toggleDevTools',
+  'resetZoom',
+  'zoomIn',
+  'zoomOut',
+  'togglefullscreen',
+]);
+
+/** A template item with its role's label, accelerator and submenu filled in, as Electron shows it. */
+function resolveItem(item) {
+  const role = item.role ? ROLES[item.role] : undefined;
+  const submenu = item.submenu ?? role?.submenu;
+  return {
+    ...item,
+    label: item.label ?? role?.label ?? '',
+    accelerator: item.accelerator ?? role?.accelerator,
+    submenu: submenu ? submenu.map(resolveItem) : undefined,
+  };
+}
+
 let appMenu = null;
 export const Menu = {
-  buildFromTemplate: (template) => ({ items: template }),
-  setApplicationMenu: (menu) => (appMenu = menu),
+  buildFromTemplate: (template) => ({ items: template.map(resolveItem) }),
+  setApplicationMenu: (menu) => {
+    appMenu = menu;
+    S.menuChanged?.();
+  },
   getApplicationMenu: () => appMenu,
 };
-/** Clicks a menu item by its labels, e.g. ['File', 'Import pack…']. */
-S.clickMenu = (labels) => {
+
+function findItem(labels) {
   let items = appMenu?.items ?? [];
   let item = null;
   for (const label of labels) {
@@ -256,7 +353,76 @@ S.clickMenu = (labels) => {
     if (!item) throw new Error(`no menu item "${labels.join(' ▸ ')}"`);
     items = item.submenu ?? [];
   }
-  item?.click?.(item, BrowserWindow.getAllWindows()[0], {});
+  return item;
+}
+
+/** Runs an item as Electron would: its click, or its role. Page roles come back for the window to do. */
+function runItem(item) {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (item.click) {
+    item.click(item, win, {});
+    return null;
+  }
+  if (item.role === 'quit') app.quit();
+  else if (item.role === 'close') win?.close();
+  else if (item.role && PAGE_ROLES.has(item.role)) return item.role;
+  return null;
+}
+
+/** Clicks a menu item by its labels, e.g. ['File', 'Import pack…']; a page role is returned to the caller. */
+S.clickMenu = (labels) => runItem(findItem(labels));
+
+/** The menu as plain data for the stand-in's menu bar (labels, accelerators, roles, separators). */
+S.menuData = () => {
+  const plain = (i) =>
+    i.type === 'separator'
+      ? { type: 'separator' }
+      : {
+          label: i.label,
+          accelerator: i.accelerator ?? null,
+          role: i.role ?? null,
+          enabled: i.enabled !== false,
+          submenu: i.submenu ? i.submenu.map(plain) : null,
+        };
+  return (appMenu?.items ?? []).map(plain);
+};
+
+/** The accelerators main's menu answers (Electron catches them before the page does), normalized. */
+S.menuAccelerators = () => {
+  const out = [];
+  const walk = (items, path) => {
+    for (const i of items ?? []) {
+      if (i.submenu) walk(i.submenu, [...path, i.label]);
+      else if (i.accelerator && !PAGE_ROLES.has(i.role))
+        out.push({ key: normalizeAccelerator(i.accelerator), path: [...path, i.label] });
+    }
+  };
+  walk(appMenu?.items, []);
+  return out;
+};
+
+/** `CmdOrCtrl+Shift+O` → `ctrl+shift+o`: the form the window's key listener builds from a keydown. */
+export function normalizeAccelerator(accelerator) {
+  const parts = accelerator.split('+').map((p) => p.toLowerCase());
+  const key = parts.pop() ?? '';
+  const mods = new Set(
+    parts.map((m) =>
+      m === 'cmdorctrl' || m === 'commandorcontrol' || m === 'cmd' || m === 'command' || m === 'control'
+        ? 'ctrl'
+        : m === 'option'
+          ? 'alt'
+          : m,
+    ),
+  );
+  return [...['ctrl', 'alt', 'shift'].filter((m) => mods.has(m)), key === 'plus' ? '+' : key].join('+');
+}
+
+/** Runs the item an accelerator names; false when no item answers it. */
+S.runAccelerator = (key) => {
+  const hit = S.menuAccelerators().find((a) => a.key === key);
+  if (!hit) return false;
+  runItem(findItem(hit.path));
+  return true;
 };
 
 export const nativeTheme = Object.assign(new EventEmitter(), {

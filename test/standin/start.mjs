@@ -15,9 +15,13 @@ if (!electron) {
 }
 const child = electron
   ? spawn(electron, [appDir, ...args], { stdio: 'inherit' })
-  : spawn(process.execPath, [fileURLToPath(new URL('./run.mjs', import.meta.url)), '--headed', ...args], {
-      stdio: ['inherit', 'pipe', 'inherit'],
-    });
+  : spawn(
+      process.execPath,
+      [fileURLToPath(new URL('./run.mjs', import.meta.url)), '--headed', '--menu-bar', ...args],
+      {
+        stdio: ['inherit', 'pipe', 'inherit'],
+      },
+    );
 child.stdout?.on('data', (d) => {
   for (const line of String(d).split('\n')) {
     if (!line.startsWith('@@standin ')) {
@@ -27,6 +31,7 @@ child.stdout?.on('data', (d) => {
     const msg = JSON.parse(line.slice(10));
     if (msg.event === 'ready') console.log('Lectern is open. Close its window to quit.');
     else if (msg.event === 'open-external') console.log(`Link (open it in your browser): ${msg.url}`);
+    else if (msg.event === 'saved') console.log(`Saved ${msg.filePath}`);
     else if (msg.event === 'dialog' || msg.event === 'message-box')
       console.log(msg.note ?? msg.message ?? '');
   }
