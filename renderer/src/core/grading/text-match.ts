@@ -5,7 +5,7 @@
  */
 import { dropLeadingArticle, normalizeAnswer } from './normalize';
 import { isNumberWord, isSameQuantity, parseQuantity } from './numbers';
-import { computeEditDistance, computeTypoAllowance } from './typo';
+import { computeEditDistance, computeTypoAllowance, mayBeTypo } from './typo';
 
 /** How a typed answer matched: by text, by numeric value, with a typo, or not at all. */
 export type MatchKind = 'text' | 'number' | 'typo' | null;
@@ -30,7 +30,7 @@ export interface TextExpectation {
   allowTypos?: boolean | undefined;
 }
 
-function isTypoOf(given: string, expected: string): boolean {
+function isTypoOf(given: string, expected: string, asksForNumber: boolean): boolean {
   const g = given.split(' ');
   const e = expected.split(' ');
   if (g.length !== e.length) return false;
@@ -40,8 +40,7 @@ function isTypoOf(given: string, expected: string): boolean {
     const gw = g[i] as string;
     if (ew === gw) continue;
     const allowance = computeTypoAllowance(ew);
-    // "million" is one letter from "billion": number words are never typos of each other.
-    if (allowance === 0 || /\p{N}/u.test(gw) || isNumberWord(ew) || isNumberWord(gw)) return false;
+    if (allowance === 0 || !mayBeTypo(gw, ew, { asksForNumber, isNumberWord })) return false;
     if (computeEditDistance(gw, ew, allowance) > allowance) return false;
     typos++;
   }
@@ -83,7 +82,8 @@ export function matchTypedAnswer(given: string, expect: TextExpectation): TextMa
   if (expect.allowTypos === false || (gValue !== null && expectsNumber)) return wrong;
   for (const a of expect.accept) {
     const aNorm = dropLeadingArticle(normalizeAnswer(a));
-    if (aNorm !== '' && isTypoOf(g, aNorm)) return { correct: true, typo: true, by: 'typo', expected: a };
+    if (aNorm !== '' && isTypoOf(g, aNorm, expect.numeric !== undefined))
+      return { correct: true, typo: true, by: 'typo', expected: a };
   }
   return wrong;
 }
