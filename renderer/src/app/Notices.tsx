@@ -23,10 +23,22 @@ export function Notices() {
   const placement = usePlacement(rootRef, notices.length);
 
   const transient = notices.filter((n) => n.kind !== 'error');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one timer per notice, restarted when released
+  // Each notice leaves NOTICE_MS after it came (or after the pointer or focus let go of the stack).
+  const deadlines = useRef(new Map<number, number>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-armed when the notices on screen change
   useEffect(() => {
-    if (held || modalOpen) return;
-    const timers = transient.map((n) => setTimeout(() => dismiss(n.id), NOTICE_MS));
+    const map = deadlines.current;
+    if (held || modalOpen) {
+      map.clear();
+      return;
+    }
+    const now = Date.now();
+    for (const id of [...map.keys()]) if (!transient.some((n) => n.id === id)) map.delete(id);
+    const timers = transient.map((n) => {
+      const at = map.get(n.id) ?? now + NOTICE_MS;
+      map.set(n.id, at);
+      return setTimeout(() => dismiss(n.id), Math.max(0, at - now));
+    });
     return () => {
       for (const t of timers) clearTimeout(t);
     };
