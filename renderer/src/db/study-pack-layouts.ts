@@ -5,6 +5,7 @@
  * already (`rememberPackLayouts`), so a queue build only checks each pack's `updatedAt` through the
  * `updatedAt` index (keys only) and reads a pack row again only when it changed.
  */
+import { hasChapterText } from '../core/queue';
 import type { LecternDb } from './db';
 import type { PackRow } from './rows';
 
@@ -16,6 +17,8 @@ export interface PackLayout {
   updatedAt: number;
   /** Each chapter's live order range [from, to] (empty when to < from), in course order. */
   chapters: Array<{ chapterId: string; from: number; to: number }>;
+  /** Chapters with no text to read (imported Anki, Quizlet, Aiken, plain GIFT): open from the start. */
+  textless: string[];
 }
 
 /** The fields of a pack row a layout is made from. */
@@ -56,6 +59,7 @@ export function layoutOf(pack: LayoutSource): PackLayout {
     title: pack.title,
     updatedAt: pack.updatedAt,
     chapters: chapterOrderRanges(pack),
+    textless: pack.chapters.filter((c) => !hasChapterText(c)).map((c) => c.id),
   };
 }
 

@@ -47,7 +47,7 @@ export interface QueueInput {
   rows: Map<CardKey, CardRow>;
   /** The questions read while finding the new ones, by key (the caller need not read them again). */
   questions: Map<CardKey, QuestionRow>;
-  /** `${packId}:${chapterId}` of opened chapters. */
+  /** `${packId}:${chapterId}` of opened chapters and of chapters with no text (open from the start). */
   openedChapters: Set<string>;
   /** Answers already given today, by pack (the packs loaded). */
   doneToday: Record<string, DoneToday>;
@@ -256,9 +256,11 @@ export async function loadQueueInput(
     ]);
     const ids = packs.map((p) => p.id);
     const wanted = new Set(ids);
-    const openedChapters = new Set(
-      reading.filter((r) => wanted.has(r.packId)).map((r) => `${r.packId}:${r.chapterId}`),
-    );
+    // A chapter with no text to read is open from the start.
+    const openedChapters = new Set([
+      ...reading.filter((r) => wanted.has(r.packId)).map((r) => `${r.packId}:${r.chapterId}`),
+      ...packs.flatMap((p) => p.textless.map((c) => `${p.id}:${c}`)),
+    ]);
     const allDoneToday: Record<string, DoneToday> = {};
     const source = opts.doneToday ?? done?.byPack ?? {};
     for (const [id, d] of Object.entries(source))

@@ -49,6 +49,8 @@ export interface AnswerInput {
   /** What the student answered (an `AnswerResponse`); stored as JSON. */
   response: unknown;
   responseMs: number;
+  /** "I was right": the student overrode a wrong grade (kept in the row's response as `overridden: true`). */
+  overridden?: boolean;
   now: EpochMs;
   /** The pack's settings (`resolveSchedulingSettings`). */
   settings: SchedulerSettings;
@@ -203,7 +205,11 @@ async function answerAsShown(
  * that row; only then is the card answered the careful way above.
  */
 export async function answerCard(db: LecternDb, input: AnswerInput): Promise<StudyResult<AnswerWritten>> {
-  const response = toJson(input.response);
+  const response = toJson(
+    input.overridden && typeof input.response === 'object' && input.response !== null
+      ? { ...input.response, overridden: true }
+      : input.response,
+  );
   if (input.shownRow !== undefined) {
     try {
       return await answerAsShown(db, input, input.shownRow, response);

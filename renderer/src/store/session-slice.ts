@@ -41,6 +41,8 @@ export interface PendingAnswer {
   /** The rating the app suggests (`ratingFor`), and the one "I guessed" gives. */
   suggested: Rating;
   guessed: Rating;
+  /** "I was right": a typed or cloze answer marked wrong, counted as right by the student. */
+  overridden?: boolean;
 }
 
 /** What U undoes: an answer (restores the card, removes its log row) or a suspension. */
@@ -79,6 +81,11 @@ export interface StudySession {
   /** A message about the current card (e.g. it changed since it was shown). */
   message: string | null;
   busy: boolean;
+  /**
+   * Whether the next card shown puts the cursor in its answer field: after an answer (the student
+   * is typing answers), not after suspend or undo, whose "Press U to undo" must not type a "u".
+   */
+  focusAnswer: boolean;
 }
 
 export interface SessionSlice {
@@ -121,6 +128,7 @@ export function createIdleSession(id = 0): StudySession {
     undo: [],
     message: null,
     busy: false,
+    focusAnswer: true,
   };
 }
 
@@ -166,6 +174,7 @@ export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice
               undo: [...s.session.undo, entry].slice(-UNDO_DEPTH),
               pending: null,
               message: null,
+              focusAnswer: true,
             },
           }
         : s,

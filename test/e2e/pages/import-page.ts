@@ -67,6 +67,14 @@ export class ImportPage {
     return this.page.getByRole('heading', { level: 2, name: /^(Imported|Updated) “/ });
   }
 
+  /** Imports a pack from its text, as a file dropped on the window, and waits until it is stored. */
+  async importText(name: string, text: string): Promise<void> {
+    await this.open();
+    await this.dropFile(name, text);
+    await expect(this.summaryHeading()).toBeVisible();
+    await this.confirm();
+  }
+
   /** Confirms the summary on screen (Import this pack or Apply update) and waits until the pack is stored. */
   async confirm(): Promise<void> {
     await this.page.getByRole('button', { name: /^(Import this pack|Apply update)$/ }).click();

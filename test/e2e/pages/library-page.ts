@@ -18,6 +18,10 @@ export class LibraryPage {
     await this.heading().waitFor();
   }
 
+  restoreCourse(): Locator {
+    return this.page.getByRole('button', { name: 'Restore the bundled course' });
+  }
+
   pack(title: string | RegExp): Locator {
     return this.page.getByRole('article', { name: title });
   }

@@ -50,6 +50,23 @@ export class StudyPage {
     return this.summary().locator('dt', { hasText: label }).locator('xpath=following-sibling::dd');
   }
 
+  /** The reasons an empty session gives, each with its action. */
+  emptyReasons(): Locator {
+    return this.page.getByTestId('empty-reasons');
+  }
+
+  verdict(): Locator {
+    return this.card().locator('#study-verdict');
+  }
+
+  flagButton(): Locator {
+    return this.card().getByRole('button', { name: /^Flag/ });
+  }
+
+  answerField(): Locator {
+    return this.card().locator('[data-answer-input="true"]');
+  }
+
   waiting(): Locator {
     return this.page.getByRole('region', { name: 'Nothing else is due yet' });
   }

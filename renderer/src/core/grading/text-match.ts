@@ -5,7 +5,7 @@
  */
 import { dropLeadingArticle, normalizeAnswer } from './normalize';
 import { isNumberWord, isOtherCurrency, isSameQuantity, parseQuantity } from './numbers';
-import { computeEditDistance, computeTypoAllowance } from './typo';
+import { computeEditDistance, computeTypoAllowance, mayBeTypo } from './typo';
 
 /** How a typed answer matched: by text, by numeric value, with a typo, or not at all. */
 export type MatchKind = 'text' | 'number' | 'typo' | null;
@@ -39,7 +39,7 @@ function dropArticle(normalized: string): string {
   return dropLeadingArticle(normalized);
 }
 
-function isTypoOf(given: string, expected: string): boolean {
+function isTypoOf(given: string, expected: string, asksForNumber: boolean): boolean {
   const g = given.split(' ');
   const e = expected.split(' ');
   if (g.length !== e.length) return false;
@@ -49,8 +49,7 @@ function isTypoOf(given: string, expected: string): boolean {
     const gw = g[i] as string;
     if (ew === gw) continue;
     const allowance = computeTypoAllowance(ew);
-    // "million" is one letter from "billion": number words are never typos of each other.
-    if (allowance === 0 || /\p{N}/u.test(gw) || isNumberWord(ew) || isNumberWord(gw)) return false;
+    if (allowance === 0 || !mayBeTypo(gw, ew, { asksForNumber, isNumberWord })) return false;
     if (computeEditDistance(gw, ew, allowance) > allowance) return false;
     typos++;
   }
@@ -99,7 +98,8 @@ export function matchTypedAnswer(given: string, expect: TextExpectation): TextMa
   if (expect.allowTypos === false || (gValue !== null && expectsNumber)) return wrong;
   for (const a of accept) {
     const aNorm = dropArticle(normalizeAnswer(a));
-    if (aNorm !== '' && isTypoOf(g, aNorm)) return { correct: true, typo: true, by: 'typo', expected: a };
+    if (aNorm !== '' && isTypoOf(g, aNorm, expect.numeric !== undefined))
+      return { correct: true, typo: true, by: 'typo', expected: a };
   }
   return wrong;
 }

@@ -43,3 +43,18 @@ export function computeTypoAllowance(expectedWord: string): number {
   if (n >= 5) return 1;
   return 0;
 }
+
+/**
+ * Whether a word that differs from the expected one may be weighed as a typo of it. A number word
+ * ("billion") is like any long word ("billon" counts, flagged) unless the question asks for a
+ * number (a numeric answer: then it is right or wrong by value); a given word that is itself a
+ * number word is never a typo of another ("million" is one letter from "billion").
+ */
+export function mayBeTypo(
+  givenWord: string,
+  expectedWord: string,
+  opts: { asksForNumber: boolean; isNumberWord: (word: string) => boolean },
+): boolean {
+  if (/\p{N}/u.test(givenWord) || opts.isNumberWord(givenWord)) return false;
+  return !(opts.asksForNumber && opts.isNumberWord(expectedWord));
+}

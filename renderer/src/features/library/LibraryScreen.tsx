@@ -1,8 +1,10 @@
 /** The Library: every pack (bundled and imported) with its chapters. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { useMarkWhenReady } from '../../app/perf';
+import { hasChapterText } from '../../core/queue';
 import type { LibraryCounts } from '../../db/study-repo';
+import { restoreBundledCourse } from '../../ops/bundled-course';
 import { useAppStore } from '../../store';
 import { PackManageActions } from '../import/LibraryPackActions';
 import { PackSelfTestActions } from '../selftest/LibrarySelfTest';
@@ -24,16 +26,19 @@ export function LibraryScreen() {
       </div>
       {packs === undefined ? (
         <p role="status">Loading your packs…</p>
-      ) : packs.length === 0 ? (
-        <p>No packs yet. The bundled course could not be loaded; see the message above.</p>
       ) : (
-        <ul className="pack-list">
-          {packs.map((p) => (
-            <li key={p.pack.id}>
-              <PackCard entry={p} counts={counts} />
-            </li>
-          ))}
-        </ul>
+        <>
+          {packs.some((p) => p.pack.origin === 'bundled') ? null : (
+            <NoBundledCourse empty={packs.length === 0} />
+          )}
+          <ul className="pack-list">
+            {packs.map((p) => (
+              <li key={p.pack.id}>
+                <PackCard entry={p} counts={counts} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
@@ -60,6 +65,7 @@ function PackCard({ entry, counts }: { entry: LibraryPack; counts: LibraryCounts
       <ol className="chapter-list">
         {pack.chapters.map((c) => {
           const read = reading.has(c.id);
+          const gated = hasChapterText(c);
           return (
             <li key={c.id} className="chapter-row">
               <button
@@ -69,12 +75,55 @@ function PackCard({ entry, counts }: { entry: LibraryPack; counts: LibraryCounts
               >
                 {c.title}
               </button>
-              <span className={read ? 'badge badge--done' : 'badge'}>{read ? 'Read' : 'Not opened'}</span>
+              {gated ? (
+                <span className={read ? 'badge badge--done' : 'badge'}>{read ? 'Read' : 'Not opened'}</span>
+              ) : (
+                <span className="badge">Questions only</span>
+              )}
               <ChapterStudyCounts counts={counts?.chapters[`${pack.id}:${c.id}`]} />
             </li>
           );
         })}
       </ol>
     </article>
+  );
+}
+
+/** Says how to get the bundled course back once it was removed, and offers Import. */
+function NoBundledCourse({ empty }: { empty: boolean }) {
+  const navigate = useAppStore((s) => s.navigate);
+  const notify = useAppStore((s) => s.notify);
+  const [busy, setBusy] = useState(false);
+  const restore = () => {
+    setBusy(true);
+    restoreBundledCourse()
+      .then((problems) => {
+        if (problems.length === 0) notify('success', 'The bundled course is back in your Library.');
+        for (const p of problems) notify('error', p);
+      })
+      .catch((err: unknown) =>
+        notify(
+          'error',
+          `Could not restore the bundled course: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section className="card library-empty" aria-labelledby="library-no-course">
+      <h2 id="library-no-course">{empty ? 'No packs in your Library' : 'The bundled course was removed'}</h2>
+      <p>
+        The course that comes with Lectern is back with “Restore the bundled course” (or at Lectern’s next
+        start). Your own packs come in through Import (File ▸ Import pack…, or drop a file on the window).
+      </p>
+      <p className="pack-actions">
+        <button type="button" onClick={restore} disabled={busy}>
+          Restore the bundled course
+        </button>
+        <button type="button" className="secondary" onClick={() => navigate({ name: 'import' })}>
+          Import a pack…
+        </button>
+      </p>
+    </section>
   );
 }

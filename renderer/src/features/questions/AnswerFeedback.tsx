@@ -13,6 +13,8 @@ export interface AnswerFeedbackProps {
   arrangement: Arrangement;
   /** Id of the verdict heading (for focus or labelling). */
   headingId: string;
+  /** The student said "I was right": the grade shown is the regraded one. */
+  overridden?: boolean;
 }
 
 /** The verdict in words: "Correct", "Correct, with a typo", "Partly right (50%)", "Wrong". */
@@ -27,7 +29,13 @@ function verdictClass(grade: Grade): string {
   return grade.partial ? 'verdict verdict--partial' : 'verdict verdict--wrong';
 }
 
-export function AnswerFeedback({ question, grade, arrangement, headingId }: AnswerFeedbackProps) {
+export function AnswerFeedback({
+  question,
+  grade,
+  arrangement,
+  headingId,
+  overridden = false,
+}: AnswerFeedbackProps) {
   const textParts = grade.parts.filter((p): p is TextPart => p.kind === 'text');
   const choiceParts = grade.parts.filter((p): p is ChoicePart => p.kind === 'choice');
   const pairParts = grade.parts.filter((p): p is PairPart => p.kind === 'pair');
@@ -37,7 +45,7 @@ export function AnswerFeedback({ question, grade, arrangement, headingId }: Answ
     <section className="feedback" aria-labelledby={headingId}>
       <h2 id={headingId} className={verdictClass(grade)} tabIndex={-1}>
         <span aria-hidden="true">{grade.correct ? '✓ ' : grade.partial ? '◐ ' : '✗ '}</span>
-        {describeVerdict(grade)}
+        {overridden ? 'Counted as right: you said you were right' : describeVerdict(grade)}
       </h2>
       {textParts.length > 0 ? <TextTable parts={textParts} cloze={question.type === 'cloze'} /> : null}
       {choiceParts.length > 0 ? <ChoiceList parts={choiceParts} order={arrangement.choiceOrder} /> : null}

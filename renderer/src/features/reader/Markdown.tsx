@@ -4,16 +4,76 @@ import type { Block, Inline } from '../../core/markdown';
 import { parseMarkdown } from '../../core/markdown';
 import { invoke } from '../../platform/bridge';
 
-function renderInline(nodes: readonly Inline[], key = ''): ReactNode[] {
+/**
+ * The passage to mark while rendering: [start, end) in the text of the body's text nodes taken in
+ * order; `at` is how far rendering has got.
+ */
+interface Marking {
+  start: number;
+  end: number;
+  at: number;
+}
+
+/** A text node's value, with the part inside the marked passage in a <mark>. */
+function markText(value: string, k: string, marking: Marking | undefined): ReactNode {
+  if (!marking) return value;
+  const from = marking.at;
+  marking.at += value.length;
+  const a = Math.max(marking.start, from) - from;
+  const b = Math.min(marking.end, marking.at) - from;
+  if (a >= b) return value;
+  return (
+    <span key={k}>
+      {value.slice(0, a)}
+      <mark className="evidence" data-evidence="true">
+        {value.slice(a, b)}
+      </mark>
+      {value.slice(b)}
+    </span>
+  );
+}
+
+/** Every text value of the body in rendering order (what {@link Marking} offsets count). */
+function collectText(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  const inline = (nodes: readonly Inline[]) => {
+    for (const n of nodes) {
+      if (n.type === 'text') out.push(n.value);
+      else if (n.type === 'strong' || n.type === 'em' || n.type === 'link') inline(n.children);
+    }
+  };
+  const block = (b: Block) => {
+    if (b.type === 'heading' || b.type === 'paragraph') inline(b.children);
+    else if (b.type === 'list') for (const item of b.items) inline(item);
+    else if (b.type === 'quote') for (const c of b.children) block(c);
+    else if (b.type === 'table') {
+      for (const c of b.header) inline(c);
+      for (const row of b.rows) for (const c of row) inline(c);
+    }
+  };
+  for (const b of blocks) block(b);
+  return out.join('');
+}
+
+/** Where `passage` is in `text`, spaces and line breaks taken as any run of white space. */
+export function findPassage(text: string, passage: string): { start: number; end: number } | null {
+  const words = passage.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const pattern = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const m = new RegExp(pattern).exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
+}
+
+function renderInline(nodes: readonly Inline[], key = '', marking?: Marking): ReactNode[] {
   return nodes.map((n, i) => {
     const k = `${key}${i}`;
     switch (n.type) {
       case 'text':
-        return n.value;
+        return markText(n.value, k, marking);
       case 'strong':
-        return <strong key={k}>{renderInline(n.children, `${k}.`)}</strong>;
+        return <strong key={k}>{renderInline(n.children, `${k}.`, marking)}</strong>;
       case 'em':
-        return <em key={k}>{renderInline(n.children, `${k}.`)}</em>;
+        return <em key={k}>{renderInline(n.children, `${k}.`, marking)}</em>;
       case 'code':
         return <code key={k}>{n.value}</code>;
       case 'image':
@@ -25,7 +85,7 @@ function renderInline(nodes: readonly Inline[], key = ''): ReactNode[] {
       case 'link':
         return (
           <ExternalLink key={k} href={n.href}>
-            {renderInline(n.children, `${k}.`)}
+            {renderInline(n.children, `${k}.`, marking)}
           </ExternalLink>
         );
     }
@@ -51,17 +111,17 @@ function ExternalLink({ href, children }: { href: string; children: ReactNode })
   );
 }
 
-function renderBlock(block: Block, i: number, headingOffset: number): ReactNode {
+function renderBlock(block: Block, i: number, headingOffset: number, marking?: Marking): ReactNode {
   switch (block.type) {
     case 'heading': {
       const level = Math.min(6, block.level + headingOffset);
       const Tag = `h${level}` as 'h3';
-      return <Tag key={i}>{renderInline(block.children)}</Tag>;
+      return <Tag key={i}>{renderInline(block.children, '', marking)}</Tag>;
     }
     case 'paragraph':
-      return <p key={i}>{renderInline(block.children)}</p>;
+      return <p key={i}>{renderInline(block.children, '', marking)}</p>;
     case 'list': {
-      const items = block.items.map((item, j) => <li key={j}>{renderInline(item)}</li>);
+      const items = block.items.map((item, j) => <li key={j}>{renderInline(item, '', marking)}</li>);
       return block.ordered ? (
         <ol key={i} start={block.start}>
           {items}
@@ -72,7 +132,9 @@ function renderBlock(block: Block, i: number, headingOffset: number): ReactNode 
     }
     case 'quote':
       return (
-        <blockquote key={i}>{block.children.map((b, j) => renderBlock(b, j, headingOffset))}</blockquote>
+        <blockquote key={i}>
+          {block.children.map((b, j) => renderBlock(b, j, headingOffset, marking))}
+        </blockquote>
       );
     case 'table':
       return (
@@ -82,7 +144,7 @@ function renderBlock(block: Block, i: number, headingOffset: number): ReactNode 
               <tr>
                 {block.header.map((c, j) => (
                   <th key={j} scope="col" style={{ textAlign: block.align[j] ?? undefined }}>
-                    {renderInline(c)}
+                    {renderInline(c, '', marking)}
                   </th>
                 ))}
               </tr>
@@ -92,7 +154,7 @@ function renderBlock(block: Block, i: number, headingOffset: number): ReactNode 
                 <tr key={r}>
                   {row.map((c, j) => (
                     <td key={j} style={{ textAlign: block.align[j] ?? undefined }}>
-                      {c.length ? renderInline(c) : <span className="empty-cell">(empty)</span>}
+                      {c.length ? renderInline(c, '', marking) : <span className="empty-cell">(empty)</span>}
                     </td>
                   ))}
                 </tr>
@@ -113,7 +175,26 @@ function renderBlock(block: Block, i: number, headingOffset: number): ReactNode 
   return null;
 }
 
-/** Markdown body; `headingOffset` shifts heading levels so a section's `#` sits below its title. */
-export function Markdown({ source, headingOffset = 2 }: { source: string; headingOffset?: number }) {
-  return <>{parseMarkdown(source).map((b, i) => renderBlock(b, i, headingOffset))}</>;
+/**
+ * Markdown body; `headingOffset` shifts heading levels so a section's `#` sits below its title.
+ * `mark`: a passage of the body (a question's evidence) to show in a <mark>, when it is found.
+ */
+export function Markdown({
+  source,
+  headingOffset = 2,
+  mark,
+}: {
+  source: string;
+  headingOffset?: number;
+  mark?: string | undefined;
+}) {
+  const blocks = parseMarkdown(source);
+  const found = mark ? findPassage(collectText(blocks), mark) : null;
+  const marking: Marking | undefined = found ? { ...found, at: 0 } : undefined;
+  return <>{blocks.map((b, i) => renderBlock(b, i, headingOffset, marking))}</>;
+}
+
+/** Whether `passage` is found in the text of the Markdown `source` (so {@link Markdown} marks it). */
+export function containsPassage(source: string, passage: string): boolean {
+  return findPassage(collectText(parseMarkdown(source)), passage) !== null;
 }

@@ -1,22 +1,31 @@
-/** The chapter reader: table of contents, sections, and the passage a question points at highlighted. */
+/**
+ * The chapter reader: table of contents, sections, and the passage a question points at — its
+ * evidence sentence marked (the section when the question has none or it is not found). Opened by
+ * Read in context from Study, it offers "Back to the question" (and Esc), back to the same card in
+ * the same state (the session survives the visit).
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { db } from '../../db/db';
 import { markChapterOpened } from '../../db/reading-repo';
 import { useAppStore } from '../../store';
-import { Markdown } from './Markdown';
+import { containsPassage, Markdown } from './Markdown';
 
 export function ReaderScreen({
   packId,
   chapterId,
   sectionId,
   highlight,
+  evidence,
+  from,
 }: {
   packId: string;
   chapterId: string;
   sectionId?: string;
   highlight?: boolean;
+  evidence?: string;
+  from?: 'study';
 }) {
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
@@ -31,9 +40,23 @@ export function ReaderScreen({
   useEffect(() => {
     if (!sectionId || !pack) return;
     const el = document.getElementById(`section-${sectionId}`);
-    el?.scrollIntoView({ block: 'start' });
+    const mark = el?.querySelector('[data-evidence="true"]');
+    if (mark) mark.scrollIntoView({ block: 'center' });
+    else el?.scrollIntoView({ block: 'start' });
     el?.focus({ preventScroll: true });
   }, [sectionId, pack]);
+
+  const backToStudy = from === 'study';
+  useEffect(() => {
+    if (!backToStudy) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      returnToQuestion();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [backToStudy]);
 
   if (pack === undefined) return <p role="status">Loading…</p>;
   const index = pack?.chapters.findIndex((c) => c.id === chapterId) ?? -1;
@@ -49,6 +72,16 @@ export function ReaderScreen({
       </section>
     );
   }
+  const backButton = backToStudy ? (
+    <p className="reader-back">
+      <button type="button" onClick={returnToQuestion}>
+        Back to the question{' '}
+        <span className="kbd" aria-hidden="true">
+          Esc
+        </span>
+      </button>
+    </p>
+  ) : null;
   const prev = pack.chapters[index - 1];
   const next = pack.chapters[index + 1];
   return (
@@ -60,6 +93,7 @@ export function ReaderScreen({
         <span aria-hidden="true"> › </span>
         <span>{pack.title}</span>
       </nav>
+      {backButton}
       <div id="chapter-title">
         <ScreenHeading focusKey={`${packId}/${chapterId}/${sectionId ?? ''}`}>{chapter.title}</ScreenHeading>
       </div>
@@ -88,20 +122,24 @@ export function ReaderScreen({
       </nav>
       {chapter.sections.map((s) => {
         const marked = highlight && s.id === sectionId;
+        // The evidence sentence is marked; only without one is the whole section highlighted.
+        const sentence = marked && evidence && containsPassage(s.body, evidence) ? evidence : undefined;
         return (
           <section
             key={s.id}
             id={`section-${s.id}`}
             tabIndex={-1}
             aria-labelledby={`section-title-${s.id}`}
-            className={marked ? 'section section--highlight' : 'section'}
+            className={
+              marked ? (sentence ? 'section section--context' : 'section section--highlight') : 'section'
+            }
             data-highlighted={marked ? 'true' : undefined}
           >
             <h2 id={`section-title-${s.id}`}>
               {s.title}
               {marked ? <span className="badge badge--mark"> The passage for your question</span> : null}
             </h2>
-            <Markdown source={s.body} />
+            <Markdown source={s.body} mark={sentence} />
           </section>
         );
       })}
@@ -121,4 +159,14 @@ export function ReaderScreen({
       </nav>
     </article>
   );
+}
+
+/** Back to Study with the session's own scope: the card on screen comes back as it was. */
+function returnToQuestion(): void {
+  const { session, navigate } = useAppStore.getState();
+  navigate({
+    name: 'study',
+    ...(session.scope.packId ? { packId: session.scope.packId } : {}),
+    ...(session.scope.chapterId ? { chapterId: session.scope.chapterId } : {}),
+  });
 }

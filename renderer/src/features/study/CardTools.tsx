@@ -1,4 +1,7 @@
-/** Flag, suspend, undo and end-session buttons under the card (each also has a key). */
+/** Flag, suspend, undo and end-session buttons under the card (each also has a key, from the key map). */
+import { ACTION_LETTERS } from '../questions';
+
+const key = (k: string) => k.toUpperCase();
 
 export type CardToolAction = 'flag' | 'suspend' | 'undo' | 'end';
 
@@ -19,13 +22,13 @@ export function CardTools({
       <button type="button" className="secondary" aria-pressed={flagged} onClick={() => onAction('flag')}>
         Flag{' '}
         <span className="kbd" aria-hidden="true">
-          F
+          {key(ACTION_LETTERS.flag)}
         </span>
       </button>
       <button type="button" className="secondary" disabled={busy} onClick={() => onAction('suspend')}>
         Suspend{' '}
         <span className="kbd" aria-hidden="true">
-          S
+          {key(ACTION_LETTERS.suspend)}
         </span>
       </button>
       <button
@@ -36,7 +39,7 @@ export function CardTools({
       >
         Undo{' '}
         <span className="kbd" aria-hidden="true">
-          U
+          {key(ACTION_LETTERS.undo)}
         </span>
       </button>
       <button type="button" className="secondary" onClick={() => onAction('end')}>

@@ -1,30 +1,23 @@
-/** The study shortcuts, listed on screen in a disclosure ("Keyboard"). */
+/** The key map (`questions/answer-keys.ts`), listed on screen in a disclosure ("Keyboard"). */
+import { KEY_MAP, WIDGET_KEYS } from '../questions';
 
-const KEYS: Array<[string, string]> = [
-  ['Space / Enter', 'Show the answer, check it, or continue'],
-  ['1–9, then A–Q', 'Pick the choice with that key'],
-  ['T / F', 'Answer true or false'],
-  ['1 2 3 4', 'Rate a flashcard: Again, Hard, Good, Easy'],
-  ['G', 'I guessed (a right answer counts as Hard, a wrong one as Again)'],
-  ['H', 'Show the hint (a right answer then counts as Hard)'],
-  ['R', 'Read the passage in context'],
-  ['U', 'Undo the last answer'],
-  ['S', 'Suspend this question'],
-  ['F', 'Flag this question (in true/false, F answers False)'],
-  ['Alt+↑ / Alt+↓', 'Move an item in an ordering question'],
-  ['Esc', 'End the session'],
-  ['Tab', 'Move between controls'],
-];
+/** One row per key label, in the key map's order (Space / Enter does one thing per phase). */
+function keyRows(): ReadonlyArray<readonly [string, string]> {
+  const rows = new Map<string, string[]>();
+  for (const b of KEY_MAP) rows.set(b.label, [...(rows.get(b.label) ?? []), b.what]);
+  return [...[...rows].map(([k, whats]): [string, string] => [k, whats.join('; ')]), ...WIDGET_KEYS];
+}
 
 export function KeyboardHelp() {
   return (
     <details className="keyboard-help">
       <summary>Keyboard</summary>
       <p className="muted">
-        Shortcuts do nothing while you type in a field, except Enter, which checks the answer.
+        Each key does one thing: no action uses a key that answers a question. Shortcuts do nothing while you
+        type in a field, except Enter, which checks the answer.
       </p>
       <dl>
-        {KEYS.map(([k, what]) => (
+        {keyRows().map(([k, what]) => (
           <div key={k}>
             <dt>
               <span className="kbd">{k}</span>

@@ -10,9 +10,11 @@ import { loadUpcoming } from '../../db/study-session-repo';
 import { useAppStore } from '../../store';
 import type { StudySession } from '../../store/session-slice';
 import { undoLast } from './card-actions';
+import { raiseNewToday } from './extra-new';
 import { computePercent, describeWhen, formatCountdown, formatDuration } from './format';
 import { computeStudyDayStart } from './load-queue';
 import { finishSession, type StudyDeps, showNext, startStudy } from './session-controller';
+import { type EmptyReasons, useEmptyReasons } from './use-empty-reasons';
 import { useNow } from './use-now';
 import { useStudyKeys } from './use-study-keys';
 
@@ -103,22 +105,23 @@ export function SessionSummary({
     startStudy(deps, scope).catch((err: unknown) => notify('error', `Could not start: ${String(err)}`));
   const empty = session.answered === 0;
   const stillQueued = session.left.reviews + session.left.learning + session.left.newCards;
+  const nothing = empty && stillQueued === 0;
+  const reasons = useEmptyReasons(scope, settings, nothing);
   return (
     <section className="card study-panel" aria-labelledby="study-summary">
       <h2 id="study-summary" ref={headingRef} tabIndex={-1}>
-        {empty && stillQueued === 0
-          ? 'Nothing to study right now'
-          : stillQueued > 0
-            ? 'Session ended'
-            : 'Session complete'}
+        {nothing ? 'Nothing to study right now' : stillQueued > 0 ? 'Session ended' : 'Session complete'}
       </h2>
-      {empty && stillQueued === 0 ? (
-        settings?.requireReading ? (
-          <p>
-            New questions join the queue once you open their chapter in the Library (you can turn this off in
-            Settings: “New questions only after reading”).
-          </p>
-        ) : null
+      {nothing ? (
+        <EmptyReasonsView
+          reasons={reasons}
+          nextDue={upcoming?.nextDue ?? null}
+          onRaise={(packIds, by) => {
+            if (!settings) return;
+            raiseNewToday(computeStudyDayStart(Date.now(), settings), packIds, by);
+            void again();
+          }}
+        />
       ) : (
         <dl className="summary-stats">
           <div>
@@ -186,4 +189,82 @@ export function SessionSummary({
       </p>
     </section>
   );
+}
+
+/** Why nothing is queued, each reason with its action: raise today's limit once, open a chapter. */
+function EmptyReasonsView({
+  reasons,
+  nextDue,
+  onRaise,
+}: {
+  reasons: EmptyReasons | undefined;
+  nextDue: number | null;
+  onRaise: (packIds: string[], by: number) => void;
+}) {
+  const navigate = useAppStore((s) => s.navigate);
+  if (!reasons) return <p role="status">Finding out why…</p>;
+  const firstUnread = reasons.unread[0];
+  const unreadCount = reasons.unread.reduce((n, c) => n + c.newCount, 0);
+  const waiting = reasons.limited.reduce((n, p) => n + p.waiting, 0);
+  const by = Math.max(1, ...reasons.limited.map((p) => p.limit));
+  const raiseBy = Math.min(by, waiting);
+  return (
+    <ul className="summary-reasons" data-testid="empty-reasons">
+      {reasons.limited.length > 0 ? (
+        <li>
+          <p>
+            Today’s limit of new questions is reached (
+            {reasons.limited.map((p) => `${p.title}: ${p.limit} a day`).join('; ')}); {waiting} new{' '}
+            {waiting === 1 ? 'question waits' : 'questions wait'}.
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              onRaise(
+                reasons.limited.map((p) => p.packId),
+                raiseBy,
+              )
+            }
+          >
+            Study {raiseBy} more new today
+          </button>
+        </li>
+      ) : null}
+      {firstUnread ? (
+        <li>
+          <p>
+            {unreadCount} new {unreadCount === 1 ? 'question waits' : 'questions wait'} in{' '}
+            {reasons.unread.length === 1 ? 'a chapter' : `${reasons.unread.length} chapters`} you have not
+            opened yet: they join once you read the chapter (Settings: “New questions only after reading”).
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              navigate({ name: 'reader', packId: firstUnread.packId, chapterId: firstUnread.chapterId })
+            }
+          >
+            Open “{firstUnread.title}”
+          </button>
+        </li>
+      ) : null}
+      {nextDue !== null ? (
+        <li>
+          <p>Nothing is due until {formatDueAt(nextDue, Date.now())}.</p>
+        </li>
+      ) : null}
+      {reasons.limited.length === 0 && !firstUnread && nextDue === null ? (
+        <li>
+          <p>Every question here is studied or suspended: nothing is scheduled.</p>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/** "14:05" today, else "Tue 8 Dec, 14:05". */
+function formatDueAt(at: number, now: number): string {
+  const time = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toDateString() === new Date(now).toDateString()
+    ? time
+    : `${new Date(at).toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short' })}, ${time}`;
 }

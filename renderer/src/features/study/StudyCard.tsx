@@ -11,8 +11,9 @@ import type { CardRow, QuestionRow } from '../../db/rows';
 import { isStorageFull } from '../../db/storage-errors';
 import type { StudyItem } from '../../db/study-repo';
 import { useAppStore } from '../../store';
-import type { ShownCard } from '../../store/session-slice';
+import type { PendingAnswer, ShownCard } from '../../store/session-slice';
 import {
+  ACTION_LETTERS,
   AnswerFeedback,
   applyAnswerKey,
   arrangeQuestion,
@@ -33,6 +34,7 @@ import {
   isStudyBusy,
   loadShownItem,
   NextCardError,
+  overrideAnswer,
   prefetchUpcoming,
   rateFlashcard,
   revealAnswer,
@@ -47,6 +49,12 @@ import { mapStudyKey } from './study-keys';
 import { useStudyKeys } from './use-study-keys';
 
 const STATE_NAMES = ['New question', 'Learning', 'Review', 'Relearning'] as const;
+
+/** "I was right" is offered for a typed or cloze answer marked wrong, once. */
+function canOverride(pending: PendingAnswer | null): boolean {
+  if (!pending || pending.overridden || pending.grade.correct) return false;
+  return pending.grade.questionType === 'typed' || pending.grade.questionType === 'cloze';
+}
 
 export function StudyCard({
   deps,
@@ -126,7 +134,10 @@ function CardBody({
   // A new card: put the cursor where the answer goes (text fields) or on the prompt.
   useEffect(() => {
     const root = rootRef.current;
-    const input = root?.querySelector<HTMLElement>('[data-answer-input="true"]');
+    // Not after suspend or undo: a key pressed for the message ("Press U to undo") must not type.
+    const input = useAppStore.getState().session.focusAnswer
+      ? root?.querySelector<HTMLElement>('[data-answer-input="true"]')
+      : null;
     (input ?? root?.querySelector<HTMLElement>('[data-question-prompt="true"]'))?.focus();
     // The bench's "answer → next question painted" ends here (every showing mounts a new card).
     markAfterPaint('lectern:answer:end');
@@ -145,6 +156,11 @@ function CardBody({
     if (phase === 'answered') confirmRef.current?.focus();
     else if (phase === 'revealed') goodRef.current?.focus();
   }, [phase]);
+  // "I was right" leaves with its button: the focus goes on to Continue.
+  const overridden = pending?.overridden === true;
+  useEffect(() => {
+    if (overridden) confirmRef.current?.focus();
+  }, [overridden]);
 
   const cardSettings = settings ? resolveCardSettings(settings, shown.key) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the preview is taken when the rating is shown
@@ -180,6 +196,8 @@ function CardBody({
       chapterId: row.chapterId,
       sectionId: row.section,
       highlight: true,
+      ...(question.evidence ? { evidence: question.evidence } : {}),
+      from: 'study',
     });
 
   const run = (action: StudyAction) => {
@@ -194,6 +212,8 @@ function CardBody({
         return void confirmAnswer(deps, 'suggested').catch(fail('Could not save the answer'));
       case 'guessed':
         return void confirmAnswer(deps, 'guessed').catch(fail('Could not save the answer'));
+      case 'override':
+        return overrideAnswer();
       case 'undo':
         return void undoLast(deps)
           .then((ok) => {
@@ -225,6 +245,7 @@ function CardBody({
     const action = mapStudyKey(key, phase, question.type);
     if (!action) return false;
     if (action.kind === 'guessed' && question.type === 'flashcard') return false;
+    if (action.kind === 'override' && !canOverride(pending)) return false;
     run(action);
     return true;
   });
@@ -298,7 +319,18 @@ function CardBody({
           grade={pending.grade}
           arrangement={arrangement}
           headingId="study-verdict"
+          overridden={pending.overridden === true}
         />
+      ) : null}
+      {answered && canOverride(pending) ? (
+        <p>
+          <button type="button" className="secondary" disabled={busy} onClick={overrideAnswer}>
+            I was right{' '}
+            <span className="kbd" aria-hidden="true">
+              {ACTION_LETTERS.override.toUpperCase()}
+            </span>
+          </button>
+        </p>
       ) : null}
       {phase === 'revealed' && question.explanation ? (
         <section className="feedback" aria-labelledby="study-explanation">

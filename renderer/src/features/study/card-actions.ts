@@ -22,7 +22,7 @@ export async function undoLast(deps: StudyDeps): Promise<boolean> {
   if (isStudyBusy()) return false;
   const entry = store().popUndo(id);
   if (!entry) return false;
-  store().patchSession(id, { busy: true });
+  store().patchSession(id, { busy: true, focusAnswer: false });
   try {
     const rt = runtimeFor(deps, id);
     if (entry.kind === 'answer') forgetDoneToday();
@@ -69,7 +69,10 @@ export async function suspendCurrent(deps: StudyDeps): Promise<void> {
   rt.queue = removeQueuedCard(rt.queue, key);
   forgetCard(rt, key);
   store().pushUndo(id, { kind: 'suspend', key });
-  store().patchSession(id, { message: 'Suspended: this question will not be shown again. Press U to undo.' });
+  store().patchSession(id, {
+    message: 'Suspended: this question will not be shown again. Press U to undo.',
+    focusAnswer: false,
+  });
   await showNext(deps, id);
 }
 

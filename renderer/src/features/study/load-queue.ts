@@ -12,7 +12,13 @@
  * the learning cards due later today, which join the queue in memory, reviews re-ordered by
  * retrievability. Only the first card or two can come before a weaker review not yet loaded.
  */
-import { computeDayStart, type DoneToday, type SessionQueue, splitQueue } from '../../core/queue';
+import {
+  computeDayStart,
+  type DailyLimits,
+  type DoneToday,
+  type SessionQueue,
+  splitQueue,
+} from '../../core/queue';
 import type { SchedulerSettings } from '../../core/scheduler';
 import { type AppSettings, resolveSchedulingSettings } from '../../core/settings';
 import type { LecternDb } from '../../db/db';
@@ -25,6 +31,7 @@ import {
   type ReviewsToLoad,
 } from '../../db/study-repo';
 import type { StudyScope } from '../../store';
+import { extraNewToday } from './extra-new';
 
 const DAY_MS = 86_400_000;
 
@@ -81,6 +88,12 @@ export function resolveCardSettings(settings: AppSettings, key: CardKey): Schedu
   return resolveSchedulingSettings(settings, key.slice(0, key.indexOf(':')));
 }
 
+/** A pack's limits for the study day starting at `dayStart`: the settings' plus today's raise. */
+export function limitsToday(settings: AppSettings, packId: string, dayStart: number): DailyLimits {
+  const s = resolveSchedulingSettings(settings, packId);
+  return { newPerDay: s.newPerDay + extraNewToday(dayStart, packId), reviewsPerDay: s.reviewsPerDay };
+}
+
 /**
  * Loads and orders the first cards to study in `scope` at `now` (see the file comment). Learning
  * cards due within the study day come with the rest (a new study day rebuilds the queue).
@@ -93,10 +106,7 @@ export async function loadStudyQueue(
   opts: { firstReviews?: number; doneToday?: Readonly<Record<string, DoneToday>> } = {},
 ): Promise<StudyQueue> {
   const dayStart = computeStudyDayStart(now, settings);
-  const limitsOf = (id: string) => {
-    const s = resolveSchedulingSettings(settings, id);
-    return { newPerDay: s.newPerDay, reviewsPerDay: s.reviewsPerDay };
-  };
+  const limitsOf = (id: string) => limitsToday(settings, id, dayStart);
   const input = await loadQueueInput(db, scope.packId ? [scope.packId] : 'all', now, {
     dayStartMs: dayStart,
     learningUntil: now,

@@ -132,9 +132,12 @@ export function applyNext(deps: StudyDeps, rt: SessionRuntime, step: NextStep): 
     return;
   }
   const idle = { current: null, pending: null, left: { reviews: 0, learning: 0, newCards: 0 } };
-  if (step.kind === 'wait')
-    store().patchSession(rt.id, { ...idle, status: 'waiting', waitUntil: step.until });
-  else store().patchSession(rt.id, { ...idle, status: 'done', waitUntil: null });
+  if (step.kind === 'wait') {
+    // The card waited for is a learning card still to come: "0 learning" beside "a question you are
+    // learning comes back in 8:13" would contradict it.
+    const left = { ...idle.left, learning: Math.max(1, rt.queue.learning.length) };
+    store().patchSession(rt.id, { ...idle, left, status: 'waiting', waitUntil: step.until });
+  } else store().patchSession(rt.id, { ...idle, status: 'done', waitUntil: null });
 }
 
 /** Shows the next card of the queue or, with nothing due, waits for the next learning card or ends the session. */

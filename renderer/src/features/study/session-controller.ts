@@ -95,6 +95,29 @@ export function submitAnswer(question: Question, response: AnswerResponse, now: 
   return grade;
 }
 
+/**
+ * "I was right" (Quizlet's override): a typed or cloze answer marked wrong is regraded as right —
+ * the rating follows (Good; Hard after a hint) and the review row records the override. Nothing is
+ * written until the student continues.
+ */
+export function overrideAnswer(): void {
+  const s = session();
+  const p = s.pending;
+  if (!p || s.phase !== 'answered' || p.overridden || p.grade.correct) return;
+  if (p.grade.questionType !== 'typed' && p.grade.questionType !== 'cloze') return;
+  const grade: Grade = { ...p.grade, correct: true, score: 1, partial: false, typo: false, fastMs: 0 };
+  const ctx = { responseMs: p.responseMs, hintUsed: s.hintShown };
+  store().patchSession(s.id, {
+    pending: {
+      ...p,
+      grade,
+      overridden: true,
+      suggested: ratingFor(grade, ctx),
+      guessed: ratingFor(grade, { ...ctx, override: 'guessed' }),
+    },
+  });
+}
+
 /** Confirms the pending answer with its suggested rating, or with "I guessed". */
 export function confirmAnswer(deps: StudyDeps, choice: 'suggested' | 'guessed'): Promise<void> {
   const s = session();
@@ -105,6 +128,7 @@ export function confirmAnswer(deps: StudyDeps, choice: 'suggested' | 'guessed'):
     grade: p.grade,
     response: p.response,
     responseMs: p.responseMs,
+    ...(p.overridden ? { overridden: true } : {}),
   });
 }
 
@@ -126,6 +150,7 @@ interface AnswerToWrite {
   grade: Grade;
   response: AnswerResponse;
   responseMs: number;
+  overridden?: boolean;
 }
 
 async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promise<void> {
@@ -152,6 +177,7 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
       grade: a.grade,
       response: a.response,
       responseMs: a.responseMs,
+      ...(a.overridden ? { overridden: true } : {}),
       now,
       settings: resolveCardSettings(settings, shown.key),
     });

@@ -6,23 +6,12 @@
 import type { QuestionType } from '../../core/pack/schema';
 import type { Rating } from '../../core/scheduler';
 import type { StudyPhase } from '../../store/session-slice';
+import { findBinding, normalizeKey, type StudyAction } from '../questions/answer-keys';
 
 /** Where a key was pressed, as far as shortcuts care. */
 export type KeyTarget = 'text' | 'toggle' | 'button' | 'other';
 
-/** What a shortcut does. */
-export type StudyAction =
-  | { kind: 'reveal' }
-  | { kind: 'submit' }
-  | { kind: 'rate'; rating: Rating }
-  | { kind: 'confirm' }
-  | { kind: 'guessed' }
-  | { kind: 'undo' }
-  | { kind: 'suspend' }
-  | { kind: 'flag' }
-  | { kind: 'hint' }
-  | { kind: 'context' }
-  | { kind: 'end' };
+export type { StudyAction } from '../questions/answer-keys';
 
 const TEXT_INPUT_TYPES = new Set([
   'text',
@@ -77,33 +66,18 @@ export function isShortcutAllowed(key: string, target: KeyTarget): boolean {
   return true;
 }
 
-const RATING_KEYS: Record<string, Rating> = { '1': 1, '2': 2, '3': 3, '4': 4 };
-
 /**
- * The action of `key` in `phase` (answer keys — choices, T/F — are handled before this, so they
- * take precedence while answering). Space/Enter: reveal a flashcard, submit an answer, or continue
- * with the suggested rating (Good for a revealed flashcard); 1–4 rate a flashcard; G "I guessed";
- * H hint; R read in context; U undo; S suspend; F flag; Escape ends the session.
+ * The action of `key` in `phase` for a `type` question, from the one key map
+ * (`questions/answer-keys.ts`). Answer keys (choices, T/F) are applied to the draft before this
+ * and are no action; 1–4 on a shown flashcard rate it.
  */
 export function mapStudyKey(key: string, phase: StudyPhase, type: QuestionType): StudyAction | null {
-  const k = key.length === 1 ? key.toLowerCase() : key;
-  const go = k === ' ' || k === 'Enter';
-  if (phase === 'question') {
-    if (go) return type === 'flashcard' ? { kind: 'reveal' } : { kind: 'submit' };
-    if (k === 'h') return { kind: 'hint' };
-  } else if (phase === 'revealed') {
-    const rating = RATING_KEYS[k];
-    if (rating) return { kind: 'rate', rating };
-    if (go) return { kind: 'rate', rating: 3 };
-    if (k === 'r') return { kind: 'context' };
-  } else {
-    if (go) return { kind: 'confirm' };
-    if (k === 'g') return { kind: 'guessed' };
-    if (k === 'r') return { kind: 'context' };
+  const b = findBinding(key, phase, type);
+  if (!b) return null;
+  if (b.name === 'rate') {
+    const k = normalizeKey(key);
+    return { kind: 'rate', rating: (k === ' ' || k === 'Enter' ? 3 : Number(k)) as Rating };
   }
-  if (k === 'u') return { kind: 'undo' };
-  if (k === 's') return { kind: 'suspend' };
-  if (k === 'f') return { kind: 'flag' };
-  if (k === 'Escape') return { kind: 'end' };
-  return null;
+  if (b.name === 'choose' || b.name === 'true' || b.name === 'false') return null;
+  return { kind: b.name } as StudyAction;
 }

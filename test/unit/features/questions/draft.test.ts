@@ -127,8 +127,9 @@ describe('drafts', () => {
 });
 
 describe('answer keys', () => {
-  it('label choices 1–9 then A–Q, and read them back', () => {
-    expect([0, 8, 9, 25].map(labelChoiceKey)).toEqual(['1', '9', 'A', 'Q']);
+  it('label choices 1–9 then the letters no action or T/F uses, and read them back', () => {
+    // The letters skip F, G, H, M, O, R, S, T and U (true/false and the study actions): 26 keys in all.
+    expect([0, 8, 9, 14, 25].map(labelChoiceKey)).toEqual(['1', '9', 'A', 'I', 'Z']);
     for (let p = 0; p < 26; p++) expect(findChoicePosition(labelChoiceKey(p), 26)).toBe(p);
     expect(findChoicePosition('5', 4)).toBeNull();
     expect(findChoicePosition('a', 9)).toBeNull();
