@@ -60,6 +60,30 @@ export async function loadBrowseData(
   return { packs, rows };
 }
 
+/**
+ * The rows of some questions read again (after a write), each keeping its pack's rank; a question
+ * no longer stored is left out.
+ */
+export async function reloadBrowseRows(
+  db: LecternDb,
+  rows: readonly Pick<BrowseRow, 'key' | 'order' | 'packRank'>[],
+): Promise<BrowseRow[]> {
+  return db.transaction('r', db.cards, db.questionChunks, async () => {
+    const keys = rows.map((r) => r.key as CardKey);
+    const [cards, questions] = await Promise.all([
+      db.cards.bulkGet(keys),
+      readQuestions(
+        db,
+        rows.map((r) => ({ key: r.key as CardKey, order: r.order })),
+      ),
+    ]);
+    return rows.flatMap((r, i) => {
+      const q = questions.get(r.key as CardKey);
+      return q ? [toBrowseRow(q, cards[i], r.packRank)] : [];
+    });
+  });
+}
+
 function toBrowsePack(p: PackRow): BrowsePack {
   return { id: p.id, title: p.title, chapters: p.chapters.map((c) => ({ id: c.id, title: c.title })) };
 }

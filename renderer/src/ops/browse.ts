@@ -13,6 +13,7 @@ import {
   listFlagged,
   loadBrowseData,
   loadQuestionHistory,
+  reloadBrowseRows,
 } from '../db/browse-repo';
 import { db } from '../db/db';
 
@@ -35,6 +36,11 @@ export function runBrowseAction(
     rows.map((r) => ({ key: r.key, chapterId: r.chapterId, order: r.order, removed: r.removed })),
     now,
   );
+}
+
+/** The rows of these questions as stored now (after a write). */
+export function refreshBrowseRows(rows: readonly BrowseRow[]): Promise<BrowseRow[]> {
+  return reloadBrowseRows(db, rows);
 }
 
 /** What the history dialog shows of a question. */
