@@ -5,6 +5,7 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { useMarkWhenReady } from '../../app/perf';
 import {
   type BrowseFilter,
   type BrowseRow,
@@ -60,6 +61,9 @@ export function BrowseScreen() {
     () => browseRows(data.rows, deferredFilter, sort, { endOfToday: endOfToday(now) }),
     [data.rows, deferredFilter, sort, now],
   );
+  // For `npm run bench` (test/bench/phases/browse.ts): first rows painted, every question listed.
+  useMarkWhenReady('lectern:browse:rows', data.rows.length > 0);
+  useMarkWhenReady('lectern:browse:end', !data.loading);
   const shownKeys = useMemo(() => shown.map((r) => r.key), [shown]);
   const tags = useMemo(() => collectTags(data.rows), [data.rows]);
   const visibleSelection = useMemo(() => keepShown(selection, shownKeys), [selection, shownKeys]);

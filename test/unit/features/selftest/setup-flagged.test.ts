@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDefaultSetup, findSetupProblems, toStartInput } from '../../../../renderer/src/features/selftest';
+import {
+  createDefaultSetup,
+  findSetupProblems,
+  toStartInput,
+} from '../../../../renderer/src/features/selftest';
 
 const packs = [{ id: 'p', chapters: [{ id: 'c1' }] }];
 
