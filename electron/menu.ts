@@ -21,6 +21,7 @@ export function buildMenuTemplate(actions: MenuActions): MenuItemConstructorOpti
         { label: 'Library', accelerator: 'CmdOrCtrl+1', click: send('open-library') },
         { label: 'Self-test', accelerator: 'CmdOrCtrl+2', click: send('open-selftest') },
         { label: 'Statistics', accelerator: 'CmdOrCtrl+3', click: send('open-stats') },
+        { label: 'Browse', accelerator: 'CmdOrCtrl+4', click: send('open-browse') },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('open-settings') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -187,7 +187,8 @@ export type MenuCommand =
   | 'open-library'
   | 'open-stats'
   | 'open-settings'
-  | 'open-selftest';
+  | 'open-selftest'
+  | 'open-browse';
 
 /** Events main sends to the renderer. */
 export interface Events {

@@ -14,6 +14,7 @@ import { writeBenchFiles } from './bench-files';
 import { type BenchOptions, parseOptions, USAGE } from './options';
 import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
+import { measureBrowse } from './phases/browse';
 import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
 import { measureJsSize } from './phases/size';
 import { measureCourseStart, measureFirstLaunchOfDay, measureStart } from './phases/start';
@@ -140,6 +141,7 @@ async function measureSize(
     const queue = await measureQueue(app, o.runs, log);
     const answer = await measureAnswers(app, files.typeOf, answers, 20, log);
     const stats = await measureStats(app, heavyRuns, log);
+    const browse = await measureBrowse(app, heavyRuns, log);
     await app.close();
     app = null;
     const start = await measureStart(dir, o.runs, true, log);
@@ -164,6 +166,7 @@ async function measureSize(
       },
       stats: stats.later,
       statsFirst: stats.first,
+      browse,
       start,
       firstLaunch,
       runs: { heavy: heavyRuns, other: o.runs },

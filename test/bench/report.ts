@@ -28,6 +28,8 @@ export interface SizeResult {
   stats: number[];
   /** The first opening of the statistics: it reads every review row and builds the cache. */
   statsFirst?: number;
+  /** Browse opened (reloaded page): click → first rows painted, and → every question listed (absent in older reports). */
+  browse?: { rows: number[]; all: number[] };
   start: StartResult;
   firstLaunch: FirstLaunchResult | null;
   /** Measured runs: `heavy` for the floor, imports and statistics, `other` for the rest. */
@@ -281,6 +283,20 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
       unit: 'ms',
       ...(peer ? { peer: peer.statsMs } : {}),
     });
+    if (s.browse && s.browse.rows.length > 0) {
+      rows.push({
+        measure: 'Browse opened → first rows shown',
+        size,
+        value: median(s.browse.rows),
+        unit: 'ms',
+      });
+      rows.push({
+        measure: `Browse opened → every question listed (${size})`,
+        size,
+        value: median(s.browse.all),
+        unit: 'ms',
+      });
+    }
     const start = median(s.start.runs);
     const inPage = s.start.inPage?.length ? ` (in the page: ${formatNumber(median(s.start.inPage))} ms)` : '';
     addVerdicts(

@@ -18,6 +18,7 @@ const DiscussionScreen = lazyScreen(() =>
 const ImportScreen = lazyScreen(() => import('../features/import/ImportScreen').then((m) => m.ImportScreen));
 const StatsScreen = lazyScreen(() => import('../features/stats/StatsScreen').then((m) => m.StatsScreen));
 const StudyScreen = lazyScreen(() => import('../features/study/StudyScreen').then((m) => m.StudyScreen));
+const BrowseScreen = lazyScreen(() => import('../features/browse/BrowseScreen').then((m) => m.BrowseScreen));
 const SettingsScreen = lazyScreen(() =>
   import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen),
 );
@@ -33,12 +34,14 @@ export const SCREENS: { [N in RouteName]?: ScreenOf<N> } = {
   import: () => <ImportScreen />,
   stats: (r) => <StatsScreen packId={r.packId} />,
   settings: () => <SettingsScreen />,
+  browse: () => <BrowseScreen />,
 };
 
 /** Main navigation, in order. `also` lists routes that highlight the same item. */
 export const NAV_ITEMS: { name: RouteName; label: string; also?: RouteName[] }[] = [
   { name: 'library', label: 'Library', also: ['reader'] },
   { name: 'study', label: 'Study' },
+  { name: 'browse', label: 'Browse' },
   { name: 'selftest', label: 'Self-test', also: ['discussion'] },
   { name: 'import', label: 'Import' },
   { name: 'stats', label: 'Statistics' },

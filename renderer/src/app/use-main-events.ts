@@ -10,6 +10,7 @@ const ROUTES: Partial<Record<MenuCommand, Route>> = {
   'open-stats': { name: 'stats' },
   'open-settings': { name: 'settings' },
   'open-selftest': { name: 'selftest' },
+  'open-browse': { name: 'browse' },
 };
 
 export function useMainEvents(onAbout: () => void): void {

@@ -47,6 +47,8 @@ export interface StartSelfTestInput {
   count: number;
   types?: QuestionType[];
   chapters?: ChapterRef[];
+  /** Only flagged questions. */
+  flaggedOnly?: boolean;
   order: 'weakest' | 'random';
   seed: string | number;
   /** ms; null/0/left out: no limit. */
@@ -60,11 +62,14 @@ export interface StartSelfTestInput {
  * `order`), removed questions left out, each with its card (null when it has no card row: new).
  * With `chapters`, only those chapters are read (their live orders are a contiguous range each), so
  * a test on one chapter of a 100k-question pack reads that chapter's chunks and started cards only.
+ * With `flaggedOnly`, only the flagged cards' questions are read (a flagged question may be new: its
+ * card is not started, so it is found among all the pack's cards).
  */
 export async function buildSelfTestPool(
   db: LecternDb,
   packIds: readonly string[],
   chapters: readonly ChapterRef[] = [],
+  flaggedOnly = false,
 ): Promise<PoolQuestion[]> {
   return db.transaction('r', [db.packs, db.questionChunks, db.cards], async () => {
     const pool: PoolQuestion[] = [];
@@ -72,8 +77,9 @@ export async function buildSelfTestPool(
       const wanted = new Set(chapters.filter((c) => c.packId === packId).map((c) => c.chapterId));
       if (chapters.length > 0 && wanted.size === 0) continue;
       const pack = await db.packs.get(packId);
-      const { questions, cards } =
-        wanted.size > 0 && pack
+      const { questions, cards } = flaggedOnly
+        ? await readFlagged(db, packId)
+        : wanted.size > 0 && pack
           ? await readChapters(db, pack, wanted)
           : {
               questions: await readPackQuestions(db, packId),
@@ -82,7 +88,9 @@ export async function buildSelfTestPool(
       const cardOf = new Map(cards.map((c) => [c.key, c]));
       for (const q of questions) {
         if (q.removed !== 0) continue;
+        if (wanted.size > 0 && !wanted.has(q.chapterId)) continue;
         const card = cardOf.get(q.key);
+        if (flaggedOnly && card?.flagged !== 1) continue;
         pool.push({
           key: q.key,
           packId: q.packId,
@@ -90,11 +98,26 @@ export async function buildSelfTestPool(
           type: q.type,
           order: q.order,
           card: card ? { state: card.state, stability: card.stability, lastReview: card.lastReview } : null,
+          flagged: card?.flagged === 1,
         });
       }
     }
     return pool;
   });
+}
+
+/** The flagged cards of a pack (new ones too: a flagged question may never have been studied) and their questions, in order. */
+async function readFlagged(
+  db: LecternDb,
+  packId: string,
+): Promise<{ questions: QuestionRow[]; cards: CardRow[] }> {
+  const cards = (await db.cards.where('packId').equals(packId).toArray()).filter((c) => c.flagged === 1);
+  const found = await readQuestions(
+    db,
+    cards.map((c) => ({ key: c.key, order: c.order })),
+  );
+  const questions = [...found.values()].sort((a, b) => a.order - b.order);
+  return { questions, cards };
 }
 
 /**
@@ -144,7 +167,7 @@ export async function startSelfTest(
   db: LecternDb,
   input: StartSelfTestInput,
 ): Promise<{ ok: true; test: StoredSelfTest } | { ok: false; reason: 'no-questions' }> {
-  const pool = await buildSelfTestPool(db, input.packIds, input.chapters ?? []);
+  const pool = await buildSelfTestPool(db, input.packIds, input.chapters ?? [], input.flaggedOnly ?? false);
   const selected = selectQuestions(pool, input);
   if (selected.length === 0) return { ok: false, reason: 'no-questions' };
   const state = createSelfTest({
@@ -164,6 +187,7 @@ export async function startSelfTest(
       count: input.count,
       types: [...(input.types ?? [])],
       chapters: (input.chapters ?? []).map((c) => ({ ...c })),
+      ...(input.flaggedOnly ? { flaggedOnly: true } : {}),
     },
     now: input.now,
   });

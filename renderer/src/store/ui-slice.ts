@@ -19,6 +19,7 @@ export type Route =
   | { name: 'selftest'; packId?: string; testId?: number }
   | { name: 'stats'; packId?: string }
   | { name: 'settings' }
+  | { name: 'browse' }
   | { name: 'discussion'; packId: string; chapterIds?: string[]; testId?: number };
 
 export type RouteName = Route['name'];

@@ -122,6 +122,7 @@ describe('bench report', () => {
             phases: { write: 1, queue: 1, render: 1, paint: 1 },
           },
           stats: [900],
+          browse: { rows: [120], all: [2400] },
           start: { runs: [800], floor: [500], heap: { library: 50e6, study: 60e6 } },
           firstLaunch: null,
           runs: { heavy: 1, other: 1 },
@@ -155,6 +156,8 @@ describe('bench report', () => {
     expect(find('answer → next question painted, p95')?.met).toBe(true);
     expect(find('start → Library interactive')?.met).toBe(true);
     expect(find('renderer JS heap')?.met).toBe(true);
+    expect(find('Browse opened → first rows shown')?.value).toBe(120);
+    expect(find('Browse opened → every question listed (100k)')?.value).toBe(2400);
     const table = formatTable(rows);
     expect(table).toContain(
       '| import (pack, 44.0 MB) | 100k | 5000 ms | 4000 ms | 1.25× | 4500 ms | 1.11× |',

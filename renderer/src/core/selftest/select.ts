@@ -19,6 +19,8 @@ export interface PoolQuestion {
   /** Course order within its pack. */
   order: number;
   card: RetrievabilityCard | null;
+  /** Whether the student flagged it (left out: not flagged). */
+  flagged?: boolean;
 }
 
 /** A chapter of a pack (chapter ids are only unique within a pack). */
@@ -35,6 +37,8 @@ export interface SelectOptions {
   types?: readonly QuestionType[];
   /** Only these chapters; all when left out or empty. */
   chapters?: readonly ChapterRef[];
+  /** Only flagged questions. */
+  flaggedOnly?: boolean;
   order: 'weakest' | 'random';
   /** Seed of the random draw (ignored for weakest-first). */
   seed: string | number;
@@ -47,10 +51,10 @@ export function clampQuestionCount(count: number): number {
   return Math.min(MAX_TEST_QUESTIONS, Math.max(MIN_TEST_QUESTIONS, Math.round(count)));
 }
 
-/** Keeps the questions of the wanted types and chapters, in pool order. */
+/** Keeps the questions of the wanted types and chapters (and flagged, if asked), in pool order. */
 export function filterPool<T extends PoolQuestion>(
   pool: readonly T[],
-  options: Pick<SelectOptions, 'types' | 'chapters'>,
+  options: Pick<SelectOptions, 'types' | 'chapters' | 'flaggedOnly'>,
 ): T[] {
   const types = options.types && options.types.length > 0 ? new Set<string>(options.types) : null;
   const chapters =
@@ -59,6 +63,7 @@ export function filterPool<T extends PoolQuestion>(
       : null;
   return pool.filter(
     (q) =>
+      (!options.flaggedOnly || q.flagged === true) &&
       (types === null || types.has(q.type)) &&
       (chapters === null || chapters.has(`${q.packId}\n${q.chapterId}`)),
   );

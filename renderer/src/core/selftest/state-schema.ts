@@ -42,6 +42,7 @@ export const selfTestStateSchema = z
         count: z.number(),
         types: z.array(questionType),
         chapters: z.array(z.object({ packId: z.string(), chapterId: z.string() })),
+        flaggedOnly: z.boolean().optional(),
       })
       .nullable(),
   })

@@ -46,6 +46,8 @@ export interface SelfTestSelection {
   count: number;
   types: QuestionType[];
   chapters: ChapterRef[];
+  /** Drawn from flagged questions only. */
+  flaggedOnly?: boolean;
 }
 
 /** A self-test's whole state, plain JSON (stored as-is in the `selftests` table). */

@@ -19,6 +19,7 @@ import {
   toggleType,
   toStartInput,
 } from './setup-model';
+import { useFlaggedCount } from './use-flagged-count';
 import { countMatching, countOfType, type SetupData } from './use-setup-data';
 
 /** Names of the question types on the form, as the student knows them. */
@@ -51,10 +52,18 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
     count: parseWhole(countText),
     limitMinutes: parseWhole(limitText),
   };
-  const matching = useMemo(
+  const allMatching = useMemo(
     () => countMatching(data.counts, choices.chapters, choices.types),
     [data.counts, choices.chapters, choices.types],
   );
+  const flaggedMatching = useFlaggedCount(
+    choices.flaggedOnly === true,
+    useMemo(() => data.packs.map((p) => p.id), [data.packs]),
+    choices.chapters,
+    choices.types,
+  );
+  // null while the flagged questions are read: no "none match" until they are counted.
+  const matching = choices.flaggedOnly ? flaggedMatching : allMatching;
   const problems = findSetupProblems(current, matching);
   const problemOf = (field: SetupProblem['field']) =>
     tried ? problems.find((p) => p.field === field) : undefined;
@@ -86,7 +95,9 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
     }
   };
 
-  const willAsk = Number.isInteger(current.count) ? Math.min(matching, current.count) : matching;
+  const counted = matching ?? 0;
+  const willAsk = Number.isInteger(current.count) ? Math.min(counted, current.count) : counted;
+  const some = choices.flaggedOnly ? 'flagged question' : 'question';
   const describedBy = (field: SetupProblem['field'], hint?: string) => {
     const ids = [hint, problemOf(field) ? `${id}-${field}-error` : undefined].filter(Boolean);
     return ids.length > 0 ? ids.join(' ') : undefined;
@@ -199,6 +210,18 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
           label="Random"
           hint="A random draw from the chosen chapters."
         />
+        <label className="setup-flagged">
+          <input
+            type="checkbox"
+            checked={choices.flaggedOnly === true}
+            aria-describedby={`${id}-flagged-hint`}
+            onChange={(e) => patch({ flaggedOnly: e.target.checked })}
+          />
+          Flagged only
+        </label>
+        <p id={`${id}-flagged-hint`} className="muted setup-hint">
+          Only the questions you flagged (in Study or Browse).
+        </p>
       </fieldset>
 
       <fieldset className="setup-group">
@@ -239,9 +262,11 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
       </div>
 
       <p className="setup-summary" aria-live="polite">
-        {matching === 0
-          ? 'No question matches these chapters and types.'
-          : `${matching} question${matching === 1 ? '' : 's'} match; the test will ask ${willAsk}.`}
+        {matching === null
+          ? 'Counting the flagged questions…'
+          : matching === 0
+            ? `No ${some} matches these chapters and types.`
+            : `${matching} ${some}${matching === 1 ? '' : 's'} match; the test will ask ${willAsk}.`}
       </p>
       {errorText('pool')}
       <button type="submit" disabled={busy}>

@@ -30,6 +30,8 @@ export interface SetupChoices {
   order: 'weakest' | 'random';
   mode: SelfTestMode;
   countsForSchedule: boolean;
+  /** Draw only from flagged questions (left out: every question). */
+  flaggedOnly?: boolean;
 }
 
 /** A pack as the form lists it. */
@@ -114,7 +116,12 @@ export function findSetupProblems(choices: SetupChoices, matching: number | null
     });
   }
   if (matching === 0 && choices.chapters.length > 0 && choices.types.length > 0) {
-    out.push({ field: 'pool', message: 'No question matches these chapters and types.' });
+    out.push({
+      field: 'pool',
+      message: choices.flaggedOnly
+        ? 'No flagged question matches these chapters and types.'
+        : 'No question matches these chapters and types.',
+    });
   }
   return out;
 }
@@ -140,6 +147,7 @@ export function toStartInput(
     seed,
     timeLimitMs: choices.timed ? choices.limitMinutes * 60_000 : null,
     countsForSchedule: choices.countsForSchedule,
+    ...(choices.flaggedOnly ? { flaggedOnly: true } : {}),
     now,
   };
 }

@@ -1,0 +1,59 @@
+/**
+ * Browse's data: every question of every pack, loaded once when the screen opens (the first batch is
+ * shown as soon as it is read, so a large library shows rows at once), and refreshed row by row
+ * after a bulk action.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { BrowseRow } from '../../core/browse';
+import { type BrowsePack, loadBrowse, refreshBrowseRows } from '../../ops/browse';
+
+export interface BrowseData {
+  rows: BrowseRow[];
+  packs: BrowsePack[];
+  /** True until every question is read. */
+  loading: boolean;
+  error: string | null;
+  /** Re-reads these rows (after a write) and puts them in place. */
+  refresh: (changed: readonly BrowseRow[]) => Promise<void>;
+}
+
+export function useBrowse(): BrowseData {
+  const [rows, setRows] = useState<BrowseRow[]>([]);
+  const [packs, setPacks] = useState<BrowsePack[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let shownFirst = false;
+    loadBrowse((batch, packList) => {
+      // Only the first batch is shown early: redrawing on every batch would cost more than it gives.
+      if (cancelled || shownFirst) return;
+      shownFirst = true;
+      setPacks(packList);
+      setRows(batch);
+    })
+      .then((data) => {
+        if (cancelled) return;
+        setPacks(data.packs);
+        setRows(data.rows);
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) setError(err instanceof Error ? err.message : String(err));
+      })
+      .finally(() => {
+        if (!cancelled) setLoading(false);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const refresh = useCallback(async (changed: readonly BrowseRow[]) => {
+    const fresh = await refreshBrowseRows(changed);
+    const byKey = new Map(fresh.map((r) => [r.key, r]));
+    setRows((old) => old.map((r) => byKey.get(r.key) ?? r));
+  }, []);
+
+  return { rows, packs, loading, error, refresh };
+}
