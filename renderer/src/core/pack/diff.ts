@@ -86,11 +86,20 @@ function answerKey(q: Question): unknown {
       );
     case 'true-false':
       return q.answer;
-    case 'typed':
-      return {
+    case 'typed': {
+      const key: Record<string, unknown> = {
         accept: sorted(q.accept.map(norm)),
         numeric: q.numeric ? [q.numeric.value, q.numeric.tolerance ?? 0] : null,
       };
+      // Only when present, so questions without graded answers keep the hash they always had.
+      if (q.answers)
+        key.answers = q.answers.map((a) => [
+          a.text === undefined ? null : norm(a.text),
+          a.numeric ? [a.numeric.value, a.numeric.tolerance ?? 0] : null,
+          a.credit,
+        ]);
+      return key;
+    }
     case 'cloze':
       return clozeDeletions(q.text);
     case 'matching':
@@ -102,7 +111,8 @@ function answerKey(q: Question): unknown {
 
 /**
  * A stable hash of what makes an answer to `q` correct: its type plus the choices' text, correctness and
- * credit; the accepted answers; the numeric value and tolerance; the cloze deletions; the matching pairs;
+ * credit; the accepted answers; the numeric value and tolerance; graded answers with their credit, in
+ * order; the cloze deletions (a choice blank's options too); the matching pairs;
  * the ordering items in order; the flashcard back; the true/false answer. Not the prompt wording,
  * explanation, hint, feedback, tags, section or unit label. Whitespace runs and Unicode normalisation do
  * not count; letter case does.

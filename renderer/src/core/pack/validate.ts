@@ -202,9 +202,14 @@ export function checkReferences(pack: Pack): Diagnostic[] {
           issues.push({ message: 'no choice is marked correct', path: at('choices') });
         break;
       case 'typed':
-        if (Array.isArray(q.accept) && q.accept.length === 0 && q.numeric === undefined)
+        if (
+          Array.isArray(q.accept) &&
+          q.accept.length === 0 &&
+          q.numeric === undefined &&
+          !list(q.answers).some((a) => Number(record(a).credit) > 0)
+        )
           issues.push({
-            message: 'needs at least one accepted answer or a numeric answer',
+            message: 'needs at least one accepted answer, a numeric answer or an answer with credit',
             path: at('accept'),
           });
         break;
@@ -212,6 +217,19 @@ export function checkReferences(pack: Pack): Diagnostic[] {
         const cloze = text(q.text);
         if (cloze !== undefined && !/\{\{c\d+::[^}]+\}\}/.test(cloze))
           issues.push({ message: 'has no deletion like {{c1::answer}}', path: at('text') });
+        // A choice blank {{c1::~a|b}} needs a right option (one not marked "~").
+        for (const m of (cloze ?? '').matchAll(/\{\{c\d+::([\s\S]*?)\}\}/g)) {
+          const options =
+            (m[1] ?? '')
+              .split('::')[0]
+              ?.split('|')
+              .map((o) => o.trim()) ?? [];
+          if (options.some((o) => o.startsWith('~')) && !options.some((o) => o !== '' && !o.startsWith('~')))
+            issues.push({
+              message: `the choice blank ${m[0]} has no right option (one without "~")`,
+              path: at('text'),
+            });
+        }
         break;
       }
       case 'matching': {

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
 import { type ExportFormat, exportPack } from './export-pack';
 import './import.css';
+import { formatCount } from '../../ui/count';
 
 export function PackManageActions({
   packId,
@@ -55,7 +56,7 @@ export function PackManageActions({
       </button>
       <ConfirmDialog
         open={confirming}
-        title={`Remove ${title} and its ${questionCount.toLocaleString('en')} questions and review history?`}
+        title={`Remove ${title} and its ${formatCount(questionCount, 'question')} and review history?`}
         confirmLabel="Remove pack"
         danger
         busy={busy}

@@ -7,6 +7,7 @@ import type { PackFile, Result } from '../../../../electron/ipc/contract';
 import { checkPackSize } from '../../core/formats';
 import { invoke } from '../../platform/bridge';
 import { type ImportJob, useAppStore } from '../../store';
+import { formatCount } from '../../ui/count';
 import { markImport } from './import-marks';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -175,7 +176,7 @@ function onWorkerMessage(fileName: string, message: FromWorker): void {
         .notify(
           'success',
           message.counts.kind === 'new'
-            ? `Imported "${title}": ${current.summary.questionCount} questions.`
+            ? `Imported "${title}": ${formatCount(current.summary.questionCount, 'question')}.`
             : `Updated "${title}".`,
         );
       return;

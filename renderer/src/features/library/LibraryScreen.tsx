@@ -6,6 +6,7 @@ import { hasChapterText } from '../../core/queue';
 import type { LibraryCounts } from '../../db/study-repo';
 import { restoreBundledCourse } from '../../ops/bundled-course';
 import { useAppStore } from '../../store';
+import { formatCount } from '../../ui/count';
 import { PackManageActions } from '../import/LibraryPackActions';
 import { PackSelfTestActions } from '../selftest/LibrarySelfTest';
 import { ChapterStudyCounts, PackStudyBar, useStudyCounts } from '../study/LibraryStudy';
@@ -54,7 +55,7 @@ function PackCard({ entry, counts }: { entry: LibraryPack; counts: LibraryCounts
         <h2 id={headingId}>{pack.title}</h2>
         <p className="muted">
           {pack.origin === 'bundled' ? 'Bundled course' : `Imported from ${pack.fileName ?? pack.format}`} ·{' '}
-          {pack.questionCount} questions · {pack.chapters.length} chapters
+          {formatCount(pack.questionCount, 'question')} · {formatCount(pack.chapters.length, 'chapter')}
         </p>
         {pack.description ? <p>{pack.description}</p> : null}
         <PackStudyBar packId={pack.id} title={pack.title} counts={counts?.packs[pack.id]} />

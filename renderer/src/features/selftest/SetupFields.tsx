@@ -1,5 +1,6 @@
 /** Parts of the setup form: a radio option with its hint, and a pack's chapter checkboxes. */
 import { useId } from 'react';
+import { formatCount } from '../../ui/count';
 import { hasChapter, type SetupChoices, toggleChapter, togglePack } from './setup-model';
 import { countInChapter, type SetupData, type SetupPackInfo } from './use-setup-data';
 
@@ -73,7 +74,8 @@ export function PackChapters({
                     onChange({ chapters: toggleChapter(choices.chapters, ref, e.target.checked) })
                   }
                 />
-                {c.title} <span className="muted">({countInChapter(data.counts, ref)} questions)</span>
+                {c.title}{' '}
+                <span className="muted">({formatCount(countInChapter(data.counts, ref), 'question')})</span>
               </label>
             </li>
           );

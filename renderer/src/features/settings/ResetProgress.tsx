@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { db } from '../../db/db';
 import { measureResetImpact, type ResetImpact, resetPackProgress } from '../../db/settings-repo';
 import { useAppStore } from '../../store';
+import { formatCount } from '../../ui/count';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export function ResetProgress({ packId, title }: { packId: string; title: string }) {
@@ -24,7 +25,7 @@ export function ResetProgress({ packId, title }: { packId: string; title: string
       const done = await resetPackProgress(db, packId, Date.now());
       notify(
         'success',
-        `${title}: progress reset — ${done.newAgain} questions are new again and ${done.reviews} reviews were removed.`,
+        `${title}: progress reset — ${formatCount(done.newAgain, 'question')} ${done.newAgain === 1 ? 'is' : 'are'} new again and ${formatCount(done.reviews, 'review')} ${done.reviews === 1 ? 'was' : 'were'} removed.`,
       );
       setImpact(null);
     } catch (err) {

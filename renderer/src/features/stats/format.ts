@@ -17,9 +17,11 @@ export function formatDuration(ms: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
-/** "1 review", "3 reviews". */
+const PLURAL_RULES = new Intl.PluralRules('en');
+
+/** "1 review", "3 reviews" (English plural rules). */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${n} ${PLURAL_RULES.select(n) === 'one' ? one : many}`;
 }
 
 /** A `YYYY-MM-DD` study day as a readable date ("Mon, 16 Mar 2026"), computed without time zones. */

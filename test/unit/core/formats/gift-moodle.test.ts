@@ -200,3 +200,16 @@ describe('GIFT export → import keeps the new fields', () => {
     expect(roundTrip(pack)).toEqual(pack);
   });
 });
+
+describe('updates see changed graded answers', () => {
+  it("changes the answer hash when a graded answer's credit changes, and keeps it for questions without any", async () => {
+    const { answerHash } = await import('../../../../renderer/src/core/pack/diff');
+    const a = only('Which animal?{=Frog =%50%Cat}');
+    const b = only('Which animal?{=Frog =%25%Cat}');
+    expect(answerHash(a)).not.toBe(answerHash(b));
+    const plain = only('Which animal?{=Frog}');
+    if (plain.type !== 'typed') throw new Error('typed expected');
+    const { answers: _none, ...withoutAnswers } = { ...plain, answers: undefined };
+    expect(answerHash(plain)).toBe(answerHash(withoutAnswers as Question));
+  });
+});
