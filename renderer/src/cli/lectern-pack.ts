@@ -1,11 +1,12 @@
 /**
  * `lectern-pack`: check and convert instructor packs from the command line.
  *
- *   lectern-pack check [--json] [--from FORMAT] FILE…
+ *   lectern-pack check [--json] [--strict] [--from FORMAT] FILE…
  *   lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]
  *
  * `check` prints `FILE:LINE:COL: message` for each problem (`FILE:LINE:COL: $.json.path: message` for
- * Lectern JSON) and a summary line per file; it exits 1 if any file is invalid. Exit code 2 is a usage error.
+ * Lectern JSON), the source line with a caret under the column, and a summary line per file; it exits 1
+ * if any file is invalid (with `--strict`, also if any file has a warning). Exit code 2 is a usage error.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import {
@@ -17,7 +18,7 @@ import {
 } from '../core/formats';
 import {
   type Diagnostic,
-  formatDiagnostic,
+  formatDiagnosticWithSource,
   formatPath,
   type Pack,
   QUESTION_TYPES,
@@ -39,11 +40,14 @@ const processIo: CliIo = {
 export const USAGE = `lectern-pack — check and convert Lectern instructor packs
 
 Usage:
-  lectern-pack check [--json] [--from FORMAT] FILE…
+  lectern-pack check [--json] [--strict] [--from FORMAT] FILE…
       Validate pack files. Prints FILE:LINE:COL: message for every problem
-      (FILE:LINE:COL: $.path: message for Lectern JSON) and one summary line per
-      file. Exits 1 if any file is invalid. --json prints one JSON document with
-      the problems and the question count by type for each file.
+      (FILE:LINE:COL: $.path: message for Lectern JSON), under it the source
+      line with a caret (^~~~) at the column, and one summary line per file.
+      Warnings (what Lectern reads differently from Moodle or Anki) keep exit 0;
+      exits 1 if any file is invalid. --strict turns warnings into errors.
+      --json prints one JSON document with the problems and the question count
+      by type for each file.
   lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]
       Convert a pack to Lectern JSON or Moodle GIFT, to OUT or standard output.
   lectern-pack --help
@@ -67,6 +71,7 @@ interface Args {
   command: string | undefined;
   files: string[];
   json: boolean;
+  strict: boolean;
   to: string | undefined;
   out: string | undefined;
   from: PackFormat | undefined;
@@ -78,6 +83,7 @@ function parseArgs(argv: readonly string[]): Args {
     command: undefined,
     files: [],
     json: false,
+    strict: false,
     to: undefined,
     out: undefined,
     from: undefined,
@@ -96,6 +102,7 @@ function parseArgs(argv: readonly string[]): Args {
     };
     if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--json') args.json = true;
+    else if (flag === '--strict') args.strict = true;
     else if (flag === '--to') args.to = value();
     else if (flag === '-o' || flag === '--output') args.out = value();
     else if (flag === '--from') {
@@ -143,7 +150,7 @@ async function loadPack(file: string, from: PackFormat | undefined): Promise<Rea
     return readPackFile(
       file,
       new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      from ? { format: from } : {},
+      from ? { format: from, excerpts: true } : { excerpts: true },
     );
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -185,12 +192,22 @@ function jsonDiagnostic(d: Diagnostic) {
   };
 }
 
+/** With `--strict`, a warning is an error: a file with any warning is invalid. */
+function strictly(result: ReadPackResult, strict: boolean): ReadPackResult {
+  if (!strict || !result.ok || result.warnings.length === 0) return result;
+  return {
+    ok: false,
+    issues: result.warnings.map(({ severity: _, ...d }) => d),
+    format: result.format,
+  };
+}
+
 async function check(args: Args, io: CliIo): Promise<number> {
   if (args.files.length === 0) throw new UsageError('check needs at least one FILE');
   const reports = [];
   let allOk = true;
   for (const file of args.files) {
-    const result = await loadPack(file, args.from);
+    const result = strictly(await loadPack(file, args.from), args.strict);
     const diagnostics = result.ok ? result.warnings : result.issues;
     allOk &&= result.ok;
     if (args.json) {
@@ -214,7 +231,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
       });
       continue;
     }
-    for (const d of diagnostics) io.stdout(`${formatDiagnostic(file, d)}\n`);
+    for (const d of diagnostics) io.stdout(`${formatDiagnosticWithSource(file, d)}\n`);
     if (result.ok) io.stdout(`${file}: ${summary(result.pack, result.format)}\n`);
     else {
       const errors = diagnostics.filter((d) => d.severity !== 'warning').length;
@@ -232,11 +249,11 @@ async function convert(args: Args, io: CliIo): Promise<number> {
   if (args.to !== 'json' && args.to !== 'gift') throw new UsageError('convert needs --to json or --to gift');
   const result = await loadPack(file, args.from);
   if (!result.ok) {
-    for (const d of result.issues) io.stderr(`${formatDiagnostic(file, d)}\n`);
+    for (const d of result.issues) io.stderr(`${formatDiagnosticWithSource(file, d)}\n`);
     io.stderr(`${file}: invalid — nothing converted\n`);
     return 1;
   }
-  for (const d of result.warnings) io.stderr(`${formatDiagnostic(file, d)}\n`);
+  for (const d of result.warnings) io.stderr(`${formatDiagnosticWithSource(file, d)}\n`);
   const text = args.to === 'json' ? `${JSON.stringify(result.pack, null, 2)}\n` : packToGift(result.pack);
   if (args.out === undefined || args.out === '-') io.stdout(text);
   else {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ describe('lectern-pack', { timeout: 60_000 }, () => {
   it('prints its usage with --help', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('lectern-pack check [--json] [--from FORMAT] FILE…');
+    expect(r.stdout).toContain('lectern-pack check [--json] [--strict] [--from FORMAT] FILE…');
     expect(r.stdout).toContain('lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]');
   });
 
@@ -52,6 +52,24 @@ describe('lectern-pack', { timeout: 60_000 }, () => {
     expect(lines.at(-1)).toBe(
       `${F}/aiken/questions.txt: ok — Aiken pack "questions": 3 questions (3 multiple-choice), 1 chapter, 1 section, 0 discussions`,
     );
+  });
+
+  it('check: the source line with a caret under each message; warnings exit 0, --strict makes them errors', async () => {
+    const file = join(out, 'notes.txt');
+    writeFileSync(file, 'front,back\nonly a front\n');
+    const r = await run('check', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        `${file}:2:1: warning: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card`,
+        '    only a front',
+        '    ^~~~',
+      ].join('\n'),
+    );
+    const strict = await run('check', '--strict', file);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain(`${file}:2:1: this note has an empty back`);
+    expect(strict.stdout).toContain(`${file}: invalid — 1 error; nothing would be imported`);
   });
 
   it('check --json: a machine-readable result with question counts by type; exit 0 when all are valid', async () => {

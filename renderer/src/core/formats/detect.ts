@@ -18,31 +18,40 @@ const BY_EXTENSION: Record<string, PackFormat> = {
 const ANKI_HEADER =
   /^#(separator|html|columns|tags|deck|notetype|guid column|deck column|notetype column|tags column):/i;
 
+/**
+ * What a GIFT answer block holds: nothing (essay), true/false, a numeric `#…`, answers marked `=`/`~`,
+ * or Moodle's embedded answers `{1:MC:…}`. `{x}` in LaTeX or `{{c1::…}}` in an Anki cloze is not one.
+ */
+const GIFT_BLOCK =
+  /(?<!\{)\{(?!\{)\s*(\}|(T|F|TRUE|FALSE)\s*(#[^}]*)?\}|#[^}]*\}|[=~][^}]*\}|\d*:(MC|MCV|MCH|MCS|MCVS|MCHS|SA|SHORTANSWER|MW|NM|NUMERICAL|MULTICHOICE\w*|SHORTANSWER_C):)/i;
+
 /** The format named by the file's extension, if the extension names one. */
 export function formatFromFileName(name: string): PackFormat | undefined {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
   return ext === undefined ? undefined : BY_EXTENSION[ext];
 }
 
+/** True when the text has GIFT structure: an answer block, a `::title::` or a `$CATEGORY:` line. */
+export function hasGiftStructure(text: string): boolean {
+  if (/^\s*(::[^\n]*?::|\$CATEGORY:)/m.test(text)) return true;
+  return GIFT_BLOCK.test(maskEscapes(text));
+}
+
 /**
  * Detects the format: the extension decides when it names a format (`.json`, `.gift`, `.csv`, `.tsv`,
- * `.aiken`); otherwise the content does — JSON object, Anki header lines, Aiken `ANSWER:` lines, GIFT
- * answer blocks or titles, tab- or comma-separated rows — and GIFT is the fallback.
+ * `.aiken`); otherwise the content does — a JSON object; Anki header lines (or the old `tags:` first
+ * line); GIFT structure (answer blocks, titles, categories); Aiken `ANSWER:` lines after `A.` options.
+ * Anything else is delimited text, as Anki reads any text file (its separator found as Anki finds it):
+ * no file without GIFT structure is read as GIFT.
  */
 export function detectPackFormat(name: string, text: string): PackFormat {
   const byName = formatFromFileName(name);
   if (byName) return byName;
   const head = text.slice(0, 256 * 1024);
   if (/^\s*\{\s*("|\}|$)/.test(head)) return 'lectern';
-  if (ANKI_HEADER.test(head)) return 'delimited';
-  const lines = head.split('\n').filter((l) => l.trim() !== '' && !l.trimStart().startsWith('//'));
-  const masked = maskEscapes(head);
-  const giftBlocks = /\{[^{}]*\}/.test(masked) || /^\s*(::|\$CATEGORY:)/m.test(head);
-  const aiken = /^\s*ANSWER\s*:\s*[A-Z]\s*$/m.test(head) && /^\s*[A-Z][.)][ \t]+\S/m.test(head);
-  if (aiken && !giftBlocks) return 'aiken';
-  if (giftBlocks) return 'gift';
-  const tabbed = lines.filter((l) => l.includes('\t')).length;
-  const commas = lines.filter((l) => l.includes(',')).length;
-  if (lines.length > 0 && (tabbed >= lines.length / 2 || commas >= lines.length * 0.8)) return 'delimited';
-  return aiken ? 'aiken' : 'gift';
+  if (head.startsWith('tags:') || ANKI_HEADER.test(head)) return 'delimited';
+  const aiken = /^\s*ANSWER\s*:\s*[A-Z]\s*$/m.test(head) && /^\s*[A-Z][.)]\s*\S/m.test(head);
+  if (hasGiftStructure(head)) return 'gift';
+  if (aiken) return 'aiken';
+  return 'delimited';
 }

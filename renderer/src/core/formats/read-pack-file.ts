@@ -2,7 +2,7 @@
  * The one entry point for importing a pack file in any format: size limit, decoding, format detection,
  * the format's reader, and `validatePack`. What the app's import and the `lectern-pack` CLI call.
  */
-import type { PackResult } from '../pack/diagnostics';
+import { type PackResult, withExcerpts } from '../pack/diagnostics';
 import type { Pack } from '../pack/schema';
 import { parsePackJson } from '../pack/validate';
 import { readAiken } from './aiken/read-aiken';
@@ -20,6 +20,8 @@ export interface ReadPackOptions {
   onProgress?: (fraction: number) => void;
   /** Read as this format instead of detecting it. */
   format?: PackFormat;
+  /** Give every placed problem its source line (`excerpt`), for a caret under the column. */
+  excerpts?: boolean;
 }
 
 /**
@@ -63,7 +65,11 @@ export function readPackFile(
         result = readDelimited(text, options);
         break;
     }
-    return { ...result, format };
+    // Every placed problem carries its source line, for the caret excerpt the app and the CLI show.
+    if (!opts.excerpts) return { ...result, format };
+    return result.ok
+      ? { ...result, warnings: withExcerpts(text, result.warnings), format }
+      : { ok: false, issues: withExcerpts(text, result.issues), format };
   } catch (err) {
     // A reader bug must not become an uncaught exception in the import path; report it as a problem.
     const message = err instanceof Error ? err.message : String(err);

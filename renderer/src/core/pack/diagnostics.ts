@@ -8,6 +8,59 @@ export interface Diagnostic {
   column?: number;
   /** Warnings are shown but do not block an import. */
   severity?: 'error' | 'warning';
+  /** The source line around the place, for a caret excerpt (see {@link excerptLines}). */
+  excerpt?: SourceExcerpt;
+}
+
+/** A source line, cut to at most {@link EXCERPT_WIDTH} characters around the column. */
+export interface SourceExcerpt {
+  text: string;
+  /** 1-based column of the place within `text`. */
+  column: number;
+}
+
+/** The widest excerpt shown; longer lines are cut around the column, the cuts marked with `…`. */
+export const EXCERPT_WIDTH = 80;
+
+/** Cuts `line` around 1-based `column` (tabs shown as one space, so the caret lines up). */
+export function excerptOf(line: string, column: number): SourceExcerpt {
+  const flat = line.replace(/[\t\r]/g, ' ');
+  const col = Math.max(1, Math.min(column, flat.length + 1));
+  if (flat.length <= EXCERPT_WIDTH) return { text: flat, column: col };
+  const half = Math.floor(EXCERPT_WIDTH / 2);
+  const start = Math.max(0, Math.min(col - 1 - half, flat.length - EXCERPT_WIDTH));
+  const end = start + EXCERPT_WIDTH;
+  const head = start > 0 ? '…' : '';
+  const tail = end < flat.length ? '…' : '';
+  const body = flat.slice(start + (head ? 1 : 0), end - (tail ? 1 : 0));
+  return { text: `${head}${body}${tail}`, column: col - start };
+}
+
+/** The caret under an excerpt: `^` at the column, `~` under the rest of the word there. */
+export function caretLine(excerpt: SourceExcerpt): string {
+  const rest = excerpt.text.slice(excerpt.column - 1);
+  const word = /^\S*/.exec(rest)?.[0].length ?? 0;
+  return `${' '.repeat(excerpt.column - 1)}^${'~'.repeat(Math.max(0, Math.min(word, 24) - 1))}`;
+}
+
+/** The excerpt and caret lines of a diagnostic, or none when it has no excerpt. */
+export function excerptLines(d: Diagnostic): [string, string] | [] {
+  return d.excerpt ? [d.excerpt.text, caretLine(d.excerpt)] : [];
+}
+
+/** Adds the source excerpt to every diagnostic placed on a line of `text`. */
+export function withExcerpts(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!diagnostics.some((d) => d.line !== undefined)) return diagnostics;
+  const starts: number[] = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return diagnostics.map((d) => {
+    if (d.line === undefined || d.excerpt) return d;
+    const from = starts[d.line - 1];
+    if (from === undefined) return d;
+    const next = starts[d.line];
+    const line = text.slice(from, next === undefined ? text.length : next - 1);
+    return { ...d, excerpt: excerptOf(line, d.column ?? 1) };
+  });
 }
 
 /** The outcome of reading a pack from any source format. */
@@ -35,6 +88,14 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   const path = d.path && d.path.length > 0 ? ` ${formatPath(d.path)}:` : '';
   const level = d.severity === 'warning' ? ' warning:' : '';
   return `${where}:${level}${path} ${d.message}`;
+}
+
+/**
+ * A diagnostic as compilers print it: the `FILE:LINE:COL: message` line, then (when known) the source
+ * line and a caret under the column, each indented by four spaces.
+ */
+export function formatDiagnosticWithSource(file: string, d: Diagnostic): string {
+  return [formatDiagnostic(file, d), ...excerptLines(d).map((l) => `    ${l}`)].join('\n');
 }
 
 /** 1-based line and column of a character offset in `text`. */

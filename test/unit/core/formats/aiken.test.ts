@@ -38,7 +38,7 @@ describe('readAiken', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
-      '1:1: this question has no "ANSWER: X" line after its options (a new question starts at line 5)',
+      '5:1: the question at line 1 has no "ANSWER: X" line after its options; a new question starts here',
       '8:1: ANSWER E is not one of the options (A, B)',
       '10:1: option A has no question text above it',
       '14:1: a question needs at least 2 options',
@@ -59,5 +59,39 @@ describe('readAiken', () => {
     expect(result.ok ? [] : result.issues).toEqual([
       { message: 'this question has no "ANSWER: X" line after its options', line: 1, column: 1 },
     ]);
+  });
+
+  it('reads options written with no space after the letter, as Moodle does', () => {
+    const result = readAiken('Q?\nA)Yes\nB.No\nANSWER: B\n');
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.questions[0]).toMatchObject({
+      choices: [
+        { text: 'Yes', correct: false },
+        { text: 'No', correct: true },
+      ],
+    });
+  });
+
+  it('reports the error lines Moodle reports: missing answers, not started, not complete', () => {
+    const text = [
+      'Too few options', // 1
+      'A) Only one', // 2
+      'ANSWER: A', // 3
+      '', // 4
+      'A) No question above', // 5
+      '', // 6
+      'ANSWER: A', // 7
+      '', // 8
+      'Started', // 9
+      'A) x', // 10
+      'B) y', // 11
+      '', // 12
+      'Good one', // 13
+      'A)x', // 14
+      'B)y', // 15
+      'ANSWER: B', // 16
+    ].join('\n');
+    const result = readAiken(text);
+    expect(result.ok ? [] : result.issues.map((d) => d.line)).toEqual([3, 5, 7, 13]);
   });
 });

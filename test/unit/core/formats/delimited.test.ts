@@ -68,8 +68,8 @@ describe('readDelimited: Anki notes in plain text', () => {
 
   it('reports bad headers at their value', () => {
     expect(diagnostics('delimited/broken-headers.txt')).toEqual([
-      '1:12: unknown separator "Weird": use Comma, Semicolon, Tab, Space, Pipe, Colon or one character',
-      '2:14: #tags column is a column number from 1, not "zero"',
+      '1:12: unknown separator "Weird": use Comma, Semicolon, Tab, Space, Pipe, Colon or one character; Anki ignores this line too',
+      '2:14: #tags column is a column number from 1, not "zero"; Anki ignores this line too',
     ]);
   });
 });
@@ -97,6 +97,10 @@ describe('readDelimited: Quizlet and other header-less files', () => {
 
   it('guesses the separator from content and extension', () => {
     expect(guessSeparator('a\tb\nc\td', 'x.txt')).toBe('\t');
+    // Anki's order for text files: tab, pipe, semicolon, colon, comma, else space.
+    expect(guessSeparator('a|b,c\n', 'x.txt')).toBe('|');
+    expect(guessSeparator('a;b,c\n', 'x.txt')).toBe(';');
+    expect(guessSeparator('a b\n', 'x.txt')).toBe(' ');
     expect(guessSeparator('a;b\nc;d', 'x.csv')).toBe(';');
     expect(guessSeparator('a,b\nc,d', 'x.csv')).toBe(',');
     expect(guessSeparator('a|b\nc|d', 'x.txt')).toBe('|');
@@ -113,12 +117,15 @@ describe('readDelimited: Quizlet and other header-less files', () => {
 
   it('reports an unclosed quote and bad rows at their line and column', () => {
     expect(diagnostics('delimited/broken-quote.csv')).toEqual([
-      '2:1: this quoted field is never closed with "',
+      '1:1: this first row is read as column names (front, back), not as a card; Anki would import it as a note',
+      '2:1: this quoted field is never closed with " (read as Anki reads it)',
+      '2:1: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card',
     ]);
     expect(diagnostics('delimited/broken-rows.csv')).toEqual([
-      '2:1: this row has a front but no back',
-      '3:1: this row has a back but no front',
-      '4:9: text after the closing quote of a field: put the whole field in quotes',
+      '1:1: this first row is read as column names (front, back), not as a card; Anki would import it as a note',
+      '2:1: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card',
+      '3:1: this note has an empty first field: it is skipped, as Anki skips it',
+      '4:9: text after the closing quote of a field: put the whole field in quotes (read as Anki reads it)',
     ]);
   });
 
@@ -127,5 +134,55 @@ describe('readDelimited: Quizlet and other header-less files', () => {
     expect(result.ok ? [] : result.issues).toEqual([
       { message: 'question id "x" is already used at line 2', line: 3, column: 1 },
     ]);
+  });
+
+  it('reads rows the way Anki does', () => {
+    const read = (text: string, fileName = 'x.txt') => {
+      const r = readDelimited(text, { fileName });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return r;
+    };
+    const cards = (text: string) =>
+      read(text).pack.questions.map((q) =>
+        q.type === 'flashcard' ? [q.front, q.back, q.tags ?? []] : q.type,
+      );
+    // the default tags column: the first column after the note's fields
+    expect(cards('foo;bar;baz quux\n')).toEqual([['foo', 'bar', ['baz', 'quux']]]);
+    // `#` comment lines anywhere, not only at the top
+    expect(cards('#top\na,b\n#middle\nc,d\n')).toEqual([
+      ['a', 'b', []],
+      ['c', 'd', []],
+    ]);
+    // the old `tags:` first line, and a header row is a note in a text file
+    expect(cards('tags:foo bar\nfront,back\n')).toEqual([['front', 'back', ['foo', 'bar']]]);
+    // header values padded with separators by a spreadsheet
+    expect(cards('#separator:Pipe,,,\n#html:false,,\na|b,c\n')).toEqual([['a', 'b,c', []]]);
+    // HTML detected from the content when #html is absent
+    expect(cards('<b>bold</b>\tsecond<br>line\n')).toEqual([['bold', 'second\nline', []]]);
+    expect(cards('#html:false\n<b>bold</b>\tback\n')).toEqual([['<b>bold</b>', 'back', []]]);
+  });
+
+  it('imports an empty back and skips an empty first field, each with a warning', () => {
+    const result = readDelimited('front only\n\tno front\n', { fileName: 'x.txt' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.questions).toMatchObject([{ front: 'front only', back: '(no back)' }]);
+    expect(result.warnings.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '1:1: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card',
+      '2:1: this note has an empty first field: it is skipped, as Anki skips it',
+    ]);
+  });
+
+  it('keeps the reference of a field that is only an image and names the file in a warning', () => {
+    const result = readDelimited('#html:true\n<img src="cat.jpg">\tA cat\n', { fileName: 'x.txt' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.questions).toMatchObject([{ front: '[image: cat.jpg]', back: 'A cat' }]);
+    expect(result.warnings.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '2:1: this field is only an image (cat.jpg): Lectern shows the file name until it can show images',
+    ]);
+  });
+
+  it('never reads a file of headers only as an empty pack without an error', () => {
+    const result = readDelimited('#separator:comma\n#html:true\n', { fileName: 'x.txt' });
+    expect(result.ok).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ import { deriveId, packNameFromFile } from '../ids';
 import { type Locations, PackBuilder, type SourcePos } from '../pack-builder';
 import type { ReadOptions } from '../read-options';
 
-const OPTION = /^([A-Z])[.)][ \t]+(\S.*)$/;
+/** An option: a capital letter, `.` or `)`, then its text — with or without a space, as Moodle reads it. */
+const OPTION = /^([A-Z])[.)][ \t]*(\S.*)$/;
 const ANSWER = /^ANSWER\s*:\s*(.*)$/i;
 
 interface Draft {
@@ -44,24 +45,30 @@ export function readAiken(text: string, options: ReadOptions = {}): PackResult<P
       continue;
     }
     const option = OPTION.exec(line);
-    const answer = draft && draft.options.length > 0 ? ANSWER.exec(line) : null;
-    if (answer && draft) {
-      finishQuestion(builder, draft, answer[1]?.trim().toUpperCase() ?? '', at, drafts);
+    const answer = ANSWER.exec(line);
+    if (answer) {
+      if (!draft || draft.text.every((t) => t === ''))
+        builder.error('"ANSWER:" comes before any question text and options A., B., …', at);
+      else if (draft.options.length === 0) builder.error('"ANSWER:" comes before any options A., B., …', at);
+      else finishQuestion(builder, draft, answer[1]?.trim().toUpperCase() ?? '', at, drafts);
       draft = undefined;
     } else if (option) {
-      if (!draft) draft = { at, text: [], options: [] };
+      if (!draft || draft.text.every((t) => t === '')) {
+        builder.error(`option ${option[1]} has no question text above it`, at);
+        continue;
+      }
       const letter = option[1] ?? '';
       const twice = draft.options.find((o) => o.letter === letter);
       if (twice) builder.error(`option ${letter} is given twice (first at line ${twice.at.line})`, at);
       else draft.options.push({ letter, text: option[2] ?? '', at });
-    } else if (ANSWER.test(line)) {
-      builder.error('"ANSWER:" comes before any options A., B., …', at);
-      draft = undefined;
     } else {
-      if (draft && draft.options.length > 0)
-        abandon(
-          `this question has no "ANSWER: X" line after its options (a new question starts at line ${at.line})`,
+      if (draft && draft.options.length > 0) {
+        builder.error(
+          `the question at line ${draft.at.line} has no "ANSWER: X" line after its options; a new question starts here`,
+          at,
         );
+        draft = undefined;
+      }
       if (!draft) draft = { at, text: [], options: [] };
       draft.text.push(line);
     }

@@ -8,7 +8,7 @@
 import type { PackResult } from '../../pack/diagnostics';
 import { createLineIndex, type LineIndex } from '../../pack/line-index';
 import type { Pack } from '../../pack/schema';
-import { htmlToText } from '../html-text';
+import { hasHtml, htmlToText } from '../html-text';
 import { deriveId, packNameFromFile, toLecternId } from '../ids';
 import { type Locations, PackBuilder, type SourcePos } from '../pack-builder';
 import type { ReadOptions } from '../read-options';
@@ -29,29 +29,21 @@ const HEADER_NAMES = new Set([
   'notes',
 ]);
 
-/** Picks the separator of a header-less file: tab if any line has one, else by extension and counts. */
+/**
+ * Picks the separator of a header-less file as Anki does: the first of tab, pipe, semicolon, colon,
+ * comma found in the first 8 KiB, else space. A `.tsv` is tab-separated and a `.csv` comma- or
+ * semicolon-separated (whichever more lines hold), whatever else the text contains.
+ */
 export function guessSeparator(text: string, fileName: string): string {
-  const sample = text
-    .slice(0, 64 * 1024)
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .slice(0, 50);
-  if (sample.some((l) => l.includes('\t')) || /\.tsv$/i.test(fileName)) return '\t';
+  const sample = text.slice(0, 8 * 1024);
+  if (/\.tsv$/i.test(fileName)) return '\t';
   if (/\.csv$/i.test(fileName)) {
-    const semicolons = sample.filter((l) => l.includes(';')).length;
-    const commas = sample.filter((l) => l.includes(',')).length;
+    const lines = sample.split('\n');
+    const semicolons = lines.filter((l) => l.includes(';')).length;
+    const commas = lines.filter((l) => l.includes(',')).length;
     return semicolons > commas ? ';' : ',';
   }
-  let best = ',';
-  let bestCount = 0;
-  for (const sep of [',', ';', '|']) {
-    const count = sample.filter((l) => l.includes(sep)).length;
-    if (count > bestCount) {
-      best = sep;
-      bestCount = count;
-    }
-  }
-  return best;
+  return ['\t', '|', ';', ':', ','].find((sep) => sample.includes(sep)) ?? ' ';
 }
 
 /** Reads CSV/TSV (with or without Anki headers) into a pack; id and title come from the file name. */
@@ -75,26 +67,36 @@ export function readDelimited(text: string, options: ReadOptions = {}): PackResu
     text,
     sep,
     headers.bodyStart,
-    (p) => builder.error(p.message, lines.locate(p.offset)),
+    (p) => builder.warn(`${p.message} (read as Anki reads it)`, lines.locate(p.offset)),
     options.onProgress && ((f) => options.onProgress?.(0.5 * f)),
+    Number.POSITIVE_INFINITY,
+    true,
   );
   let names = headers.columns;
+  const first = rows[0];
   if (
     !names &&
     !headers.any &&
-    rows[0]?.fields.every((f) => HEADER_NAMES.has(f.value.trim().toLowerCase()))
+    /\.(csv|tsv)$/i.test(fileName) &&
+    first?.fields.every((f) => HEADER_NAMES.has(f.value.trim().toLowerCase()))
   ) {
-    names = rows[0].fields.map((f) => f.value.trim());
+    names = first.fields.map((f) => f.value.trim());
+    builder.warn(
+      `this first row is read as column names (${names.join(', ')}), not as a card; Anki would import it as a note`,
+      lines.locate(first.offset),
+    );
     rows.shift();
   }
-  roles = assignRoles(headers, names);
+  if (headers.html === undefined)
+    headers.html = rows.slice(0, 5).some((r) => r.fields.some((f) => hasHtml(f.value)));
+  roles = assignRoles(headers, names, rows[0]?.fields.length ?? 0);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row) continue;
     if (options.onProgress && (i & 4095) === 0) options.onProgress(0.5 + (0.4 * i) / rows.length);
     readRow(builder, headers, roles, row, lines);
   }
-  const result = builder.finish('no questions found: each row needs a front and a back (or a cloze text)');
+  const result = builder.finish('no questions found: each row needs a front (or a cloze text)');
   options.onProgress?.(1);
   return result;
 }
@@ -106,7 +108,12 @@ interface Roles {
   back: number | undefined;
 }
 
-function assignRoles(headers: AnkiHeaders, names: string[] | undefined): Roles {
+/**
+ * Which column is which. Fields are the first two columns that are not GUID, deck, note type or tags
+ * columns, or the columns named Front/Back…; as in Anki, when neither `#tags column:` nor column names
+ * are given, the column after the fields (if the first row has one) holds the tags.
+ */
+function assignRoles(headers: AnkiHeaders, names: string[] | undefined, width: number): Roles {
   const special = new Set<number>(
     [headers.guidColumn, headers.deckColumn, headers.notetypeColumn, headers.tagsColumn].filter(
       (c): c is number => c !== undefined,
@@ -129,11 +136,32 @@ function assignRoles(headers: AnkiHeaders, names: string[] | undefined): Roles {
   };
   const front = find(/^(front|text|term|question)$/i) ?? fields[0] ?? 0;
   const back = find(/^(back|definition|answer)$/i) ?? fields.find((c) => c !== front);
+  const after = Math.max(front, back ?? 0) + 1;
+  if (!names && headers.tagsColumn === undefined && after < width && !special.has(after)) {
+    headers.tagsColumn = after;
+    special.add(after);
+  }
   return { special, front, back };
 }
 
+/** What Lectern shows for a note whose back is empty (Anki shows an empty back). */
+export const EMPTY_BACK = '(no back)';
+
 function clean(value: string, html: boolean): string {
-  return html ? htmlToText(value, true) : value.trim();
+  if (!html) return value.trim();
+  const text = htmlToText(value, true);
+  if (text !== '') return text;
+  // A field that is only images keeps their references: Lectern cannot show images yet.
+  return imageSources(value)
+    .map((src) => `[image: ${src}]`)
+    .join(' ');
+}
+
+/** The `src` of every `<img>` in an HTML field. */
+function imageSources(value: string): string[] {
+  return [...value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map(
+    (m) => m[2] ?? m[3] ?? m[4] ?? '',
+  );
 }
 
 function fieldValue(fields: DelimitedField[], c: number | undefined, html: boolean): string {
@@ -169,9 +197,22 @@ function readRow(
   lines: LineIndex,
 ): void {
   const fields = row.fields;
-  const html = headers.html;
-  if (row.broken || fields.every((f) => f.value.trim() === '')) return;
+  const html = headers.html === true;
+  if (fields.every((f) => f.value.trim() === '')) return;
   const at = lines.locate(row.offset);
+  const firstField = roles.front === undefined ? undefined : fields[roles.front];
+  if (!firstField || firstField.value.trim() === '') {
+    builder.warn('this note has an empty first field: it is skipped, as Anki skips it', at);
+    return;
+  }
+  for (const c of [roles.front, roles.back]) {
+    const f = c === undefined ? undefined : fields[c];
+    if (f && html && htmlToText(f.value, true) === '' && imageSources(f.value).length > 0)
+      builder.warn(
+        `this field is only an image (${imageSources(f.value).join(', ')}): Lectern shows the file name until it can show images`,
+        lines.locate(f.offset),
+      );
+  }
   const deck =
     headers.deckColumn !== undefined
       ? fieldValue(fields, headers.deckColumn, html) || headers.deck
@@ -183,6 +224,10 @@ function readRow(
     '';
   const front = fieldValue(fields, roles.front, html);
   const back = fieldValue(fields, roles.back, html);
+  if (front === '') {
+    builder.warn('this note has no text in its first field once HTML is removed: it is skipped', at);
+    return;
+  }
   const extras: string[] = [];
   for (let c = 0; c < fields.length; c++) {
     if (c === roles.front || c === roles.back || roles.special.has(c)) continue;
@@ -197,18 +242,15 @@ function readRow(
     const explanation = [back, ...extras].filter(Boolean).join('\n\n');
     if (explanation) question.explanation = explanation;
   } else {
-    if (!back || !front) {
-      const missing = !back ? roles.back : roles.front;
-      const where = missing === undefined ? undefined : fields[missing];
-      builder.error(
-        !back ? 'this row has a front but no back' : 'this row has a back but no front',
+    const where = roles.back === undefined ? undefined : fields[roles.back];
+    if (!back)
+      builder.warn(
+        `this note has an empty back: Lectern shows "${EMPTY_BACK}" where Anki shows an empty card`,
         where ? lines.locate(where.offset) : at,
       );
-      return;
-    }
     question.type = 'flashcard';
     question.front = front;
-    question.back = back;
+    question.back = back || EMPTY_BACK;
     if (extras.length > 0) question.explanation = extras.join('\n\n');
   }
   const ownTags = fieldValue(fields, headers.tagsColumn, html);

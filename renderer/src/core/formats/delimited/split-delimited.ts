@@ -24,7 +24,10 @@ export interface SplitProblem {
   offset: number;
 }
 
-/** Splits `text` from `from` into rows of fields separated by `sep` (one character), rows by `\n`. */
+/**
+ * Splits `text` from `from` into rows of fields separated by `sep` (one character), rows by `\n`. With
+ * `comments`, a line that starts with `#` where a row would start is skipped (Anki's reader does so).
+ */
 export function splitDelimited(
   text: string,
   sep: string,
@@ -32,6 +35,7 @@ export function splitDelimited(
   onProblem: (p: SplitProblem) => void,
   onProgress?: (done: number) => void,
   maxRows = Number.POSITIVE_INFINITY,
+  comments = false,
 ): DelimitedRow[] {
   const rows: DelimitedRow[] = [];
   const n = text.length;
@@ -54,6 +58,10 @@ export function splitDelimited(
     }
     if (text[i] === '\n') {
       i++;
+      continue;
+    }
+    if (comments && text[i] === '#') {
+      i = findNl(i) + 1;
       continue;
     }
     const row: DelimitedRow = { offset: i, fields: [] };
