@@ -4,7 +4,9 @@ import { db } from '../db/db';
 import { DatabaseNotice } from '../features/backup/DatabaseNotice';
 import { useAutoBackup } from '../features/backup/use-auto-backup';
 import { ImportShell } from '../features/import/ImportShell';
+import { SetAsideNotice } from '../features/library/SetAsideNotice';
 import { checkDatabase, type DatabaseHealth } from '../ops/database-health';
+import { checkStoredSettings } from '../ops/stored-rows';
 import { useAppStore } from '../store';
 import { AboutDialog } from './AboutDialog';
 import { loadBundledContent } from './bootstrap';
@@ -33,9 +35,10 @@ export function App() {
         `Could not check the database against its record: ${err instanceof Error ? err.message : String(err)}`,
       ),
     );
-    Promise.all([loadBundledContent(db, Date.now()), checked])
-      .then(([report]) => {
+    Promise.all([loadBundledContent(db, Date.now()), checked, checkStoredSettings(db)])
+      .then(([report, , settings]) => {
         for (const p of report.problems) notify('error', p);
+        if (settings) notify('error', settings);
       })
       .catch((err: unknown) =>
         notify('error', `Start-up failed: ${err instanceof Error ? err.message : String(err)}`),
@@ -64,6 +67,7 @@ export function App() {
                 onSettled={() => setHealth({ status: 'ok' })}
               />
             ) : null}
+            <SetAsideNotice />
             {renderScreen(route)}
           </>
         )}

@@ -15,21 +15,36 @@ export interface BootstrapReport {
   problems: string[];
 }
 
-/** Reads `content:list` and stores each bundled pack that is not stored with the same content yet. */
-export async function loadBundledContent(db: LecternDb, now: number): Promise<BootstrapReport> {
+/**
+ * Reads `content:list` and stores each bundled pack that is not stored with the same content yet. A
+ * bundled pack whose stored row fails its schema reads as none (`db/row-guard.ts`), so it is applied
+ * again. `reapply` names a pack applied again even when stored with the same content (the repair of
+ * a question set aside); the report's `loaded` then says whether it was found.
+ */
+export async function loadBundledContent(
+  db: LecternDb,
+  now: number,
+  reapply?: string,
+): Promise<BootstrapReport> {
   const res = await invoke('content:list');
   if (!res.ok) return { loaded: [], problems: [`Could not read the bundled course: ${res.error.message}`] };
   const report: BootstrapReport = { loaded: [], problems: [] };
-  for (const file of res.value) await syncBundledPack(db, file, now, report);
+  for (const file of res.value) await syncBundledPack(db, file, now, report, reapply);
   return report;
 }
 
-async function syncBundledPack(db: LecternDb, file: PackFile, now: number, report: BootstrapReport) {
+async function syncBundledPack(
+  db: LecternDb,
+  file: PackFile,
+  now: number,
+  report: BootstrapReport,
+  reapply?: string,
+) {
   const contentHash = hashHex(file.text, 20);
   const bundled = await db.packs.where('origin').equals('bundled').toArray();
   // Rows stored before bundledHash existed carry the bundled file's hash as contentHash.
   const same = bundled.find((p) => (p.bundledHash ?? p.contentHash) === contentHash);
-  if (same) {
+  if (same && same.id !== reapply) {
     report.loaded.push(same.id);
     return;
   }

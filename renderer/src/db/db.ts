@@ -21,6 +21,7 @@ import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } fr
 import { chapterTallyMiddleware, upgradeToV3, upgradeToV4 } from './chapter-tallies';
 import { wrapWrites } from './derived-tables';
 import { type ReviewColumnRow, reviewColumnMiddleware } from './review-column-cache';
+import { rowGuardMiddleware } from './row-guard';
 import type {
   CardRow,
   ChapterTallyRow,
@@ -118,6 +119,7 @@ export class LecternDb extends Dexie {
     this.use({ stack: 'dbcore', name: 'lectern-card-index', create: cardIndexMiddleware });
     this.use({ stack: 'dbcore', name: 'lectern-chapter-tallies', create: chapterTallyMiddleware });
     this.use({ stack: 'dbcore', name: 'lectern-review-columns', create: reviewColumnMiddleware });
+    this.use({ stack: 'dbcore', name: 'lectern-row-guard', create: rowGuardMiddleware });
     this.on('ready', () => {
       closeEarlyConnection();
     });

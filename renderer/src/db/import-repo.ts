@@ -108,6 +108,8 @@ export async function applyImport(
         };
       }
       if (!stored) {
+        // A stored row that fails its schema reads as none (`row-guard.ts`): this file replaces it.
+        await db.packs.delete(pack.id);
         await writeNewPack(db, pack, meta, now, opts.onProgress);
         return {
           ok: true,

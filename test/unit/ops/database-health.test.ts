@@ -22,6 +22,7 @@ vi.mock('../../../renderer/src/platform/bridge', () => ({
   },
 }));
 
+const { describeHeld } = await import('../../../renderer/src/features/backup/DatabaseNotice');
 const { checkDatabase, chooseBackup, judgeDatabase, keepCurrentDatabase, noteAutoBackup, noteRestored } =
   await import('../../../renderer/src/ops/database-health');
 
@@ -116,5 +117,15 @@ describe('the database against the record beside it', () => {
     await keepCurrentDatabase(db);
     expect(main.record).toMatchObject({ lastGoodBackup: GOOD, counts: { reviews: 0 }, generation: 4 });
     expect(await checkDatabase(db)).toEqual({ status: 'ok' });
+  });
+
+  it('names what the lost database held, zeros left out', () => {
+    expect(describeHeld({ ...SUMMARY, selftests: 1 })).toBe(
+      '15 studied questions, 15 reviews, 2 chapters opened, 1 self-test and 1 setting',
+    );
+    expect(describeHeld({ ...SUMMARY, cards: 0, reviews: 0, reading: 1, settings: 0 })).toBe(
+      '1 chapter opened',
+    );
+    expect(describeHeld({ ...SUMMARY, cards: 0, reviews: 0, reading: 0, settings: 0 })).toBe('your packs');
   });
 });
