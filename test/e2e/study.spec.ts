@@ -105,15 +105,15 @@ test('study 10 questions of every type by keyboard; the answers and counts survi
   }
 });
 
-test('U undoes the last answer (the card comes back as it was, its log row gone); F flags, S suspends', async ({
+test('U undoes the last answer (the card comes back as it was, its log row gone); M flags, S suspends', async ({
   page,
 }) => {
   await openChapters(page, [INTRO]);
   const study = new StudyPage(page);
   await study.openFromLibrary(new LibraryPage(page).pack(COURSE_TITLE));
   const firstId = await study.currentId();
-  // F flags (the card's revision moves on, and the answer is still accepted).
-  await page.keyboard.press('f');
+  // M flags (the card's revision moves on, and the answer is still accepted).
+  await page.keyboard.press('m');
   await expect(study.card().getByRole('button', { name: /^Flag/ })).toHaveAttribute('aria-pressed', 'true');
   await study.studyOne();
   await expect(study.progressLabel()).toHaveText('2 of 3');
