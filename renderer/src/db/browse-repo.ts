@@ -27,22 +27,39 @@ export interface BrowseData {
 /** Question chunk records read per request (each holds up to a hundred questions). */
 const CHUNKS_PER_READ = 200;
 
+/** Thrown by {@link loadBrowseData} when its signal is aborted (the screen was left). */
+export class BrowseLoadCancelled extends Error {
+  constructor() {
+    super('Reading the questions was cancelled.');
+  }
+}
+
 /**
  * Every question of every pack (removed ones too), with its card, packs in Library order.
- * `onRows` gets each batch as it is read, so a large library can show its first rows early.
+ * `onRows` gets each batch as it is read, so a large library can show its first rows early (and
+ * how far it got); `signal` stops it between batches.
  */
 export async function loadBrowseData(
   db: LecternDb,
   onRows?: (rows: BrowseRow[], packs: BrowsePack[]) => void,
+  signal?: AbortSignal,
 ): Promise<BrowseData> {
   const packRows = sortPacksForStudy(await db.packs.toArray());
   const packs = packRows.map(toBrowsePack);
   const rows: BrowseRow[] = [];
+  const stopIfAsked = () => {
+    if (signal?.aborted) throw new BrowseLoadCancelled();
+  };
   for (const [rank, pack] of packRows.entries()) {
+    stopIfAsked();
     const cards = new Map<string, CardRow>();
-    for (const c of await db.cards.where('packId').equals(pack.id).toArray()) cards.set(c.key, c);
+    // A pack's cards are the keys `${packId}:…`, a range of the primary key ('-', '.', digits < ':' < ';' < letters):
+    // read straight from the table, without the lookups a read through the packId index costs.
+    const own = await db.cards.where(':id').between(`${pack.id}:`, `${pack.id};`, true, false).toArray();
+    for (const c of own) cards.set(c.key, c);
     let chunk = 0;
     for (;;) {
+      stopIfAsked();
       const chunks = await db.questionChunks
         .where('[packId+chunk]')
         .between([pack.id, chunk], [pack.id, Number.POSITIVE_INFINITY], true, true)

@@ -19,9 +19,15 @@ import { db } from '../db/db';
 
 export type { BrowseAction, BrowseActionResult, BrowseData, BrowsePack };
 
-/** Every question of every pack, with `onRows` told of each batch as it is read. */
-export function loadBrowse(onRows?: (rows: BrowseRow[], packs: BrowsePack[]) => void): Promise<BrowseData> {
-  return loadBrowseData(db, onRows);
+/**
+ * Every question of every pack, with `onRows` told of each batch as it is read; `signal` cancels it
+ * between batches (it then rejects with `BrowseLoadCancelled`).
+ */
+export function loadBrowse(
+  onRows?: (rows: BrowseRow[], packs: BrowsePack[]) => void,
+  signal?: AbortSignal,
+): Promise<BrowseData> {
+  return loadBrowseData(db, onRows, signal);
 }
 
 /** Applies a bulk action to rows, in one transaction. */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   applyBrowseAction,
+  BrowseLoadCancelled,
   listFlagged,
   loadBrowseData,
   loadQuestionHistory,
@@ -78,6 +79,36 @@ describe('loadBrowseData', () => {
     expect(byKey.get('p:q1')).toMatchObject({ state: 'new', suspended: true, due: null });
     expect(byKey.get('p:q9')?.removed).toBe(true);
     expect(data.packs.map((p) => p.id)).toEqual(['o', 'p']);
+  });
+});
+
+describe('loadBrowseData: packs whose ids share a beginning, and leaving early', () => {
+  it("reads each pack's own cards only, when one pack id begins another", async () => {
+    db = new LecternDb(`test-browse-${Math.random()}`);
+    const qs = [
+      makeQuestion('p', 'a', 'c1', 0),
+      makeQuestion('p-x', 'a', 'c1', 0),
+      makeQuestion('p.y', 'a', 'c1', 0),
+    ];
+    await seedQuestions(db, qs);
+    await db.packs.bulkAdd(['p', 'p-x', 'p.y'].map((id) => withCounts(makePack(id), qs)));
+    await db.cards.bulkAdd([
+      makeCard({ key: 'p-x:a', packId: 'p-x', flagged: 1 }),
+      makeCard({ key: 'p.y:a', packId: 'p.y', suspended: 1 }),
+    ]);
+    const rows = (await loadBrowseData(db)).rows;
+    expect(rows.map((r) => [r.key, r.flagged, r.suspended])).toEqual([
+      ['p:a', false, false],
+      ['p-x:a', true, false],
+      ['p.y:a', false, true],
+    ]);
+  });
+
+  it('stops when its signal is aborted', async () => {
+    await seed();
+    const abort = new AbortController();
+    abort.abort();
+    await expect(loadBrowseData(db, undefined, abort.signal)).rejects.toBeInstanceOf(BrowseLoadCancelled);
   });
 });
 

@@ -133,7 +133,7 @@ export function BrowseScreen() {
           <BrowseFilters filter={filter} packs={data.packs} tags={tags} onChange={changeFilter} />
           <p className="browse-count" role="status">
             {data.loading
-              ? `Reading questions… ${countWords(data.rows.length, 'question')} so far.`
+              ? `Reading questions… ${countWords(data.read, 'question')} so far.`
               : `${countWords(shown.length, 'question')} shown of ${data.rows.length.toLocaleString()}`}
             {chosen.length > 0 ? ` · ${chosen.length.toLocaleString()} selected` : ''}
           </p>

@@ -12,6 +12,8 @@ export interface BrowseData {
   packs: BrowsePack[];
   /** True until every question is read. */
   loading: boolean;
+  /** Questions read so far (while loading). */
+  read: number;
   error: string | null;
   /** Re-reads these rows (after a write) and puts them in place. */
   refresh: (changed: readonly BrowseRow[]) => Promise<void>;
@@ -21,18 +23,25 @@ export function useBrowse(): BrowseData {
   const [rows, setRows] = useState<BrowseRow[]>([]);
   const [packs, setPacks] = useState<BrowsePack[]>([]);
   const [loading, setLoading] = useState(true);
+  const [read, setRead] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     let shownFirst = false;
+    let count = 0;
+    // Leaving the screen stops the reading between batches.
+    const abort = new AbortController();
     loadBrowse((batch, packList) => {
-      // Only the first batch is shown early: redrawing on every batch would cost more than it gives.
-      if (cancelled || shownFirst) return;
+      if (cancelled) return;
+      count += batch.length;
+      setRead(count);
+      // Only the first batch is listed early: listing every batch would cost more than it gives.
+      if (shownFirst) return;
       shownFirst = true;
       setPacks(packList);
       setRows(batch);
-    })
+    }, abort.signal)
       .then((data) => {
         if (cancelled) return;
         setPacks(data.packs);
@@ -46,6 +55,7 @@ export function useBrowse(): BrowseData {
       });
     return () => {
       cancelled = true;
+      abort.abort();
     };
   }, []);
 
@@ -55,5 +65,5 @@ export function useBrowse(): BrowseData {
     setRows((old) => old.map((r) => byKey.get(r.key) ?? r));
   }, []);
 
-  return { rows, packs, loading, error, refresh };
+  return { rows, packs, loading, read, error, refresh };
 }
