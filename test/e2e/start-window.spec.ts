@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectAccessible, test } from './fixtures';
 import { type LaunchedApp, launchApp, launchMode } from './launch';
 
 const V1 = fileURLToPath(new URL('../fixtures/packs/import/quiz-v1.gift', import.meta.url));
@@ -77,6 +77,22 @@ test('npm start without Electron had no menu: its window shows main’s menu and
     await page.keyboard.press('Control+O');
     await expect(app.getByRole('heading', { level: 1, name: 'Import a pack' })).toBeVisible();
     await (await again).setFiles([]);
+
+    // Roles that act on the page: View ▸ Zoom In and Actual Size zoom the app, not the menu bar.
+    const zoom = () => app.locator('html').evaluate((el) => (el as HTMLElement).style.zoom);
+    await bar.getByRole('menuitem', { name: 'View' }).click();
+    await page
+      .getByRole('menu', { name: 'View' })
+      .getByRole('menuitem', { name: /^Zoom In/ })
+      .click();
+    await expect.poll(zoom).toBe('1.1');
+    await bar.getByRole('menuitem', { name: 'View' }).click();
+    await page
+      .getByRole('menu', { name: 'View' })
+      .getByRole('menuitem', { name: /^Actual Size/ })
+      .click();
+    await expect.poll(zoom).toBe('');
+    await expectAccessible(page, 'in npm start’s window');
 
     // By keyboard alone: F10 focuses the bar, arrows open and walk the menus, Enter runs, Escape leaves.
     await page.mouse.move(5, 500);

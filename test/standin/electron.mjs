@@ -1,5 +1,6 @@
 // A small stand-in for the `electron` module: just enough of the API Lectern's main process uses,
 // backed by a Playwright-driven Chromium. It is set up by run.mjs through globalThis.__lecternStandin.
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -208,12 +209,22 @@ export const session = {
 };
 S.permissions = permission;
 
+/** In `npm start`'s window (S.desktop), links and folders open with the desktop's opener, as Electron's do. */
+function desktopOpen(target) {
+  if (!S.desktop) return;
+  spawn('xdg-open', [target], { detached: true, stdio: 'ignore' })
+    .on('error', () => {})
+    .unref();
+}
+
 export const shell = {
   async openExternal(url) {
     say('open-external', { url });
+    desktopOpen(url);
   },
   async openPath(path) {
     say('open-path', { path });
+    desktopOpen(path);
     return '';
   },
 };

@@ -171,6 +171,7 @@ let shuttingDown = false;
 const S = {
   appDir,
   userDataDir,
+  desktop: menuBar,
   windows: null,
   toAppUrl(url) {
     return url.startsWith(`${ORIGIN}/`) ? pathToFileURL(join(rendererDir, new URL(url).pathname)).href : url;

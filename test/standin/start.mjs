@@ -32,6 +32,7 @@ child.stdout?.on('data', (d) => {
     if (msg.event === 'ready') console.log('Lectern is open. Close its window to quit.');
     else if (msg.event === 'open-external') console.log(`Link (open it in your browser): ${msg.url}`);
     else if (msg.event === 'saved') console.log(`Saved ${msg.filePath}`);
+    else if (msg.event === 'open-path') console.log(`Opening ${msg.path}`);
     else if (msg.event === 'dialog' || msg.event === 'message-box')
       console.log(msg.note ?? msg.message ?? '');
   }

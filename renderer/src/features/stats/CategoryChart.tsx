@@ -36,7 +36,12 @@ export interface CategoryChartProps {
 function buildOptions(props: CategoryChartProps, colors: ChartColors, width: number): uPlot.Options {
   const { labels, series, leftRange, leftLabel, rightLabel, height = 220 } = props;
   const n = labels.length;
-  const axisFont = `${Math.round(12 * (parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--font-scale')) || 1))}px system-ui, sans-serif`;
+  const fontPx = Math.round(
+    12 * (parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--font-scale')) || 1),
+  );
+  const axisFont = `${fontPx}px system-ui, sans-serif`;
+  // Room for the longest category label (about 0.6 em a character) and a gap, so labels never touch.
+  const labelSpace = Math.ceil(Math.max(1, ...labels.map((l) => l.length)) * fontPx * 0.62 + fontPx);
   const hasRight = series.some((s) => s.right);
   const bars = uPlot.paths.bars?.({ size: [0.7, 36], align: 0 });
   const axisBase = {
@@ -62,6 +67,7 @@ function buildOptions(props: CategoryChartProps, colors: ChartColors, width: num
       {
         ...axisBase,
         grid: { show: false },
+        space: labelSpace,
         incrs: [1, 2, 3, 5, 7, 10, 14, 30, 60],
         values: (_u, splits) =>
           splits.map((v) => (Number.isInteger(v) && v >= 0 && v < n ? (labels[v] ?? '') : '')),

@@ -12,7 +12,7 @@ export function ProgressTable({
 }) {
   if (packs.length === 0) return <p>No questions yet.</p>;
   return (
-    <div>
+    <div className="progress-wrap">
       <table className="stats-table progress-table">
         <caption className="visually-hidden">Progress per pack and chapter</caption>
         <thead>
