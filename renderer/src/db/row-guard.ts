@@ -42,6 +42,10 @@ let snapshot: SetAsideRow[] = [];
 function publish(key: string, rows: SetAsideRow[]): void {
   const before = setAside.get(key);
   if (rows.length === 0 && !before) return;
+  const same =
+    before?.length === rows.length &&
+    rows.every((r, i) => r.questionId === before[i]?.questionId && r.problem === before[i]?.problem);
+  if (same) return;
   if (rows.length === 0) setAside.delete(key);
   else setAside.set(key, rows);
   snapshot = [...setAside.values()].flat();
