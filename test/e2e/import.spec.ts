@@ -199,7 +199,8 @@ test('warnings are listed apart from errors, each under its source line with a c
   await expectAccessible(page, 'on the warnings of an importable file');
 
   // A file with errors lists them first; its warnings come below, under their own heading.
-  await importer.open();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(importer.summaryHeading()).toBeHidden();
   await importer.dropFile('mixed.gift', '::T\nQ {=a ~b}\n\n// [tag:x]\n');
   await expect(importer.problemsHeading()).toBeVisible();
   await expect(importer.problemMessages().first()).toHaveText(/^mixed\.gift:1:1: /);

@@ -17,7 +17,7 @@ function ProblemText({ fileName, d }: { fileName: string; d: Diagnostic }) {
     <>
       <code>{formatDiagnostic(fileName, d)}</code>
       {source !== undefined ? (
-        <pre className="problem-excerpt" aria-label={`line ${d.line}, column ${d.column ?? 1}`}>
+        <pre className="problem-excerpt">
           {source}
           {'\n'}
           <span aria-hidden="true">{caret}</span>
