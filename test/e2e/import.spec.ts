@@ -142,10 +142,10 @@ test('a broken file shows every problem with its line and column and stores noth
   await importer.dropPath(fixture('gift/broken.gift'));
   await expect(importer.problemsHeading()).toHaveText('10 problems in broken.gift — nothing was imported');
   await expect(importer.problems()).toHaveCount(10);
-  await expect(importer.problems().first()).toHaveText(
+  await expect(importer.problemMessages().first()).toHaveText(
     'broken.gift:3:1: the question title is not closed: write it as ::title::',
   );
-  await expect(importer.problems().nth(6)).toHaveText('broken.gift:21:16: "abc" is not a number');
+  await expect(importer.problemMessages().nth(6)).toHaveText('broken.gift:21:16: "abc" is not a number');
   await expect(page.getByRole('heading', { name: '1 warning' })).toBeVisible();
   await expectAccessible(page, 'on the problems of a broken file');
 
@@ -156,7 +156,7 @@ test('a broken file shows every problem with its line and column and stores noth
   await expect(importer.problemsHeading()).toHaveText(
     /^\d+ problems in broken-schema\.json — nothing was imported$/,
   );
-  await expect(importer.problems().filter({ hasText: '$.questions[0].back' })).toHaveText(
+  await expect(importer.problemMessages().filter({ hasText: '$.questions[0].back' })).toHaveText(
     'broken-schema.json:13:5: $.questions[0].back: required property "back" is missing',
   );
 
@@ -177,6 +177,34 @@ test('a broken file shows every problem with its line and column and stores noth
   await expect(page.getByRole('article')).toHaveCount(1);
   await expect(library.pack(COURSE_TITLE)).toBeVisible();
   expect((await readRows<{ id: string }>(page, 'packs')).map((p) => p.id)).toEqual(['openai-microsoft']);
+});
+
+test('warnings are listed apart from errors, each under its source line with a caret', async ({ page }) => {
+  const library = new LibraryPage(page);
+  await library.heading().waitFor();
+  const importer = new ImportPage(page);
+  await importer.open();
+  // An Anki text file Anki imports: Lectern imports it too and says what it reads differently.
+  await importer.dropFile('cards.txt', 'What is 2+2?,4\nonly a front\n,no front\n');
+  await expect(importer.summaryHeading()).toBeVisible();
+  const warnings = importer.problemList(/^2 warnings \(the pack can still be imported\)$/);
+  await expect(warnings).toHaveCount(2);
+  await expect(warnings.first().locator('code')).toHaveText(
+    'cards.txt:2:1: warning: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card',
+  );
+  await expect(warnings.first().locator('pre')).toHaveText('only a front\n^~~~');
+  await expect(warnings.nth(1).locator('pre')).toHaveText(',no front\n^~~');
+  await expectAccessible(page, 'on the warnings of an importable file');
+
+  // A file with errors lists them first; its warnings come below, under their own heading.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(importer.summaryHeading()).toBeHidden();
+  await importer.dropFile('mixed.gift', '::T\nQ {=a ~b}\n\n// [tag:x]\n');
+  await expect(importer.problemsHeading()).toBeVisible();
+  await expect(importer.problemMessages().first()).toHaveText(/^mixed\.gift:1:1: /);
+  await expect(importer.problems().first().locator('pre')).toHaveText(/^::T\n\^/);
+  await expect(page.getByRole('heading', { level: 3, name: /^\d+ warnings?$/ })).toBeVisible();
+  await expectAccessible(page, 'on errors and warnings with their source lines');
 });
 
 test('an update shows its summary first and keeps progress by the rule', async ({ page }) => {

@@ -49,6 +49,16 @@ export class ImportPage {
     return this.page.locator('.import-step--problems .problem-list').first().getByRole('listitem');
   }
 
+  /** The `FILE:LINE:COL: message` line of each problem (without its source excerpt). */
+  problemMessages(): Locator {
+    return this.problems().locator('code');
+  }
+
+  /** The items of the problem list named by its heading, e.g. `problemList(/^2 warnings/)`. */
+  problemList(name: RegExp): Locator {
+    return this.page.getByRole('list', { name }).getByRole('listitem');
+  }
+
   summaryHeading(): Locator {
     return this.page.getByRole('heading', { level: 2, name: /^(Import|Update) “/ });
   }

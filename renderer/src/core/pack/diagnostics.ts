@@ -22,14 +22,17 @@ export interface SourceExcerpt {
 /** The widest excerpt shown; longer lines are cut around the column, the cuts marked with `…`. */
 export const EXCERPT_WIDTH = 80;
 
-/** Cuts `line` around 1-based `column` (tabs shown as one space, so the caret lines up). */
-export function excerptOf(line: string, column: number): SourceExcerpt {
+/**
+ * Cuts `line` around 1-based `column` to at most `width` characters (tabs shown as one space, so the
+ * caret lines up).
+ */
+export function excerptOf(line: string, column: number, width = EXCERPT_WIDTH): SourceExcerpt {
   const flat = line.replace(/[\t\r]/g, ' ');
   const col = Math.max(1, Math.min(column, flat.length + 1));
-  if (flat.length <= EXCERPT_WIDTH) return { text: flat, column: col };
-  const half = Math.floor(EXCERPT_WIDTH / 2);
-  const start = Math.max(0, Math.min(col - 1 - half, flat.length - EXCERPT_WIDTH));
-  const end = start + EXCERPT_WIDTH;
+  if (flat.length <= width) return { text: flat, column: col };
+  const half = Math.floor(width / 2);
+  const start = Math.max(0, Math.min(col - 1 - half, flat.length - width));
+  const end = start + width;
   const head = start > 0 ? '…' : '';
   const tail = end < flat.length ? '…' : '';
   const body = flat.slice(start + (head ? 1 : 0), end - (tail ? 1 : 0));
@@ -43,9 +46,11 @@ export function caretLine(excerpt: SourceExcerpt): string {
   return `${' '.repeat(excerpt.column - 1)}^${'~'.repeat(Math.max(0, Math.min(word, 24) - 1))}`;
 }
 
-/** The excerpt and caret lines of a diagnostic, or none when it has no excerpt. */
-export function excerptLines(d: Diagnostic): [string, string] | [] {
-  return d.excerpt ? [d.excerpt.text, caretLine(d.excerpt)] : [];
+/** The excerpt and caret lines of a diagnostic (cut to `width`), or none when it has no excerpt. */
+export function excerptLines(d: Diagnostic, width = EXCERPT_WIDTH): [string, string] | [] {
+  if (!d.excerpt) return [];
+  const e = width < d.excerpt.text.length ? excerptOf(d.excerpt.text, d.excerpt.column, width) : d.excerpt;
+  return [e.text, caretLine(e)];
 }
 
 /** Adds the source excerpt to every diagnostic placed on a line of `text`. */

@@ -1,10 +1,31 @@
 /**
- * Every problem of a file, each as `FILE:LINE:COL: message` (JSON path for JSON). Long lists are
+ * Every problem of a file, each as `FILE:LINE:COL: message` (JSON path for JSON) with, under it, the
+ * source line and a caret at the column. Long lists are
  * virtualized: a broken 100k-question file can have tens of thousands of problems, all reachable.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { type Diagnostic, formatDiagnostic } from '../../core/pack/diagnostics';
+import { type Diagnostic, excerptLines, formatDiagnostic } from '../../core/pack/diagnostics';
+
+/** Source excerpts in the app are narrower than the CLI's, to fit a 900 px window at 150 % text. */
+const APP_EXCERPT_WIDTH = 48;
+
+/** One problem: `FILE:LINE:COL: message`, then the source line with a caret at the column. */
+function ProblemText({ fileName, d }: { fileName: string; d: Diagnostic }) {
+  const [source, caret] = excerptLines(d, APP_EXCERPT_WIDTH);
+  return (
+    <>
+      <code>{formatDiagnostic(fileName, d)}</code>
+      {source !== undefined ? (
+        <pre className="problem-excerpt">
+          {source}
+          {'\n'}
+          <span aria-hidden="true">{caret}</span>
+        </pre>
+      ) : null}
+    </>
+  );
+}
 
 /** Lists up to this many render every item; longer ones render only what is in view. */
 const PLAIN_LIMIT = 300;
@@ -23,7 +44,7 @@ export function ProblemList({
       <ol className="problem-list" aria-labelledby={labelledBy}>
         {problems.map((d, i) => (
           <li key={i} className={d.severity === 'warning' ? 'problem problem--warning' : 'problem'}>
-            <code>{formatDiagnostic(fileName, d)}</code>
+            <ProblemText fileName={fileName} d={d} />
           </li>
         ))}
       </ol>
@@ -71,7 +92,7 @@ function LongProblemList({
                 transform: `translateY(${row.start}px)`,
               }}
             >
-              <code>{formatDiagnostic(fileName, d)}</code>
+              <ProblemText fileName={fileName} d={d} />
             </li>
           );
         })}

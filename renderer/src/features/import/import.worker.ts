@@ -42,7 +42,10 @@ async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void>
     send({ type: 'problems', format: null, errors: [decoded.issue], warnings: [] });
     return;
   }
-  const result = readPackFile(message.fileName, decoded.text, { onProgress: progressSender('reading') });
+  const result = readPackFile(message.fileName, decoded.text, {
+    onProgress: progressSender('reading'),
+    excerpts: true,
+  });
   if (!result.ok) {
     const errors = result.issues.filter((d) => d.severity !== 'warning');
     const warnings = result.issues.filter((d) => d.severity === 'warning');
