@@ -111,7 +111,8 @@ test('notices never leave: successes leave by themselves (not while hovered), at
   page,
 }) => {
   await page.clock.install();
-  await page.setViewportSize({ width: 900, height: 600 });
+  // Narrow, so that the stack (bottom right) spans the card's End session button.
+  await page.setViewportSize({ width: 700, height: 500 });
   const pack = await importDeck(page);
   const study = new StudyPage(page);
   await study.openFromLibrary(pack);
@@ -121,11 +122,16 @@ test('notices never leave: successes leave by themselves (not while hovered), at
   for (let i = 0; i < 5; i++) await page.keyboard.press('u');
   await expect(notices).toHaveCount(3);
 
-  // The focused control is never under the stack.
+  // The focused control is never under the stack: End session, scrolled to the bottom of the
+  // window, is where the stack stands (it moves to the top).
   const end = study.card().getByRole('button', { name: /^End session/ });
+  const stack = page.getByTestId('notices');
+  const before = await stack.boundingBox();
+  const endBox = await end.boundingBox();
+  expect(before && endBox && before.x < endBox.x + endBox.width).toBe(true);
   await end.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await end.focus();
-  const stack = page.getByTestId('notices');
+  await expect(stack).toHaveClass(/notices--top/);
   await expect
     .poll(async () =>
       overlaps(
