@@ -42,7 +42,7 @@ describe('lectern-pack', { timeout: 60_000 }, () => {
     expect(lines).toContain(
       `${F}/gift/broken.gift:34:4: warning: [tag:…] belongs to no question: put it directly above its question, with no blank line between`,
     );
-    expect(lines).toContain(`${F}/gift/broken.gift: invalid — 11 errors; nothing would be imported`);
+    expect(lines).toContain(`${F}/gift/broken.gift: invalid — 10 errors; nothing would be imported`);
     expect(lines).toContain(
       `${F}/json/broken-schema.json:13:5: $.questions[0].back: required property "back" is missing`,
     );
