@@ -27,7 +27,8 @@ export default defineConfig({
           name: 'component',
           environment: 'happy-dom',
           include: ['test/**/*.test.tsx'],
-          setupFiles: ['test/support/setup-dom.ts'],
+          // fake-indexeddb here too: a widget that reads or writes through Dexie (the study card) runs whole.
+          setupFiles: ['fake-indexeddb/auto', 'test/support/setup-dom.ts'],
         },
       },
     ],
