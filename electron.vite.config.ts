@@ -110,6 +110,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
+    // `@/core/...` is `renderer/src/core/...`, as in tsconfig.json and vitest.config.ts.
+    resolve: { alias: { '@': resolve(root, 'renderer/src') } },
     plugins: [react(), cspPlugin, sharedWorkerChunksPlugin],
     base: './',
     build: {

@@ -1,0 +1,92 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Question } from '@/core/pack/schema';
+import { LecternDb } from '@/db/db';
+import { insertPack } from '@/db/packs-repo';
+import { markChapterOpened } from '@/db/reading-repo';
+import { type StudyDeps, startStudy } from '@/features/study';
+import { StudyCard } from '@/features/study/StudyCard';
+import { useAppStore } from '@/store';
+import { buildFlashcard, buildMultipleChoice, buildPack, buildTyped } from '../../../support/questions';
+import { renderWithUser } from '../../../support/render';
+import { resetAppStore } from '../../../support/store';
+
+const T0 = Date.UTC(2025, 2, 10, 9, 0, 0);
+
+let db: LecternDb;
+let deps: StudyDeps;
+
+/** The card the session shows, remounted per showing as the study screen does. */
+function Shown() {
+  const current = useAppStore((s) => s.session.current);
+  const status = useAppStore((s) => s.session.status);
+  if (!current) return <p>Session {status}</p>;
+  return (
+    <StudyCard key={`${current.key}@${current.shownAt}`} deps={deps} shown={current} settings={undefined} />
+  );
+}
+
+async function study(questions: Question[]) {
+  const pack = buildPack({ id: 'p', questions });
+  await insertPack(db, pack, { origin: 'bundled', format: 'lectern', contentHash: 'h' }, T0);
+  await markChapterOpened(db, 'p', 'c1', T0);
+  await startStudy(deps, { packId: 'p' });
+  return renderWithUser(<Shown />);
+}
+
+beforeEach(() => {
+  resetAppStore();
+  db = new LecternDb(`component-study-${Math.random()}`);
+  deps = { db, now: () => T0 };
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('StudyCard', () => {
+  it('a choice question: choose by mouse, check, see the verdict, continue to the next card', async () => {
+    const { user } = await study([
+      buildMultipleChoice({ id: 'q1', fixedOrder: true }),
+      buildTyped({ id: 'q2' }),
+    ]);
+    const card = await screen.findByRole('article');
+    expect(within(card).getByRole('heading', { name: /liability/ })).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: /A bank loan/ }));
+    await user.click(screen.getByRole('button', { name: /check answer/i }));
+    expect((await screen.findByRole('region', { name: /correct/i })).textContent).toMatch(/bank loan/);
+    await user.click(screen.getByRole('button', { name: /continue/i }));
+    // The answer is stored and the next question is shown.
+    expect(await screen.findByRole('heading', { name: /book of original entry/ })).toBeTruthy();
+    expect(await db.reviews.count()).toBe(1);
+  });
+
+  it('by keyboard alone: a number key picks the choice shown there, Enter checks', async () => {
+    const { user } = await study([buildMultipleChoice({ id: 'q1', fixedOrder: true })]);
+    await screen.findByRole('article');
+    await user.keyboard('1');
+    expect((screen.getByRole('radio', { name: /Cash/ }) as HTMLInputElement).checked).toBe(true);
+    await user.keyboard('{Enter}');
+    const verdict = await screen.findByRole('region', { name: /wrong/i });
+    // The expected answer is named beside the one chosen.
+    expect(verdict.textContent).toMatch(/A bank loan.*right answer/);
+  });
+
+  it('checking with nothing chosen asks for an answer and grades nothing', async () => {
+    const { user } = await study([buildMultipleChoice({ id: 'q1' })]);
+    await screen.findByRole('article');
+    await user.click(screen.getByRole('button', { name: /check answer/i }));
+    expect(useAppStore.getState().session.phase).toBe('question');
+    expect(useAppStore.getState().session.message).toBeTruthy();
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  it('a flashcard: Show answer reveals the back and offers the four ratings', async () => {
+    const { user } = await study([buildFlashcard({ id: 'f1' })]);
+    await screen.findByRole('article');
+    expect(screen.queryByText('A book of accounts.')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /show answer/i }));
+    expect(screen.getByText('A book of accounts.')).toBeTruthy();
+    const ratings = screen.getByRole('group', { name: /how well/i });
+    expect(within(ratings).getAllByRole('button')).toHaveLength(4);
+  });
+});
