@@ -2,10 +2,11 @@
  * Lectern's main process: lifecycle, the window, the menu and the IPC handlers. It knows nothing
  * about scheduling or quizzes; the renderer owns those.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, type BrowserWindow, ipcMain, session, shell } from 'electron';
 import { isPackPath } from './files';
 import { registerBackupHandlers } from './ipc/backup-handlers';
+import { BackupStreams, removeInterruptedWrites } from './ipc/backup-streams';
 import { registerContentHandlers } from './ipc/content-handlers';
 import { PendingFiles, registerFileHandlers } from './ipc/file-handlers';
 import { createHandlerRegistry, HandlerError } from './ipc/handle';
@@ -77,7 +78,10 @@ function start(): void {
   });
   registerContentHandlers(registry);
   registerFileHandlers(registry, pending);
-  registerBackupHandlers(registry, backupsDir);
+  const journal = join(app.getPath('userData'), 'backup-writes.json');
+  // Before any new write: the temporary files of exports and backups a crash or kill cut short.
+  removeInterruptedWrites(journal, backupsDir());
+  registerBackupHandlers(registry, backupsDir, new BackupStreams(Date.now, undefined, journal));
 
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {

@@ -7,6 +7,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import { BackupStreams } from './backup-streams';
+import { BackupValidity } from './backup-validity';
 import type { BackupFileInfo, BackupWritten } from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
@@ -36,10 +37,21 @@ export async function listBackups(dir: string): Promise<BackupFileInfo[]> {
   return infos.sort((a, b) => (a.name < b.name ? 1 : -1));
 }
 
-/** Removes all but the newest `KEEP_BACKUPS` automatic backups. */
-async function pruneBackups(dir: string): Promise<void> {
+/**
+ * The one place automatic backups are deleted. Only whole backups (their own trailer and checksums
+ * agree, see backup-validity.ts) count toward the newest `KEEP_BACKUPS` kept: files the page wrote
+ * that are not whole backups can never push a real one out, and are removed themselves (nothing
+ * could restore them). Every rule about what must survive belongs here.
+ */
+export async function pruneBackups(dir: string, validity = new BackupValidity()): Promise<void> {
   const all = await listBackups(dir);
-  await Promise.all(all.slice(KEEP_BACKUPS).map((b) => rm(join(dir, b.name), { force: true })));
+  let kept = 0;
+  for (const b of all) {
+    const path = join(dir, b.name);
+    const whole = await validity.check(path);
+    if (whole && kept < KEEP_BACKUPS) kept++;
+    else await rm(path, { force: true });
+  }
 }
 
 async function askSavePath(sender: Electron.WebContents, defaultName: string): Promise<string | null> {
@@ -60,8 +72,12 @@ function idOf(req: unknown): string {
 }
 
 /** Registers the backup channels; the returned streams tell main whether a backup is being written. */
-export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => string): BackupStreams {
-  const streams = new BackupStreams();
+export function registerBackupHandlers(
+  { handle }: HandlerRegistry,
+  dir: () => string,
+  streams = new BackupStreams(),
+): BackupStreams {
+  const validity = new BackupValidity();
   /** Automatic backups being written: their folder-relative name, to prune once renamed. */
   const autoWrites = new Set<string>();
 
@@ -97,7 +113,7 @@ export function registerBackupHandlers({ handle }: HandlerRegistry, dir: () => s
   handle('backup:write-end', async (_e, req): Promise<BackupWritten> => {
     const id = idOf(req);
     const written = await streams.finishWrite(id);
-    if (autoWrites.delete(id)) await pruneBackups(dir());
+    if (autoWrites.delete(id)) await pruneBackups(dir(), validity);
     return { name: basename(written.path), ...written };
   });
   handle('backup:write-abort', async (_e, req) => {
