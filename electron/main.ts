@@ -12,7 +12,7 @@ import { PendingFiles, registerFileHandlers } from './ipc/file-handlers';
 import { createHandlerRegistry, HandlerError } from './ipc/handle';
 import { installMenu } from './menu';
 import { backupsDir, rendererUrl } from './paths';
-import { denyAllPermissions, isExternalWebUrl, isOwnPage } from './security';
+import { denyAllPermissions, externalWebUrl, isOwnPage } from './security';
 import { createMainWindow } from './window';
 
 if (process.env.LECTERN_USER_DATA_DIR) app.setPath('userData', resolve(process.env.LECTERN_USER_DATA_DIR));
@@ -66,9 +66,8 @@ function start(): void {
     backupsDir: backupsDir(),
   }));
   handle('shell:open-external', async (_e, req) => {
-    const url = String(req?.url ?? '');
-    if (!isExternalWebUrl(url))
-      throw new HandlerError('forbidden', 'only http(s) links open outside Lectern');
+    const url = externalWebUrl(String(req?.url ?? ''));
+    if (!url) throw new HandlerError('forbidden', 'only http(s) links open outside Lectern');
     await shell.openExternal(url);
     return null;
   });

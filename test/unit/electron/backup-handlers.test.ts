@@ -324,9 +324,7 @@ describe('main does not trust the page with backup volume (issue 19, item 8)', (
     const streams = new BackupStreams(Date.now, undefined, journal);
     await streams.beginWrite(join(exportDir, 'my-export.json'));
     await streams.beginWrite(join(backups, backupFileName(new Date(), 'quit')));
-    await streams
-      .writePart((JSON.parse(readFileSync(journal, 'utf8')) as string[]).length ? 'x' : 'y', 'a')
-      .catch(() => {});
+    expect(JSON.parse(readFileSync(journal, 'utf8'))).toHaveLength(2);
     expect(readdirSync(exportDir).filter((n) => TEMP_FILE.test(n))).toHaveLength(1);
     // The process dies here (nothing closes the streams); the next start cleans up.
     removeInterruptedWrites(journal, backups);

@@ -4,6 +4,7 @@
  */
 import type { Inline } from '../markdown';
 import { parseInline } from '../markdown';
+import { cleanTitle } from '../pack/clean-title';
 import type { DiscussionSheet } from './discussion';
 
 /** Options of the renderers. */
@@ -15,7 +16,7 @@ export interface SheetRenderOptions {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return cleanTitle(text.replace(/\s*\n\s*/g, ' ')).trim();
 }
 
 /** Escapes Markdown punctuation so a student's own words render as typed. */
