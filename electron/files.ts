@@ -22,12 +22,14 @@ export async function readPackFile(path: string, origin: PackFile['origin']): Pr
     throw new HandlerError(
       'not-found',
       `${name}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      name,
     );
   }
   if (size > MAX_FILE_BYTES) {
     throw new HandlerError(
       'too-large',
       `${name} is ${(size / 1048576).toFixed(1)} MiB; Lectern opens packs up to ${MAX_FILE_BYTES / 1048576} MiB`,
+      name,
     );
   }
   const bytes = await readFile(path);
@@ -48,6 +50,7 @@ export function decodeText(name: string, bytes: Uint8Array): string {
     throw new HandlerError(
       'encoding',
       `${name}:${line}:${column}: not UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')}); save the file as UTF-8 and import it again`,
+      name,
     );
   }
 }

@@ -6,13 +6,14 @@ import { join, resolve } from 'node:path';
 import { app, type BrowserWindow, ipcMain, session, shell } from 'electron';
 import { isPackPath } from './files';
 import { registerBackupHandlers } from './ipc/backup-handlers';
+import { BackupStreams, removeInterruptedWrites } from './ipc/backup-streams';
 import { registerContentHandlers } from './ipc/content-handlers';
 import { DATABASE_RECORD_FILE, pinnedBackup, registerDatabaseRecordHandlers } from './ipc/db-record';
 import { PendingFiles, registerFileHandlers } from './ipc/file-handlers';
 import { createHandlerRegistry, HandlerError } from './ipc/handle';
 import { installMenu } from './menu';
 import { backupsDir, rendererUrl } from './paths';
-import { denyAllPermissions, isExternalWebUrl, isOwnPage } from './security';
+import { denyAllPermissions, externalWebUrl, isOwnPage } from './security';
 import { createMainWindow } from './window';
 
 if (process.env.LECTERN_USER_DATA_DIR) app.setPath('userData', resolve(process.env.LECTERN_USER_DATA_DIR));
@@ -66,9 +67,8 @@ function start(): void {
     backupsDir: backupsDir(),
   }));
   handle('shell:open-external', async (_e, req) => {
-    const url = String(req?.url ?? '');
-    if (!isExternalWebUrl(url))
-      throw new HandlerError('forbidden', 'only http(s) links open outside Lectern');
+    const url = externalWebUrl(String(req?.url ?? ''));
+    if (!url) throw new HandlerError('forbidden', 'only http(s) links open outside Lectern');
     await shell.openExternal(url);
     return null;
   });
@@ -80,7 +80,13 @@ function start(): void {
   registerFileHandlers(registry, pending);
   const recordFile = () => join(app.getPath('userData'), DATABASE_RECORD_FILE);
   registerDatabaseRecordHandlers(registry, recordFile);
-  registerBackupHandlers(registry, backupsDir, () => pinnedBackup(recordFile()));
+  const journal = join(app.getPath('userData'), 'backup-writes.json');
+  // Before any new write: the temporary files of exports and backups a crash or kill cut short.
+  removeInterruptedWrites(journal, backupsDir());
+  registerBackupHandlers(registry, backupsDir, {
+    streams: new BackupStreams(Date.now, undefined, journal),
+    pinned: () => pinnedBackup(recordFile()),
+  });
 
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {

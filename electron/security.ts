@@ -15,6 +15,19 @@ export function isOwnPage(url: string, pageUrl: string): boolean {
 }
 
 /** Only plain web links may be handed to the OS browser. */
+/**
+ * The http(s) URL to hand to the OS, as the URL parser read it (tabs and newlines dropped, host
+ * normalised), or null: what was checked is exactly what is opened, never the raw string.
+ */
+export function externalWebUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export function isExternalWebUrl(url: string): boolean {
   try {
     const u = new URL(url);

@@ -7,6 +7,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import { BackupStreams } from './backup-streams';
+import { BackupValidity } from './backup-validity';
 import type { BackupFileInfo, BackupWritten } from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
@@ -37,18 +38,31 @@ export async function listBackups(dir: string): Promise<BackupFileInfo[]> {
 }
 
 /**
- * Removes all but the newest `KEEP_BACKUPS` automatic backups, never the one `pinned` names: the last
- * backup of the database while it was whole (issue 19: after a damaged database was recreated empty,
- * ten quit backups of it would otherwise push every good one out).
+/**
+ * The one place automatic backups are deleted. Only whole backups (their own trailer and checksums
+ * agree, see backup-validity.ts) count toward the newest `KEEP_BACKUPS` kept: files the page wrote
+ * that are not whole backups can never push a real one out, and are removed themselves (nothing
+ * could restore them). The backup `pinned` names is never removed, whatever its age: the last backup
+ * of the database while it was whole (issue 19: after a damaged database was recreated empty, ten
+ * quit backups of it would otherwise push every good one out). Every rule about what must survive
+ * belongs here.
  */
-export async function pruneBackups(dir: string, pinned: string | null = null): Promise<void> {
+export async function pruneBackups(
+  dir: string,
+  {
+    validity = new BackupValidity(),
+    pinned = null,
+  }: { validity?: BackupValidity; pinned?: string | null } = {},
+): Promise<void> {
   const all = await listBackups(dir);
-  await Promise.all(
-    all
-      .slice(KEEP_BACKUPS)
-      .filter((b) => b.name !== pinned)
-      .map((b) => rm(join(dir, b.name), { force: true })),
-  );
+  let kept = 0;
+  for (const b of all) {
+    if (b.name === pinned) continue;
+    const path = join(dir, b.name);
+    const whole = await validity.check(path);
+    if (whole && kept < KEEP_BACKUPS) kept++;
+    else await rm(path, { force: true });
+  }
 }
 
 async function askSavePath(sender: Electron.WebContents, defaultName: string): Promise<string | null> {
@@ -75,9 +89,12 @@ function idOf(req: unknown): string {
 export function registerBackupHandlers(
   { handle }: HandlerRegistry,
   dir: () => string,
-  pinned: () => Promise<string | null> = async () => null,
+  {
+    streams = new BackupStreams(),
+    pinned = async () => null,
+  }: { streams?: BackupStreams; pinned?: () => Promise<string | null> } = {},
 ): BackupStreams {
-  const streams = new BackupStreams();
+  const validity = new BackupValidity();
   /** Automatic backups being written: their folder-relative name, to prune once renamed. */
   const autoWrites = new Set<string>();
 
@@ -113,7 +130,7 @@ export function registerBackupHandlers(
   handle('backup:write-end', async (_e, req): Promise<BackupWritten> => {
     const id = idOf(req);
     const written = await streams.finishWrite(id);
-    if (autoWrites.delete(id)) await pruneBackups(dir(), await pinned());
+    if (autoWrites.delete(id)) await pruneBackups(dir(), { validity, pinned: await pinned() });
     return { name: basename(written.path), ...written };
   });
   handle('backup:write-abort', async (_e, req) => {

@@ -6,6 +6,7 @@
  * multi-byte character split between two parts is decoded whole.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type FileHandle, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { HandlerError } from './handle';
@@ -16,6 +17,10 @@ export const MAX_WRITE_PART_CHARS = 8 * 1024 * 1024;
 export const READ_PART_BYTES = 1024 * 1024;
 /** Sessions untouched this long are closed (a renderer that crashed or reloaded mid-way). */
 const IDLE_MS = 10 * 60_000;
+/** The most transfers (writes and reads) open at once: the page cannot hold hundreds of files open. */
+export const MAX_OPEN_SESSIONS = 8;
+/** The most bytes one write may hold (a 100k-question course with a million reviews is ~0.5 GB). */
+export const MAX_WRITE_BYTES = 4 * 1024 ** 3;
 /** Temporary files of interrupted writes: `.NAME.XXXXXXXX.part`. */
 export const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.part$/;
 
@@ -36,6 +41,7 @@ interface WriteSession {
   path: string;
   temp: string;
   handle: FileHandle;
+  bytes: number;
   /** Parts are appended one after the other even if calls overlap. */
   queue: Promise<void>;
   failed: HandlerError | null;
@@ -62,11 +68,41 @@ export interface WrittenFile {
 /** The open write and read sessions of one window's renderer. */
 export class BackupStreams {
   private sessions = new Map<string, WriteSession | ReadSession>();
+  private readonly limits: { sessions: number; writeBytes: number };
 
+  /**
+   * `journal`: a file where the temporary files of open writes are listed, so those of a write cut
+   * short by a crash or a kill (an export anywhere on disk included) are removed on the next start
+   * ({@link removeInterruptedWrites}).
+   */
   constructor(
     private readonly clock: () => number = Date.now,
     private readonly readPartBytes = READ_PART_BYTES,
-  ) {}
+    private readonly journal: string | null = null,
+    limits: Partial<{ sessions: number; writeBytes: number }> = {},
+  ) {
+    this.limits = { sessions: MAX_OPEN_SESSIONS, writeBytes: MAX_WRITE_BYTES, ...limits };
+  }
+
+  private writeJournal(): void {
+    if (!this.journal) return;
+    const temps = [...this.sessions.values()].flatMap((s) => (s.kind === 'write' ? [s.temp] : []));
+    try {
+      if (temps.length === 0) rmSync(this.journal, { force: true });
+      else writeFileSync(this.journal, JSON.stringify(temps));
+    } catch {
+      // The journal only helps clean up after a crash; a write must not fail for it.
+    }
+  }
+
+  private async reserveSession(): Promise<void> {
+    await this.sweep();
+    if (this.sessions.size >= this.limits.sessions)
+      throw new HandlerError(
+        'too-large',
+        `${this.sessions.size} backup transfers are already open; finish or cancel one first`,
+      );
+  }
 
   /** When a part was last written by a write still open, or null (main can wait for it on quit). */
   lastWriteActivity(): number | null {
@@ -77,7 +113,7 @@ export class BackupStreams {
 
   /** Starts writing `path` (through a temporary file beside it); returns the session id. */
   async beginWrite(path: string): Promise<string> {
-    await this.sweep();
+    await this.reserveSession();
     const id = randomUUID();
     const temp = join(dirname(path), `.${basename(path)}.${id.slice(0, 8)}.part`);
     let handle: FileHandle;
@@ -91,10 +127,12 @@ export class BackupStreams {
       path,
       temp,
       handle,
+      bytes: 0,
       queue: Promise.resolve(),
       failed: null,
       touched: this.clock(),
     });
+    this.writeJournal();
     return id;
   }
 
@@ -110,6 +148,14 @@ export class BackupStreams {
     const last = text.charCodeAt(text.length - 1);
     if ((first >= 0xdc00 && first <= 0xdfff) || (last >= 0xd800 && last <= 0xdbff))
       throw new HandlerError('bad-request', 'a backup part must not cut a character in two');
+    s.bytes += Buffer.byteLength(text);
+    if (s.bytes > this.limits.writeBytes) {
+      await this.abort(id);
+      throw new HandlerError(
+        'too-large',
+        `a backup may hold at most ${(this.limits.writeBytes / 1024 ** 3).toFixed(0)} GiB; ${s.path} was not written`,
+      );
+    }
     s.touched = this.clock();
     s.queue = s.queue.then(async () => {
       if (s.failed) return;
@@ -131,6 +177,7 @@ export class BackupStreams {
     const s = this.session(id, 'write');
     this.sessions.delete(id);
     await s.queue;
+    // Removed from the journal only once renamed or deleted below (the finally).
     try {
       if (s.failed) throw s.failed;
       await s.handle.sync();
@@ -140,6 +187,8 @@ export class BackupStreams {
       await s.handle.close().catch(() => {});
       await rm(s.temp, { force: true });
       throw err instanceof HandlerError ? err : explainWriteError(s.path, err);
+    } finally {
+      this.writeJournal();
     }
     const st = await stat(s.path);
     return { path: s.path, bytes: st.size, modifiedAt: st.mtimeMs };
@@ -155,12 +204,15 @@ export class BackupStreams {
     this.sessions.delete(id);
     if (s.kind === 'write') await s.queue;
     await s.handle.close().catch(() => {});
-    if (s.kind === 'write') await rm(s.temp, { force: true });
+    if (s.kind === 'write') {
+      await rm(s.temp, { force: true });
+      this.writeJournal();
+    }
   }
 
   /** Opens `path` for reading in parts; `name` is how messages call it. */
   async beginRead(path: string, name: string): Promise<{ id: string; bytes: number }> {
-    await this.sweep();
+    await this.reserveSession();
     let handle: FileHandle;
     try {
       handle = await open(path, 'r');
@@ -233,4 +285,29 @@ export class BackupStreams {
     const idle = [...this.sessions].filter(([, s]) => now - s.touched > IDLE_MS).map(([id]) => id);
     await Promise.all(idle.map((id) => this.abort(id)));
   }
+}
+
+/**
+ * On start: deletes the temporary files that writes cut short by a crash or a kill left behind — those
+ * listed in `journal` (exports go beside the file the user chose) and any in the backups folder — and
+ * the journal itself. Only names of our temporary-file form are ever deleted.
+ */
+export function removeInterruptedWrites(journal: string, backupsDir: string): void {
+  // Synchronous on purpose: it runs once at start, before any handler can open a new write.
+  let listed: unknown = [];
+  try {
+    listed = JSON.parse(readFileSync(journal, 'utf8'));
+  } catch {
+    listed = [];
+  }
+  const temps = Array.isArray(listed) ? listed.filter((p): p is string => typeof p === 'string') : [];
+  for (const p of temps) if (TEMP_FILE.test(basename(p))) rmSync(p, { force: true });
+  let names: string[] = [];
+  try {
+    names = readdirSync(backupsDir);
+  } catch {
+    names = [];
+  }
+  for (const n of names) if (TEMP_FILE.test(n)) rmSync(join(backupsDir, n), { force: true });
+  rmSync(journal, { force: true });
 }

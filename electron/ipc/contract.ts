@@ -6,7 +6,10 @@
  */
 
 /** Every handler answers with this instead of throwing: an Error thrown in main does not cross IPC intact. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Result<T> =
+  | { ok: true; value: T }
+  /** `subject`: what the error is about when it is one thing, e.g. the name of the file refused. */
+  | { ok: false; error: { code: ErrorCode; message: string; subject?: string } };
 
 export type ErrorCode =
   | 'bad-request'

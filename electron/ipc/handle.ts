@@ -14,9 +14,11 @@ import {
 
 /** An error a handler throws on purpose: its code and message reach the renderer as they are. */
 export class HandlerError extends Error {
+  /** `subject`: what the error is about, e.g. the file's name, for the renderer to head it with. */
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly subject?: string,
   ) {
     super(message);
   }
@@ -53,7 +55,10 @@ export function createHandlerRegistry(ipcMain: IpcMainLike, isOwnPage: (url: str
         return { ok: true, value: await fn(event, ...(args as ChannelArgs<C>)) };
       } catch (err) {
         if (err instanceof HandlerError)
-          return { ok: false, error: { code: err.code, message: err.message } };
+          return {
+            ok: false,
+            error: { code: err.code, message: err.message, ...(err.subject ? { subject: err.subject } : {}) },
+          };
         console.error(`[ipc] ${channel} failed:`, err);
         return {
           ok: false,

@@ -16,6 +16,7 @@ import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
 import { measureBrowse } from './phases/browse';
 import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
+import { formatLinearity, measureImportLinearity } from './phases/linearity';
 import { measureJsSize } from './phases/size';
 import { measureCourseStart, measureFirstLaunchOfDay, measureStart } from './phases/start';
 import { measureStats } from './phases/stats';
@@ -179,7 +180,8 @@ async function measureSize(
 
 /** Prints the table and writes --json / --md as asked. */
 function writeResults(results: BenchResults, o: BenchOptions): void {
-  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
+  const linearity = results['import.linearity'];
+  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${linearity ? `${formatLinearity(linearity)}\n` : ''}${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
   if (o.json === '-') {
     log(`\n${table}`);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -215,6 +217,18 @@ async function main(): Promise<void> {
     return;
   }
   const began = Date.now();
+  log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
+  const linearity = measureImportLinearity(o.runs, log);
+  if (o.onlyLinearity) {
+    process.stdout.write(`${formatLinearity(linearity)}\n`);
+    if (o.json) {
+      const json = `${JSON.stringify({ 'import.linearity': linearity }, null, 2)}\n`;
+      if (o.json === '-') process.stdout.write(json);
+      else writeFileSync(o.json, json);
+    }
+    if (!linearity.flat) process.exitCode = 1;
+    return;
+  }
   if (o.build) {
     log('building the app (electron-vite build)…');
     const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -269,6 +283,7 @@ async function main(): Promise<void> {
     peer,
     peerNote,
     durationMs: Date.now() - began,
+    'import.linearity': linearity,
   };
   writeResults({ ...partial, rows: buildRows(partial) }, o);
 }

@@ -26,6 +26,8 @@ export interface BenchOptions {
   reportFrom: string | null;
   /** Print progress lines. */
   verbose: boolean;
+  /** Run only the `import.linearity` phase (core readers in Node: no build, no browser). */
+  onlyLinearity: boolean;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -41,6 +43,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   markdown: null,
   reportFrom: null,
   verbose: true,
+  onlyLinearity: false,
 };
 
 export const USAGE = `npm run bench -- [options]
@@ -56,6 +59,7 @@ export const USAGE = `npm run bench -- [options]
   --json [file]         also write the results as JSON (stdout when no file is given)
   --md file             also write the results as a Markdown report (machine, table, profile)
   --report file.json    measure nothing: print the table of a saved --json run again
+  --only-linearity      only the import.linearity phase (time per question, 1k to 64k)
   --quiet               no progress lines`;
 
 /** Parses "1k", "10000", "0.5k" into a count; throws on anything else. */
@@ -122,6 +126,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--quiet':
         o.verbose = false;
+        break;
+      case '--only-linearity':
+        o.onlyLinearity = true;
         break;
       case '--md':
         o.markdown = next();

@@ -4,6 +4,7 @@
  */
 import type { PeerResult } from './peer';
 import type { ImportRun } from './phases/import';
+import type { LinearityResult } from './phases/linearity';
 import type { JsSize } from './phases/size';
 import type { FirstLaunchResult, StartResult } from './phases/start';
 import type { AnswerResult } from './phases/study';
@@ -87,6 +88,8 @@ export interface BenchResults {
   peerNote: string;
   rows: TableRow[];
   durationMs: number;
+  /** Time per question of the core readers from 1k to 64k (absent in runs saved before it existed). */
+  'import.linearity'?: LinearityResult;
 }
 
 export const TARGETS = {

@@ -18,6 +18,18 @@ const { KEEP_BACKUPS, backupFileName, listBackups, registerBackupHandlers } = aw
 );
 const { BackupStreams, TEMP_FILE } = await import('../../../electron/ipc/backup-streams');
 const { createHandlerRegistry } = await import('../../../electron/ipc/handle');
+const { createBackupWriter } = await import('../../../renderer/src/core/backup');
+
+/** A whole format 2 backup as the renderer writes it (a settings row so each differs). */
+function wholeBackup(n: number, key = `k${n}`): string {
+  let text = '';
+  const w = createBackupWriter({ createdAt: 1_773_576_000_000 + n, appVersion: '0.1.0' }, (t) => {
+    text += t;
+  });
+  w.addRows('settings', [{ key, value: n }]);
+  w.finish();
+  return text;
+}
 
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const PAGE = 'file:///app/out/renderer/index.html';
@@ -55,19 +67,22 @@ describe('writing a backup in parts', () => {
   it('appears under its name only once complete, with exactly the parts written', async () => {
     const dir = tempDir();
     const main = mainWith(dir);
+    // A whole backup (pruning keeps only whole ones) whose text has multi-byte characters at the cut.
+    const text = wholeBackup(0, 'é😀');
+    const cut = text.indexOf('😀') + 2;
     const { id } = await main.value('backup:write-begin', { kind: 'auto', reason: 'daily' });
-    await main.value('backup:write-part', { id, text: '{"a":"é😀' });
+    await main.value('backup:write-part', { id, text: text.slice(0, cut) });
     expect(await main.value('backup:list')).toEqual([]); // the temporary file is hidden from the list
     expect(main.streams.lastWriteActivity()).not.toBeNull();
-    await main.value('backup:write-part', { id, text: '"}\n' });
+    await main.value('backup:write-part', { id, text: text.slice(cut) });
     const written = (await main.value('backup:write-end', { id })) as {
       name: string;
       path: string;
       bytes: number;
     };
     expect(written.name).toMatch(/^lectern-backup-.*-daily\.json$/);
-    expect(readFileSync(written.path, 'utf8')).toBe('{"a":"é😀"}\n');
-    expect(written.bytes).toBe(Buffer.byteLength('{"a":"é😀"}\n'));
+    expect(readFileSync(written.path, 'utf8')).toBe(text);
+    expect(written.bytes).toBe(Buffer.byteLength(text));
     expect(readdirSync(dir)).toEqual([written.name]);
     expect(main.streams.lastWriteActivity()).toBeNull();
   });
@@ -103,10 +118,13 @@ describe('writing a backup in parts', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '.lectern-backup-2026-01-01T00-00-00-000Z-quit.json.0123abcd.part'), 'cut');
     for (let i = 0; i < 12; i++)
-      writeFileSync(join(dir, backupFileName(new Date(Date.UTC(2026, 0, 1, 0, 0, i)), 'quit')), '{}');
+      writeFileSync(
+        join(dir, backupFileName(new Date(Date.UTC(2026, 0, 1, 0, 0, i)), 'quit')),
+        wholeBackup(i),
+      );
     const main = mainWith(dir);
     const { id } = await main.value('backup:write-begin', { kind: 'auto', reason: 'quit' });
-    await main.value('backup:write-part', { id, text: '{}' });
+    await main.value('backup:write-part', { id, text: wholeBackup(99) });
     const written = (await main.value('backup:write-end', { id })) as { name: string };
     const names = readdirSync(dir);
     expect(names.filter((n) => TEMP_FILE.test(n))).toEqual([]);
@@ -220,5 +238,98 @@ describe('reading a backup in parts', () => {
     expect(readdirSync(dir)).toEqual([]);
     await expect(streams.writePart(id, 'd')).rejects.toThrow(/timed out/);
     expect(existsSync(join(dir, 'x.json'))).toBe(false);
+  });
+});
+
+describe('main does not trust the page with backup volume (issue 19, item 8)', () => {
+  it('300 write-begin without end leave at most MAX_OPEN_SESSIONS open .part files', async () => {
+    const { MAX_OPEN_SESSIONS } = await import('../../../electron/ipc/backup-streams');
+    const dir = tempDir();
+    const main = mainWith(dir);
+    const refused: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const res = await main.call('backup:write-begin', { kind: 'auto', reason: 'daily' });
+      if (!res.ok) refused.push(res.error.message);
+    }
+    expect(readdirSync(dir).filter((n) => TEMP_FILE.test(n))).toHaveLength(MAX_OPEN_SESSIONS);
+    expect(refused).toHaveLength(300 - MAX_OPEN_SESSIONS);
+    expect(refused[0]).toMatch(/already open; finish or cancel one first/);
+  });
+
+  it('a write past its byte cap is refused and its temporary file removed', async () => {
+    const dir = tempDir();
+    const map = new Map<string, Listener>();
+    const ipc = { handle: (c: string, fn: Listener) => void map.set(c, fn) };
+    const streams = new BackupStreams(Date.now, undefined, null, { writeBytes: 10 });
+    registerBackupHandlers(
+      createHandlerRegistry(ipc as never, (u) => u === PAGE),
+      () => dir,
+      { streams },
+    );
+    const call = (c: string, a: unknown) =>
+      map.get(c)!({ senderFrame: { url: PAGE }, sender: {} }, a) as Promise<{
+        ok: boolean;
+        value?: { id: string };
+        error?: { message: string };
+      }>;
+    const begun = await call('backup:write-begin', { kind: 'auto', reason: 'daily' });
+    const id = begun.value?.id;
+    expect((await call('backup:write-part', { id, text: '12345' })).ok).toBe(true);
+    const over = await call('backup:write-part', { id, text: '123456' });
+    expect(over.ok).toBe(false);
+    expect(over.error?.message).toMatch(/at most/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('ten junk "automatic backups" written over IPC do not prune a real one', async () => {
+    const dir = tempDir();
+    const real = backupFileName(new Date(Date.UTC(2026, 0, 1)), 'quit');
+    writeFileSync(join(dir, real), wholeBackup(1));
+    const main = mainWith(dir);
+    for (let i = 0; i < 10; i++) {
+      const { id } = await main.value('backup:write-begin', { kind: 'auto', reason: 'daily' });
+      await main.value('backup:write-part', { id, text: `{"format":"lectern-backup","junk":${i}}` });
+      await main.value('backup:write-end', { id });
+    }
+    // The real one stays; junk counts for nothing and is removed (it could never be restored).
+    expect(readdirSync(dir)).toEqual([real]);
+  });
+
+  it('a backup cut short, edited or with a row added is not counted as whole', async () => {
+    const { isWholeBackup } = await import('../../../electron/ipc/backup-validity');
+    const dir = tempDir();
+    const good = wholeBackup(3);
+    const cases: [string, string, boolean][] = [
+      ['good', good, true],
+      ['cut', good.slice(0, -40), false],
+      ['edited', good.replace('"k3"', '"k4"'), false],
+      ['added', good.replace('"settings":[\n', '"settings":[\n{"key":"x","value":1},\n'), false],
+      ['empty', '', false],
+    ];
+    for (const [name, text, whole] of cases) {
+      writeFileSync(join(dir, name), text);
+      expect([name, await isWholeBackup(join(dir, name))]).toEqual([name, whole]);
+    }
+  });
+
+  it('removes the .part files of an export and a quit backup cut short by a kill on the next start', async () => {
+    const { removeInterruptedWrites } = await import('../../../electron/ipc/backup-streams');
+    const dir = tempDir();
+    const backups = join(dir, 'backups');
+    const exportDir = join(dir, 'Documents');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(backups);
+    mkdirSync(exportDir);
+    const journal = join(dir, 'backup-writes.json');
+    const streams = new BackupStreams(Date.now, undefined, journal);
+    await streams.beginWrite(join(exportDir, 'my-export.json'));
+    await streams.beginWrite(join(backups, backupFileName(new Date(), 'quit')));
+    expect(JSON.parse(readFileSync(journal, 'utf8'))).toHaveLength(2);
+    expect(readdirSync(exportDir).filter((n) => TEMP_FILE.test(n))).toHaveLength(1);
+    // The process dies here (nothing closes the streams); the next start cleans up.
+    removeInterruptedWrites(journal, backups);
+    expect(readdirSync(exportDir)).toEqual([]);
+    expect(readdirSync(backups)).toEqual([]);
+    expect(existsSync(journal)).toBe(false);
   });
 });

@@ -31,11 +31,7 @@ function mainWith(userData: string) {
   const file = () => join(userData, DATABASE_RECORD_FILE);
   let now = 1000;
   registerDatabaseRecordHandlers(registry, file, () => now++);
-  registerBackupHandlers(
-    registry,
-    () => join(userData, 'backups'),
-    () => pinnedBackup(file()),
-  );
+  registerBackupHandlers(registry, () => join(userData, 'backups'), { pinned: () => pinnedBackup(file()) });
   const call = async (channel: string, ...args: unknown[]) =>
     (await map.get(channel)!({ senderFrame: { url: PAGE }, sender: {} }, ...args)) as
       | { ok: true; value: never }

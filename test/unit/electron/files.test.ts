@@ -25,6 +25,8 @@ describe('reading users files', () => {
     await expect(readPackFile(path, 'file')).rejects.toThrow(
       /big\.json is 65\.0 MiB; Lectern opens packs up to 64 MiB/,
     );
+    // The refusal names its file for the screen's heading (not "a file opened with Lectern").
+    await expect(readPackFile(path, 'file')).rejects.toMatchObject({ subject: 'big.json' });
   });
 
   it('recognises pack files on a command line', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { denyAllPermissions, guardNavigation, isExternalWebUrl, isOwnPage } from '../../../electron/security';
+import {
+  denyAllPermissions,
+  externalWebUrl,
+  guardNavigation,
+  isExternalWebUrl,
+  isOwnPage,
+} from '../../../electron/security';
 
 const PAGE = 'file:///app/out/renderer/index.html';
 
@@ -44,6 +50,13 @@ describe('shell security', () => {
     expect(isExternalWebUrl('file:///etc/passwd')).toBe(false);
     expect(isExternalWebUrl('javascript:alert(1)')).toBe(false);
     expect(isExternalWebUrl('smb://host/share')).toBe(false);
+  });
+
+  it('shell:open-external forwarded the raw string: the OS gets the URL as parsed and checked', () => {
+    expect(externalWebUrl(' https://exa\tmple.com/a b\n')).toBe('https://example.com/a%20b');
+    expect(externalWebUrl('HTTPS://EXAMPLE.com')).toBe('https://example.com/');
+    expect(externalWebUrl('java\nscript:alert(1)')).toBeNull();
+    expect(externalWebUrl('file:///etc/passwd')).toBeNull();
   });
 
   it('denies every permission request and check', () => {

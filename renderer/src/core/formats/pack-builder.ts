@@ -78,6 +78,9 @@ export class PackBuilder {
     section: new Map<string, SourcePos>(),
   };
   private readonly locate: ((ref: number) => Locations) | undefined;
+  /** Per `used` map: stem → the smallest suffix that may still be free (see `uniqueId`). */
+  private readonly nextSuffix = new Map<Map<string, unknown>, Map<string, number>>();
+  private idProbes = 0;
 
   /**
    * Starts a pack whose id and title default to `defaults` (usually from the file name). `locate`
@@ -143,12 +146,26 @@ export class PackBuilder {
     if (this.chapter) this.chapterByTitle.set(title, this.chapter);
   }
 
+  /**
+   * The first of `base`, `base-2`, `base-3`, … not in `used` (progress is keyed by these ids, so the
+   * rule never changes). Ids are only ever added to `used`, so the first free suffix of a stem only
+   * grows: remembering where each stem's search stopped makes n identical questions O(n), not O(n²).
+   */
   private uniqueId(used: Map<string, unknown>, base: string): string {
     if (!used.has(base)) return base;
-    for (let n = 2; ; n++) {
-      const id = `${base.slice(0, 110)}-${n}`;
-      if (!used.has(id)) return id;
+    const stem = base.slice(0, 110);
+    let next = this.nextSuffix.get(used);
+    if (!next) {
+      next = new Map();
+      this.nextSuffix.set(used, next);
     }
+    let n = next.get(stem) ?? 2;
+    for (; ; n++) {
+      this.idProbes++;
+      if (!used.has(`${stem}-${n}`)) break;
+    }
+    next.set(stem, n + 1);
+    return `${stem}-${n}`;
   }
 
   private ensureChapter(at: SourcePos): DraftChapter {
@@ -238,6 +255,11 @@ export class PackBuilder {
   /** How many chapters have been started so far. */
   get chapterCount(): number {
     return this.chapters.length;
+  }
+
+  /** How many suffixed candidates id derivation has tried so far: linear in the ids derived. */
+  get idProbeCount(): number {
+    return this.idProbes;
   }
 
   /** How many questions have been added so far. */

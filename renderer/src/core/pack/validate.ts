@@ -4,6 +4,7 @@
  */
 
 import { checkMarkdown } from '../markdown/check';
+import { cleanPackTitles } from './clean-title';
 import type { Diagnostic, PackResult } from './diagnostics';
 import { locateJsonPaths, offsetInJsonString } from './json-locate';
 import { findJsonSyntaxError } from './json-syntax';
@@ -103,7 +104,7 @@ export function validatePack(data: unknown): PackResult<Pack> {
   const issues = checkReferences(parsed.data);
   const errors = issues.filter((i) => i.severity !== 'warning');
   if (errors.length > 0) return { ok: false, issues };
-  return { ok: true, pack: parsed.data, warnings: issues };
+  return { ok: true, pack: cleanPackTitles(parsed.data), warnings: issues };
 }
 
 function pathPart(p: PropertyKey): string | number {

@@ -4,6 +4,7 @@
  */
 import type { Inline } from '../markdown';
 import { parseInline } from '../markdown';
+import { cleanTitle } from '../pack/clean-title';
 import type { DiscussionSheet } from './discussion';
 
 /** Options of the renderers. */
@@ -15,7 +16,7 @@ export interface SheetRenderOptions {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return cleanTitle(text.replace(/\s*\n\s*/g, ' ')).trim();
 }
 
 /** Escapes Markdown punctuation so a student's own words render as typed. */
@@ -23,31 +24,87 @@ export function escapeMarkdown(text: string): string {
   return oneLine(text).replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`);
 }
 
-/** The sheet as Markdown. */
+/**
+ * Escapes the characters that could start HTML, an entity, a link, an image, emphasis or code, and
+ * nothing else, so ordinary text reads as written in the `.md` file.
+ */
+function escapeText(text: string): string {
+  return escapeInline(oneLine(text));
+}
+
+function escapeInline(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/[\\`*_[\]<>&~]/g, (c) => `\\${c}`);
+}
+
+/** Images the pack carries itself (embedded data); anything else would load from elsewhere. */
+const OWN_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]*$/i;
+const WEB_LINK = /^https?:\/\/[^\s<>()]+$/i;
+
+function inlineMarkdown(nodes: readonly Inline[]): string {
+  return nodes.map(inlineNodeMarkdown).join('');
+}
+
+function inlineNodeMarkdown(n: Inline): string {
+  switch (n.type) {
+    case 'text':
+      return escapeInline(n.value);
+    case 'code': {
+      const longest = Math.max(0, ...(n.value.match(/`+/g) ?? []).map((r) => r.length));
+      const fence = '`'.repeat(longest + 1);
+      return `${fence} ${oneLine(n.value)} ${fence}`;
+    }
+    case 'strong':
+      return `**${inlineMarkdown(n.children)}**`;
+    case 'em':
+      return `*${inlineMarkdown(n.children)}*`;
+    // As in the app: only web links stay links; `javascript:`, `file:` and the like become their text.
+    case 'link':
+      return WEB_LINK.test(n.href)
+        ? `[${inlineMarkdown(n.children)}](${n.href})`
+        : inlineMarkdown(n.children);
+    // As in the app: only the pack's own embedded images are images; a remote one is its description.
+    case 'image':
+      return OWN_IMAGE.test(n.src)
+        ? `![${escapeText(n.alt)}](${n.src})`
+        : `\\[image: ${escapeText(n.alt)}\\]`;
+    default:
+      return '';
+  }
+}
+
+/** Pack text (safe-subset Markdown) as Markdown that cannot carry raw HTML or foreign resources. */
+function safeMarkdown(text: string): string {
+  return inlineMarkdown(parseInline(oneLine(text)));
+}
+
+/**
+ * The sheet as Markdown. Pack text is re-written from its parsed form: HTML comes out as text,
+ * links only to the web, images only when embedded in the pack (the PDF below does the same).
+ */
 export function discussionSheetMarkdown(sheet: DiscussionSheet, options: SheetRenderOptions = {}): string {
-  const out: string[] = [`# Discussion sheet: ${oneLine(sheet.packTitle)}`, ''];
-  if (options.date) out.push(`_${oneLine(options.date)}_`, '');
+  const out: string[] = [`# Discussion sheet: ${escapeText(sheet.packTitle)}`, ''];
+  if (options.date) out.push(`_${escapeText(options.date)}_`, '');
   if (sheet.chapters.length === 0) out.push('Nothing to discuss for the chosen chapters.', '');
   for (const chapter of sheet.chapters) {
-    out.push(`## ${oneLine(chapter.title)}`, '');
+    out.push(`## ${escapeText(chapter.title)}`, '');
     if (chapter.prompts.length > 0) {
       out.push('### For discussion', '');
       chapter.prompts.forEach((p, i) => {
-        out.push(`${i + 1}. **${oneLine(p.prompt)}**`);
-        for (const point of p.points) out.push(`   - ${oneLine(point)}`);
+        out.push(`${i + 1}. **${safeMarkdown(p.prompt)}**`);
+        for (const point of p.points) out.push(`   - ${safeMarkdown(point)}`);
         if (p.sections.length > 0)
-          out.push('', `   _Draws on: ${p.sections.map((s) => oneLine(s.title)).join('; ')}_`);
+          out.push('', `   _Draws on: ${p.sections.map((s) => escapeText(s.title)).join('; ')}_`);
         out.push('');
       });
     }
     if (chapter.missed.length > 0) {
       out.push('### Facts to review', '');
       for (const m of chapter.missed) {
-        out.push(`- **${oneLine(m.prompt)}**  `);
-        out.push(`  Answer: ${oneLine(m.answer)}  `);
+        out.push(`- **${safeMarkdown(m.prompt)}**  `);
+        out.push(`  Answer: ${safeMarkdown(m.answer)}  `);
         if (m.given !== null) out.push(`  You answered: ${escapeMarkdown(m.given)}  `);
-        if (m.explanation !== null) out.push(`  ${oneLine(m.explanation)}  `);
-        out.push(`  _Section: ${oneLine(m.sectionTitle)}_`, '');
+        if (m.explanation !== null) out.push(`  ${safeMarkdown(m.explanation)}  `);
+        out.push(`  _Section: ${escapeText(m.sectionTitle)}_`, '');
       }
     }
   }

@@ -42,7 +42,8 @@ export function AutoBackupList({ flow }: { flow: RestoreFlow }) {
     <div className="auto-backups">
       <h3 id="auto-backups-title">Automatic backups</h3>
       <p className="muted">
-        Lectern writes one when you quit and once a day, and keeps the newest 10 in its data folder, and always the last one written while your data was whole.
+        Lectern writes one when you quit and once a day, and keeps the newest 10 in its data folder, and
+        always the last one written while your data was whole.
       </p>
       <div className="backup-actions">
         <button type="button" className="secondary" onClick={() => void openFolder()}>

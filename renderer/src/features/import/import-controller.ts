@@ -221,7 +221,8 @@ function importFromMain(result: Result<PackFile[]>, what: string): boolean {
       useAppStore.getState().notify('error', result.error.message);
       return true;
     }
-    setJob({ step: 'failed', fileName: what, message: result.error.message });
+    // Headed by the refused file's name when main says which one (a file opened from the OS included).
+    setJob({ step: 'failed', fileName: result.error.subject ?? what, message: result.error.message });
     return true;
   }
   importFiles(result.value.map((f) => ({ kind: 'text', name: f.name, text: f.text })));

@@ -136,6 +136,32 @@ describe('buildDiscussionSheet', () => {
     );
   });
 
+  it('Markdown sheet copied pack text raw: HTML, remote images and javascript: links are neutralised', () => {
+    const hostile = makePack('p');
+    hostile.title = 'Pack <b>&amp;</b>';
+    hostile.discussions = [
+      {
+        id: 'd1',
+        prompt: 'Is **this** <script>alert(1)</script> fine?',
+        points: [
+          '<img src=x onerror=alert(1)> ![tracker](https://evil.test/p.png)',
+          '[click](javascript:alert(1)) [docs](https://example.test/a) ![own](data:image/png;base64,iVBORw0K)',
+          'code `<b>` stays code',
+        ],
+        sections: ['s1'],
+      },
+    ];
+    const md = discussionSheetMarkdown(buildDiscussionSheet(hostile, [], []));
+    expect(md).toContain('# Discussion sheet: Pack \\<b\\>\\&amp;\\</b\\>');
+    expect(md).toContain('1. **Is **this** \\<script\\>alert(1)\\</script\\> fine?**');
+    expect(md).toContain('   - \\<img src=x onerror=alert(1)\\> \\[image: tracker\\]');
+    expect(md).toContain('   - click) [docs](https://example.test/a) ![own](data:image/png;base64,iVBORw0K)');
+    expect(md).toContain('   - code ` <b> ` stays code');
+    // Nothing a Markdown viewer would turn into HTML, a script link or a remote fetch.
+    const outsideCode = md.replace(/`[^`]*`/g, '');
+    expect(outsideCode).not.toMatch(/(^|[^\\])<(script|img|b)\b|javascript:|evil\.test/);
+  });
+
   it('renders a self-contained, escaped HTML document without scripts', () => {
     const hostile = makePack('p');
     hostile.title = 'Pack <b>&</b>';

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+const bridge = vi.hoisted(() => ({ answer: { ok: true, value: [] } as unknown }));
 vi.mock('../../../../renderer/src/platform/bridge', () => ({
-  invoke: async () => ({ ok: true, value: [] }),
+  invoke: async () => bridge.answer,
 }));
 
 /** A Worker stand-in that records what it was sent. */
@@ -48,5 +49,19 @@ describe('prepareImporter', () => {
     resetImport();
     prepareImporter();
     expect(FakeWorker.made).toHaveLength(2);
+  });
+});
+
+describe('a file refused on the open-file path', () => {
+  it('is headed with its own name, not "a file opened with Lectern"', async () => {
+    bridge.answer = {
+      ok: false,
+      error: { code: 'too-large', message: 'huge.gift is 65.0 MiB; …', subject: 'huge.gift' },
+    };
+    const { importPendingFiles } = await import('../../../../renderer/src/features/import/import-controller');
+    const { useAppStore } = await import('../../../../renderer/src/store');
+    await importPendingFiles();
+    expect(useAppStore.getState().importJob).toMatchObject({ step: 'failed', fileName: 'huge.gift' });
+    bridge.answer = { ok: true, value: [] };
   });
 });

@@ -82,23 +82,38 @@ export function classifyAnswers(inner: string): AnswerKind {
   return 'short-answer';
 }
 
-/** Splits [start, end) at every unescaped marker character; the text before the first marker comes first. */
-function splitAt(masked: string, start: number, end: number, markers: string) {
-  const parts: { marker: '=' | '~' | ''; at: number; start: number; end: number }[] = [];
+/**
+ * The most choices or pairs one block is read for: the schema allows 26, so a
+ * block is read only one past that (enough for validation to say "at most 26") and the rest skipped,
+ * rather than building millions of answers first.
+ */
+export const MAX_BLOCK_PARTS = 27;
+
+/** The first `needle` starting in [from, end), or -1: a search that never runs past the block. */
+function findIn(masked: string, needle: string, from: number, end: number): number {
+  if (from >= end) return -1;
+  const i = masked.slice(from, end + needle.length - 1).indexOf(needle);
+  return i === -1 ? -1 : from + i;
+}
+
+/**
+ * Splits [start, end) at every unescaped marker character; the text before the first marker comes
+ * first. Lazy, so a reader that stops early never walks the rest.
+ */
+function* splitAt(masked: string, start: number, end: number, markers: string) {
   let marker: '=' | '~' | '' = '';
   let at = start;
   let from = start;
   for (let i = start; i < end; i++) {
     const c = masked[i] ?? '';
     if (markers.includes(c)) {
-      parts.push({ marker, at, start: from, end: i });
+      yield { marker, at, start: from, end: i };
       marker = c as '=' | '~';
       at = i;
       from = i + 1;
     }
   }
-  parts.push({ marker, at, start: from, end });
-  return parts;
+  yield { marker, at, start: from, end };
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -120,7 +135,8 @@ export function parseAnswerBlock(
   to: number,
   kind?: AnswerKind,
 ): ParsedAnswers {
-  const gf = masked.lastIndexOf('####', to - 4);
+  const gfAt = masked.slice(from, to).lastIndexOf('####');
+  const gf = gfAt === -1 ? -1 : from + gfAt;
   const out: ParsedAnswers = {
     kind: 'essay',
     answers: [],
@@ -169,8 +185,8 @@ function readWeight(
   out: ParsedAnswers,
 ): [number, number?] {
   if (masked[p] !== '%') return [p];
-  const close = masked.indexOf('%', p + 1);
-  if (close === -1 || close >= end) {
+  const close = findIn(masked, '%', p + 1, end);
+  if (close === -1) {
     out.problems.push({ message: 'partial credit is not closed: write it as %50%', at: p });
     return [end];
   }
@@ -204,8 +220,8 @@ function readAnswers(content: string, masked: string, inner: Span, out: ParsedAn
       part.end,
       out,
     );
-    const hash = masked.indexOf('#', p);
-    const textEnd = hash !== -1 && hash < part.end ? hash : part.end;
+    const hash = findIn(masked, '#', p, part.end);
+    const textEnd = hash !== -1 ? hash : part.end;
     const answer: GiftAnswer = {
       marker: part.marker,
       at: part.marker ? part.at : whole.start,
@@ -221,6 +237,7 @@ function readAnswers(content: string, masked: string, inner: Span, out: ParsedAn
         at: answer.at,
       });
     else out.problems.push({ message: 'this answer is empty', at: answer.at });
+    if (mc && out.answers.length >= MAX_BLOCK_PARTS) break;
   }
   const min = mc ? 2 : 1;
   if (out.answers.length < min && out.problems.length === 0)
@@ -235,9 +252,9 @@ function readAnswers(content: string, masked: string, inner: Span, out: ParsedAn
 function readNumbers(content: string, masked: string, inner: Span, out: ParsedAnswers): void {
   let end = inner.end;
   const start = masked[inner.start] === '#' ? inner.start + 1 : inner.start;
-  const tilde = masked.indexOf('~', start);
-  if (tilde !== -1 && tilde < end) {
-    const hash = masked.indexOf('#', tilde);
+  const tilde = findIn(masked, '~', start, end);
+  if (tilde !== -1) {
+    const hash = findIn(masked, '#', tilde, end);
     const other = trimSpan(masked, hash + 1, end);
     if (hash !== -1 && hash < end && !isEmpty(other)) out.otherFeedback = other;
     end = tilde;
@@ -249,13 +266,13 @@ function readNumbers(content: string, masked: string, inner: Span, out: ParsedAn
       continue;
     }
     const [p, weight] = readWeight(content, masked, whole.start, part.end, out);
-    const hash = masked.indexOf('#', p);
-    const textEnd = hash !== -1 && hash < part.end ? hash : part.end;
+    const hash = findIn(masked, '#', p, part.end);
+    const textEnd = hash !== -1 ? hash : part.end;
     const text = trimSpan(masked, p, textEnd);
     const raw = content.slice(text.start, text.end);
     const at = text.start;
-    const range = masked.indexOf('..', text.start);
-    const colon = masked.indexOf(':', text.start);
+    const range = findIn(masked, '..', text.start, text.end);
+    const colon = findIn(masked, ':', text.start, text.end);
     let value: number | undefined;
     let tolerance: number | undefined;
     if (range > text.start && range < text.end) {
@@ -312,8 +329,8 @@ function readPairs(masked: string, inner: Span, out: ParsedAnswers): void {
       if (part.marker) out.problems.push({ message: 'this matching pair is empty', at: part.at });
       continue;
     }
-    const arrow = masked.indexOf('->', whole.start);
-    if (arrow === -1 || arrow >= whole.end) {
+    const arrow = findIn(masked, '->', whole.start, whole.end);
+    if (arrow === -1) {
       out.problems.push({
         message: 'a matching pair is written "=left -> right"',
         at: part.marker ? part.at : whole.start,
@@ -325,6 +342,7 @@ function readPairs(masked: string, inner: Span, out: ParsedAnswers): void {
       left: trimSpan(masked, whole.start, arrow),
       right: trimSpan(masked, arrow + 2, whole.end),
     });
+    if (out.pairs.length >= MAX_BLOCK_PARTS) break;
   }
   if (out.pairs.length < 2 && out.problems.length === 0)
     out.problems.push({ message: 'a matching question needs at least 2 pairs', at: inner.start });
