@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { wholeBackup } from '../../support/backups';
 
 const saveDialog = vi.hoisted(() => ({ path: null as string | null }));
 vi.mock('electron', () => ({
@@ -18,19 +19,6 @@ const { KEEP_BACKUPS, backupFileName, listBackups, registerBackupHandlers } = aw
 );
 const { BackupStreams, TEMP_FILE } = await import('../../../electron/ipc/backup-streams');
 const { createHandlerRegistry } = await import('../../../electron/ipc/handle');
-const { createBackupWriter } = await import('../../../renderer/src/core/backup');
-
-/** A whole format 2 backup as the renderer writes it (a settings row so each differs). */
-function wholeBackup(n: number, key = `k${n}`): string {
-  let text = '';
-  const w = createBackupWriter({ createdAt: 1_773_576_000_000 + n, appVersion: '0.1.0' }, (t) => {
-    text += t;
-  });
-  w.addRows('settings', [{ key, value: n }]);
-  w.finish();
-  return text;
-}
-
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const PAGE = 'file:///app/out/renderer/index.html';
 

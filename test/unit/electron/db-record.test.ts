@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { wholeBackup } from '../../support/backups';
 
 vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: () => null },
@@ -91,7 +92,8 @@ describe('pruning automatic backups', () => {
     const backups = join(userData, 'backups');
     mkdirSync(backups);
     const good = backupFileName(new Date(Date.UTC(2026, 0, 1)), 'quit');
-    writeFileSync(join(backups, good), '{"good":true}');
+    const goodText = wholeBackup(-1, 'good');
+    writeFileSync(join(backups, good), goodText);
     const main = mainWith(userData);
     await main.call('db:record-write', { databaseId: 'a', counts: COUNTS, lastGoodBackup: good });
     // Ten quit backups of a database that shrank: pruning would count the good one out.
@@ -99,13 +101,13 @@ describe('pruning automatic backups', () => {
       const begun = await main.call('backup:write-begin', { kind: 'auto', reason: 'quit' });
       if (!begun.ok) throw new Error(begun.error.message);
       const { id } = begun.value as { id: string };
-      await main.call('backup:write-part', { id, text: `{"i":${i}}` });
+      await main.call('backup:write-part', { id, text: wholeBackup(i) });
       expect(await main.call('backup:write-end', { id })).toMatchObject({ ok: true });
       await new Promise((r) => setTimeout(r, 2)); // distinct file names (milliseconds)
     }
     const names = readdirSync(backups).sort();
     expect(names).toHaveLength(KEEP_BACKUPS + 1);
     expect(names[0]).toBe(good);
-    expect(readFileSync(join(backups, good), 'utf8')).toBe('{"good":true}');
+    expect(readFileSync(join(backups, good), 'utf8')).toBe(goodText);
   });
 });
