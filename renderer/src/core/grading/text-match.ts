@@ -96,9 +96,15 @@ export function matchTypedAnswer(given: string, expect: TextExpectation): TextMa
   }
   // A number is right or wrong by value; typo tolerance would let "2018" or "1 million" through.
   if (expect.allowTypos === false || (gValue !== null && expectsNumber)) return wrong;
+  const gRaw = normalizeAnswer(given);
   for (const a of accept) {
-    const aNorm = dropArticle(normalizeAnswer(a));
-    if (aNorm !== '' && isTypoOf(g, aNorm, expect.numeric !== undefined))
+    const aRaw = normalizeAnswer(a);
+    // Both led by an article ("a millon" for "a million"): compare what follows it, so a typo in the
+    // number word does not keep the article on one side only. Otherwise "millon" stays short of "a million".
+    const both = /^an? /.test(gRaw) && /^an? /.test(aRaw);
+    const gWords = both ? dropLeadingArticle(gRaw) : g;
+    const aNorm = both ? dropLeadingArticle(aRaw) : dropArticle(aRaw);
+    if (aNorm !== '' && isTypoOf(gWords, aNorm, expect.numeric !== undefined))
       return { correct: true, typo: true, by: 'typo', expected: a };
   }
   return wrong;
