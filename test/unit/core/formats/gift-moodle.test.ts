@@ -187,6 +187,15 @@ describe('grading the new fields', () => {
 });
 
 describe('GIFT export → import keeps the new fields', () => {
+  it('an exported cloze kept its title only until re-read: the title of a [cloze:] question comes back (regression)', () => {
+    const first = readGift('::Articles::I saw {1:MC:=a~the} cat and {1:SA:=a} dog.', { fileName: 'a.gift' });
+    if (!first.ok) throw new Error(JSON.stringify(first.issues));
+    expect(first.pack.questions[0]).toMatchObject({ type: 'cloze', title: 'Articles' });
+    const again = readGift(packToGift(first.pack), { fileName: 'b.gift' });
+    if (!again.ok) throw new Error(JSON.stringify(again.issues));
+    expect(again.pack.questions).toEqual(first.pack.questions);
+  });
+
   it('round-trips titles, graded answers, other feedback, distractors, choice blanks and essay tags', () => {
     const pack = read(
       [

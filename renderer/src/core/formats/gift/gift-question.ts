@@ -204,7 +204,7 @@ export function readQuestionBlock(
 
   if (answers.kind === 'essay') {
     if (kind === 'cloze') {
-      readClozeFromTag(ctx, answers, id, root);
+      readClozeFromTag(ctx, answers, id, root, title !== idTag?.value ? title : undefined);
       return;
     }
     id.value = id.value || deriveId('d', `${title ?? ''}\n${prompt}`);
@@ -286,6 +286,7 @@ function readClozeFromTag(
   answers: ParsedAnswers,
   id: { value: string; explicit: boolean; at: SourcePos },
   root: SourcePos,
+  title: string | undefined,
 ): void {
   const tag = tagOf(ctx.tags, 'cloze');
   if (!tag) {
@@ -295,7 +296,11 @@ function readClozeFromTag(
   ctx.mark('text', tag);
   id.value = id.value || deriveId('q', tag.value);
   const base = commonFields(ctx, answers, root);
-  if (base) ctx.builder.addQuestion({ type: 'cloze', text: tag.value, ...base }, id, ctx.where);
+  if (!base) return;
+  // The title of an exported cloze (written with its text in [cloze:…]) comes back as it went out.
+  const question: Record<string, unknown> = { type: 'cloze', text: tag.value };
+  if (title) question.title = title;
+  ctx.builder.addQuestion(Object.assign(question, base), id, ctx.where);
 }
 
 /** A block without answers: notes for the current section, or a new section with `[section:id]`. */
