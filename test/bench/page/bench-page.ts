@@ -4,6 +4,8 @@
  * floor, the core import without the screen (for the profile), seeding a study history, marks and
  * the long-task observer. Exposed as `globalThis.__lecternBench`.
  */
+// First: zod must be jitless before any schema below is built.
+import './zod-jitless';
 import { Dexie } from 'dexie';
 import { readPackFile } from '../../../renderer/src/core/formats';
 import type { Pack } from '../../../renderer/src/core/pack/schema';
