@@ -3,9 +3,13 @@
  * imported with its warning shown apart, then both questions studied by keyboard — the choice blank is
  * a list to pick from, the short answer earns its partial credit and shows that answer's feedback.
  */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
+import { launchApp } from './launch';
 import { ImportPage } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
 import { StudyPage } from './pages/study-page';
@@ -94,4 +98,49 @@ test('a Moodle bank with a Cloze choice blank and a partial-credit short answer 
   const reps = await repsByCard(page);
   expect(reps['moodle-cloze:owl']).toBe(1);
   expect(reps['moodle-cloze:animal']).toBe(1);
+});
+
+test('GIFT niceties: a repeated $CATEGORY made two chapters, "1 chapters" was printed and ::titles:: were lost on export', async () => {
+  test.setTimeout(180_000);
+  const dir = mkdtempSync(join(tmpdir(), 'lectern-gift-niceties-'));
+  const file = join(dir, 'niceties.gift');
+  writeFileSync(
+    file,
+    [
+      '// [title:Niceties]',
+      '$CATEGORY: $course$/top/Birds',
+      '::Owl name::Which bird hoots?{=Owl ~Duck}',
+      '',
+      '$CATEGORY: $course$/top/Frogs',
+      '::Frog name::Which animal croaks?{=Frog ~Owl}',
+      '',
+      '$CATEGORY: $course$/top/Birds',
+      '::Duck name::Which bird quacks?{=Duck ~Frog}',
+      '',
+    ].join('\n'),
+  );
+  const saveDir = mkdtempSync(join(tmpdir(), 'lectern-gift-niceties-out-'));
+  const app = await launchApp({ env: { LECTERN_TEST_SAVE_DIR: saveDir } });
+  try {
+    const page = app.page;
+    const library = new LibraryPage(page);
+    await library.heading().waitFor();
+    const importer = new ImportPage(page);
+    await importer.dropPath(file, 'niceties.gift');
+    await expect(importer.summaryHeading()).toHaveText('Import “Niceties”');
+    await importer.confirm();
+    await library.open();
+    const pack = library.pack('Niceties');
+    // Birds twice in the file is one chapter: two chapters in all, named in the plural.
+    await expect(pack).toContainText('3 questions · 2 chapters');
+    await expect(pack.getByRole('button', { name: 'Birds', exact: true })).toHaveCount(1);
+    await pack.getByRole('button', { name: 'Export as GIFT (Niceties)' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '.gift' })).toBeVisible();
+    const [name] = readdirSync(saveDir);
+    const gift = readFileSync(join(saveDir, name as string), 'utf8');
+    for (const title of ['::Owl name::', '::Frog name::', '::Duck name::']) expect(gift).toContain(title);
+    expect(gift.match(/^\$CATEGORY:.*Birds/gm)).toHaveLength(1);
+  } finally {
+    await app.close();
+  }
 });
