@@ -78,6 +78,8 @@ test('a Moodle bank with a Cloze choice blank and a partial-credit short answer 
       await kb.press('Enter');
       await expect(page.getByRole('heading', { level: 2, name: /Correct/ })).toBeVisible();
     } else if (id === 'animal') {
+      // The question's ::name:: is shown above its prompt (and scanned by axe below).
+      await expect(study.card().locator('.question__title')).toHaveText('Question name: Animal');
       await kb.type('Toad');
       await kb.press('Enter');
       await expect(page.getByRole('heading', { level: 2, name: 'Partly right (50%)' })).toBeVisible();

@@ -190,7 +190,7 @@ test('warnings are listed apart from errors, each under its source line with a c
   const warnings = importer.problemList(/^2 warnings \(the pack can still be imported\)$/);
   await expect(warnings).toHaveCount(2);
   await expect(warnings.first().locator('code')).toHaveText(
-    'cards.txt:2:1: warning: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card',
+    'cards.txt:2:1: warning: this note has an empty back: it is imported with an empty back, as Anki does',
   );
   await expect(warnings.first().locator('pre')).toHaveText('only a front\n^~~~');
   await expect(warnings.nth(1).locator('pre')).toHaveText(',no front\n^~~');

@@ -61,7 +61,7 @@ describe('lectern-pack', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       [
-        `${file}:2:1: warning: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card`,
+        `${file}:2:1: warning: this note has an empty back: it is imported with an empty back, as Anki does`,
         '    only a front',
         '    ^~~~',
       ].join('\n'),

@@ -1,5 +1,6 @@
 export * from './diagnostics';
 export * from './diff';
+export * from './flashcard-sides';
 export * from './hash';
 export * from './json-locate';
 export * from './json-syntax';

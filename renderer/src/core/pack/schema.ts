@@ -56,12 +56,34 @@ const questionBase = {
     .describe('The exact words of the section that support the answer.'),
 };
 
-export const flashcardSchema = z.strictObject({
-  ...questionBase,
-  type: z.literal('flashcard'),
-  front: text(20_000),
-  back: text(20_000),
-});
+/** File names of the images a side of a flashcard shows (Lectern lists them until it can show images). */
+const imageList = z
+  .array(z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'))
+  .min(1, 'must list at least one image')
+  .max(20)
+  .optional();
+
+export const flashcardSchema = z
+  .strictObject({
+    ...questionBase,
+    type: z.literal('flashcard'),
+    front: z
+      .string()
+      .trim()
+      .max(20_000, 'must be at most 20000 characters')
+      .describe('May be empty only when frontImages lists an image.'),
+    back: z
+      .string()
+      .trim()
+      .max(20_000, 'must be at most 20000 characters')
+      .describe('May be empty, as an Anki note with an empty back.'),
+    frontImages: imageList.describe('Images on the front, by file name (as an Anki field `<img src>`).'),
+    backImages: imageList.describe('Images on the back, by file name.'),
+  })
+  .refine((q) => q.front !== '' || (q.frontImages?.length ?? 0) > 0, {
+    path: ['front'],
+    message: 'must not be empty unless frontImages lists an image',
+  });
 
 export const choiceSchema = z.strictObject({
   text: text(2_000),

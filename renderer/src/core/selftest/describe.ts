@@ -2,6 +2,7 @@
  * A question's prompt and its right answer as short text (Markdown subset source), for reports and the
  * discussion sheet. Works for all seven types without the grader.
  */
+import { flashcardBack, flashcardFront } from '../pack/flashcard-sides';
 import type { Question } from '../pack/schema';
 
 const CLOZE = /\{\{c\d+::(.*?)\}\}/g;
@@ -20,7 +21,7 @@ function clozeHint(inner: string): string | null {
 export function describePrompt(question: Question): string {
   switch (question.type) {
     case 'flashcard':
-      return question.front;
+      return flashcardFront(question);
     case 'cloze':
       return question.text.replace(CLOZE, (_, inner: string) => `[${clozeHint(inner) ?? '…'}]`);
     default:
@@ -32,7 +33,7 @@ export function describePrompt(question: Question): string {
 export function describeAnswer(question: Question): string {
   switch (question.type) {
     case 'flashcard':
-      return question.back;
+      return flashcardBack(question);
     case 'multiple-choice':
       return question.choices
         .filter((c) => c.correct)

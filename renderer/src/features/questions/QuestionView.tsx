@@ -3,6 +3,7 @@
  * draft), changes out (`onChange`); the caller decides when to submit and what to do with the grade.
  */
 import type { ReactNode } from 'react';
+import { flashcardBack, flashcardFront } from '../../core/pack/flashcard-sides';
 import type { Question } from '../../core/pack/schema';
 import { MatchingWidget, OrderingWidget } from './ArrangeWidgets';
 import { MultipleChoiceWidget, TrueFalseWidget } from './ChoiceWidgets';
@@ -25,7 +26,7 @@ export interface QuestionViewProps {
 export function describePrompt(question: Question): string {
   switch (question.type) {
     case 'flashcard':
-      return question.front;
+      return flashcardFront(question);
     case 'cloze':
       return 'Fill in the blanks.';
     default:
@@ -51,10 +52,23 @@ export function nameQuestionType(question: Question): string {
 export function QuestionView(props: QuestionViewProps) {
   const { question, idPrefix } = props;
   const promptId = `${idPrefix}-prompt`;
+  const titleId = `${idPrefix}-question-name`;
   return (
     <div className="question" data-question-type={question.type}>
       <p className="question__type muted">{nameQuestionType(question)}</p>
-      <h2 id={promptId} className="question__prompt" tabIndex={-1} data-question-prompt="true">
+      {question.title !== undefined && (
+        <p id={titleId} className="question__title muted">
+          <span className="visually-hidden">Question name: </span>
+          {question.title}
+        </p>
+      )}
+      <h2
+        id={promptId}
+        className="question__prompt"
+        tabIndex={-1}
+        data-question-prompt="true"
+        aria-describedby={question.title !== undefined ? titleId : undefined}
+      >
         {describePrompt(question)}
       </h2>
       {renderWidget(props, promptId)}
@@ -68,12 +82,14 @@ function renderWidget(p: QuestionViewProps, promptId: string): ReactNode {
   const d = p.draft;
   const change = p.onChange;
   if (q.type === 'flashcard') {
-    return p.revealed ? (
+    if (!p.revealed) return null;
+    const back = flashcardBack(q);
+    return (
       <div className="flashcard-back" aria-live="polite">
         <h3 className="visually-hidden">Answer</h3>
-        <p>{q.back}</p>
+        {back === '' ? <p className="flashcard-back__empty muted">(empty)</p> : <p>{back}</p>}
       </div>
-    ) : null;
+    );
   }
   if (q.type === 'multiple-choice' && d.type === q.type)
     return <MultipleChoiceWidget question={q} draft={d} onChange={change} {...common} />;

@@ -33,4 +33,23 @@ describe('QuestionView', () => {
     expect(screen.queryByRole('radio')).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
   });
+
+  it('a question name is shown above the prompt, small and muted; none is shown without one', () => {
+    const { unmount } = renderQuestion(buildMultipleChoice({ title: 'Assets 2' }));
+    const title = screen.getByText('Assets 2');
+    expect(title.closest('p')?.className).toBe('question__title muted');
+    expect(screen.getByRole('heading', { level: 2 }).getAttribute('aria-describedby')).toBe(
+      title.closest('p')?.id,
+    );
+    unmount();
+    renderQuestion(buildMultipleChoice());
+    expect(document.querySelector('.question__title')).toBeNull();
+    expect(screen.getByRole('heading', { level: 2 }).hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('a flashcard whose front is only an image names the file; an empty back reads "(empty)"', () => {
+    renderQuestion(buildFlashcard({ front: '', frontImages: ['cat.jpg'], back: '' }), { revealed: true });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('[image: cat.jpg]');
+    expect(screen.getByText('(empty)').className).toBe('flashcard-back__empty muted');
+  });
 });

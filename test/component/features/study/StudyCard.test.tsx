@@ -89,4 +89,27 @@ describe('StudyCard', () => {
     const ratings = screen.getByRole('group', { name: /how well/i });
     expect(within(ratings).getAllByRole('button')).toHaveLength(4);
   });
+
+  it('a question name (GIFT ::name::) is shown above the prompt and describes it', async () => {
+    await study([buildTyped({ id: 'q1', title: 'Journals 1' })]);
+    const card = await screen.findByRole('article');
+    const prompt = within(card).getByRole('heading', { name: /book of original entry/ });
+    const title = within(card).getByText('Journals 1');
+    expect(title.className).toMatch(/muted/);
+    // Above the prompt, and read with it by a screen reader.
+    expect(title.compareDocumentPosition(prompt) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(prompt.getAttribute('aria-describedby')).toBe(title.id);
+    expect(title.id).not.toBe('');
+  });
+
+  it('a flashcard with an empty back stays usable: the back reads "(empty)" and the ratings are offered', async () => {
+    const { user } = await study([buildFlashcard({ id: 'f1', back: '' })]);
+    await screen.findByRole('article');
+    await user.click(screen.getByRole('button', { name: /show answer/i }));
+    expect(screen.getByText('(empty)').className).toMatch(/muted/);
+    const ratings = screen.getByRole('group', { name: /how well/i });
+    await user.click(within(ratings).getAllByRole('button')[2] as HTMLElement);
+    expect(await screen.findByText(/Session/)).toBeTruthy();
+    expect(await db.reviews.count()).toBe(1);
+  });
 });

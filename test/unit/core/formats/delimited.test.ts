@@ -119,11 +119,11 @@ describe('readDelimited: Quizlet and other header-less files', () => {
     expect(diagnostics('delimited/broken-quote.csv')).toEqual([
       '1:1: this first row is read as column names (front, back), not as a card; Anki would import it as a note',
       '2:1: this quoted field is never closed with " (read as Anki reads it)',
-      '2:1: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card',
+      '2:1: this note has an empty back: it is imported with an empty back, as Anki does',
     ]);
     expect(diagnostics('delimited/broken-rows.csv')).toEqual([
       '1:1: this first row is read as column names (front, back), not as a card; Anki would import it as a note',
-      '2:1: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card',
+      '2:1: this note has an empty back: it is imported with an empty back, as Anki does',
       '3:1: this note has an empty first field: it is skipped, as Anki skips it',
       '4:9: text after the closing quote of a field: put the whole field in quotes (read as Anki reads it)',
     ]);
@@ -165,9 +165,9 @@ describe('readDelimited: Quizlet and other header-less files', () => {
   it('imports an empty back and skips an empty first field, each with a warning', () => {
     const result = readDelimited('front only\n\tno front\n', { fileName: 'x.txt' });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.pack.questions).toMatchObject([{ front: 'front only', back: '(no back)' }]);
+    expect(result.pack.questions).toMatchObject([{ front: 'front only', back: '' }]);
     expect(result.warnings.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
-      '1:1: this note has an empty back: Lectern shows "(no back)" where Anki shows an empty card',
+      '1:1: this note has an empty back: it is imported with an empty back, as Anki does',
       '2:1: this note has an empty first field: it is skipped, as Anki skips it',
     ]);
   });
@@ -175,9 +175,40 @@ describe('readDelimited: Quizlet and other header-less files', () => {
   it('keeps the reference of a field that is only an image and names the file in a warning', () => {
     const result = readDelimited('#html:true\n<img src="cat.jpg">\tA cat\n', { fileName: 'x.txt' });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.pack.questions).toMatchObject([{ front: '[image: cat.jpg]', back: 'A cat' }]);
+    // The text Anki displays is empty; the image is kept apart, by file name.
+    expect(result.pack.questions).toEqual([
+      expect.objectContaining({ front: '', frontImages: ['cat.jpg'], back: 'A cat' }),
+    ]);
+    expect(result.pack.questions[0]).not.toHaveProperty('backImages');
     expect(result.warnings.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
-      '2:1: this field is only an image (cat.jpg): Lectern shows the file name until it can show images',
+      '2:1: this field is only an image (cat.jpg): Lectern lists the file name until it can show images',
+    ]);
+  });
+
+  it('an image-only back and an image beside text keep their file names, with no filler text', () => {
+    const result = readDelimited('#html:true\nA cat<img src="a.png">\t<img src=\'b.gif\'><img src=c.jpg>\n', {
+      fileName: 'x.txt',
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.questions).toEqual([
+      expect.objectContaining({
+        front: 'A cat',
+        frontImages: ['a.png'],
+        back: '',
+        backImages: ['b.gif', 'c.jpg'],
+      }),
+    ]);
+    expect(result.warnings.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '2:24: this field is only an image (b.gif, c.jpg): Lectern lists the file name until it can show images',
+    ]);
+  });
+
+  it('a first field with no text and no image (an empty <img src>) is skipped with a warning', () => {
+    const result = readDelimited('#html:true\n<img src="">\tback\nfront\tback\n', { fileName: 'x.txt' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.pack.questions).toMatchObject([{ front: 'front', back: 'back' }]);
+    expect(result.warnings.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '2:1: this note has no text in its first field once HTML is removed: it is skipped',
     ]);
   });
 

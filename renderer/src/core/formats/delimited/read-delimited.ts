@@ -144,9 +144,6 @@ function assignRoles(headers: AnkiHeaders, names: string[] | undefined, width: n
   return { special, front, back };
 }
 
-/** What Lectern shows for a note whose back is empty (Anki shows an empty back). */
-export const EMPTY_BACK = '(no back)';
-
 function clean(value: string, html: boolean): string {
   if (!html) return value.trim();
   const text = htmlToText(value, true);
@@ -159,9 +156,9 @@ function clean(value: string, html: boolean): string {
 
 /** The `src` of every `<img>` in an HTML field. */
 function imageSources(value: string): string[] {
-  return [...value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map(
-    (m) => m[2] ?? m[3] ?? m[4] ?? '',
-  );
+  return [...value.matchAll(/<img\b[^>]*?\bsrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)]
+    .map((m) => (m[2] ?? m[3] ?? m[4] ?? '').trim())
+    .filter((src) => src !== '');
 }
 
 function fieldValue(fields: DelimitedField[], c: number | undefined, html: boolean): string {
@@ -209,7 +206,7 @@ function readRow(
     const f = c === undefined ? undefined : fields[c];
     if (f && html && htmlToText(f.value, true) === '' && imageSources(f.value).length > 0)
       builder.warn(
-        `this field is only an image (${imageSources(f.value).join(', ')}): Lectern shows the file name until it can show images`,
+        `this field is only an image (${imageSources(f.value).join(', ')}): Lectern lists the file name until it can show images`,
         lines.locate(f.offset),
       );
   }
@@ -223,7 +220,15 @@ function readRow(
     headers.notetype ||
     '';
   const front = fieldValue(fields, roles.front, html);
-  const back = fieldValue(fields, roles.back, html);
+  const side = (c: number | undefined) => {
+    const f = c === undefined ? undefined : fields[c];
+    if (!f) return { text: '', images: [] };
+    return html
+      ? { text: htmlToText(f.value, true), images: imageSources(f.value) }
+      : { text: f.value.trim(), images: [] };
+  };
+  const frontSide = side(roles.front);
+  const backSide = side(roles.back);
   if (front === '') {
     builder.warn('this note has no text in its first field once HTML is removed: it is skipped', at);
     return;
@@ -239,18 +244,21 @@ function readRow(
   if (cloze) {
     question.type = 'cloze';
     question.text = front;
-    const explanation = [back, ...extras].filter(Boolean).join('\n\n');
+    const explanation = [fieldValue(fields, roles.back, html), ...extras].filter(Boolean).join('\n\n');
     if (explanation) question.explanation = explanation;
   } else {
     const where = roles.back === undefined ? undefined : fields[roles.back];
-    if (!back)
+    if (backSide.text === '' && backSide.images.length === 0)
       builder.warn(
-        `this note has an empty back: Lectern shows "${EMPTY_BACK}" where Anki shows an empty card`,
+        'this note has an empty back: it is imported with an empty back, as Anki does',
         where ? lines.locate(where.offset) : at,
       );
     question.type = 'flashcard';
-    question.front = front;
-    question.back = back || EMPTY_BACK;
+    // The text a reader sees; the images of each side are listed apart (shown once media land).
+    question.front = frontSide.text;
+    question.back = backSide.text;
+    if (frontSide.images.length > 0) question.frontImages = frontSide.images.slice(0, 20);
+    if (backSide.images.length > 0) question.backImages = backSide.images.slice(0, 20);
     if (extras.length > 0) question.explanation = extras.join('\n\n');
   }
   const ownTags = fieldValue(fields, headers.tagsColumn, html);

@@ -35,6 +35,9 @@ export function buildQuestion(
       return buildNumerical(ctx, answers, text.prompt);
     case 'matching':
       return buildPairs(ctx, answers, kind, text.prompt);
+    case 'essay':
+      // Only a [type:flashcard] reaches here with {}: a card with an empty back.
+      return kind === 'flashcard' ? { type: 'flashcard', front: text.prompt, back: '' } : undefined;
     default:
       return undefined;
   }

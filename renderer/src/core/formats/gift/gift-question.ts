@@ -22,7 +22,11 @@ function pickBlank(text: string): string {
 
 /** Which answer shapes each `[type:…]` accepts, and the shape to read them as. */
 const FITS: Record<LecternKind, { accepts: AnswerKind[]; readAs: (natural: AnswerKind) => AnswerKind }> = {
-  flashcard: { accepts: ['short-answer', 'matching', 'true-false'], readAs: () => 'short-answer' },
+  // An empty {} is a flashcard with an empty back (as an Anki note's).
+  flashcard: {
+    accepts: ['short-answer', 'matching', 'true-false', 'essay'],
+    readAs: (n) => (n === 'essay' ? 'essay' : 'short-answer'),
+  },
   typed: {
     accepts: ['short-answer', 'matching', 'true-false', 'numerical'],
     readAs: (n) => (n === 'numerical' ? 'numerical' : 'short-answer'),
@@ -202,7 +206,7 @@ export function readQuestionBlock(
     : { value: '', explicit: false, at: root };
   ctx.mark('id', id.at);
 
-  if (answers.kind === 'essay') {
+  if (answers.kind === 'essay' && kind !== 'flashcard') {
     if (kind === 'cloze') {
       readClozeFromTag(ctx, answers, id, root, title !== idTag?.value ? title : undefined);
       return;

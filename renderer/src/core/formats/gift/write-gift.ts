@@ -12,6 +12,8 @@
  * again on import). Lossy only where GIFT has no way at all: a matching left side containing "->", a
  * discussion talking point spanning several lines, surrounding whitespace, and empty optional texts.
  */
+
+import { flashcardBack, flashcardFront } from '../../pack/flashcard-sides';
 import type { Discussion, NumericAnswer, Pack, Question, Section } from '../../pack/schema';
 import { escapeGift, writeCommentTag } from './gift-text';
 
@@ -136,9 +138,14 @@ export function questionToGift(q: Question): string {
   const gf = general(q.explanation);
   let body: string;
   switch (q.type) {
-    case 'flashcard':
-      body = `${head}${text(q.front)}{=${answer(q.back)}${gf}}`;
+    case 'flashcard': {
+      // GIFT has no images: a side that is only images is written as its `[image: file]` text.
+      const front = q.front === '' ? flashcardFront(q) : q.front;
+      const back = q.back === '' ? flashcardBack(q) : q.back;
+      // An empty back is an empty answer block, read back as a flashcard by its [type:flashcard].
+      body = `${head}${text(front)}{${back === '' ? '' : `=${answer(back)}`}${gf}}`;
       break;
+    }
     case 'multiple-choice': {
       const correct = q.choices.filter((c) => c.correct).length;
       const derived = correct >= 2 && q.choices.every((c) => c.credit === undefined);
