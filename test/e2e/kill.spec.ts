@@ -1,7 +1,8 @@
 /**
  * Nothing lost, nothing locked (issue 19): the app is SIGKILLed — main and its window's browser, no quit —
- * during an answer and during an import, then relaunched on the same profile. Every answer acknowledged
- * before the kill is in the review log; the import is either whole or absent, never half.
+ * during an answer, during an import and during a restore, then relaunched on the same profile. Every answer
+ * acknowledged before the kill is in the review log; the import is either whole or absent, never half; the
+ * restore either whole or the previous data intact.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -9,6 +10,7 @@ import { launchApp } from './launch';
 import { ImportPage } from './pages/import-page';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { ReaderPage } from './pages/reader-page';
+import { SettingsPage } from './pages/settings-page';
 import { StudyPage } from './pages/study-page';
 
 const INTRO = 'Introduction';
@@ -41,7 +43,7 @@ async function openIntro(page: Page): Promise<void> {
   await library.open();
 }
 
-test('SIGKILL during an answer loses no acknowledged answer; SIGKILL during an import leaves it whole or absent', async () => {
+test('SIGKILL during an answer loses no acknowledged answer; SIGKILL during an import or a restore leaves it whole or absent', async () => {
   test.setTimeout(240_000);
   const first = await launchApp();
   const userDataDir = first.userDataDir;
@@ -108,6 +110,48 @@ test('SIGKILL during an answer loses no acknowledged answer; SIGKILL during an i
     await study.openFromLibrary(new LibraryPage(page).pack(COURSE_TITLE));
     await expect(study.heading()).toBeVisible();
   } finally {
+    // A proper quit: main writes the automatic backup restored below.
     await third.close();
+  }
+
+  // A restore, killed while it replaces the data: afterwards either the backup's data or the previous.
+  const fourth = await launchApp({ userDataDir });
+  let before = 0;
+  try {
+    const page = fourth.page;
+    const library = new LibraryPage(page);
+    await library.heading().waitFor();
+    const inBackup = (await readRows(page, 'reading')).length;
+    // Something not in the backup: another chapter opened.
+    const chapter = library.chapterButtons(COURSE_TITLE).nth(2);
+    const name = (await chapter.textContent()) ?? '';
+    await chapter.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    before = (await readRows(page, 'reading')).length;
+    expect(before).toBe(inBackup + 1);
+    const settings = new SettingsPage(page);
+    await settings.open();
+    const list = settings.section('Backups').getByRole('table', { name: 'Automatic backups' });
+    await list
+      .getByRole('button', { name: /^Restore the backup of .* \(on quit\)$/ })
+      .first()
+      .click();
+    await settings.dialog().getByRole('button', { name: 'Replace my data with this backup' }).click();
+  } finally {
+    await fourth.kill();
+  }
+
+  const fifth = await launchApp({ userDataDir });
+  try {
+    const page = fifth.page;
+    await new LibraryPage(page).heading().waitFor();
+    const reading = (await readRows(page, 'reading')).length;
+    expect([before - 1, before]).toContain(reading);
+    const reviews = (await readRows<{ id: number }>(page, 'reviews')).map((r) => r.id);
+    for (const id of acknowledged) expect(reviews).toContain(id);
+    const packs = await readRows<{ id: string; questionCount: number }>(page, 'packs');
+    expect(packs.some((p) => p.id !== 'big.csv')).toBe(true);
+  } finally {
+    await fifth.close();
   }
 });
