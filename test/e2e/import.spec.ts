@@ -333,3 +333,55 @@ test('the Library exports a pack as Lectern JSON and GIFT and removes it after a
     await app.close();
   }
 });
+
+test('pack identity from the base name across formats: hostile.gift then hostile.csv are two packs, an update from another format asks first', async ({
+  page,
+}) => {
+  const importer = new ImportPage(page);
+  await new LibraryPage(page).heading().waitFor();
+  await importer.importText('hostile.gift', '::g1:: The sky is blue {T}\n\n::g2:: Fire is cold {F}\n');
+  await importer.open();
+  await importer.dropFile('hostile.csv', 'Front,Back\nCapital of France,Paris\nCapital of Spain,Madrid\n');
+  // A file of the same name but another format, without its own id, is a new pack: not "Update “hostile”".
+  await expect(importer.summaryHeading()).toHaveText('Import “hostile”');
+  await importer.confirm();
+  const packs = await readRows<{ id: string; format: string; questionCount: number }>(page, 'packs');
+  const hostile = packs
+    .filter((p) => p.id.startsWith('hostile'))
+    .map((p) => [p.id, p.format, p.questionCount]);
+  expect(hostile.sort()).toEqual([
+    ['hostile', 'gift', 2],
+    ['hostile.csv', 'delimited', 2],
+  ]);
+  // Both packs are in the Library, each with both its questions live (questionCount counts live ones).
+  const library = new LibraryPage(page);
+  await library.open();
+  await expect(library.pack('hostile')).toHaveCount(2);
+
+  // A Lectern JSON file naming the GIFT pack's id is an update of it, and says the format changes first.
+  const json = {
+    format: 'lectern-pack',
+    formatVersion: 1,
+    id: 'hostile',
+    title: 'hostile',
+    language: 'en',
+    version: '2',
+    chapters: [{ id: 'c', title: 'C', sections: [{ id: 's', title: 'S', body: '' }] }],
+    questions: [{ id: 'g1', section: 's', type: 'true-false', prompt: 'The sky is blue', answer: true }],
+    discussions: [],
+  };
+  await importer.dropFile('hostile.json', JSON.stringify(json));
+  await expect(importer.summaryHeading()).toHaveText('Update “hostile”');
+  await expect(
+    page.getByText('This pack was imported from Moodle GIFT; this file is Lectern JSON.'),
+  ).toBeVisible();
+  await expectAccessible(page, 'on an update from another format');
+  // Nothing is stored until the student confirms.
+  expect(
+    (await readRows<{ id: string; format: string }>(page, 'packs')).find((p) => p.id === 'hostile')?.format,
+  ).toBe('gift');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(
+    (await readRows<{ id: string; format: string }>(page, 'packs')).find((p) => p.id === 'hostile')?.format,
+  ).toBe('gift');
+});

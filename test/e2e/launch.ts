@@ -3,7 +3,7 @@
  * main under Node with the Electron stand-in (test/standin/) and its window in Debian's Chromium.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,11 @@ export interface LaunchedApp {
   userDataDir: string;
   mode: LaunchMode;
   close(): Promise<void>;
+  /**
+   * SIGKILLs the app at once, as a power cut or the OS would: main and (stand-in) its window's Chromium,
+   * with no quit and no chance to flush anything. The profile is left as the kill left it.
+   */
+  kill(): Promise<void>;
   /** Clicks an application-menu item, e.g. `['File', 'Import pack…']`. */
   clickMenu(labels: string[]): Promise<void>;
   /** Hands files to the running app as the OS would (second instance / open-file). */
@@ -91,6 +96,15 @@ async function launchElectron(
     mode: 'electron',
     externalUrls,
     close: () => app.close(),
+    async kill() {
+      const proc = app.process();
+      const gone = new Promise<void>((resolve) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) resolve();
+        else proc.once('exit', () => resolve());
+      });
+      proc.kill('SIGKILL');
+      await gone;
+    },
     clickMenu: (labels) =>
       app.evaluate(({ Menu, BrowserWindow }, path) => {
         let items = Menu.getApplicationMenu()?.items ?? [];
@@ -182,6 +196,16 @@ async function launchStandin(
     externalUrls,
     clickMenu: (labels) => command({ cmd: 'menu', path: labels }),
     openFiles: (paths) => command({ cmd: 'open-files', paths }),
+    async kill() {
+      // The window's Chromium holds the database: found by its profile in this test's own user-data
+      // folder, killed by pid with main, then waited for until gone (its lock is then stale).
+      const browserPids = processesUsing(join(userDataDir, 'chromium-profile'));
+      for (const pid of browserPids) signal(pid);
+      child.kill('SIGKILL');
+      await exitPromise;
+      while (browserPids.some(alive)) await new Promise((r) => setTimeout(r, 50));
+      await browser.close().catch(() => {});
+    },
     async close() {
       if (!exited) child.stdin?.write(`${JSON.stringify({ cmd: 'quit' })}\n`);
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
@@ -190,4 +214,35 @@ async function launchStandin(
       await browser.close().catch(() => {});
     },
   };
+}
+
+/** Ids of the processes whose command line names `path` (Linux /proc). */
+function processesUsing(path: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(path)) pids.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
+
+function signal(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** True while `pid` runs (a zombie counts as gone). */
+function alive(pid: number): boolean {
+  try {
+    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }

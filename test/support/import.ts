@@ -26,6 +26,7 @@ export function buildUpdateSummary(o: Partial<UpdateSummary> = {}): UpdateSummar
     storedVersion: '1.0.0',
     storedOrigin: 'imported',
     storedUpdatedAt: 1_700_000_000_000,
+    formatChange: null,
     counts: { added: 1, changed: 0, answerChanged: 0, removed: 0, unchanged: 1 },
     added: [{ id: 'q-new', text: 'What is a trial balance?' }],
     reworded: [],

@@ -7,12 +7,13 @@
  * question and card, ordered after the live questions) but keeps its history; a new question starts as new. A removed question that comes
  * back with the same answer gets its progress back.
  */
+import { packNameFromFile } from '../core/formats/ids';
 import { answerHash, diffPacks, type PackDiff } from '../core/pack/diff';
 import type { Pack, Question } from '../core/pack/schema';
 import type { LecternDb } from './db';
 import { newCardRow, type PackMeta, packRowOf, questionRowsOf } from './packs-repo';
 import { readPackQuestions, writePackQuestions } from './question-chunks';
-import type { CardRow, EpochMs, PackRow } from './rows';
+import type { CardRow, EpochMs, PackRow, SourceFormat } from './rows';
 
 /** Card rows written per bulk call. */
 const CHUNK = 10_000;
@@ -66,6 +67,39 @@ export async function previewImport(db: LecternDb, pack: Pack): Promise<ImportPr
     if (!stored) return { kind: 'new' };
     const before = await loadLiveQuestions(db, pack.id);
     return { kind: 'update', stored, diff: diffPacks(before, pack.questions) };
+  });
+}
+
+/** Where a read pack came from: what {@link identifyPack} needs besides the pack. */
+export interface PackSource {
+  format: SourceFormat;
+  fileName: string;
+  /** The file names its own pack id (see `ReadPackResult.idGiven`). */
+  idGiven: boolean;
+}
+
+/**
+ * The pack a read file is, by identity: a file's own id always names the pack (an update from another
+ * format is shown as such before anything is stored). An id derived from the file name names the pack
+ * of that name AND format: when the id is stored for another format, this file is another pack
+ * (`id.format`). Aiken and delimited files stored before their derived ids named the format keep
+ * being updated under their old id. Read-only; returns `pack` itself or a copy with the id to use.
+ */
+export async function identifyPack(db: LecternDb, pack: Pack, source: PackSource): Promise<Pack> {
+  if (source.idGiven) return pack;
+  return db.transaction('r', [db.packs], async (): Promise<Pack> => {
+    const stored = await db.packs.get(pack.id);
+    // A row without a format (none is written so) counts as this file's format, as it did before.
+    if (stored)
+      return (stored.format ?? source.format) === source.format
+        ? pack
+        : { ...pack, id: `${pack.id}.${source.format}` };
+    if (source.format === 'aiken' || source.format === 'delimited') {
+      const oldId = packNameFromFile(source.fileName).id;
+      const old = await db.packs.get(oldId);
+      if (old && old.origin === 'imported' && old.format === source.format) return { ...pack, id: oldId };
+    }
+    return pack;
   });
 }
 

@@ -50,7 +50,7 @@ describe('lectern-pack', { timeout: 60_000 }, () => {
       `${F}/json/broken-schema.json:14:57: $.questions[1].section: section "nowhere" does not exist in this pack`,
     );
     expect(lines.at(-1)).toBe(
-      `${F}/aiken/questions.txt: ok — Aiken pack "questions": 3 questions (3 multiple-choice), 1 chapter, 1 section, 0 discussions`,
+      `${F}/aiken/questions.txt: ok — Aiken pack "questions.aiken": 3 questions (3 multiple-choice), 1 chapter, 1 section, 0 discussions`,
     );
   });
 

@@ -32,9 +32,14 @@ export function deriveId(prefix: string, content: string): string {
   return `${prefix}-${hashHex(content, 12)}`;
 }
 
-/** A pack id and title from a file name: "My Quiz (v2).gift" → "my-quiz-v2" and "My Quiz (v2)". */
-export function packNameFromFile(name: string): { id: string; title: string } {
+/**
+ * A pack id and title from a file name: "My Quiz (v2).gift" → "my-quiz-v2" and "My Quiz (v2)". With
+ * `format`, the id names it too ("my-quiz-v2.csv"), so that files of different formats sharing a base
+ * name are different packs; a slug never holds a ".", so such an id cannot meet one without.
+ */
+export function packNameFromFile(name: string, format?: string): { id: string; title: string } {
   const base = name.split(/[\\/]/).pop() ?? name;
   const title = base.replace(/\.[A-Za-z0-9]{1,8}$/, '').trim() || 'Imported pack';
-  return { id: slugify(title) || 'pack', title };
+  const slug = slugify(title) || 'pack';
+  return { id: format ? `${slug}.${format}` : slug, title };
 }

@@ -10,9 +10,26 @@ import { decodePackBytes } from './decode';
 import { readDelimited } from './delimited/read-delimited';
 import { detectPackFormat, formatFromFileName, type PackFormat } from './detect';
 import { readGift } from './gift/read-gift';
+import { packNameFromFile } from './ids';
 
-/** A read pack (or every problem found) and the format it was read as. */
-export type ReadPackResult = PackResult<Pack> & { format: PackFormat };
+/**
+ * A read pack (or every problem found) and the format it was read as. `idGiven`: the file names its own
+ * pack id (Lectern JSON `id`, GIFT `[pack-id:…]`); otherwise the id was derived from the file name.
+ */
+export type ReadPackResult = (
+  | (Extract<PackResult<Pack>, { ok: true }> & { idGiven: boolean })
+  | Extract<PackResult<Pack>, { ok: false }>
+) & { format: PackFormat };
+
+/**
+ * Whether a read pack's id was given by the file: always for Lectern JSON, never for Aiken and
+ * delimited text (which have no place for one), for GIFT when `[pack-id:…]` differs from the name's.
+ */
+function idGivenIn(format: PackFormat, pack: Pack, name: string): boolean {
+  if (format === 'lectern') return true;
+  if (format === 'gift') return pack.id !== packNameFromFile(name).id;
+  return false;
+}
 
 /** Options for {@link readPackFile}. */
 export interface ReadPackOptions {
@@ -66,10 +83,14 @@ export function readPackFile(
         break;
     }
     // Every placed problem carries its source line, for the caret excerpt the app and the CLI show.
-    if (!opts.excerpts) return { ...result, format };
-    return result.ok
-      ? { ...result, warnings: withExcerpts(text, result.warnings), format }
-      : { ok: false, issues: withExcerpts(text, result.issues), format };
+    if (!result.ok)
+      return opts.excerpts
+        ? { ok: false, issues: withExcerpts(text, result.issues), format }
+        : { ...result, format };
+    const idGiven = idGivenIn(format, result.pack, name);
+    return opts.excerpts
+      ? { ...result, warnings: withExcerpts(text, result.warnings), format, idGiven }
+      : { ...result, format, idGiven };
   } catch (err) {
     // A reader bug must not become an uncaught exception in the import path; report it as a problem.
     const message = err instanceof Error ? err.message : String(err);

@@ -21,6 +21,15 @@ export function SummaryView({
       <StepHeading id="import-summary-title">
         {update ? `Update “${update.storedTitle}”` : `Import “${summary.title}”`}
       </StepHeading>
+      {update?.formatChange ? (
+        <p className="import-format-change">
+          <strong>
+            This pack was imported from {FORMAT_LABELS[update.formatChange.from]}; this file is{' '}
+            {FORMAT_LABELS[update.formatChange.to]}.
+          </strong>{' '}
+          Apply the update only if this file is a new version of that pack.
+        </p>
+      ) : null}
       {update ? (
         <p>
           <strong>{summary.fileName}</strong> is a new version of a pack you already have (pack id{' '}

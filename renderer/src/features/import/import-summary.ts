@@ -26,6 +26,8 @@ export interface UpdateSummary {
   storedTitle: string;
   storedVersion: string;
   storedOrigin: PackOrigin;
+  /** The format the stored pack was imported from, when this file is another format (ask first). */
+  formatChange: { from: PackFormat; to: PackFormat } | null;
   /** The stored pack's `updatedAt`: applying refuses if it changed since. */
   storedUpdatedAt: number;
   counts: Omit<ImportCounts, 'kind'>;
@@ -53,7 +55,10 @@ export interface ImportSummary {
   update: UpdateSummary | null;
 }
 
-type DiffLists = Omit<UpdateSummary, 'storedTitle' | 'storedVersion' | 'storedOrigin' | 'storedUpdatedAt'>;
+type DiffLists = Omit<
+  UpdateSummary,
+  'storedTitle' | 'storedVersion' | 'storedOrigin' | 'storedUpdatedAt' | 'formatChange'
+>;
 
 function listQuestions(questions: Question[]): QuestionItem[] {
   return questions.slice(0, LISTED_PER_CHANGE).map((q) => ({ id: q.id, text: describeQuestion(q, 140) }));
@@ -107,6 +112,10 @@ export function summarizeImport(
             storedTitle: preview.stored.title,
             storedVersion: preview.stored.version,
             storedOrigin: preview.stored.origin,
+            formatChange:
+              preview.stored.format && preview.stored.format !== format
+                ? { from: preview.stored.format, to: format }
+                : null,
             storedUpdatedAt: preview.stored.updatedAt,
             ...summarizeDiff(preview.diff),
           },

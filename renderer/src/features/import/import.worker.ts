@@ -7,7 +7,7 @@ import { decodePackBytes, readPackFile } from '../../core/formats';
 import { hashHex } from '../../core/pack/hash';
 import type { Pack } from '../../core/pack/schema';
 import { db } from '../../db/db';
-import { applyImport, previewImport } from '../../db/import-repo';
+import { applyImport, identifyPack, previewImport } from '../../db/import-repo';
 import type { PackMeta } from '../../db/packs-repo';
 import { describeStorageError } from '../../db/storage-errors';
 import { summarizeImport } from './import-summary';
@@ -52,9 +52,14 @@ async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void>
     send({ type: 'problems', format: result.format, errors, warnings });
     return;
   }
-  const preview = await previewImport(db, result.pack);
+  const pack = await identifyPack(db, result.pack, {
+    format: result.format,
+    fileName: message.fileName,
+    idGiven: result.idGiven,
+  });
+  const preview = await previewImport(db, pack);
   held = {
-    pack: result.pack,
+    pack,
     meta: {
       origin: 'imported',
       format: result.format,
@@ -65,7 +70,7 @@ async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void>
   };
   send({
     type: 'summary',
-    summary: summarizeImport(result.pack, message.fileName, result.format, result.warnings, preview),
+    summary: summarizeImport(pack, message.fileName, result.format, result.warnings, preview),
   });
 }
 

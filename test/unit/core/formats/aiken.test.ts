@@ -7,7 +7,7 @@ describe('readAiken', () => {
     const result = readPackFile('questions.txt', readFixture('aiken/questions.txt'));
     expect(result.format).toBe('aiken');
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.pack.id).toBe('questions');
+    expect(result.pack.id).toBe('questions.aiken');
     expect(result.pack.chapters.map((c) => c.title)).toEqual(['Questions']);
     expect(result.pack.questions).toEqual([
       {

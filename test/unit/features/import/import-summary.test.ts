@@ -80,12 +80,23 @@ describe('summarizeImport', () => {
       storedVersion: '1',
       storedOrigin: 'imported',
       storedUpdatedAt: 42,
+      formatChange: null,
       counts: { added: 1, changed: 1, answerChanged: 1, removed: 1, unchanged: 1 },
       added: [{ id: 'new', text: 'New?' }],
       reworded: [{ id: 'word', text: 'New wording?' }],
       answerChanged: [{ id: 'ans', text: 'Ans?' }],
       removed: [{ id: 'gone', text: 'Gone?' }],
     });
+  });
+
+  it('an update from a file of another format than the stored pack names both formats', () => {
+    const qs = [tf('same', 'Same?', true)];
+    const summary = summarizeImport(makePack(qs), 'quiz.csv', 'delimited', [], {
+      kind: 'update',
+      stored: { ...STORED, format: 'gift' },
+      diff: diffPacks(qs, qs),
+    });
+    expect(summary.update?.formatChange).toEqual({ from: 'gift', to: 'delimited' });
   });
 
   it('lists at most LISTED_PER_CHANGE questions per change but counts them all', () => {

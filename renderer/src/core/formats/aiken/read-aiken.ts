@@ -19,10 +19,10 @@ interface Draft {
   options: { letter: string; text: string; at: SourcePos }[];
 }
 
-/** Reads an Aiken file into a pack; id and title come from the file name. */
+/** Reads an Aiken file into a pack; title and id come from the file name (the id names the format). */
 export function readAiken(text: string, options: ReadOptions = {}): PackResult<Pack> {
   const drafts: Draft[] = [];
-  const builder = new PackBuilder(packNameFromFile(options.fileName ?? 'pack.txt'), (ref) =>
+  const builder = new PackBuilder(packNameFromFile(options.fileName ?? 'pack.txt', 'aiken'), (ref) =>
     locateDraft(drafts[ref]),
   );
   const lines = text.split('\n');

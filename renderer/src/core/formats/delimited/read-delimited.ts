@@ -46,7 +46,7 @@ export function guessSeparator(text: string, fileName: string): string {
   return ['\t', '|', ';', ':', ','].find((sep) => sample.includes(sep)) ?? ' ';
 }
 
-/** Reads CSV/TSV (with or without Anki headers) into a pack; id and title come from the file name. */
+/** Reads CSV/TSV (with or without Anki headers) into a pack; title and id from the file name (the id names the format). */
 export function readDelimited(text: string, options: ReadOptions = {}): PackResult<Pack> {
   const fileName = options.fileName ?? 'pack.csv';
   const lines = createLineIndex(text);
@@ -60,7 +60,7 @@ export function readDelimited(text: string, options: ReadOptions = {}): PackResu
       ? locateRow(row.fields, lines.locate(row.offset), headers, roles, (o) => lines.locate(o))
       : new Map();
   };
-  const builder = new PackBuilder(packNameFromFile(fileName), locate);
+  const builder = new PackBuilder(packNameFromFile(fileName, 'csv'), locate);
   headers = readAnkiHeaders(text, builder);
   sep = headers.separator ?? guessSeparator(text.slice(headers.bodyStart), fileName);
   const rows = splitDelimited(
