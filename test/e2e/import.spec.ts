@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { launchApp } from './launch';
+import { readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { StudyPage } from './pages/study-page';
@@ -18,26 +19,6 @@ const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/packs/${pat
 const V1 = fixture('import/quiz-v1.gift');
 const V2 = fixture('import/quiz-v2.gift');
 const QUIZ = 'E2E quiz';
-
-/** Every row of one IndexedDB store of the app's database. */
-async function readRows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('lectern');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 interface CardLike {
   key: string;

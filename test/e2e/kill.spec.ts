@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { launchApp } from './launch';
+import { readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { ReaderPage } from './pages/reader-page';
@@ -15,26 +16,6 @@ import { StudyPage } from './pages/study-page';
 
 const INTRO = 'Introduction';
 const BIG = 30_000;
-
-/** Every row of one IndexedDB store of the app's database (committed data only). */
-async function readRows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('lectern');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 async function openIntro(page: Page): Promise<void> {
   const library = new LibraryPage(page);

@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
+import { readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { ReaderPage } from './pages/reader-page';
@@ -39,26 +40,6 @@ async function importDeck(page: Page): Promise<Locator> {
 async function goTo(page: Page, screen: 'Library' | 'Study' | 'Settings'): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click();
   await page.getByRole('heading', { level: 1, name: screen }).waitFor();
-}
-
-/** Every row of an IndexedDB store of the app's database. */
-async function readRows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('lectern');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            resolve(req.result as T[]);
-            open.result.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
 }
 
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean {
