@@ -68,7 +68,8 @@ if (!built) {
   const e2e = existsSync(`${results}/e2e.json`) ? readJson(`${results}/e2e.json`) : null;
   if (e2e?.stats) {
     passed += e2e.stats.expected + (e2e.stats.flaky ?? 0);
-    if (e2e.stats.flaky) console.log(`${e2e.stats.flaky} e2e test(s) passed only on their retry (flaky): see the list above`);
+    if (e2e.stats.flaky)
+      console.log(`${e2e.stats.flaky} e2e test(s) passed only on their retry (flaky): see the list above`);
     failed += e2e.stats.unexpected;
     if (e2e.stats.unexpected > 0) failures.push(`${e2e.stats.unexpected} e2e test(s)`);
   }
