@@ -5,5 +5,6 @@ export * from './hash';
 export * from './json-locate';
 export * from './json-syntax';
 export * from './line-index';
+export * from './media';
 export * from './schema';
 export * from './validate';
