@@ -7,7 +7,12 @@
  * `study-queue-repo.ts` and are re-exported here.
  */
 import type { Grade } from '../core/grading';
-import { type Rating, type SchedulerSettings, answerCard as scheduleAnswer } from '../core/scheduler';
+import {
+  type DueLoad,
+  type Rating,
+  type SchedulerSettings,
+  answerCard as scheduleAnswer,
+} from '../core/scheduler';
 import { type LecternDb, withCardIndexFields } from './db';
 import { newCardRow } from './packs-repo';
 import { type QuestionRef, readQuestions } from './question-chunks';
@@ -54,6 +59,8 @@ export interface AnswerInput {
   now: EpochMs;
   /** The pack's settings (`resolveSchedulingSettings`). */
   settings: SchedulerSettings;
+  /** Cards due per coming day, for the load balancer and easy days (none: plain fuzz). */
+  load?: DueLoad;
 }
 
 /** What an answer wrote. */
@@ -104,7 +111,7 @@ async function readOrStartCard(
 
 /** The new card row and the log row of `input` answered from `card` (pure). */
 function buildAnswer(card: CardRow, input: AnswerInput, response: string): AnswerWritten {
-  const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key).card;
+  const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key, input.load).card;
   const updated = withCardIndexFields<CardRow>({ ...card, ...next, rev: card.rev + 1 });
   const review: ReviewRow = {
     cardKey: card.key,

@@ -106,6 +106,9 @@ export function resolveSchedulingSettings(settings: AppSettings, packId: string)
     maximumIntervalDays: o?.maximumIntervalDays ?? settings.maximumIntervalDays,
     newPerDay: o?.newPerDay ?? settings.newPerDay,
     reviewsPerDay: o?.reviewsPerDay ?? settings.reviewsPerDay,
+    loadBalancing: settings.loadBalancing,
+    easyDays: [...settings.easyDays],
+    parameters: [],
   };
 }
 
@@ -142,6 +145,7 @@ function structuredCloneSettings(s: Readonly<AppSettings>): AppSettings {
     ...s,
     learningSteps: [...s.learningSteps],
     relearningSteps: [...s.relearningSteps],
+    easyDays: [...s.easyDays],
     packOverrides,
   };
 }

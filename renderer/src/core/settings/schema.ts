@@ -28,6 +28,10 @@ export const reviewsPerDaySchema = z.number().int().min(0).max(99_999);
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 /** Font size multiplier, 0.85–1.5. */
 export const fontScaleSchema = z.number().min(0.85).max(1.5);
+/** How much of a normal load a weekday gets (see core/scheduler/load-balance). */
+export const easyDaySchema = z.enum(['normal', 'reduced', 'minimum']);
+/** Seven easy-day values, Monday first. */
+export const easyDaysSchema = z.array(easyDaySchema).length(7, 'must list the 7 weekdays, Monday first');
 /** Local hour at which a study day starts, 0–23. */
 export const dayStartHourSchema = z.number().int().min(0).max(23);
 
@@ -58,6 +62,10 @@ export interface AppSettings {
   packOverrides: Record<string, PackOverride>;
   /** "New questions only after reading the chapter". */
   requireReading: boolean;
+  /** Spread reviews over the days of their fuzz range, preferring days with fewer due (Anki's load balancer). */
+  loadBalancing: boolean;
+  /** Easy days, Monday first: weekdays that get a reduced or minimum share of reviews. */
+  easyDays: EasyDay[];
   theme: Theme;
   /** Multiplies the base font size, 0.85–1.5. */
   fontScale: number;
@@ -66,8 +74,16 @@ export interface AppSettings {
   dayStartHour: number;
 }
 
+/** An easy-day value. */
+export type EasyDay = z.infer<typeof easyDaySchema>;
+
 /** The scheduling settings that apply to one pack (global values with the pack's overrides applied). */
-export type SchedulingSettings = Required<PackOverride>;
+export type SchedulingSettings = Required<PackOverride> & {
+  loadBalancing: boolean;
+  easyDays: EasyDay[];
+  /** Fitted FSRS parameters (empty: defaults). */
+  parameters: number[];
+};
 
 /** The settings of a fresh install. */
 export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze<AppSettings>({
@@ -79,6 +95,8 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze<AppSettings
   reviewsPerDay: 200,
   packOverrides: {},
   requireReading: true,
+  loadBalancing: true,
+  easyDays: ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal'],
   theme: 'system',
   fontScale: 1,
   reduceMotion: false,
@@ -95,6 +113,8 @@ export const SETTINGS_FIELDS = {
   reviewsPerDay: reviewsPerDaySchema,
   packOverrides: z.record(z.string(), z.unknown()),
   requireReading: z.boolean(),
+  loadBalancing: z.boolean(),
+  easyDays: easyDaysSchema,
   theme: themeSchema,
   fontScale: fontScaleSchema,
   reduceMotion: z.boolean(),

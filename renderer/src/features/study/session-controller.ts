@@ -15,6 +15,7 @@ import { removeQueuedCard, requeueAnswered } from '../../core/queue';
 import type { Rating } from '../../core/scheduler';
 import type { CardKey } from '../../db/rows';
 import { answerCard } from '../../db/study-repo';
+import { dueLoadFor, forgetDueLoads, noteRescheduled } from '../../ops/scheduling/due-load';
 import { useAppStore } from '../../store';
 import type { StudyScope } from '../../store/session-slice';
 import { createShowingSeed } from '../questions/draft';
@@ -55,6 +56,7 @@ export async function startStudy(deps: StudyDeps, scope: StudyScope): Promise<nu
   const id = store().beginSession(scope, deps.now());
   // Other screens may have answered (a self-test counted toward the schedule): read today's answers.
   forgetDoneToday();
+  forgetDueLoads();
   runtimeOf(id, deps.db, scope);
   await showNext(deps, id);
   return id;
@@ -167,6 +169,12 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
   try {
     const settings = rt.settings ?? (await readSettings(deps.db));
     const now = deps.now();
+    const load = await dueLoadFor(
+      deps.db,
+      shown.key.slice(0, shown.key.indexOf(':')),
+      now,
+      settings.dayStartHour,
+    );
     // Resolves once the transaction has committed: only then does the answer count as saved.
     const result = await answerCard(deps.db, {
       key: shown.key,
@@ -180,6 +188,7 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
       ...(a.overridden ? { overridden: true } : {}),
       now,
       settings: resolveCardSettings(settings, shown.key),
+      load,
     });
     if (!result.ok) {
       rt.writing = false;
@@ -189,6 +198,7 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
     const card = result.value.card;
     const { review } = result.value;
     countAnswerToday(deps.db, review.packId, review.stateBefore, review.at);
+    noteRescheduled(review.packId, review.prev, card);
     rt.touched.add(shown.key);
     rt.queue = requeueAnswered(rt.queue, shown.key, card.state, card.due);
     if (card.state === 1 || card.state === 3) rememberRow(rt, card);

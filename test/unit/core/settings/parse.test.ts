@@ -23,6 +23,8 @@ describe('parseSettings', () => {
       reviewsPerDay: 200,
       packOverrides: {},
       requireReading: true,
+      loadBalancing: true,
+      easyDays: ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal'],
       theme: 'system',
       fontScale: 1,
       reduceMotion: false,
@@ -90,6 +92,9 @@ describe('parseSettings', () => {
       maximumIntervalDays: 36_500,
       newPerDay: 5,
       reviewsPerDay: 200,
+      loadBalancing: true,
+      easyDays: ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal'],
+      parameters: [],
     });
     expect(resolveSchedulingSettings(s, 'other').newPerDay).toBe(20);
     expect(setPackOverride(s, 'p', null).settings.packOverrides).toEqual({});
