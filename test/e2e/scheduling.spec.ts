@@ -1,0 +1,69 @@
+/**
+ * Settings ▸ Scheduling: load balancing, easy days and named presets a pack can use (the per-pack
+ * overrides of earlier versions are presets now); the FSRS optimizer fitting a preset's parameters.
+ */
+import { expect, expectAccessible, test } from './fixtures';
+import { readRows } from './pages/db-rows';
+import { SettingsPage } from './pages/settings-page';
+
+const PACK_ID = 'openai-microsoft';
+
+interface StoredSettings {
+  key: string;
+  value: {
+    loadBalancing?: boolean;
+    presets?: Record<string, { name: string; desiredRetention: number; easyDays: string[] }>;
+    packPresets?: Record<string, string>;
+  };
+}
+
+async function storedSettings(page: import('@playwright/test').Page): Promise<StoredSettings['value']> {
+  const rows = await readRows<StoredSettings>(page, 'settings');
+  return rows.find((r) => r.key === 'app')?.value ?? {};
+}
+
+test('a new preset with its own retention and easy days is assigned to a pack, and load balancing can be turned off', async ({
+  page,
+}) => {
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const scheduling = settings.section('Scheduling');
+  await expect(scheduling.getByLabel('Load balancing')).toBeChecked();
+  await scheduling.getByLabel('Load balancing').uncheck();
+
+  await scheduling.getByRole('button', { name: 'New preset from this one' }).click();
+  await expect(scheduling.getByLabel('Preset to edit')).toHaveValue('preset-1');
+  await scheduling.getByLabel('Preset name').fill('Exam');
+  await scheduling.getByLabel('Desired retention').fill('0.95');
+  await scheduling.getByRole('group', { name: 'Easy days' }).getByLabel('Sunday').selectOption('minimum');
+  await expectAccessible(page, 'on Settings with a preset being edited');
+
+  const packs = settings.section('Packs');
+  await packs.getByLabel('Scheduling preset').first().selectOption({ label: 'Exam' });
+
+  await expect
+    .poll(async () => {
+      const s = await storedSettings(page);
+      return {
+        loadBalancing: s.loadBalancing,
+        preset: s.presets?.['preset-1'] && {
+          name: s.presets['preset-1'].name,
+          retention: s.presets['preset-1'].desiredRetention,
+          sunday: s.presets['preset-1'].easyDays[6],
+        },
+        pack: s.packPresets?.[PACK_ID],
+      };
+    })
+    .toEqual({
+      loadBalancing: false,
+      preset: { name: 'Exam', retention: 0.95, sunday: 'minimum' },
+      pack: 'preset-1',
+    });
+  await expect(scheduling.getByText('Used by 1 pack.')).toBeVisible();
+
+  // Deleting the preset asks first, then puts the pack back on Default.
+  await scheduling.getByRole('button', { name: 'Delete preset…' }).click();
+  await settings.dialog().getByRole('button', { name: 'Delete preset' }).click();
+  await expect(scheduling.getByLabel('Preset to edit')).toHaveValue('default');
+  await expect(packs.getByLabel('Scheduling preset').first()).toHaveValue('default');
+});
