@@ -10,6 +10,7 @@ import { BackupStreams, removeInterruptedWrites } from './ipc/backup-streams';
 import { registerContentHandlers } from './ipc/content-handlers';
 import { DATABASE_RECORD_FILE, pinnedBackup, registerDatabaseRecordHandlers } from './ipc/db-record';
 import { PendingFiles, registerFileHandlers } from './ipc/file-handlers';
+import { registerFsrsHandlers } from './ipc/fsrs-handlers';
 import { createHandlerRegistry, HandlerError } from './ipc/handle';
 import { installMenu } from './menu';
 import { backupsDir, rendererUrl } from './paths';
@@ -78,6 +79,7 @@ function start(): void {
   });
   registerContentHandlers(registry);
   registerFileHandlers(registry, pending);
+  registerFsrsHandlers(registry);
   const recordFile = () => join(app.getPath('userData'), DATABASE_RECORD_FILE);
   registerDatabaseRecordHandlers(registry, recordFile);
   const journal = join(app.getPath('userData'), 'backup-writes.json');

@@ -2,8 +2,10 @@
  * Settings ▸ Scheduling: load balancing, easy days and named presets a pack can use (the per-pack
  * overrides of earlier versions are presets now); the FSRS optimizer fitting a preset's parameters.
  */
+import { callBench } from '../bench/page/page-bundle';
 import { expect, expectAccessible, test } from './fixtures';
 import { readRows } from './pages/db-rows';
+import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { SettingsPage } from './pages/settings-page';
 
 const PACK_ID = 'openai-microsoft';
@@ -13,6 +15,8 @@ interface StoredSettings {
   value: {
     loadBalancing?: boolean;
     presets?: Record<string, { name: string; desiredRetention: number; easyDays: string[] }>;
+    parameters?: number[];
+    optimizedAt?: number;
     packPresets?: Record<string, string>;
   };
 }
@@ -66,4 +70,37 @@ test('a new preset with its own retention and easy days is assigned to a pack, a
   await settings.dialog().getByRole('button', { name: 'Delete preset' }).click();
   await expect(scheduling.getByLabel('Preset to edit')).toHaveValue('default');
   await expect(packs.getByLabel('Scheduling preset').first()).toHaveValue('default');
+});
+
+test('Optimize fits the Default preset to a seeded year of reviews, shows the evaluation, and applies the fitted parameters', async ({
+  page,
+}) => {
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.pack(COURSE_TITLE).waitFor();
+  // A simulated student whose memory follows known FSRS-6 parameters, far from the defaults.
+  const seeded = await callBench(page, 'seedFsrsHistory', {
+    packId: PACK_ID,
+    now: Date.now(),
+    days: 365,
+    seed: 'e2e',
+  });
+  expect(seeded.reviews).toBeGreaterThan(300);
+
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const scheduling = settings.section('Scheduling');
+  await expect(scheduling.getByTestId('preset-parameters')).toHaveText(/Default parameters/);
+  await scheduling.getByRole('button', { name: 'Optimize', exact: true }).click();
+  const status = scheduling.getByRole('status');
+  await expect(status).toContainText('and applied', { timeout: 60_000 });
+  const table = scheduling.getByRole('table', { name: /Evaluation on your later/ });
+  await expect(table.getByRole('row', { name: /^Default/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^Fitted/ })).toBeVisible();
+  await expect(scheduling.getByTestId('preset-parameters')).toHaveText(/Fitted to your reviews/);
+  await expectAccessible(page, 'on Settings after an optimization');
+
+  const stored = await storedSettings(page);
+  expect(stored.parameters).toHaveLength(21);
+  expect(stored.optimizedAt).toBeGreaterThan(0);
 });

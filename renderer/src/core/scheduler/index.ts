@@ -1,5 +1,6 @@
 export * from './card-state';
 export * from './format';
+export * from './fsrs-history';
 export * from './load-balance';
 export * from './retrievability';
 export * from './schedule';
