@@ -103,4 +103,17 @@ test('Optimize fits the Default preset to a seeded year of reviews, shows the ev
   const stored = await storedSettings(page);
   expect(stored.parameters).toHaveLength(21);
   expect(stored.optimizedAt).toBeGreaterThan(0);
+
+  // New parameters: the existing cards are not moved unless the student agrees, after a preview.
+  await expect(scheduling.getByText(/The parameters changed\./)).toBeVisible();
+  const dueBefore = (await readRows<{ key: string; due: number }>(page, 'cards')).map((c) => c.due).sort();
+  await scheduling.getByRole('button', { name: 'Reschedule cards…' }).click();
+  const dialog = settings.dialog();
+  const forecast = dialog.getByRole('table', { name: 'Forecast before and after' });
+  await expect(forecast.getByRole('row', { name: /^All 30 days/ })).toBeVisible();
+  await expectAccessible(page, 'on the reschedule preview');
+  await dialog.getByRole('button', { name: /^Reschedule \d+ cards?$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: /cards? rescheduled/ })).toBeVisible();
+  const dueAfter = (await readRows<{ key: string; due: number }>(page, 'cards')).map((c) => c.due).sort();
+  expect(dueAfter).not.toEqual(dueBefore);
 });

@@ -3,10 +3,10 @@
  * pack's questions (runs in the page, through the bench script): what the optimizer's e2e test fits.
  * The review row is written in this one place.
  */
-import { LecternDb } from '../../../renderer/src/db/db';
+import { LecternDb, withCardIndexFields } from '../../../renderer/src/db/db';
 import { newCardRow } from '../../../renderer/src/db/packs-repo';
 import { readPackQuestions } from '../../../renderer/src/db/question-chunks';
-import type { ReviewRow } from '../../../renderer/src/db/rows';
+import type { CardRow, ReviewRow } from '../../../renderer/src/db/rows';
 import { simulateHistory } from '../fsrs-sim';
 
 const DAY = 86_400_000;
@@ -25,6 +25,7 @@ export async function seedFsrsHistory(o: {
   const start = new Date(o.now - o.days * DAY);
   start.setHours(10, 0, 0, 0);
   const rows: ReviewRow[] = [];
+  const cardRows: CardRow[] = [];
   sim.forEach((reviews, i) => {
     const q = questions[i];
     if (!q) return;
@@ -46,8 +47,25 @@ export async function seedFsrsHistory(o: {
         dueAfter: at + DAY,
       });
     });
+    // The card as the default parameters left it: in review, due two days after its last review.
+    const last =
+      start.getTime() + (reviews[reviews.length - 1]?.day ?? 0) * DAY + (reviews.length - 1) * 1000;
+    cardRows.push(
+      withCardIndexFields<CardRow>({
+        ...card,
+        state: 2,
+        due: last + 2 * DAY,
+        stability: 2,
+        difficulty: 5,
+        scheduledDays: 2,
+        reps: reviews.length,
+        lastReview: last,
+        rev: 1,
+      }),
+    );
   });
   await db.reviews.bulkAdd(rows);
+  await db.cards.bulkPut(cardRows);
   db.close();
   return { cards: sim.length, reviews: rows.length };
 }

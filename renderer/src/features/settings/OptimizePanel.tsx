@@ -8,8 +8,12 @@ import type { AppSettings, Preset } from '../../core/settings';
 import { presetPatch } from '../../core/settings';
 import { db } from '../../db/db';
 import { type OptimizeProgress, type OptimizeReport, optimizePreset } from '../../ops/scheduling/optimize';
+import { Reschedule } from './Reschedule';
 
 export interface OptimizePanelProps {
+  /** Shown after a change the existing cards' schedule does not know yet (new parameters or retention). */
+  askReschedule?: string | null;
+  onApplied?: () => void;
   presetId: string;
   preset: Preset;
   settings: AppSettings;
@@ -36,7 +40,8 @@ function outcomeText(r: OptimizeReport): string {
   return `Fitted to ${r.items} reviews, but they did not predict your later reviews better than the defaults: the parameters were not changed.${limited}`;
 }
 
-export function OptimizePanel({ presetId, preset, settings, save }: OptimizePanelProps) {
+export function OptimizePanel(props: OptimizePanelProps) {
+  const { presetId, preset, settings, save, askReschedule, onApplied } = props;
   const [progress, setProgress] = useState<OptimizeProgress | null>(null);
   const [report, setReport] = useState<OptimizeReport | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -57,6 +62,7 @@ export function OptimizePanel({ presetId, preset, settings, save }: OptimizePane
       });
       setReport(r);
       setMessage(outcomeText(r));
+      if (r.applied) onApplied?.();
     } catch (err) {
       setMessage(
         (err as { cancelled?: boolean }).cancelled
@@ -95,14 +101,22 @@ export function OptimizePanel({ presetId, preset, settings, save }: OptimizePane
           <button
             type="button"
             className="secondary"
-            onClick={() =>
-              void save(presetPatch(settings, presetId, { ...preset, parameters: [], optimizedAt: 0 }))
-            }
+            onClick={() => {
+              void save(presetPatch(settings, presetId, { ...preset, parameters: [], optimizedAt: 0 }));
+              onApplied?.();
+            }}
           >
             Use the default parameters
           </button>
         ) : null}
+        {progress ? null : <Reschedule presetId={presetId} presetName={preset.name} />}
       </div>
+      {askReschedule && !progress ? (
+        <p className="optimize__ask">
+          {askReschedule} Your cards are still scheduled as before: “Reschedule cards…” shows the next 30 days
+          before and after, and asks.
+        </p>
+      ) : null}
       {progress ? (
         <div className="optimize__progress">
           <label>

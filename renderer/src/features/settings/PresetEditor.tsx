@@ -19,9 +19,18 @@ export interface PresetEditorProps {
   save: (patch: Partial<AppSettings>) => Promise<boolean>;
   /** The Default preset keeps its name. */
   renamable: boolean;
+  /** Called when the desired retention changes (the existing schedule does not know it yet). */
+  onRetentionChanged?: () => void;
 }
 
-export function PresetEditor({ id, preset, settings, save, renamable }: PresetEditorProps) {
+export function PresetEditor({
+  id,
+  preset,
+  settings,
+  save,
+  renamable,
+  onRetentionChanged,
+}: PresetEditorProps) {
   const put = (change: Partial<Preset>) => save(presetPatch(settings, id, { ...preset, ...change }));
   return (
     <>
@@ -43,7 +52,11 @@ export function PresetEditor({ id, preset, settings, save, renamable }: PresetEd
           format={(v) => v.toFixed(2)}
           schema={retentionSchema}
           hint="The share of reviews you want to recall, 0.70–0.97."
-          onSave={(v) => (v === null ? Promise.resolve(false) : put({ desiredRetention: v }))}
+          onSave={(v) => {
+            if (v === null) return Promise.resolve(false);
+            onRetentionChanged?.();
+            return put({ desiredRetention: v });
+          }}
         />
         <NumberField
           label="New questions per day"

@@ -22,6 +22,7 @@ export function SchedulingSettings({ settings, save }: SettingsSectionProps) {
   const pickId = useId();
   const [chosen, setChosen] = useState(DEFAULT_PRESET_ID);
   const [asking, setAsking] = useState(false);
+  const [changed, setChanged] = useState<{ id: string; why: string } | null>(null);
   const presets = listPresets(settings);
   const id = presets.some((p) => p.id === chosen) ? chosen : DEFAULT_PRESET_ID;
   const preset = presetById(settings, id);
@@ -88,8 +89,16 @@ export function SchedulingSettings({ settings, save }: SettingsSectionProps) {
           settings={settings}
           save={save}
           renamable={id !== DEFAULT_PRESET_ID}
+          onRetentionChanged={() => setChanged({ id, why: 'The desired retention changed.' })}
         />
-        <OptimizePanel presetId={id} preset={preset} settings={settings} save={save} />
+        <OptimizePanel
+          presetId={id}
+          preset={preset}
+          settings={settings}
+          save={save}
+          askReschedule={changed?.id === id ? changed.why : null}
+          onApplied={() => setChanged({ id, why: 'The parameters changed.' })}
+        />
       </div>
       <ConfirmDialog
         open={asking}

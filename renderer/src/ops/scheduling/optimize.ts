@@ -6,11 +6,12 @@
  */
 import type { FsrsOptimizeResult } from '../../../../electron/ipc/contract';
 import { buildHistories, countReviews, type FitScope, fitScope, splitDay } from '../../core/scheduler';
-import { DEFAULT_PRESET_ID, presetById, presetIdOf, presetPatch } from '../../core/settings';
+import { DEFAULT_PRESET_ID, presetById, presetPatch } from '../../core/settings';
 import { makeDayClock } from '../../core/stats/day';
 import type { LecternDb } from '../../db/db';
 import { getSettings, patchSettings } from '../../db/settings-repo';
 import { invoke, onMainEvent } from '../../platform/bridge';
+import { packsOfPreset } from './preset-packs';
 import { readReviewFacts } from './review-facts';
 
 /** What an optimization found and did. */
@@ -30,13 +31,6 @@ export interface OptimizeProgress {
   total: number;
 }
 
-/** The packs a preset schedules: its assigned packs, or (Default) every pack without another preset. */
-async function packsOf(db: LecternDb, presetId: string): Promise<string[]> {
-  const { settings } = await getSettings(db);
-  const packIds = (await db.packs.toCollection().primaryKeys()) as string[];
-  return packIds.filter((id) => presetIdOf(settings, id) === presetId);
-}
-
 /**
  * Fits preset `presetId`'s FSRS parameters to its packs' reviews. Rejects with an Error (its message
  * for the student) when the optimizer fails; a cancel rejects with `{ cancelled: true }`.
@@ -48,7 +42,7 @@ export async function optimizePreset(
 ): Promise<OptimizeReport> {
   const { settings } = await getSettings(db);
   options.onProgress?.({ phase: 0, done: 0, total: 1 });
-  const facts = await readReviewFacts(db, await packsOf(db, presetId));
+  const facts = await readReviewFacts(db, await packsOfPreset(db, settings, presetId));
   const clock = makeDayClock({
     utcOffsetMinutes: -new Date(options.now).getTimezoneOffset(),
     dayStartHour: settings.dayStartHour,
