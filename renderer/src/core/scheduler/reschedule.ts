@@ -12,11 +12,14 @@ import { normalizeSchedulerExtras, normalizeSchedulerSettings, type SchedulerSet
 
 const DAY_MS = 86_400_000;
 
-/** A reusable rescheduler for one preset's settings. */
-export interface Rescheduler {
-  /** The card rescheduled, or the card itself when nothing changes (not a review card). */
-  (card: SchedulingState, history: readonly ReviewFact[] | undefined): SchedulingState;
-}
+/**
+ * A reusable rescheduler for one preset's settings: the card rescheduled, or the card itself when
+ * nothing changes (not a review card).
+ */
+export type Rescheduler = (
+  card: SchedulingState,
+  history: readonly ReviewFact[] | undefined,
+) => SchedulingState;
 
 function dayGap(later: number, earlier: number): number {
   return Math.max(0, Math.round((later - earlier) / DAY_MS));
