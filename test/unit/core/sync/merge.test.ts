@@ -62,19 +62,17 @@ const eventArb: fc.Arbitrary<SyncEvent> = fc.oneof(
       value: fc.oneof(fc.integer(), fc.string()),
     })
     .map(({ s, key, value }): SyncEvent => ({ k: 'setting', id: idOf(s), at: s.at, key, value })),
-  fc
-    .record({ s: stampArb, first: fc.integer({ min: 1_600_000_000_000, max: 1_700_000_000_000 }) })
-    .map(
-      ({ s, first }): SyncEvent => ({
-        k: 'reading',
-        id: idOf(s),
-        at: s.at,
-        key: 'p:c',
-        pack: 'p',
-        chapter: 'c',
-        first,
-      }),
-    ),
+  fc.record({ s: stampArb, first: fc.integer({ min: 1_600_000_000_000, max: 1_700_000_000_000 }) }).map(
+    ({ s, first }): SyncEvent => ({
+      k: 'reading',
+      id: idOf(s),
+      at: s.at,
+      key: 'p:c',
+      pack: 'p',
+      chapter: 'c',
+      first,
+    }),
+  ),
 );
 
 function stateOf(events: readonly SyncEvent[]): SyncState {
