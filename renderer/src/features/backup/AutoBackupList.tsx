@@ -1,9 +1,9 @@
 /** The automatic backups in the app's data folder, newest first, each restorable. */
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupFileInfo } from '../../../../electron/ipc/contract';
+import { autoBackupSource } from '../../ops/backup';
 import { invoke } from '../../platform/bridge';
 import { useAppStore } from '../../store';
-import { autoBackupSource } from './backup-sources';
 import type { RestoreFlow } from './use-restore';
 
 function describeBackup(b: BackupFileInfo): { when: string; reason: string; size: string } {

@@ -1,10 +1,9 @@
 /** Backups: export everything to a file, restore from a file, and the automatic backups. */
 import { useId, useState } from 'react';
+import { fileSource, saveBackupAs } from '../../ops/backup';
 import { useAppStore } from '../../store';
 import { AutoBackupList } from './AutoBackupList';
 import { BackupProgress } from './BackupProgress';
-import { saveBackupAs } from './backup-actions';
-import { fileSource } from './backup-sources';
 import { RestoreDialog } from './RestoreDialog';
 import { useRestore } from './use-restore';
 import './backup.css';

@@ -1,6 +1,6 @@
 /**
  * The backup worker's side: exports, checks and restores with the database of the worker's own
- * context, taking and handing over file text through the page (see `backup-protocol.ts`).
+ * context, taking and handing over file text through the page (see `protocol.ts`).
  */
 import {
   type BackupVerdict,
@@ -11,7 +11,7 @@ import {
 } from '../../db/backup-repo';
 import type { LecternDb } from '../../db/db';
 import { describeStorageError } from '../../db/storage-errors';
-import type { BackupPort, FromBackupWorker, ToBackupWorker } from './backup-protocol';
+import type { BackupPort, FromBackupWorker, ToBackupWorker } from './protocol';
 
 /** Progress messages at most every half per cent: a million reviews must not flood the page. */
 function progressSender(send: (m: FromBackupWorker) => void): (done: number, total: number) => void {

@@ -1,9 +1,9 @@
 /** Writing backups from the app: exports saved where the user chooses, and automatic ones. */
 import type { BackupFileInfo, BackupWritten } from '../../../../electron/ipc/contract';
-import type { LecternDb } from '../../db/db';
-import { noteAutoBackup } from '../../ops/database-health';
+import { db as appDb, type LecternDb } from '../../db/db';
 import { invoke } from '../../platform/bridge';
-import { type OnFraction, runExport } from './backup-runner';
+import { noteAutoBackup } from '../database-health';
+import { type OnFraction, runExport } from './runner';
 
 let version: Promise<string> | null = null;
 
@@ -74,4 +74,30 @@ export function startOfLocalDay(now: number): number {
 export function isDailyBackupDue(backups: readonly BackupFileInfo[], now: number): boolean {
   const start = startOfLocalDay(now);
   return !backups.some((b) => b.modifiedAt >= start && b.modifiedAt <= now + 60_000);
+}
+
+/**
+ * Main asked for a backup before quitting (`backup:request`): write one, then let main quit
+ * (`app:quit-ready`) whatever happened — main gives up waiting after 5 s.
+ */
+export async function backupOnQuit(now: number): Promise<void> {
+  try {
+    await writeAutoBackup(appDb, 'quit', now);
+  } catch (err) {
+    console.error('automatic backup on quit failed:', err);
+  } finally {
+    void invoke('app:quit-ready');
+  }
+}
+
+/**
+ * Writes the daily automatic backup if none was written today; null if not due (or no longer
+ * `wanted` once the list of backups is read). Rejects when the backup failed.
+ */
+export async function writeDailyBackupIfDue(
+  wanted: () => boolean = () => true,
+): Promise<BackupWritten | null> {
+  const list = await invoke('backup:list');
+  if (!wanted() || !list.ok || !isDailyBackupDue(list.value, Date.now())) return null;
+  return writeAutoBackup(appDb, 'daily', Date.now());
 }

@@ -6,8 +6,8 @@ import type { BackupTarget, BackupWritten } from '../../../../electron/ipc/contr
 import type { BackupSummary } from '../../core/backup';
 import type { BackupVerdict } from '../../db/backup-repo';
 import { invoke } from '../../platform/bridge';
-import type { BackupPort, FromBackupWorker, ToBackupWorker } from './backup-protocol';
-import type { BackupSource, SourcePart } from './backup-sources';
+import type { BackupPort, FromBackupWorker, ToBackupWorker } from './protocol';
+import type { BackupSource, SourcePart } from './sources';
 
 /** A worker (or, in tests, one end of a MessageChannel) to run one backup task. */
 export interface BackupChannel extends BackupPort {

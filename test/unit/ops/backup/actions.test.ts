@@ -5,7 +5,7 @@ import {
   isDailyBackupDue,
   startOfLocalDay,
   suggestBackupName,
-} from '../../../../renderer/src/features/backup/backup-actions';
+} from '../../../../renderer/src/ops/backup/actions';
 
 const NOW = new Date(2026, 2, 15, 14, 30).getTime(); // local time
 const HOUR = 3_600_000;

@@ -24,12 +24,10 @@ vi.mock('electron', () => ({
 
 const { registerBackupHandlers } = await import('../../../../electron/ipc/backup-handlers');
 const { createHandlerRegistry } = await import('../../../../electron/ipc/handle');
-const { runExport, runVerify } = await import('../../../../renderer/src/features/backup/backup-runner');
-const { autoBackupSource, fileSource } = await import(
-  '../../../../renderer/src/features/backup/backup-sources'
-);
-const { serveBackupWorker } = await import('../../../../renderer/src/features/backup/backup-worker-serve');
-const { describeIssue } = await import('../../../../renderer/src/features/backup/use-restore');
+const { runExport, runVerify } = await import('../../../../renderer/src/ops/backup/runner');
+const { autoBackupSource, fileSource } = await import('../../../../renderer/src/ops/backup/sources');
+const { serveBackupWorker } = await import('../../../../renderer/src/ops/backup/worker-serve');
+const { describeIssue } = await import('../../../../renderer/src/ops/backup/restore');
 
 const PAGE = 'file:///app/out/renderer/index.html';
 const V1_FIXTURE = readFileSync(new URL('../../../fixtures/backups/v1-backup.json', import.meta.url), 'utf8');

@@ -4,7 +4,7 @@
  * cross-context broadcast.
  */
 import { db } from '../../db/db';
-import type { BackupPort } from './backup-protocol';
-import { serveBackupWorker } from './backup-worker-serve';
+import type { BackupPort } from './protocol';
+import { serveBackupWorker } from './worker-serve';
 
 serveBackupWorker(self as unknown as BackupPort, db);
