@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { saveSheetMarkdown, saveSheetPdf } from '../../ops/discussion';
 import { useAppStore } from '../../store';
 import { formatWhen } from '../selftest/time-words';
-import { saveSheetMarkdown, saveSheetPdf } from './export-sheet';
 import { SheetView } from './SheetView';
 import { useDiscussionSheet } from './use-discussion-sheet';
 import './discussion.css';

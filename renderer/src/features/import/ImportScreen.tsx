@@ -6,9 +6,9 @@
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { describeByteSize } from '../../core/formats';
+import { cancelImport, confirmImport, prepareImporter, resetImport, startNext } from '../../ops/import';
 import { useAppStore } from '../../store';
 import { ImportSources } from './ImportSources';
-import { cancelImport, confirmImport, prepareImporter, resetImport, startNext } from './import-controller';
 import { DoneStep, FailedStep, ProgressStep } from './JobStatus';
 import { ProblemsView } from './ProblemsView';
 import { SummaryView } from './SummaryView';

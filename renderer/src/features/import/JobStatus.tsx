@@ -1,9 +1,8 @@
 /** The import steps that are not a decision: reading and storing (with progress), done, and failed. */
 
-import type { ImportCounts } from '../../db/import-repo';
+import type { ImportCounts, ImportSummary } from '../../ops/import';
 import { useAppStore } from '../../store';
 import { countWord } from './import-labels';
-import type { ImportSummary } from './import-summary';
 import { StepHeading } from './StepHeading';
 
 function percent(fraction: number | null): string {

@@ -1,10 +1,9 @@
 /** The Library's pack management: export as Lectern JSON or GIFT, and remove after a confirmation. */
 import { useState } from 'react';
-import { db } from '../../db/db';
-import { removePack } from '../../db/packs-repo';
+import { type ExportFormat, exportPack } from '../../ops/export';
+import { removePackFromLibrary } from '../../ops/library';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
-import { type ExportFormat, exportPack } from './export-pack';
 import './import.css';
 import { formatCount } from '../../ui/count';
 
@@ -23,7 +22,7 @@ export function PackManageActions({
 
   const runExport = async (format: ExportFormat) => {
     try {
-      const path = await exportPack(db, packId, format);
+      const path = await exportPack(packId, format);
       if (path) notify('success', `Exported “${title}” to ${path}.`);
     } catch (err) {
       notify('error', `Could not export “${title}”: ${err instanceof Error ? err.message : String(err)}`);
@@ -33,7 +32,7 @@ export function PackManageActions({
   const runRemove = async () => {
     setBusy(true);
     try {
-      await removePack(db, packId);
+      await removePackFromLibrary(packId);
       notify('success', `Removed “${title}”.`);
     } catch (err) {
       notify('error', `Could not remove “${title}”: ${err instanceof Error ? err.message : String(err)}`);

@@ -1,7 +1,7 @@
 /** A readable pack waiting for confirmation: what it holds, and (for an update) what changes. */
 
+import type { ImportSummary } from '../../ops/import';
 import { countWord, FORMAT_LABELS, TYPE_LABELS } from './import-labels';
-import type { ImportSummary } from './import-summary';
 import { ProblemList } from './ProblemList';
 import { StepHeading } from './StepHeading';
 import { UpdateDetails } from './UpdateDetails';

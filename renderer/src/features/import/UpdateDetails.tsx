@@ -1,6 +1,7 @@
 /** The update part of a summary: the rule, the counts, and the questions of each kind of change. */
+
+import type { QuestionItem, UpdateSummary } from '../../ops/import';
 import { countWord, UPDATE_RULE } from './import-labels';
-import type { QuestionItem, UpdateSummary } from './import-summary';
 
 interface Row {
   key: 'added' | 'reworded' | 'answerChanged' | 'removed';

@@ -3,7 +3,7 @@
  * names them and offers repair: apply the pack's file again, or drop the row.
  */
 import { useState, useSyncExternalStore } from 'react';
-import { onSetAsideRows, type SetAsideRow, setAsideRows } from '../../db/row-guard';
+import { onSetAsideRows, type SetAsideRow, setAsideRows } from '../../ops/library';
 import { describeSetAside, dropSetAsideRow, reapplyPackFile } from '../../ops/stored-rows';
 import { useAppStore } from '../../store';
 

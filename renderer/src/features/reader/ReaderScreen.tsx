@@ -7,8 +7,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
-import { db } from '../../db/db';
-import { markChapterOpened } from '../../db/reading-repo';
+import { loadPack, openChapter } from '../../ops/reader';
 import { useAppStore } from '../../store';
 import { containsPassage, Markdown } from './Markdown';
 
@@ -29,10 +28,10 @@ export function ReaderScreen({
 }) {
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
-  const pack = useLiveQuery(() => db.packs.get(packId), [packId]);
+  const pack = useLiveQuery(() => loadPack(packId), [packId]);
 
   useEffect(() => {
-    markChapterOpened(db, packId, chapterId, Date.now(), sectionId).catch((err: unknown) =>
+    openChapter(packId, chapterId, Date.now(), sectionId).catch((err: unknown) =>
       notify('error', `Could not save reading progress: ${err instanceof Error ? err.message : String(err)}`),
     );
   }, [packId, chapterId, sectionId, notify]);

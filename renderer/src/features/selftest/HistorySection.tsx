@@ -4,8 +4,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { db } from '../../db/db';
-import { listSelfTestHistory } from '../../db/selftest-repo';
+import { listTestHistory } from '../../ops/selftest';
 import { useAppStore } from '../../store';
 import { CategoryChart, type ChartSeries } from '../stats/CategoryChart';
 import '../stats/stats.css';
@@ -21,7 +20,7 @@ export function HistorySection({
   packTitle: string;
   currentId?: number;
 }) {
-  const entries = useLiveQuery(() => listSelfTestHistory(db, packId), [packId]);
+  const entries = useLiveQuery(() => listTestHistory(packId), [packId]);
   const navigate = useAppStore((s) => s.navigate);
   const { labels, series } = useMemo(() => {
     const list = entries ?? [];

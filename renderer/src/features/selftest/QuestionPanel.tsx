@@ -4,8 +4,7 @@
  */
 import { type FormEvent, useEffect, useMemo, useRef } from 'react';
 import { gradeAnswer } from '../../core/grading';
-import type { QuestionRow } from '../../db/rows';
-import type { StoredSelfTest } from '../../db/selftest-repo';
+import type { QuestionRow, StoredSelfTest } from '../../ops/selftest';
 import { useAppStore } from '../../store';
 import { AnswerFeedback, type Arrangement, type QuestionDraft, QuestionView } from '../questions';
 import { FLASHCARD_MISSED } from './response-words';

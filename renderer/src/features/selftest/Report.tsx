@@ -6,9 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { markdownToText } from '../../core/markdown';
 import { describeAnswer, describePrompt, type SelfTestScore, scoreSelfTest } from '../../core/selftest';
-import { db } from '../../db/db';
-import type { PackRow, QuestionRow } from '../../db/rows';
-import { type StoredSelfTest, sendMissedToStudy } from '../../db/selftest-repo';
+import { type PackRow, type QuestionRow, type StoredSelfTest, sendMissed } from '../../ops/selftest';
 import { useAppStore } from '../../store';
 import { Markdown } from '../reader/Markdown';
 import { HistorySection } from './HistorySection';
@@ -230,7 +228,7 @@ function ReportActions({
         key: m.key,
         order: test.state.questions[m.index]?.order ?? 0,
       }));
-      const result = await sendMissedToStudy(db, missed, Date.now());
+      const result = await sendMissed(missed, Date.now());
       setSent(describeSent(result));
     } catch (err) {
       notify(

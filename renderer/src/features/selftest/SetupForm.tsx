@@ -5,8 +5,7 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { QUESTION_TYPES, type QuestionType } from '../../core/pack/schema';
 import { MAX_TEST_QUESTIONS, MIN_TEST_QUESTIONS } from '../../core/selftest';
-import { db } from '../../db/db';
-import { startSelfTest } from '../../db/selftest-repo';
+import { startTest } from '../../ops/selftest';
 import { useAppStore } from '../../store';
 import { PackChapters, RadioOption } from './SetupFields';
 import {
@@ -82,7 +81,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
         `selftest-${now}`,
         now,
       );
-      const res = await startSelfTest(db, input);
+      const res = await startTest(input);
       if (!res.ok) {
         notify('error', 'No question matches these choices.');
         return;

@@ -2,13 +2,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppSettings } from '../../core/settings';
-import { db } from '../../db/db';
-import { getSettings, patchSettings } from '../../db/settings-repo';
+import { loadSettings, saveSettingsPatch } from '../../ops/settings';
 import { useAppStore } from '../../store';
 
 /** The stored settings (defaults field by field where missing or damaged); undefined while loading. */
 export function useSettings(): AppSettings | undefined {
-  return useLiveQuery(async () => (await getSettings(db)).settings, []);
+  return useLiveQuery(loadSettings, []);
 }
 
 /**
@@ -20,7 +19,7 @@ export function useSaveSettings(): (patch: Partial<AppSettings>) => Promise<bool
   return useCallback(
     async (patch) => {
       try {
-        const { ignored } = await patchSettings(db, patch);
+        const { ignored } = await saveSettingsPatch(patch);
         if (ignored.length === 0) return true;
         notify(
           'error',

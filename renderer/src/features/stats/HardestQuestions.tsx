@@ -1,8 +1,9 @@
 /** The questions forgotten most often, each with "Read in context" to reopen its passage. */
-import type { HardQuestionDetail } from '../../db/stats-repo';
+
+import { describeQuestion } from '../../core/pack/question-text';
+import type { HardQuestionDetail } from '../../ops/stats';
 import { useAppStore } from '../../store';
 import { plural } from './format';
-import { describeQuestion } from './question-text';
 import type { PackNames } from './use-stats';
 
 export function HardestQuestions({

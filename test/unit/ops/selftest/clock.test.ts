@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { remainingMs } from '../../../../renderer/src/core/selftest';
 import { LecternDb } from '../../../../renderer/src/db/db';
 import { loadSelfTest, startSelfTest } from '../../../../renderer/src/db/selftest-repo';
-import { type EnqueueWrite, startTestClock } from '../../../../renderer/src/features/selftest/use-test-clock';
+import { type EnqueueWrite, startTestClock } from '../../../../renderer/src/ops/selftest/clock';
 import { makeQuestion, seedQuestions } from '../../core/stats/fixtures';
 
 const MIN = 60_000;

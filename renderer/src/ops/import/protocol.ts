@@ -2,7 +2,7 @@
 import type { PackFormat } from '../../core/formats';
 import type { Diagnostic } from '../../core/pack/diagnostics';
 import type { ImportCounts } from '../../db/import-repo';
-import type { ImportSummary } from './import-summary';
+import type { ImportSummary } from './summary';
 
 /** To the worker: read a file (bytes, or text main already decoded), then apply it or not. */
 export type ToWorker =

@@ -33,7 +33,7 @@ describe('prepareImporter', () => {
   it('starts one importer ahead of need, and the next import uses it', async () => {
     globalThis.Worker = FakeWorker as unknown as typeof Worker;
     const { importFiles, prepareImporter, resetImport } = await import(
-      '../../../../renderer/src/features/import/import-controller'
+      '../../../../renderer/src/ops/import/controller'
     );
     prepareImporter();
     prepareImporter();
@@ -58,7 +58,7 @@ describe('a file refused on the open-file path', () => {
       ok: false,
       error: { code: 'too-large', message: 'huge.gift is 65.0 MiB; …', subject: 'huge.gift' },
     };
-    const { importPendingFiles } = await import('../../../../renderer/src/features/import/import-controller');
+    const { importPendingFiles } = await import('../../../../renderer/src/ops/import/controller');
     const { useAppStore } = await import('../../../../renderer/src/store');
     await importPendingFiles();
     expect(useAppStore.getState().importJob).toMatchObject({ step: 'failed', fileName: 'huge.gift' });

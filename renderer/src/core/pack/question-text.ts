@@ -1,8 +1,8 @@
 /** A question's prompt as one line of plain text (for lists such as the hardest questions). */
-import { parseCloze, renderCloze } from '../../core/grading';
-import { markdownToText } from '../../core/markdown';
-import { flashcardFront } from '../../core/pack/flashcard-sides';
-import type { Question } from '../../core/pack/schema';
+import { parseCloze, renderCloze } from '../grading';
+import { markdownToText } from '../markdown';
+import { flashcardFront } from './flashcard-sides';
+import type { Question } from './schema';
 
 /** The question's prompt without Markdown, blanks shown as […], cut to `max` characters. */
 export function describeQuestion(q: Question, max = 180): string {

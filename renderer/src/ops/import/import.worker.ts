@@ -10,8 +10,8 @@ import { db } from '../../db/db';
 import { applyImport, identifyPack, previewImport } from '../../db/import-repo';
 import type { PackMeta } from '../../db/packs-repo';
 import { describeStorageError } from '../../db/storage-errors';
-import { summarizeImport } from './import-summary';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import type { FromWorker, ToWorker } from './protocol';
+import { summarizeImport } from './summary';
 
 interface Held {
   pack: Pack;

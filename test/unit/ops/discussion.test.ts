@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheetFileName, formatToday } from '../../../../renderer/src/features/discussion';
+import { buildSheetFileName, formatToday } from '../../../renderer/src/ops/discussion';
 
 describe('discussion sheet file names', () => {
   it('names the file after the pack and the day, with characters safe on every OS', () => {

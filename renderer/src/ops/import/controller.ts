@@ -8,8 +8,8 @@ import { checkPackSize } from '../../core/formats';
 import { invoke } from '../../platform/bridge';
 import { type ImportJob, useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';
-import { markImport } from './import-marks';
-import type { FromWorker, ToWorker } from './worker-protocol';
+import { markImport } from './marks';
+import type { FromWorker, ToWorker } from './protocol';
 
 /** A file to import: one the student chose or dropped, or one main read for us (dialog, OS). */
 export type ImportSource = { kind: 'file'; file: File } | { kind: 'text'; name: string; text: string };

@@ -8,9 +8,12 @@ import type { Diagnostic } from '../../core/pack/diagnostics';
 import type { PackDiff } from '../../core/pack/diff';
 import { type Pack, QUESTION_TYPES, type Question, type QuestionType } from '../../core/pack/schema';
 import { countDiff, type ImportCounts, type ImportPreview } from '../../db/import-repo';
+
+export type { ImportCounts };
+
+import { describeQuestion } from '../../core/pack/question-text';
 import { sectionChapters } from '../../db/packs-repo';
 import type { PackOrigin } from '../../db/rows';
-import { describeQuestion } from '../stats/question-text';
 
 /** Questions listed per kind of change; the counts are always complete. */
 export const LISTED_PER_CHANGE = 100;

@@ -9,7 +9,7 @@ import {
   finishAndSchedule,
   recordAnswer,
   showQuestion,
-} from '../../../../renderer/src/features/selftest';
+} from '../../../../renderer/src/ops/selftest/actions';
 import { DAY, makeCard, seedQuestions } from '../../core/stats/fixtures';
 
 const MIN = 60_000;

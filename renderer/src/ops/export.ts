@@ -1,8 +1,8 @@
 /** Exporting a stored pack as a file: Lectern JSON (everything) or Moodle GIFT (what GIFT can say). */
-import { packToGift } from '../../core/formats';
-import type { LecternDb } from '../../db/db';
-import { loadPackDocument } from '../../db/packs-repo';
-import { invoke } from '../../platform/bridge';
+import { packToGift } from '../core/formats';
+import { db as appDb, type LecternDb } from '../db/db';
+import { loadPackDocument } from '../db/packs-repo';
+import { invoke } from '../platform/bridge';
 
 export type ExportFormat = 'json' | 'gift';
 
@@ -29,9 +29,9 @@ const FILTERS = {
  * with main's message.
  */
 export async function exportPack(
-  db: LecternDb,
   packId: string,
   format: ExportFormat,
+  db: LecternDb = appDb,
 ): Promise<string | null> {
   const file = await buildPackExport(db, packId, format);
   if (!file) throw new Error('This pack is no longer stored.');
