@@ -14,6 +14,7 @@ import {
 import { db } from '../db/db';
 import { loadDiscussionSheet, loadSelfTest, loadTestQuestions, type MissedFact } from '../db/selftest-repo';
 import { invokeOrThrow } from '../platform/bridge';
+import { formatLocalDate } from '../ui/format';
 
 export interface SheetData {
   packTitle: string;
@@ -71,9 +72,7 @@ export async function loadSheetData(
 
 /** Today's date as YYYY-MM-DD in local time (printed under the sheet's title). */
 export function formatToday(now: number): string {
-  const d = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return formatLocalDate(now);
 }
 
 /** A file name for the sheet: `discussion-<pack id>-<date>.<ext>`, safe on every OS. */

@@ -10,6 +10,7 @@ import type {
   Events,
   Result,
 } from '../../../electron/ipc/contract';
+import { describeError } from '../core/describe-error';
 
 declare global {
   interface Window {
@@ -34,7 +35,7 @@ export async function invoke<C extends Channel>(
   } catch (err) {
     return {
       ok: false,
-      error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+      error: { code: 'internal', message: describeError(err) },
     };
   }
 }

@@ -4,11 +4,12 @@ import type { BackupFileInfo } from '../../../../electron/ipc/contract';
 import { autoBackupSource } from '../../ops/backup';
 import { invoke } from '../../platform/bridge';
 import { useAppStore } from '../../store';
+import { formatFileTime } from '../../ui/format';
 import type { RestoreFlow } from './use-restore';
 
 function describeBackup(b: BackupFileInfo): { when: string; reason: string; size: string } {
   const reason = b.name.endsWith('-quit.json') ? 'On quit' : 'Daily';
-  const when = new Date(b.modifiedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = formatFileTime(b.modifiedAt);
   const size =
     b.bytes < 1024 * 1024
       ? `${Math.max(1, Math.round(b.bytes / 1024))} KB`

@@ -7,6 +7,7 @@ import { BackupProgress } from './BackupProgress';
 import { RestoreDialog } from './RestoreDialog';
 import { useRestore } from './use-restore';
 import './backup.css';
+import { describeError } from '../../core/describe-error';
 
 export function BackupSection() {
   const notify = useAppStore((s) => s.notify);
@@ -24,7 +25,7 @@ export function BackupSection() {
     } catch (err) {
       notify(
         'error',
-        `The backup was not saved (any file already there is unchanged): ${err instanceof Error ? err.message : String(err)}`,
+        `The backup was not saved (any file already there is unchanged): ${describeError(err)}`,
       );
     } finally {
       setExporting(false);

@@ -4,6 +4,7 @@
  * hour it stays open, write a daily one if none was written today.
  */
 import { useEffect } from 'react';
+import { describeError } from '../../core/describe-error';
 import { backupOnQuit, writeDailyBackupIfDue } from '../../ops/backup';
 import { onMainEvent } from '../../platform/bridge';
 import { useAppStore } from '../../store';
@@ -20,10 +21,7 @@ export function useAutoBackup(ready: boolean): void {
     let stopped = false;
     const run = () =>
       void writeDailyBackupIfDue(() => !stopped).catch((err: unknown) =>
-        notify(
-          'error',
-          `The daily automatic backup failed: ${err instanceof Error ? err.message : String(err)}`,
-        ),
+        notify('error', `The daily automatic backup failed: ${describeError(err)}`),
       );
     run();
     const timer = setInterval(run, HOUR_MS);

@@ -5,6 +5,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { BackupOrigin, BackupSummary } from '../../core/backup';
+import { describeError } from '../../core/describe-error';
 import {
   type BackupSource,
   checkBackupSource,
@@ -76,7 +77,7 @@ export function useRestore(): RestoreFlow {
       setState({
         step: 'refused',
         source: label,
-        issues: [`The file could not be read: ${err instanceof Error ? err.message : String(err)}`],
+        issues: [`The file could not be read: ${describeError(err)}`],
       });
     }
   }, []);
@@ -100,10 +101,7 @@ export function useRestore(): RestoreFlow {
       notify('success', describeRestored(asked.source, restored.summary));
     } catch (err) {
       setState(asked);
-      notify(
-        'error',
-        `The restore failed and nothing was changed: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      notify('error', `The restore failed and nothing was changed: ${describeError(err)}`);
     }
   }, [state, notify]);
 

@@ -2,7 +2,7 @@
 
 import type { ImportCounts, ImportSummary } from '../../ops/import';
 import { useAppStore } from '../../store';
-import { countWord } from './import-labels';
+import { formatCount } from '../../ui/count';
 import { StepHeading } from './StepHeading';
 
 function percent(fraction: number | null): string {
@@ -44,7 +44,7 @@ export function ProgressStep({
 
 function describeCounts(counts: ImportCounts, summary: ImportSummary): string {
   if (counts.kind === 'new')
-    return `${countWord(summary.questionCount, 'question')} in ${countWord(summary.chapters.length, 'chapter')}.`;
+    return `${formatCount(summary.questionCount, 'question')} in ${formatCount(summary.chapters.length, 'chapter')}.`;
   return [
     `${counts.added} added`,
     `${counts.changed} reworded (progress kept)`,

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { type ExportFormat, exportPack } from '../../ops/export';
 import { removePackFromLibrary } from '../../ops/library';
 import { useAppStore } from '../../store';
-import { ConfirmDialog } from '../settings/ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import './import.css';
+import { describeError } from '../../core/describe-error';
 import { formatCount } from '../../ui/count';
 
 export function PackManageActions({
@@ -25,7 +26,7 @@ export function PackManageActions({
       const path = await exportPack(packId, format);
       if (path) notify('success', `Exported “${title}” to ${path}.`);
     } catch (err) {
-      notify('error', `Could not export “${title}”: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Could not export “${title}”: ${describeError(err)}`);
     }
   };
 
@@ -35,7 +36,7 @@ export function PackManageActions({
       await removePackFromLibrary(packId);
       notify('success', `Removed “${title}”.`);
     } catch (err) {
-      notify('error', `Could not remove “${title}”: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Could not remove “${title}”: ${describeError(err)}`);
     } finally {
       setBusy(false);
       setConfirming(false);

@@ -6,10 +6,11 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { describeError } from '../../core/describe-error';
 import { loadPack, openChapter } from '../../ops/reader';
 import { useAppStore } from '../../store';
-import { containsPassage, Markdown } from './Markdown';
+import { containsPassage, Markdown } from '../../ui/Markdown';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 
 export function ReaderScreen({
   packId,
@@ -32,7 +33,7 @@ export function ReaderScreen({
 
   useEffect(() => {
     openChapter(packId, chapterId, Date.now(), sectionId).catch((err: unknown) =>
-      notify('error', `Could not save reading progress: ${err instanceof Error ? err.message : String(err)}`),
+      notify('error', `Could not save reading progress: ${describeError(err)}`),
     );
   }, [packId, chapterId, sectionId, notify]);
 

@@ -8,8 +8,9 @@ import { listTestHistory } from '../../ops/selftest';
 import { useAppStore } from '../../store';
 import { CategoryChart, type ChartSeries } from '../stats/CategoryChart';
 import '../stats/stats.css';
+import { formatDateTime } from '../../ui/format';
 import { describeTrend } from './report-words';
-import { formatElapsed, formatScore, formatShortDay, formatWhen } from './time-words';
+import { formatElapsed, formatScore, formatShortDay } from './time-words';
 
 export function HistorySection({
   packId,
@@ -71,7 +72,7 @@ export function HistorySection({
                 {entries.map((e, i) => (
                   <tr key={e.id} aria-current={e.id === currentId ? 'true' : undefined}>
                     <th scope="row">{i + 1}</th>
-                    <td>{formatWhen(e.finishedAt)}</td>
+                    <td>{formatDateTime(e.finishedAt)}</td>
                     <td>
                       {e.mode === 'exam' ? 'Exam' : 'Practice'}
                       {e.expired ? ', time ran out' : ''}

@@ -4,15 +4,17 @@
  * today's study; the discussion sheet; and the pack's history of scores.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { describeError } from '../../core/describe-error';
 import { markdownToText } from '../../core/markdown';
 import { describeAnswer, describePrompt, type SelfTestScore, scoreSelfTest } from '../../core/selftest';
 import { type PackRow, type QuestionRow, type StoredSelfTest, sendMissed } from '../../ops/selftest';
 import { useAppStore } from '../../store';
-import { Markdown } from '../reader/Markdown';
+import { formatDateTime } from '../../ui/format';
+import { Markdown } from '../../ui/Markdown';
 import { HistorySection } from './HistorySection';
 import { describeSent } from './report-words';
 import { describeGiven } from './response-words';
-import { formatElapsed, formatScore, formatWhen } from './time-words';
+import { formatElapsed, formatScore } from './time-words';
 
 export interface ReportProps {
   test: StoredSelfTest;
@@ -51,7 +53,7 @@ export function Report({ test, rows, packs }: ReportProps) {
           <dt>Mode</dt>
           <dd>{state.mode === 'exam' ? 'Exam' : 'Practice'}</dd>
           <dt>Finished</dt>
-          <dd>{state.finishedAt !== null ? formatWhen(state.finishedAt) : '—'}</dd>
+          <dd>{state.finishedAt !== null ? formatDateTime(state.finishedAt) : '—'}</dd>
           <dt>Study schedule</dt>
           <dd>{state.countsForSchedule ? 'This test counted toward it' : 'Not changed by this test'}</dd>
         </dl>
@@ -231,10 +233,7 @@ function ReportActions({
       const result = await sendMissed(missed, Date.now());
       setSent(describeSent(result));
     } catch (err) {
-      notify(
-        'error',
-        `Could not send the missed questions: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      notify('error', `Could not send the missed questions: ${describeError(err)}`);
     } finally {
       setBusy(false);
     }

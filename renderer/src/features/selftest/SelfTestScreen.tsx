@@ -4,16 +4,17 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { findRunningTest, finishTest, loadTestView, type StoredSelfTest } from '../../ops/selftest';
 import { useAppStore } from '../../store';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { HistorySection } from './HistorySection';
 import { Report } from './Report';
 import { RunningTest } from './RunningTest';
 import { SetupForm } from './SetupForm';
-import { formatElapsed, formatWhen } from './time-words';
+import { formatElapsed } from './time-words';
 import { useSetupData } from './use-setup-data';
 import './selftest.css';
+import { formatDateTime } from '../../ui/format';
 
 export function SelfTestScreen({ packId, testId }: { packId?: string; testId?: number }) {
   return (
@@ -78,8 +79,8 @@ function ResumePanel({ test }: { test: StoredSelfTest }) {
     <section className="card resume-panel" aria-labelledby="resume-title">
       <h2 id="resume-title">You have a test in progress</h2>
       <p>
-        Started {formatWhen(state.createdAt)} · {state.mode === 'exam' ? 'Exam' : 'Practice'} · {answered} of{' '}
-        {state.questions.length} answered ·{' '}
+        Started {formatDateTime(state.createdAt)} · {state.mode === 'exam' ? 'Exam' : 'Practice'} · {answered}{' '}
+        of {state.questions.length} answered ·{' '}
         {left === null
           ? 'no time limit'
           : `${formatElapsed(left)} left (the clock is stopped until you resume)`}

@@ -3,6 +3,7 @@
  * limit, weakest-first or random, exam or practice, and whether it counts for the study schedule.
  */
 import { type FormEvent, useId, useMemo, useState } from 'react';
+import { describeError } from '../../core/describe-error';
 import { QUESTION_TYPES, type QuestionType } from '../../core/pack/schema';
 import { MAX_TEST_QUESTIONS, MIN_TEST_QUESTIONS } from '../../core/selftest';
 import { startTest } from '../../ops/selftest';
@@ -88,7 +89,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
       }
       navigate({ name: 'selftest', testId: res.test.id });
     } catch (err) {
-      notify('error', `Could not start the test: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Could not start the test: ${describeError(err)}`);
     } finally {
       setBusy(false);
     }
@@ -119,7 +120,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
         {data.packs.map((pack) => (
           <PackChapters key={pack.id} pack={pack} data={data} choices={choices} onChange={patch} />
         ))}
-        {errorText('chapters')}
+        {describeError('chapters')}
       </fieldset>
 
       <div className="setup-group">
@@ -140,7 +141,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             onChange={(e) => setCountText(e.target.value)}
           />
         </label>
-        {errorText('count')}
+        {describeError('count')}
       </div>
 
       <fieldset className="setup-group" aria-describedby={describedBy('types')}>
@@ -162,7 +163,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             </li>
           ))}
         </ul>
-        {errorText('types')}
+        {describeError('types')}
       </fieldset>
 
       <fieldset className="setup-group" aria-describedby={describedBy('limit')}>
@@ -190,7 +191,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             onChange={(e) => setLimitText(e.target.value)}
           />
         </label>
-        {errorText('limit')}
+        {describeError('limit')}
       </fieldset>
 
       <fieldset className="setup-group">
@@ -267,7 +268,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             ? `No ${some} matches these chapters and types.`
             : `${matching} ${some}${matching === 1 ? '' : 's'} match; the test will ask ${willAsk}.`}
       </p>
-      {errorText('pool')}
+      {describeError('pool')}
       <button type="submit" disabled={busy}>
         Start the test
       </button>

@@ -3,6 +3,7 @@
  * move), and its clock while the test is on screen (see `ops/selftest/clock.ts`).
  */
 import { useCallback, useEffect, useRef } from 'react';
+import { describeError } from '../../core/describe-error';
 import { type EnqueueWrite, runTestClock } from '../../ops/selftest';
 
 export function useSerialWrites(onError: (message: string) => void): EnqueueWrite {
@@ -11,7 +12,7 @@ export function useSerialWrites(onError: (message: string) => void): EnqueueWrit
   report.current = onError;
   return useCallback(<T>(work: () => Promise<T>): Promise<T | undefined> => {
     const next = queue.current.then(work).catch((err: unknown) => {
-      report.current(err instanceof Error ? err.message : String(err));
+      report.current(describeError(err));
       return undefined;
     });
     queue.current = next;

@@ -1,9 +1,10 @@
 /** "Reset progress…" for one pack: says what will be lost, asks, then starts the pack over. */
 import { useState } from 'react';
+import { describeError } from '../../core/describe-error';
 import { measurePackReset, type ResetImpact, resetPack } from '../../ops/settings';
 import { useAppStore } from '../../store';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatCount } from '../../ui/count';
-import { ConfirmDialog } from './ConfirmDialog';
 
 export function ResetProgress({ packId, title }: { packId: string; title: string }) {
   const notify = useAppStore((s) => s.notify);
@@ -28,7 +29,7 @@ export function ResetProgress({ packId, title }: { packId: string; title: string
       );
       setImpact(null);
     } catch (err) {
-      notify('error', `Nothing was reset: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Nothing was reset: ${describeError(err)}`);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 /** Live app settings from Dexie, and saving a change straight away. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeError } from '../../core/describe-error';
 import type { AppSettings } from '../../core/settings';
 import { loadSettings, saveSettingsPatch } from '../../ops/settings';
 import { useAppStore } from '../../store';
@@ -27,7 +28,7 @@ export function useSaveSettings(): (patch: Partial<AppSettings>) => Promise<bool
         );
         return false;
       } catch (err) {
-        notify('error', `Could not save the settings: ${err instanceof Error ? err.message : String(err)}`);
+        notify('error', `Could not save the settings: ${describeError(err)}`);
         return false;
       }
     },

@@ -12,6 +12,7 @@ import { isStorageFull } from '../../db/storage-errors';
 import type { StudyItem } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import type { PendingAnswer, ShownCard } from '../../store/session-slice';
+import { Markdown } from '../../ui/Markdown';
 import {
   ACTION_LETTERS,
   AnswerFeedback,
@@ -22,7 +23,6 @@ import {
   type QuestionDraft,
   QuestionView,
 } from '../questions';
-import { Markdown } from '../reader/Markdown';
 import { CardTools } from './CardTools';
 import { setCurrentFlag, suspendCurrent, undoLast } from './card-actions';
 import { explainRating } from './format';

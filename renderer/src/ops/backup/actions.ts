@@ -2,6 +2,7 @@
 import type { BackupFileInfo, BackupWritten } from '../../../../electron/ipc/contract';
 import { db as appDb, type LecternDb } from '../../db/db';
 import { invoke } from '../../platform/bridge';
+import { formatLocalDate } from '../../ui/format';
 import { noteAutoBackup } from '../database-health';
 import { type OnFraction, runExport } from './runner';
 
@@ -15,9 +16,7 @@ export function getAppVersion(): Promise<string> {
 
 /** `lectern-backup-2026-03-15.json` in local time. */
 export function suggestBackupName(now: number): string {
-  const d = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `lectern-backup-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
+  return `lectern-backup-${formatLocalDate(now)}.json`;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { BackupTarget, BackupWritten } from '../../../../electron/ipc/contract';
 import type { BackupSummary } from '../../core/backup';
+import { describeError } from '../../core/describe-error';
 import type { BackupVerdict } from '../../db/backup-repo';
 import { invoke } from '../../platform/bridge';
 import type { BackupPort, FromBackupWorker, ToBackupWorker } from './protocol';
@@ -43,10 +44,6 @@ export function startBackupWorker(): BackupChannel {
 
 /** Progress as a fraction 0..1. */
 export type OnFraction = (fraction: number) => void;
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * Writes a backup to `target` through main, in parts: null when the user cancelled the save dialog.
@@ -134,8 +131,8 @@ export async function runVerify(
                 post({ type: 'text', text: p.text });
               },
               (err: unknown) => {
-                failure = new Error(errorText(err));
-                post({ type: 'source-failed', message: errorText(err) });
+                failure = new Error(describeError(err));
+                post({ type: 'source-failed', message: describeError(err) });
               },
             );
           } else if (m.type === 'verdict') resolve(m.verdict);

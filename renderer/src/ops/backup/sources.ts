@@ -3,6 +3,8 @@
  * the page) or an automatic backup (streamed by main). Parts are decoded as UTF-8 with a streaming
  * decoder, so a character split between two parts comes out whole.
  */
+
+import { describeError } from '../../core/describe-error';
 import { invoke } from '../../platform/bridge';
 
 /** Bytes read per part of a chosen file. */
@@ -48,9 +50,7 @@ export function fileSource(file: Blob & { name: string }, partBytes = FILE_PART_
           try {
             bytes = await file.slice(start, end).arrayBuffer();
           } catch (err) {
-            throw new Error(
-              `${file.name} could not be read (${err instanceof Error ? err.message : String(err)})`,
-            );
+            throw new Error(`${file.name} could not be read (${describeError(err)})`);
           }
           position = end;
           finished = position >= file.size;

@@ -2,6 +2,8 @@
  * The backup worker's side: exports, checks and restores with the database of the worker's own
  * context, taking and handing over file text through the page (see `protocol.ts`).
  */
+
+import { describeError } from '../../core/describe-error';
 import {
   type BackupVerdict,
   checkBackup,
@@ -82,9 +84,7 @@ export function serveBackupWorker(port: BackupPort, db: LecternDb): void {
               ? err.message
               : m.type === 'restore'
                 ? describeStorageError(err, 'the restored data')
-                : err instanceof Error
-                  ? err.message
-                  : String(err),
+                : describeError(err),
         }),
       );
       return;

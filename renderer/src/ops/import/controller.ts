@@ -4,6 +4,7 @@
  * and the import screen all drive the same import.
  */
 import type { PackFile, Result } from '../../../../electron/ipc/contract';
+import { describeError } from '../../core/describe-error';
 import { checkPackSize } from '../../core/formats';
 import { invoke } from '../../platform/bridge';
 import { type ImportJob, useAppStore } from '../../store';
@@ -83,7 +84,7 @@ export async function startNext(): Promise<void> {
       bytes = await source.file.arrayBuffer();
     } catch (err) {
       if (mine !== ticket) return;
-      setJob({ step: 'failed', fileName, message: `${fileName} could not be read: ${errorText(err)}` });
+      setJob({ step: 'failed', fileName, message: `${fileName} could not be read: ${describeError(err)}` });
       return;
     }
     if (mine !== ticket) return;
@@ -95,10 +96,6 @@ export async function startNext(): Promise<void> {
   markImport('start');
   const w = spawnWorker(fileName);
   if (w) w.postMessage(message, transfer);
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** An importer started ahead of need (see {@link prepareImporter}); used by the next import. */
@@ -128,7 +125,7 @@ function spawnWorker(fileName: string): Worker | null {
     w = spare ?? createWorker();
     spare = null;
   } catch (err) {
-    setJob({ step: 'failed', fileName, message: `The importer could not start: ${errorText(err)}` });
+    setJob({ step: 'failed', fileName, message: `The importer could not start: ${describeError(err)}` });
     return null;
   }
   worker = w;

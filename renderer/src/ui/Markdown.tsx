@@ -1,8 +1,8 @@
 /** Renders the safe Markdown subset as React elements: HTML stays text, links open only on a click. */
 import type { ReactNode } from 'react';
-import type { Block, Inline } from '../../core/markdown';
-import { parseMarkdown } from '../../core/markdown';
-import { invoke } from '../../platform/bridge';
+import type { Block, Inline } from '../core/markdown';
+import { parseMarkdown } from '../core/markdown';
+import { invoke } from '../platform/bridge';
 
 /**
  * The passage to mark while rendering: [start, end) in the text of the body's text nodes taken in

@@ -1,8 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ConfirmDialog } from '@/features/settings/ConfirmDialog';
-import { renderWithUser } from '../../../support/render';
+import { ConfirmDialog } from '@/ui/ConfirmDialog';
+import { renderWithUser } from '../../support/render';
 
 function Opener({ onConfirm, busy = false }: { onConfirm: () => void; busy?: boolean }) {
   const [open, setOpen] = useState(false);

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Markdown } from '@/features/reader/Markdown';
-import { renderWithUser } from '../../../support/render';
+import { Markdown } from '@/ui/Markdown';
+import { renderWithUser } from '../../support/render';
 
 const invoke = vi.hoisted(() => vi.fn(async () => ({ ok: true, value: undefined })));
 vi.mock('@/platform/bridge', () => ({ invoke }));
