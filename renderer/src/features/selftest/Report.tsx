@@ -11,6 +11,7 @@ import { type PackRow, type QuestionRow, type StoredSelfTest, sendMissed } from 
 import { useAppStore } from '../../store';
 import { formatDateTime } from '../../ui/format';
 import { Markdown } from '../../ui/Markdown';
+import { ReadInContextButton } from '../../ui/ReadInContext';
 import { HistorySection } from './HistorySection';
 import { describeSent } from './report-words';
 import { describeGiven } from './response-words';
@@ -142,7 +143,6 @@ function MissedList({
   score: SelfTestScore;
   rows: (QuestionRow | undefined)[];
 }) {
-  const navigate = useAppStore((s) => s.navigate);
   return (
     <section className="card" aria-labelledby="report-missed">
       <h2 id="report-missed">
@@ -185,21 +185,9 @@ function MissedList({
                       <Markdown source={q.explanation} headingOffset={3} />
                     </div>
                   ) : null}
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() =>
-                      navigate({
-                        name: 'reader',
-                        packId: row.packId,
-                        chapterId: row.chapterId,
-                        sectionId: row.section,
-                        highlight: true,
-                      })
-                    }
-                  >
-                    Read in context<span className="visually-hidden"> (question {m.index + 1})</span>
-                  </button>
+                  <ReadInContextButton place={row}>
+                    <span className="visually-hidden"> (question {m.index + 1})</span>
+                  </ReadInContextButton>
                 </article>
               </li>
             );

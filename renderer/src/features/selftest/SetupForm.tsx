@@ -8,7 +8,7 @@ import { QUESTION_TYPES, type QuestionType } from '../../core/pack/schema';
 import { MAX_TEST_QUESTIONS, MIN_TEST_QUESTIONS } from '../../core/selftest';
 import { startTest } from '../../ops/selftest';
 import { useAppStore } from '../../store';
-import { PackChapters, RadioOption } from './SetupFields';
+import { PackChapters, type RadioChoice, RadioOptions } from './SetupFields';
 import {
   createDefaultSetup,
   findSetupProblems,
@@ -32,6 +32,28 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
   matching: 'Matching',
   ordering: 'Ordering',
 };
+
+const ORDER_OPTIONS: readonly RadioChoice<SetupChoices['order']>[] = [
+  {
+    value: 'weakest',
+    label: 'Weakest first',
+    hint: 'The questions you are least likely to remember; ones you never studied come first.',
+  },
+  { value: 'random', label: 'Random', hint: 'A random draw from the chosen chapters.' },
+];
+
+const MODE_OPTIONS: readonly RadioChoice<SetupChoices['mode']>[] = [
+  {
+    value: 'exam',
+    label: 'Exam',
+    hint: 'No feedback until the end; you can go back and change answers. When the time runs out, unanswered questions count as wrong.',
+  },
+  {
+    value: 'practice',
+    label: 'Practice',
+    hint: 'See right or wrong and the explanation after each question.',
+  },
+];
 
 function parseWhole(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -196,19 +218,11 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
 
       <fieldset className="setup-group">
         <legend>Which questions</legend>
-        <RadioOption
+        <RadioOptions
           name={`${id}-order`}
-          checked={choices.order === 'weakest'}
-          onSelect={() => patch({ order: 'weakest' })}
-          label="Weakest first"
-          hint="The questions you are least likely to remember; ones you never studied come first."
-        />
-        <RadioOption
-          name={`${id}-order`}
-          checked={choices.order === 'random'}
-          onSelect={() => patch({ order: 'random' })}
-          label="Random"
-          hint="A random draw from the chosen chapters."
+          value={choices.order}
+          options={ORDER_OPTIONS}
+          onSelect={(order) => patch({ order })}
         />
         <label className="setup-flagged">
           <input
@@ -226,19 +240,11 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
 
       <fieldset className="setup-group">
         <legend>Mode</legend>
-        <RadioOption
+        <RadioOptions
           name={`${id}-mode`}
-          checked={choices.mode === 'exam'}
-          onSelect={() => patch({ mode: 'exam' })}
-          label="Exam"
-          hint="No feedback until the end; you can go back and change answers. When the time runs out, unanswered questions count as wrong."
-        />
-        <RadioOption
-          name={`${id}-mode`}
-          checked={choices.mode === 'practice'}
-          onSelect={() => patch({ mode: 'practice' })}
-          label="Practice"
-          hint="See right or wrong and the explanation after each question."
+          value={choices.mode}
+          options={MODE_OPTIONS}
+          onSelect={(mode) => patch({ mode })}
         />
       </fieldset>
 
