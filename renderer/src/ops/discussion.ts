@@ -11,8 +11,13 @@ import {
   discussionSheetMarkdown,
   scoreSelfTest,
 } from '../core/selftest';
-import { db } from '../db/db';
-import { loadDiscussionSheet, loadSelfTest, loadTestQuestions, type MissedFact } from '../db/selftest-repo';
+import {
+  loadDiscussionSheet,
+  loadSelfTest,
+  loadTestQuestions,
+  type MissedFact,
+} from '../db/repos/selftest-repo';
+import { db } from '../db/schema/database';
 import { invokeOrThrow } from '../platform/bridge';
 import { formatLocalDate } from '../ui/format';
 

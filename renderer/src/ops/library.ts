@@ -2,13 +2,14 @@
  * The Library's operations: the packs with their chapters and reading progress (read live by the
  * screen), removing a pack, and the rows set aside because they fail their schema.
  */
-import { db } from '../db/db';
-import { removePack } from '../db/packs-repo';
-import type { PackRow, ReadingRow } from '../db/rows';
 
-export type { SetAsideRow } from '../db/row-guard';
-export { onSetAsideRows, setAsideRows } from '../db/row-guard';
-export type { LibraryCounts } from '../db/study-repo';
+import { removePack } from '../db/repos/packs-repo';
+import { db } from '../db/schema/database';
+import type { PackRow, ReadingRow } from '../db/schema/rows';
+
+export type { LibraryCounts } from '../db/repos/study-counts-repo';
+export type { SetAsideRow } from '../db/schema/middleware/row-guard';
+export { onSetAsideRows, setAsideRows } from '../db/schema/middleware/row-guard';
 export type { PackRow };
 
 /** A pack as the Library shows it: its row and the reading progress of its chapters by chapter id. */

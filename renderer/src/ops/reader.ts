@@ -1,7 +1,8 @@
 /** The reader's operations: the pack it shows, and recording that a chapter was opened. */
-import { db } from '../db/db';
-import { markChapterOpened } from '../db/reading-repo';
-import type { PackRow } from '../db/rows';
+
+import { markChapterOpened } from '../db/repos/reading-repo';
+import { db } from '../db/schema/database';
+import type { PackRow } from '../db/schema/rows';
 
 /** The stored pack `packId` (undefined when it is not stored). */
 export function loadPack(packId: string): Promise<PackRow | undefined> {

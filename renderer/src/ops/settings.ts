@@ -3,7 +3,6 @@
  * lists, and starting a pack's progress over.
  */
 import type { AppSettings } from '../core/settings';
-import { db } from '../db/db';
 import {
   getSettings,
   measureResetImpact,
@@ -11,7 +10,8 @@ import {
   type ResetImpact,
   type ResetProgressResult,
   resetPackProgress,
-} from '../db/settings-repo';
+} from '../db/repos/settings-repo';
+import { db } from '../db/schema/database';
 import { listPacksInLibraryOrder } from './library';
 
 export type { ResetImpact, ResetProgressResult };

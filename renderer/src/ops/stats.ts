@@ -3,11 +3,17 @@
  * settings (in the pure core, with `now` passed in), and the names of packs and chapters. The review
  * log's columns are cached by span of ids after a read (`db/review-column-cache.ts`).
  */
-import { db } from '../db/db';
-import { saveReviewColumnChunks } from '../db/review-column-cache';
-import { type ColumnsToSave, type LoadStatsOptions, loadStats, type StatsSummary } from '../db/stats-repo';
 
-export type { HardQuestionDetail, StatsSummary } from '../db/stats-repo';
+import { saveReviewColumnChunks } from '../db/repos/review-columns-repo';
+import {
+  type ColumnsToSave,
+  type LoadStatsOptions,
+  loadStats,
+  type StatsSummary,
+} from '../db/repos/stats-repo';
+import { db } from '../db/schema/database';
+
+export type { HardQuestionDetail, StatsSummary } from '../db/repos/stats-repo';
 
 /** What to read: as {@link LoadStatsOptions}, and `onCached` once the column cache is up to date. */
 export type ReadStatsOptions = Omit<LoadStatsOptions, 'settings' | 'onColumnsBuilt'> & {

@@ -1,5 +1,7 @@
 /**
- * The only module that touches the preload bridge (`window.lectern`). Everything else calls these.
+ * The only module that touches the preload bridge (`window.lectern`), and the renderer's one doorway
+ * to the IPC contract main owns (`electron/ipc/contract.ts`): everything else in the renderer calls
+ * these functions and takes the contract's payload types from here.
  */
 import type {
   BridgeApi,
@@ -11,6 +13,18 @@ import type {
   Result,
 } from '../../../electron/ipc/contract';
 import { describeError } from '../core/describe-error';
+
+export type {
+  AppInfo,
+  BackupFileInfo,
+  BackupTarget,
+  BackupWritten,
+  DatabaseCounts,
+  DatabaseRecord,
+  MenuCommand,
+  PackFile,
+  Result,
+} from '../../../electron/ipc/contract';
 
 declare global {
   interface Window {

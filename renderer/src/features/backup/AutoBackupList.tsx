@@ -1,7 +1,7 @@
 /** The automatic backups in the app's data folder, newest first, each restorable. */
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupFileInfo } from '../../../../electron/ipc/contract';
 import { autoBackupSource } from '../../ops/backup';
+import type { BackupFileInfo } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { useAppStore } from '../../store';
 import { formatFileTime } from '../../ui/format';

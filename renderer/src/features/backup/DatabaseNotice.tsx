@@ -4,9 +4,9 @@
  * backup in one click — or keeps what is there now.
  */
 import { useState } from 'react';
-import type { BackupFileInfo, DatabaseCounts } from '../../../../electron/ipc/contract';
 import { describeError } from '../../core/describe-error';
 import { keepCurrentDatabase, restoreLastGoodBackup } from '../../ops/database-health';
+import type { BackupFileInfo, DatabaseCounts } from '../../platform/bridge';
 import { useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';
 import { formatFileTime } from '../../ui/format';

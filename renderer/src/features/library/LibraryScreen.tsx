@@ -1,4 +1,5 @@
 /** The Library: every pack (bundled and imported) with its chapters. */
+
 import { useMemo, useState } from 'react';
 import { useMarkWhenReady } from '../../app/perf';
 import { describeError } from '../../core/describe-error';

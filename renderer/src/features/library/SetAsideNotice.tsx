@@ -1,5 +1,5 @@
 /**
- * Stored rows that fail their schema are left out of every screen (`db/row-guard.ts`); this notice
+ * Stored rows that fail their schema are left out of every screen (`db/schema/middleware/row-guard.ts`); this notice
  * names them and offers repair: apply the pack's file again, or drop the row.
  */
 import { useState, useSyncExternalStore } from 'react';

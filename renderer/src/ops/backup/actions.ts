@@ -1,6 +1,7 @@
 /** Writing backups from the app: exports saved where the user chooses, and automatic ones. */
-import type { BackupFileInfo, BackupWritten } from '../../../../electron/ipc/contract';
-import { db as appDb, type LecternDb } from '../../db/db';
+
+import { db as appDb, type LecternDb } from '../../db/schema/database';
+import type { BackupFileInfo, BackupWritten } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { formatLocalDate } from '../../ui/format';
 import { noteAutoBackup } from '../database-health';

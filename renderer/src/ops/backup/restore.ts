@@ -5,8 +5,8 @@
  */
 import type { BackupOrigin, BackupSummary } from '../../core/backup';
 import type { Diagnostic } from '../../core/pack/diagnostics';
-import { summarizeDatabase } from '../../db/backup-repo';
-import { db } from '../../db/db';
+import { summarizeDatabase } from '../../db/repos/backup-repo';
+import { db } from '../../db/schema/database';
 import { noteRestored } from '../database-health';
 import { type OnFraction, runVerify } from './runner';
 import type { BackupSource } from './sources';

@@ -7,13 +7,13 @@ import type { PackFormat } from '../../core/formats';
 import type { Diagnostic } from '../../core/pack/diagnostics';
 import type { PackDiff } from '../../core/pack/diff';
 import { type Pack, QUESTION_TYPES, type Question, type QuestionType } from '../../core/pack/schema';
-import { countDiff, type ImportCounts, type ImportPreview } from '../../db/import-repo';
+import { countDiff, type ImportCounts, type ImportPreview } from '../../db/repos/import-repo';
 
 export type { ImportCounts };
 
 import { describeQuestion } from '../../core/pack/question-text';
-import { sectionChapters } from '../../db/packs-repo';
-import type { PackOrigin } from '../../db/rows';
+import { sectionChapters } from '../../db/repos/packs-repo';
+import type { PackOrigin } from '../../db/schema/rows';
 
 /** Questions listed per kind of change; the counts are always complete. */
 export const LISTED_PER_CHANGE = 100;

@@ -3,8 +3,9 @@
  * seconds, and paused when the screen is left or the window goes away. Its writes go through the
  * screen's queue of writes, one after another.
  */
-import type { LecternDb } from '../../db/db';
-import { pauseSelfTest, resumeSelfTest } from '../../db/selftest-repo';
+
+import { pauseSelfTest, resumeSelfTest } from '../../db/repos/selftest-repo';
+import type { LecternDb } from '../../db/schema/database';
 import { checkpointSelfTest } from './actions';
 
 /** How often the time used is saved while the test is open (at most this much is lost in a crash). */

@@ -6,8 +6,6 @@
  */
 import type { AnswerResponse } from '../../core/grading';
 import type { Question } from '../../core/pack/schema';
-import { db } from '../../db/db';
-import type { PackRow, QuestionRow } from '../../db/rows';
 import {
   findRunningSelfTest,
   listSelfTestHistory,
@@ -20,7 +18,9 @@ import {
   type StoredSelfTest,
   sendMissedToStudy,
   startSelfTest,
-} from '../../db/selftest-repo';
+} from '../../db/repos/selftest-repo';
+import { db } from '../../db/schema/database';
+import type { PackRow, QuestionRow } from '../../db/schema/rows';
 import { listPacksInLibraryOrder } from '../library';
 import { finishAndSchedule, type RecordedAnswer, recordAnswer, showQuestion } from './actions';
 import { type EnqueueWrite, startTestClock } from './clock';

@@ -1,4 +1,4 @@
-import { describeError } from '../core/describe-error';
+import { describeError } from '../../core/describe-error';
 /** Turns an IndexedDB failure into a sentence a student can act on. */
 
 /** True for a write refused because the disk (or the browser's storage quota) is full. */
