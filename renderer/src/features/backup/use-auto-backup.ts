@@ -5,7 +5,9 @@
  */
 import { useEffect } from 'react';
 import { describeError } from '../../core/describe-error';
-import { backupOnQuit, writeDailyBackupIfDue } from '../../ops/backup';
+// By file, not through ops/backup: the app shell loads this at start-up, and the restore flow and
+// file sources behind the index are only needed once Settings opens.
+import { backupOnQuit, writeDailyBackupIfDue } from '../../ops/backup/actions';
 import { onMainEvent } from '../../platform/bridge';
 import { useAppStore } from '../../store';
 
