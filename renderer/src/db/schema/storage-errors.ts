@@ -1,5 +1,5 @@
-import { describeError } from '../../core/describe-error';
 /** Turns an IndexedDB failure into a sentence a student can act on. */
+import { describeError } from '../../core/describe-error';
 
 /** True for a write refused because the disk (or the browser's storage quota) is full. */
 export function isStorageFull(err: unknown): boolean {
