@@ -12,6 +12,7 @@ import type { CardRow, QuestionRow } from '../../db/schema/rows';
 import { isStorageFull } from '../../db/schema/storage-errors';
 import { useAppStore } from '../../store';
 import type { PendingAnswer, ShownCard } from '../../store/session-slice';
+import { Markdown } from '../../ui/Markdown';
 import {
   ACTION_LETTERS,
   AnswerFeedback,
@@ -22,7 +23,6 @@ import {
   type QuestionDraft,
   QuestionView,
 } from '../questions';
-import { Markdown } from '../reader/Markdown';
 import { CardTools } from './CardTools';
 import { setCurrentFlag, suspendCurrent, undoLast } from './card-actions';
 import { explainRating } from './format';
