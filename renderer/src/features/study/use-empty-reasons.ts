@@ -1,14 +1,15 @@
 /** Live reasons an empty study session is empty (see `db/study-empty-repo.ts`), for its panel. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AppSettings } from '../../core/settings';
+import type { StudyScope } from '../../core/study';
 import { db } from '../../db/db';
 import { type EmptyReasons, explainEmptyQueue } from '../../db/study-empty-repo';
-import type { StudyScope } from '../../store/session-slice';
-import { computeStudyDayStart, limitsToday } from './load-queue';
+import { computeStudyDayStart, type StudyOps } from '../../ops/study';
 
 export type { EmptyReasons } from '../../db/study-empty-repo';
 
 export function useEmptyReasons(
+  study: StudyOps,
   scope: StudyScope,
   settings: AppSettings | undefined,
   enabled: boolean,
@@ -27,8 +28,8 @@ export function useEmptyReasons(
       dayStart,
       {
         requireReading: settings.requireReading,
-        limitsOf: (packId) => limitsToday(settings, packId, dayStart),
+        limitsOf: (packId) => study.limitsToday(settings, packId, dayStart),
       },
     );
-  }, [settings, enabled, scope.packId, scope.chapterId]);
+  }, [study, settings, enabled, scope.packId, scope.chapterId]);
 }

@@ -21,6 +21,7 @@ import {
 } from '../../core/queue';
 import type { SchedulerSettings } from '../../core/scheduler';
 import { type AppSettings, resolveSchedulingSettings } from '../../core/settings';
+import { extraNewToday, type NewRaises, NO_RAISES, type StudyScope } from '../../core/study';
 import type { LecternDb } from '../../db/db';
 import { newCardRow } from '../../db/packs-repo';
 import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
@@ -30,8 +31,6 @@ import {
   loadQueueInput,
   type ReviewsToLoad,
 } from '../../db/study-repo';
-import type { StudyScope } from '../../store';
-import { extraNewToday } from './extra-new';
 
 const DAY_MS = 86_400_000;
 
@@ -89,9 +88,14 @@ export function resolveCardSettings(settings: AppSettings, key: CardKey): Schedu
 }
 
 /** A pack's limits for the study day starting at `dayStart`: the settings' plus today's raise. */
-export function limitsToday(settings: AppSettings, packId: string, dayStart: number): DailyLimits {
+export function limitsToday(
+  settings: AppSettings,
+  packId: string,
+  dayStart: number,
+  raises: NewRaises = NO_RAISES,
+): DailyLimits {
   const s = resolveSchedulingSettings(settings, packId);
-  return { newPerDay: s.newPerDay + extraNewToday(dayStart, packId), reviewsPerDay: s.reviewsPerDay };
+  return { newPerDay: s.newPerDay + extraNewToday(raises, dayStart, packId), reviewsPerDay: s.reviewsPerDay };
 }
 
 /**
@@ -103,10 +107,14 @@ export async function loadStudyQueue(
   scope: StudyScope,
   now: number,
   settings: AppSettings,
-  opts: { firstReviews?: number; doneToday?: Readonly<Record<string, DoneToday>> } = {},
+  opts: {
+    firstReviews?: number;
+    doneToday?: Readonly<Record<string, DoneToday>>;
+    raises?: NewRaises;
+  } = {},
 ): Promise<StudyQueue> {
   const dayStart = computeStudyDayStart(now, settings);
-  const limitsOf = (id: string) => limitsToday(settings, id, dayStart);
+  const limitsOf = (id: string) => limitsToday(settings, id, dayStart, opts.raises);
   const input = await loadQueueInput(db, scope.packId ? [scope.packId] : 'all', now, {
     dayStartMs: dayStart,
     learningUntil: now,
