@@ -17,9 +17,9 @@ import type {
   DatabaseRecord,
 } from '../../../electron/ipc/contract';
 import type { BackupSummary } from '../core/backup';
-import { summarizeDatabase } from '../db/backup-repo';
-import { db as appDb, type LecternDb } from '../db/db';
-import type { MetaRow } from '../db/rows';
+import { summarizeDatabase } from '../db/repos/backup-repo';
+import { db as appDb, type LecternDb } from '../db/schema/database';
+import type { MetaRow } from '../db/schema/rows';
 import type { OnFraction } from '../features/backup/backup-runner';
 import { invoke } from '../platform/bridge';
 

@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ShownCard as Shown, StudyPhase, StudyScope, StudyState, StudyStatus } from '../core/study';
-import type { CardKey } from '../db/rows';
+import type { CardKey } from '../db/schema/rows';
 
 export type { PendingAnswer, QueueLeft, StudyPhase, StudyStatus } from '../core/study';
 export type { StudyScope };

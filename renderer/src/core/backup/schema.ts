@@ -23,7 +23,7 @@
  * validates a pack (chapters, discussions and every question fully), and card numbers within FSRS's
  * bounds: a checksum proves only that nobody changed the file since it was written, not that whoever
  * wrote it wrote rows the app can use (issue 19: a forged backup restored and then locked Study).
- * The database reads its rows through the same schemas (`db/row-guard.ts`).
+ * The database reads its rows through the same schemas (`db/schema/middleware/row-guard.ts`).
  */
 import { S_MAX } from 'ts-fsrs';
 import { z } from 'zod';

@@ -4,7 +4,7 @@
  */
 import type { BackupTarget, BackupWritten } from '../../../../electron/ipc/contract';
 import type { BackupSummary } from '../../core/backup';
-import type { BackupVerdict } from '../../db/backup-repo';
+import type { BackupVerdict } from '../../db/repos/backup-repo';
 import { invoke } from '../../platform/bridge';
 import type { BackupPort, FromBackupWorker, ToBackupWorker } from './backup-protocol';
 import type { BackupSource, SourcePart } from './backup-sources';

@@ -6,8 +6,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
-import { db } from '../../db/db';
-import { getSettings } from '../../db/settings-repo';
+import { getSettings } from '../../db/repos/settings-repo';
+import { db } from '../../db/schema/database';
 import { appStudy, type StudyOps, type StudySession } from '../../ops/study';
 import { useAppStore } from '../../store';
 import type { SessionView } from '../../store/session-slice';

@@ -2,11 +2,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AppSettings } from '../../core/settings';
 import type { StudyScope } from '../../core/study';
-import { db } from '../../db/db';
-import { type EmptyReasons, explainEmptyQueue } from '../../db/study-empty-repo';
+import { type EmptyReasons, explainEmptyQueue } from '../../db/repos/study-empty-repo';
+import { db } from '../../db/schema/database';
 import { computeStudyDayStart, type StudyOps } from '../../ops/study';
 
-export type { EmptyReasons } from '../../db/study-empty-repo';
+export type { EmptyReasons } from '../../db/repos/study-empty-repo';
 
 export function useEmptyReasons(
   study: StudyOps,

@@ -22,15 +22,12 @@ import {
 import type { SchedulerSettings } from '../../core/scheduler';
 import { type AppSettings, resolveSchedulingSettings } from '../../core/settings';
 import { extraNewToday, type NewRaises, NO_RAISES, type StudyScope } from '../../core/study';
-import type { LecternDb } from '../../db/db';
-import { newCardRow } from '../../db/packs-repo';
-import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
-import {
-  loadLearningBetween,
-  loadMoreReviews,
-  loadQueueInput,
-  type ReviewsToLoad,
-} from '../../db/study-repo';
+import { newCardRow } from '../../db/repos/packs-repo';
+import type { ReviewsToLoad } from '../../db/repos/study-index-ranges';
+import { loadQueueInput } from '../../db/repos/study-queue-repo';
+import { loadLearningBetween, loadMoreReviews } from '../../db/repos/study-queue-rest';
+import type { LecternDb } from '../../db/schema/database';
+import type { CardKey, CardRow, QuestionRow } from '../../db/schema/rows';
 
 const DAY_MS = 86_400_000;
 

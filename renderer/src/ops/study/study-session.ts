@@ -21,17 +21,17 @@ import type { Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
 import type { NewRaises, StudyScope, StudyState } from '../../core/study';
 import * as study from '../../core/study';
-import type { LecternDb } from '../../db/db';
-import type { CardKey } from '../../db/rows';
-import { getSettings } from '../../db/settings-repo';
+import { getSettings } from '../../db/repos/settings-repo';
+import { loadNextLearningDue } from '../../db/repos/study-queue-rest';
 import {
   answerCard,
-  loadNextLearningDue,
   loadStudyItems,
   type StudyItem,
   setFlagged,
   setSuspended,
-} from '../../db/study-repo';
+} from '../../db/repos/study-repo';
+import type { LecternDb } from '../../db/schema/database';
+import type { CardKey } from '../../db/schema/rows';
 import type { SessionView } from '../../store/session-slice';
 import { type WriteWatch, watchQueueWrites } from './freshness';
 import { resolveCardSettings } from './load-queue';

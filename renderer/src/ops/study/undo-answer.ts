@@ -3,9 +3,10 @@
  * answer started from, the review row's id and the due it set): nothing is read from the stored
  * review row but its removal, so the review log need not keep a copy of the card in every row.
  */
-import { type LecternDb, withCardIndexFields } from '../../db/db';
-import type { CardKey, CardRow } from '../../db/rows';
-import type { StudyResult } from '../../db/study-repo';
+
+import type { StudyResult } from '../../db/repos/study-repo';
+import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
+import type { CardKey, CardRow } from '../../db/schema/rows';
 
 /** What undoing an answer needs, kept by the session when the answer was written. */
 export interface AnswerUndo {

@@ -13,10 +13,10 @@ import type { DoneToday, SessionQueue } from '../../core/queue';
 import { addToQueue, createEmptyQueue } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
 import { type NewRaises, needsRebuild, type StudyScope } from '../../core/study';
-import type { LecternDb } from '../../db/db';
-import { readQuestions } from '../../db/question-chunks';
-import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
-import type { StudyItem } from '../../db/study-repo';
+import { readQuestions } from '../../db/repos/question-chunks';
+import type { StudyItem } from '../../db/repos/study-repo';
+import type { LecternDb } from '../../db/schema/database';
+import type { CardKey, CardRow, QuestionRow } from '../../db/schema/rows';
 import { computeStudyDayStart, loadQueueRest, loadStudyQueue, type QueueRest } from './load-queue';
 
 const DAY_MS = 86_400_000;

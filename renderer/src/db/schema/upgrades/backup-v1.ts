@@ -5,8 +5,8 @@
  * rows of questions never studied (New, not suspended, not flagged) are dropped; pack rows get their
  * per-chapter counts. Reviews, reading, settings and self-tests are stored as they are.
  */
-import type { BackupTableName } from '../core/backup';
-import type { CardRow, QuestionRow } from './rows';
+import type { BackupTableName } from '../../../core/backup';
+import type { CardRow, QuestionRow } from '../rows';
 import { convertV1Rows, type PackRowV1 } from './upgrade-v2';
 
 /** Rows to store in one table. */

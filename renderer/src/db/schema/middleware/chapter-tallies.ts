@@ -7,13 +7,13 @@
  * suspended, and not removed. The tally of a chapter is the number of its started cards. It is kept
  * by a DBCore middleware ({@link chapterTallyMiddleware}) under every write to `cards`, whichever
  * Dexie call makes it, in the same transaction: a read-write transaction over `cards` always takes
- * `chapterTallies` in too. The v2 → v3 upgrade counts them once ({@link countChapterTallies}).
+ * `chapterTallies` in too. The v2 → v3 upgrade counts them once ({@link countChapterTallies}, in `upgrade-v3-v4.ts`).
  *
  * Since schema v4 the same writes keep a check of the tallies beside them, in `meta` (issue 19: a
  * cleared or edited tally gave wrong Library counts forever): the sum of the started cards and a
  * weighted sum (each chapter's tally times a weight from its key), both updated by the same deltas.
  * The Library compares the tallies it reads with the check ({@link talliesMatchCheck}, a few rows)
- * and, when they disagree, recounts them from the cards ({@link rebuildChapterTallies}).
+ * and, when they disagree, recounts them from the cards (`rebuildChapterTallies` in `tallies-repo.ts`).
  */
 import type {
   DBCore,
@@ -22,11 +22,9 @@ import type {
   DBCoreMutateResponse,
   DBCoreTable,
   DBCoreTransaction,
-  Transaction,
 } from 'dexie';
-import type { LecternDb } from './db';
+import type { CardRow, ChapterTallyRow, MetaRow } from '../rows';
 import { DexiePromise, transactionHas, widenReadWrite, wrapWrites } from './derived-tables';
-import type { CardRow, ChapterTallyRow, MetaRow } from './rows';
 
 /** The table of tallies (not in backups: it is derived from `cards`). */
 export const TALLY_TABLE = 'chapterTallies';
@@ -44,7 +42,7 @@ export function isStartedCard(row: CardState): boolean {
   return !row.removed && (row.state > 0 || row.suspended === 1);
 }
 
-const tallyKey = (packId: string, chapterId: string) => JSON.stringify([packId, chapterId]);
+export const tallyKey = (packId: string, chapterId: string) => JSON.stringify([packId, chapterId]);
 
 /** Adds `sign` to the tally of `row`'s chapter in `deltas` when the row is started. */
 function addDelta(deltas: Map<string, number>, row: CardState | undefined, sign: 1 | -1): void {
@@ -97,33 +95,6 @@ export function talliesMatchCheck(rows: readonly unknown[], stored: MetaRow | un
   const check = stored?.key === TALLY_CHECK_KEY ? stored : EMPTY_CHECK;
   const actual = checkOfTallies(rows as ChapterTallyRow[]);
   return actual.sum === check.sum && actual.weighted === check.weighted;
-}
-
-/**
- * Recounts every chapter's started cards from the cards' `[packId+chapterId+startedOrder]` index
- * (keys only: a card has that key exactly when it is started) and replaces the tallies and their
- * check, in one transaction that holds card writes off meanwhile.
- */
-export async function rebuildChapterTallies(db: LecternDb): Promise<void> {
-  await db.transaction('rw', db.cards, db.chapterTallies, db.meta, async () => {
-    const keys = (await db.cards.orderBy('[packId+chapterId+startedOrder]').keys()) as unknown as [
-      string,
-      string,
-      number,
-    ][];
-    const deltas = new Map<string, number>();
-    for (const [packId, chapterId] of keys) {
-      const k = tallyKey(packId, chapterId);
-      deltas.set(k, (deltas.get(k) ?? 0) + 1);
-    }
-    const rows = [...deltas].map(([k, started]) => {
-      const [packId, chapterId] = JSON.parse(k) as [string, string];
-      return { packId, chapterId, started };
-    });
-    await db.chapterTallies.clear();
-    await db.chapterTallies.bulkPut(rows);
-    await db.meta.put(checkOfTallies(rows));
-  });
 }
 
 /**
@@ -261,17 +232,4 @@ export function chapterTallyMiddleware(down: DBCore): DBCore {
       ) as Promise<DBCoreMutateResponse>;
     }),
   };
-}
-
-/** The v2 → v3 upgrade: counts every chapter's started cards once (one pass over `cards`). */
-export async function upgradeToV3(tx: Transaction): Promise<void> {
-  const tallies = countChapterTallies(await tx.table<CardRow>('cards').toArray());
-  // The table was created empty by this version.
-  await tx.table(TALLY_TABLE).bulkAdd(tallies);
-}
-
-/** The v3 → v4 upgrade: the check of the tallies as they stand (kept by the middleware until now). */
-export async function upgradeToV4(tx: Transaction): Promise<void> {
-  const tallies = await tx.table<ChapterTallyRow>(TALLY_TABLE).toArray();
-  await tx.table(META_TABLE).put(checkOfTallies(tallies));
 }

@@ -6,9 +6,9 @@
  * `convertV1Rows` is the rule; the in-place upgrade and the restore of a version 1 backup both use it.
  */
 import type { Transaction } from 'dexie';
-import { countChapters } from './packs-repo';
-import { chunkQuestionRows } from './question-chunks';
-import type { CardKey, CardRow, PackRow, QuestionChunkRow, QuestionRow } from './rows';
+import { countChapters } from '../pack-rows';
+import { chunkQuestionRows } from '../question-chunking';
+import type { CardKey, CardRow, PackRow, QuestionChunkRow, QuestionRow } from '../rows';
 
 /** A version 1 pack row (no per-chapter counts). */
 export type PackRowV1 = Omit<PackRow, 'chapterCounts' | 'typeCounts'>;

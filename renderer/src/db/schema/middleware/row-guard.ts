@@ -21,9 +21,9 @@ import {
   Dexie,
 } from 'dexie';
 import type { z } from 'zod';
-import { packRowSchema, questionRowSchema } from '../core/backup/schema';
+import { packRowSchema, questionRowSchema } from '../../../core/backup/schema';
+import type { PackRow, QuestionChunkRow, QuestionRow } from '../rows';
 import { DexiePromise } from './derived-tables';
-import type { PackRow, QuestionChunkRow, QuestionRow } from './rows';
 
 /** A stored row left out of reads because it fails its schema. */
 export interface SetAsideRow {

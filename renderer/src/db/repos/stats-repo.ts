@@ -4,9 +4,9 @@
  * memory as objects at once. Everything is read in one read-only transaction: a consistent snapshot.
  * Questions are not read (their counts are on the pack rows), except the hardest few.
  */
-import type { Question, QuestionType } from '../core/pack/schema';
-import type { AppSettings } from '../core/settings';
-import { parseSettings } from '../core/settings';
+import type { Question, QuestionType } from '../../core/pack/schema';
+import type { AppSettings } from '../../core/settings';
+import { parseSettings } from '../../core/settings';
 import {
   appendReview,
   appendReviewChunk,
@@ -19,11 +19,12 @@ import {
   type ReviewColumns,
   type StatsPackShape,
   type StatsReport,
-} from '../core/stats';
-import type { LecternDb } from './db';
+} from '../../core/stats';
+import type { LecternDb } from '../schema/database';
+import { groupSpans, REVIEW_SPAN, spanOf } from '../schema/middleware/review-column-cache';
+import type { CardKey, EpochMs, PackRow, ReviewRow } from '../schema/rows';
 import { readQuestions } from './question-chunks';
-import { groupSpans, REVIEW_SPAN, readColumnChunks, readColumnIndex, spanOf } from './review-column-cache';
-import type { CardKey, EpochMs, PackRow, ReviewRow } from './rows';
+import { readColumnChunks, readColumnIndex } from './review-columns-repo';
 import { APP_SETTINGS_KEY } from './settings-repo';
 
 /** Reviews read per request. */

@@ -1,11 +1,11 @@
 /**
  * App settings in the `settings` table (one row, key `app`), and resetting a pack's progress.
  */
-import type { AppSettings, ParsedSettings } from '../core/settings';
-import { parseSettings, updateSettings } from '../core/settings';
-import type { LecternDb } from './db';
+import type { AppSettings, ParsedSettings } from '../../core/settings';
+import { parseSettings, updateSettings } from '../../core/settings';
+import type { LecternDb } from '../schema/database';
+import type { CardRow, EpochMs } from '../schema/rows';
 import { newCardRow } from './packs-repo';
-import type { CardRow, EpochMs } from './rows';
 
 /** The `settings` row that holds the app settings. Other rows of that table belong to other features. */
 export const APP_SETTINGS_KEY = 'app';

@@ -3,8 +3,8 @@
  * `[packId+state+dueKey]`, started cards by `[packId+chapterId+startedOrder]`, and where a paged
  * read of due reviews left off. Shared by `study-queue-repo`, `study-queue-rest` and the counts.
  */
-import type { LecternDb } from './db';
-import type { CardKey, CardRow, EpochMs } from './rows';
+import type { LecternDb } from '../schema/database';
+import type { CardKey, CardRow, EpochMs } from '../schema/rows';
 
 /** Where the due reviews of a pack left off: load the next ones with {@link loadMoreReviews}. */
 export interface ReviewsToLoad {

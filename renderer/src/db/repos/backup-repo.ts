@@ -14,10 +14,9 @@ import {
   createBackupReader,
   createBackupWriter,
   createPartSplitter,
-} from '../core/backup';
-import type { Diagnostic } from '../core/pack/diagnostics';
-import { createV1Converter, type TableRows, type V1Converter } from './backup-v1';
-import type { LecternDb } from './db';
+} from '../../core/backup';
+import type { Diagnostic } from '../../core/pack/diagnostics';
+import type { LecternDb } from '../schema/database';
 import type {
   CardKey,
   CardRow,
@@ -27,7 +26,8 @@ import type {
   ReviewRow,
   SelfTestRow,
   SettingRow,
-} from './rows';
+} from '../schema/rows';
+import { createV1Converter, type TableRows, type V1Converter } from '../schema/upgrades/backup-v1';
 
 // Compile-time proof that the backup row schemas and the stored row types describe the same rows: the
 // same field names, and each assignable to the other once the CardKey brand is set aside. If a row

@@ -2,9 +2,9 @@
  * Storing, listing and removing packs. Every multi-row write is one transaction. A stored pack is its
  * row and its question chunks; card rows appear as its questions are studied.
  */
-import type { Pack, Question, QuestionType } from '../core/pack/schema';
-import type { LecternDb } from './db';
-import { deletePackQuestions, readPackQuestions, writePackQuestions } from './question-chunks';
+import type { Pack, Question, QuestionType } from '../../core/pack/schema';
+import type { LecternDb } from '../schema/database';
+import { countChapters } from '../schema/pack-rows';
 import {
   type CardRow,
   cardKey,
@@ -12,7 +12,8 @@ import {
   type PackRow,
   type QuestionRow,
   type SourceFormat,
-} from './rows';
+} from '../schema/rows';
+import { deletePackQuestions, readPackQuestions, writePackQuestions } from './question-chunks';
 
 export interface PackMeta {
   origin: PackRow['origin'];
@@ -46,26 +47,6 @@ export function courseOrder(
 function questionsByChapter(pack: Pick<Pack, 'chapters' | 'questions'>) {
   const chapterOf = sectionChapters(pack);
   return pack.questions.map((q) => ({ chapterId: chapterOf.get(q.section) ?? '', type: q.type }));
-}
-
-/** Live questions per chapter (every chapter, 0 included) and per chapter and type. */
-export function countChapters(
-  chapters: readonly { id: string }[],
-  questions: readonly { chapterId: string; type: QuestionType }[],
-): Pick<PackRow, 'chapterCounts' | 'typeCounts'> {
-  const chapterCounts: Record<string, number> = {};
-  const typeCounts: PackRow['typeCounts'] = {};
-  for (const c of chapters) {
-    chapterCounts[c.id] = 0;
-    typeCounts[c.id] = {};
-  }
-  for (const q of questions) {
-    chapterCounts[q.chapterId] = (chapterCounts[q.chapterId] ?? 0) + 1;
-    const types = typeCounts[q.chapterId] ?? {};
-    types[q.type] = (types[q.type] ?? 0) + 1;
-    typeCounts[q.chapterId] = types;
-  }
-  return { chapterCounts, typeCounts };
 }
 
 export function packRowOf(pack: Pack, meta: PackMeta, now: EpochMs, importedAt = now): PackRow {

@@ -4,8 +4,8 @@
  * `[packId+state+dueKey]` (a pack) or `[packId+chapterId+dueKey]` (a chapter): cards in those
  * indexes are the scheduled ones (studied, not suspended, not removed).
  */
-import type { LecternDb } from './db';
-import type { EpochMs } from './rows';
+import type { LecternDb } from '../schema/database';
+import type { EpochMs } from '../schema/rows';
 
 /** What comes due after a session. */
 export interface Upcoming {

@@ -5,11 +5,13 @@
  * compared with the check kept beside them; when they disagree (cleared or edited outside the app)
  * they are recounted from the cards first.
  */
-import { rebuildChapterTallies, TALLY_CHECK_KEY, talliesMatchCheck } from './chapter-tallies';
-import type { LecternDb } from './db';
-import type { EpochMs, PackRow } from './rows';
+
+import type { LecternDb } from '../schema/database';
+import { TALLY_CHECK_KEY, talliesMatchCheck } from '../schema/middleware/chapter-tallies';
+import type { EpochMs, PackRow } from '../schema/rows';
 import { MIN } from './study-index-ranges';
 import { rememberPackLayouts } from './study-pack-layouts';
+import { rebuildChapterTallies } from './tallies-repo';
 
 /** Counts of one pack or chapter for the Library. */
 export interface StudyCounts {

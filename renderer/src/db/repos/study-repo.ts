@@ -6,14 +6,12 @@
  * flag creates the row from `newCardRow`. Queue loading and Library counts live in
  * `study-queue-repo.ts` and are re-exported here.
  */
-import type { Grade } from '../core/grading';
-import { type Rating, type SchedulerSettings, answerCard as scheduleAnswer } from '../core/scheduler';
-import { type LecternDb, withCardIndexFields } from './db';
+import type { Grade } from '../../core/grading';
+import { type Rating, type SchedulerSettings, answerCard as scheduleAnswer } from '../../core/scheduler';
+import { type LecternDb, withCardIndexFields } from '../schema/database';
+import type { CardKey, CardRow, EpochMs, QuestionRow, ReviewRow } from '../schema/rows';
 import { newCardRow } from './packs-repo';
 import { type QuestionRef, readQuestions } from './question-chunks';
-import type { CardKey, CardRow, EpochMs, QuestionRow, ReviewRow } from './rows';
-
-export * from './study-queue-repo';
 
 /** Why a study write was refused. */
 export interface StudyError {

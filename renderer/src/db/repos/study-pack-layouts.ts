@@ -5,9 +5,9 @@
  * already (`rememberPackLayouts`), so a queue build only checks each pack's `updatedAt` through the
  * `updatedAt` index (keys only) and reads a pack row again only when it changed.
  */
-import { hasChapterText } from '../core/queue';
-import type { LecternDb } from './db';
-import type { PackRow } from './rows';
+import { hasChapterText } from '../../core/queue';
+import type { LecternDb } from '../schema/database';
+import type { PackRow } from '../schema/rows';
 
 /** A pack's queue-relevant shape. */
 export interface PackLayout {

@@ -3,8 +3,8 @@
  * `firstReviews`): the next due reviews a page at a time, the learning cards due later, and when the
  * next learning card falls due.
  */
-import type { LecternDb } from './db';
-import type { CardRow, EpochMs } from './rows';
+import type { LecternDb } from '../schema/database';
+import type { CardRow, EpochMs } from '../schema/rows';
 import { firstLearningAfter, type ReviewsToLoad, reviewsCursor, scheduledRange } from './study-index-ranges';
 
 /** The earliest due of a learning or relearning card of `packIds` after `after` (optionally one chapter), or null. */

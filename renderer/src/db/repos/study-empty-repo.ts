@@ -3,9 +3,9 @@
  * new questions held back by today's limit (per pack), or waiting in chapters with text that were
  * not opened yet ("New questions only after reading"). What falls due next is `loadUpcoming`'s.
  */
-import { type DailyLimits, hasChapterText } from '../core/queue';
-import type { LecternDb } from './db';
-import type { EpochMs } from './rows';
+import { type DailyLimits, hasChapterText } from '../../core/queue';
+import type { LecternDb } from '../schema/database';
+import type { EpochMs } from '../schema/rows';
 import { countsByPackAndChapter } from './study-counts-repo';
 import { sortPacksForStudy } from './study-pack-layouts';
 import { reviewsDoneToday } from './study-queue-repo';

@@ -4,12 +4,12 @@
  * each one `rw` transaction over the cards (the chapter-tally middleware widens it to the tallies
  * and keeps them right).
  */
-import { type BrowseRow, toBrowseRow } from '../core/browse';
-import type { LecternDb } from './db';
-import { withCardIndexFields } from './db';
+import { type BrowseRow, toBrowseRow } from '../../core/browse';
+import type { LecternDb } from '../schema/database';
+import { withCardIndexFields } from '../schema/database';
+import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow, ReviewRow } from '../schema/rows';
 import { newCardRow } from './packs-repo';
 import { readQuestions } from './question-chunks';
-import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow, ReviewRow } from './rows';
 import { sortPacksForStudy } from './study-pack-layouts';
 
 /** A pack as Browse lists it in its filters. */

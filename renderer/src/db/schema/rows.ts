@@ -2,7 +2,7 @@
  * Plain row types stored in IndexedDB. Times are epoch milliseconds; booleans used in indexes are 0/1
  * (IndexedDB cannot index booleans).
  */
-import type { Chapter, Discussion, Question, QuestionType } from '../core/pack/schema';
+import type { Chapter, Discussion, Question, QuestionType } from '../../core/pack/schema';
 
 /** `${packId}:${questionId}` — unambiguous because ids cannot contain ':'. */
 export type CardKey = string & { readonly __brand: 'CardKey' };

@@ -14,10 +14,11 @@
  * Reads use `toArray`/`count`/`primaryKeys` (IndexedDB getAll/count/getAllKeys) rather than
  * row-by-row cursors, which cost one round trip per row.
  */
-import type { DailyLimits, DoneToday, QueueCard } from '../core/queue';
-import type { LecternDb } from './db';
-import { chunkOf, QUESTION_CHUNK, readQuestionRange } from './question-chunks';
-import type { CardKey, CardRow, EpochMs, QuestionRow } from './rows';
+import type { DailyLimits, DoneToday, QueueCard } from '../../core/queue';
+import type { LecternDb } from '../schema/database';
+import { chunkOf, QUESTION_CHUNK } from '../schema/question-chunking';
+import type { CardKey, CardRow, EpochMs, QuestionRow } from '../schema/rows';
+import { readQuestionRange } from './question-chunks';
 import {
   firstLearningAfter,
   MAX,
@@ -28,11 +29,6 @@ import {
   startedRange,
 } from './study-index-ranges';
 import { type PackLayout, readPackLayouts } from './study-pack-layouts';
-
-export * from './study-counts-repo';
-export type { ReviewsToLoad } from './study-index-ranges';
-export { chapterOrderRanges, rememberPackLayouts, sortPacksForStudy } from './study-pack-layouts';
-export * from './study-queue-rest';
 
 /** What `splitQueue`/`buildQueue` need, loaded in one read transaction. */
 export interface QueueInput {

@@ -1,6 +1,6 @@
 /** Reading progress: which chapters were opened, and where the reader was. */
-import type { LecternDb } from './db';
-import type { EpochMs, ReadingRow } from './rows';
+import type { LecternDb } from '../schema/database';
+import type { EpochMs, ReadingRow } from '../schema/rows';
 
 /** Records that a chapter was opened (this is what lets its new questions into the study queue). */
 export async function markChapterOpened(

@@ -5,7 +5,7 @@
  * the study repository as well); only `sendMissedToStudy` changes cards, and only their due time.
  * Questions are read from their chunks by pack and order (a test stores both for every question).
  */
-import type { QuestionType } from '../core/pack/schema';
+import type { QuestionType } from '../../core/pack/schema';
 import {
   answerQuestion,
   buildDiscussionSheet,
@@ -26,10 +26,10 @@ import {
   type SelfTestState,
   scoreSelfTest,
   selectQuestions,
-} from '../core/selftest';
-import type { LecternDb } from './db';
+} from '../../core/selftest';
+import type { LecternDb } from '../schema/database';
+import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow, SelfTestRow } from '../schema/rows';
 import { type QuestionRef, readPackQuestions, readQuestionRange, readQuestions } from './question-chunks';
-import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow, SelfTestRow } from './rows';
 
 /** A stored test with its id. */
 export interface StoredSelfTest {

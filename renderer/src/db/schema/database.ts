@@ -18,10 +18,10 @@
  * and the check of the chapter tallies, kept with them, that tells a cleared or edited tally apart.
  */
 import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
-import { chapterTallyMiddleware, upgradeToV3, upgradeToV4 } from './chapter-tallies';
-import { wrapWrites } from './derived-tables';
-import { type ReviewColumnRow, reviewColumnMiddleware } from './review-column-cache';
-import { rowGuardMiddleware } from './row-guard';
+import { chapterTallyMiddleware } from './middleware/chapter-tallies';
+import { wrapWrites } from './middleware/derived-tables';
+import { type ReviewColumnRow, reviewColumnMiddleware } from './middleware/review-column-cache';
+import { rowGuardMiddleware } from './middleware/row-guard';
 import type {
   CardRow,
   ChapterTallyRow,
@@ -33,7 +33,8 @@ import type {
   SelfTestRow,
   SettingRow,
 } from './rows';
-import { upgradeToV2 } from './upgrade-v2';
+import { upgradeToV2 } from './upgrades/upgrade-v2';
+import { upgradeToV3, upgradeToV4 } from './upgrades/upgrade-v3-v4';
 
 export const DB_NAME = 'lectern';
 

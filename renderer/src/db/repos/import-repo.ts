@@ -7,13 +7,13 @@
  * question and card, ordered after the live questions) but keeps its history; a new question starts as new. A removed question that comes
  * back with the same answer gets its progress back.
  */
-import { packNameFromFile } from '../core/formats/ids';
-import { answerHash, diffPacks, type PackDiff } from '../core/pack/diff';
-import type { Pack, Question } from '../core/pack/schema';
-import type { LecternDb } from './db';
+import { packNameFromFile } from '../../core/formats/ids';
+import { answerHash, diffPacks, type PackDiff } from '../../core/pack/diff';
+import type { Pack, Question } from '../../core/pack/schema';
+import type { LecternDb } from '../schema/database';
+import type { CardRow, EpochMs, PackRow, SourceFormat } from '../schema/rows';
 import { newCardRow, type PackMeta, packRowOf, questionRowsOf } from './packs-repo';
 import { readPackQuestions, writePackQuestions } from './question-chunks';
-import type { CardRow, EpochMs, PackRow, SourceFormat } from './rows';
 
 /** Card rows written per bulk call. */
 const CHUNK = 10_000;
