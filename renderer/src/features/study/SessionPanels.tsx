@@ -5,17 +5,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import type { AppSettings } from '../../core/settings';
-import { loadUpcoming } from '../../db/repos/study-session-repo';
-import { db } from '../../db/schema/database';
-import { computeStudyDayStart, type StudyOps, type StudySession } from '../../ops/study';
+import type { StudyOps, StudySession } from '../../ops/study';
 import { useAppStore } from '../../store';
 import type { SessionView } from '../../store/session-slice';
 import { computePercent, describeWhen, formatCountdown, formatDuration } from './format';
 import { type EmptyReasons, useEmptyReasons } from './use-empty-reasons';
 import { useNow } from './use-now';
 import { useStudyKeys } from './use-study-keys';
-
-const DAY_MS = 86_400_000;
 
 function useUndoKey(session: StudySession, extra?: (key: string) => boolean): void {
   const notify = useAppStore((s) => s.notify);
@@ -90,12 +86,11 @@ export function SessionSummary({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { scope } = session;
   const now = useNow(30_000);
-  const upcoming = useLiveQuery(async () => {
-    if (!settings) return undefined;
-    const t = Date.now();
-    const tomorrowEnd = computeStudyDayStart(t, settings) + 2 * DAY_MS;
-    return loadUpcoming(db, scope.packId ? [scope.packId] : 'all', t, tomorrowEnd, scope.chapterId);
-  }, [settings, scope.packId, scope.chapterId, now]);
+  const upcoming = useLiveQuery(
+    async () => (settings ? study.readUpcoming(scope, settings, Date.now()) : undefined),
+    // `now` re-reads it as time passes.
+    [study, settings, scope.packId, scope.chapterId, now],
+  );
   useEffect(() => {
     headingRef.current?.focus();
   }, []);

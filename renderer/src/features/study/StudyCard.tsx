@@ -8,10 +8,15 @@ import type { Question } from '../../core/pack/schema';
 import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
 import { canOverride } from '../../core/study';
-import type { StudyItem } from '../../db/repos/study-repo';
-import type { CardRow, QuestionRow } from '../../db/schema/rows';
-import { isStorageFull } from '../../db/schema/storage-errors';
-import { NextCardError, resolveCardSettings, type StudySession } from '../../ops/study';
+import {
+  type CardRow,
+  isStorageFull,
+  NextCardError,
+  type QuestionRow,
+  resolveCardSettings,
+  type StudyItem,
+  type StudySession,
+} from '../../ops/study';
 import { useAppStore } from '../../store';
 import type { ShownCard } from '../../store/session-slice';
 import {

@@ -6,8 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
-import { getSettings } from '../../db/repos/settings-repo';
-import { db } from '../../db/schema/database';
+import type { AppSettings } from '../../core/settings';
 import { appStudy, type StudyOps, type StudySession } from '../../ops/study';
 import { useAppStore } from '../../store';
 import type { SessionView } from '../../store/session-slice';
@@ -29,11 +28,11 @@ export function StudyScreen({
 }) {
   const session = useAppStore((s) => s.session);
   const notify = useAppStore((s) => s.notify);
-  const settings = useLiveQuery(() => getSettings(db).then((p) => p.settings), []);
+  const settings = useLiveQuery(() => study.readSettings(), [study]);
   // The session the store shows (null before the first one is begun).
   const running = study.sessionOf(session.id);
   const scopePack = session.scope.packId;
-  const pack = useLiveQuery(() => (scopePack ? db.packs.get(scopePack) : undefined), [scopePack]);
+  const pack = useLiveQuery(() => (scopePack ? study.readPack(scopePack) : undefined), [study, scopePack]);
 
   useEffect(() => {
     const s = study.current;
@@ -99,7 +98,7 @@ function renderBody(
   session: SessionView,
   running: StudySession | null,
   study: StudyOps,
-  settings: Awaited<ReturnType<typeof getSettings>>['settings'] | undefined,
+  settings: AppSettings | undefined,
 ) {
   if (!running) return <p role="status">Preparing your questions…</p>;
   switch (session.status) {

@@ -6,9 +6,20 @@
 import type { DailyLimits } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
 import { type NewRaises, NO_RAISES, raiseNewToday, type StudyScope } from '../../core/study';
+import { getSettings } from '../../db/repos/settings-repo';
+import {
+  type CountedPack,
+  countsByPackAndChapter,
+  type LibraryCounts,
+} from '../../db/repos/study-counts-repo';
+import { type EmptyReasons, explainEmptyQueue } from '../../db/repos/study-empty-repo';
+import { loadUpcoming, type Upcoming } from '../../db/repos/study-session-repo';
+import type { PackRow } from '../../db/schema/rows';
 import type { SessionView } from '../../store/session-slice';
 import { computeStudyDayStart, limitsToday } from './load-queue';
 import { type StudyDeps, StudySession } from './study-session';
+
+const DAY_MS = 86_400_000;
 
 /** Where sessions show themselves: the store's session slice (`useAppStore` has this shape). */
 export interface SessionStore {
@@ -62,5 +73,52 @@ export class StudyOps {
   /** A pack's limits for the study day starting at `dayStart`: the settings' plus today's raise. */
   limitsToday(settings: AppSettings, packId: string, dayStart: number): DailyLimits {
     return limitsToday(settings, packId, dayStart, this.raises);
+  }
+
+  // What the study screens read besides the session (each a one-shot read, for `useLiveQuery`).
+
+  /** The app's settings (defaults where stored ones are invalid). */
+  async readSettings(): Promise<AppSettings> {
+    return (await getSettings(this.deps.db)).settings;
+  }
+
+  /** A pack's stored row (its title and chapters), if stored. */
+  readPack(packId: string): Promise<PackRow | undefined> {
+    return this.deps.db.packs.get(packId);
+  }
+
+  /** What is due now in `scope`, when the next card falls due, and what falls due by the end of tomorrow. */
+  readUpcoming(scope: StudyScope, settings: AppSettings, now: number): Promise<Upcoming> {
+    const tomorrowEnd = computeStudyDayStart(now, settings) + 2 * DAY_MS;
+    return loadUpcoming(
+      this.deps.db,
+      scope.packId ? [scope.packId] : 'all',
+      now,
+      tomorrowEnd,
+      scope.chapterId,
+    );
+  }
+
+  /** Why nothing is queued in `scope` at `now`: today's limits (raises included), unread chapters. */
+  explainEmpty(scope: StudyScope, settings: AppSettings, now: number): Promise<EmptyReasons> {
+    const dayStart = computeStudyDayStart(now, settings);
+    return explainEmptyQueue(
+      this.deps.db,
+      {
+        packIds: scope.packId ? [scope.packId] : 'all',
+        ...(scope.chapterId ? { chapterId: scope.chapterId } : {}),
+      },
+      now,
+      dayStart,
+      {
+        requireReading: settings.requireReading,
+        limitsOf: (packId) => this.limitsToday(settings, packId, dayStart),
+      },
+    );
+  }
+
+  /** Due and new counts per pack and chapter of `packs` at `now`, for the Library. */
+  countLibrary(packs: readonly CountedPack[], now: number): Promise<LibraryCounts> {
+    return countsByPackAndChapter(this.deps.db, now, { packs });
   }
 }
