@@ -9,33 +9,20 @@
 import { markPhase } from '../../app/perf';
 import type { AnswerResponse, Grade } from '../../core/grading';
 import type { Question } from '../../core/pack/schema';
-import {
-  countQueued,
-  nextQueuedLearning,
-  peekNextCards,
-  removeQueuedCard,
-  requeueAnswered,
-  returnToFront,
-} from '../../core/queue';
+import { countQueued, removeQueuedCard, requeueAnswered, returnToFront } from '../../core/queue';
 import type { Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
 import type { NewRaises, StudyScope, StudyState } from '../../core/study';
 import * as study from '../../core/study';
 import { getSettings } from '../../db/repos/settings-repo';
-import { loadNextLearningDue } from '../../db/repos/study-queue-rest';
-import {
-  answerCard,
-  loadStudyItems,
-  type StudyItem,
-  setFlagged,
-  setSuspended,
-} from '../../db/repos/study-repo';
+import { answerCard, type StudyItem, setFlagged, setSuspended } from '../../db/repos/study-repo';
 import type { LecternDb } from '../../db/schema/database';
 import type { CardKey } from '../../db/schema/rows';
 import type { SessionView } from '../../store/session-slice';
 import { type WriteWatch, watchQueueWrites } from './freshness';
 import { resolveCardSettings } from './load-queue';
-import { type AnswerUndo, undoAnswer } from './undo-answer';
+import { chooseNextStep, type NextStep } from './next-step';
+import { type AnswerUndo, type ReviewId, undoAnswer } from './undo-answer';
 import { WorkingSet } from './working-set';
 
 /** What a session needs from outside: the database and a clock. */
@@ -52,9 +39,6 @@ export interface SessionHost {
 
 /** The answer's write shows as busy (buttons disabled) only when it takes longer than this. */
 const SHOW_BUSY_AFTER_MS = 150;
-
-/** What comes next: a card whose row and question are in memory, a wait for a learning card, or the end. */
-type NextStep = { kind: 'show'; key: CardKey } | { kind: 'wait'; until: number } | { kind: 'done' };
 
 /** The answer was saved, but the next card could not be loaded. */
 export class NextCardError extends Error {
@@ -141,45 +125,9 @@ export class StudySession {
     this.continueLoading();
   }
 
-  /**
-   * Picks the next card from the queue in memory — rebuilt from the database first when it is stale
-   * or of another study day, or when nothing in it is due — avoiding `avoid` (the card just
-   * answered) while anything else is due, and makes sure its row and question are in memory. The
-   * `lectern:queue:*` marks time the queue work (the bench's "queue" figure).
-   */
+  /** The next step (see `next-step.ts`), avoiding `avoid` while anything else is due. */
   private async chooseNext(avoid: CardKey | null): Promise<NextStep> {
-    const ws = this.ws;
-    const now = this.now();
-    const rebuild = ws.needsRebuild(now);
-    const settings = await this.readSettings();
-    markPhase('lectern:queue:start');
-    if (rebuild) await ws.rebuild(settings, now, this.host.raises());
-    let choice = study.chooseNextCard(ws.queue, now, avoid);
-    if (choice.kind !== 'show' && ws.loading) {
-      // The rest of the queue is still loading: it may hold what is due.
-      await ws.loading;
-      choice = study.chooseNextCard(ws.queue, now, avoid);
-    }
-    if (choice.kind !== 'show' && !rebuild) {
-      // Nothing due in memory: something may have come due since the build.
-      await ws.rebuild(settings, now, this.host.raises());
-      choice = study.chooseNextCard(ws.queue, now, avoid);
-    }
-    markPhase('lectern:queue:end');
-    while (choice.kind === 'show') {
-      const { key } = choice;
-      await Promise.all([ws.readAhead([key]), ws.verifyRows([key])]);
-      const row = ws.cards.get(key);
-      if (row && !row.suspended && !row.removed && ws.questions.has(key)) return choice;
-      // Its question is no longer stored, or it was suspended elsewhere: it leaves the queue.
-      ws.queue = removeQueuedCard(ws.queue, key);
-      ws.forget(key);
-      choice = study.chooseNextCard(ws.queue, this.now(), avoid);
-    }
-    const until =
-      nextQueuedLearning(ws.queue, now) ??
-      (await loadNextLearningDue(this.db, ws.packIds, now, ws.chapterId));
-    return until !== null ? { kind: 'wait', until } : { kind: 'done' };
+    return chooseNextStep(this.ws, await this.readSettings(), this.host.raises(), this.now, avoid);
   }
 
   /** Puts `step` on screen (with busy cleared), in one store update. */
@@ -219,11 +167,8 @@ export class StudySession {
    * The card on screen read from the database, when it is not in memory (rare: the prefetch and
    * the queue normally hold it). Null when its question is no longer stored.
    */
-  async loadShownItem(key: CardKey): Promise<StudyItem | null> {
-    const order = this.ws.cards.get(key)?.order ?? 0;
-    const [item] = await loadStudyItems(this.db, [{ key, order }], this.now());
-    if (item && !this.closed) this.ws.keepItem(item);
-    return item ?? null;
+  loadShownItem(key: CardKey): Promise<StudyItem | null> {
+    return this.ws.loadItem(key, this.now());
   }
 
   /**
@@ -232,9 +177,7 @@ export class StudySession {
    */
   async prefetchUpcoming(): Promise<void> {
     const current = this.state.current;
-    if (this.closed || !current) return;
-    const next = peekNextCards(this.ws.queue, this.now(), 2, current.key);
-    await Promise.all([this.ws.readAhead(next), this.ws.verifyRows(next)]);
+    if (!this.closed && current) await this.ws.readAheadAfter(current.key, this.now());
   }
 
   /** Shows a flashcard's back. */
@@ -319,12 +262,12 @@ export class StudySession {
         return;
       }
       const { card, review, before } = result.value;
-      ws.countAnswerToday(review.packId, review.stateBefore, review.at);
+      ws.countAnswerToday(card.packId, review.stateBefore, review.at);
       ws.touched.add(a.key);
       ws.queue = requeueAnswered(ws.queue, a.key, card.state, card.due);
       if (card.state === 1 || card.state === 3) ws.remember(card);
       else ws.forget(a.key);
-      const undo: AnswerUndo = { before, reviewId: review.id as number, dueAfter: review.dueAfter };
+      const undo: AnswerUndo = { before, reviewId: review.id as ReviewId, dueAfter: review.dueAfter };
       let step: NextStep;
       try {
         step = await this.chooseNext(a.key);

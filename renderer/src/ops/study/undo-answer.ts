@@ -6,14 +6,17 @@
 
 import type { StudyResult } from '../../db/repos/study-repo';
 import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
-import type { CardKey, CardRow } from '../../db/schema/rows';
+import type { CardKey, CardRow, ReviewRow } from '../../db/schema/rows';
+
+/** A stored review row's id. */
+export type ReviewId = NonNullable<ReviewRow['id']>;
 
 /** What undoing an answer needs, kept by the session when the answer was written. */
 export interface AnswerUndo {
   /** The card row as it was before the answer (a question never studied: its new row, rev 0). */
   before: CardRow;
   /** The review row the answer added. */
-  reviewId: number;
+  reviewId: ReviewId;
   /** The due the answer set: a card whose due moved since was changed by something else. */
   dueAfter: number;
 }

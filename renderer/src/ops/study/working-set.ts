@@ -10,11 +10,11 @@
  * the rest in the background (see `load-queue.ts`).
  */
 import type { DoneToday, SessionQueue } from '../../core/queue';
-import { addToQueue, createEmptyQueue } from '../../core/queue';
+import { addToQueue, createEmptyQueue, peekNextCards } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
 import { type NewRaises, needsRebuild, type StudyScope } from '../../core/study';
 import { readQuestions } from '../../db/repos/question-chunks';
-import type { StudyItem } from '../../db/repos/study-repo';
+import { loadStudyItems, type StudyItem } from '../../db/repos/study-repo';
 import type { LecternDb } from '../../db/schema/database';
 import type { CardKey, CardRow, QuestionRow } from '../../db/schema/rows';
 import { computeStudyDayStart, loadQueueRest, loadStudyQueue, type QueueRest } from './load-queue';
@@ -216,14 +216,23 @@ export class WorkingSet {
     this.unverified.delete(row.key);
   }
 
-  /** Keeps a card and its question as read from the database (stored or not). */
-  keepItem(item: StudyItem): void {
+  /** Reads a card and its question from the database at `now` (stored or not) and keeps them; null when the question is gone. */
+  async loadItem(key: CardKey, now: number): Promise<StudyItem | null> {
+    const [item] = await loadStudyItems(this.db, [{ key, order: this.cards.get(key)?.order ?? 0 }], now);
+    if (!item || this.closed) return item ?? null;
     if (item.stored) this.remember(item.card);
     else {
-      this.cards.set(item.card.key, item.card);
-      this.unstored.add(item.card.key);
+      this.cards.set(key, item.card);
+      this.unstored.add(key);
     }
-    this.questions.set(item.card.key, item.question);
+    this.questions.set(key, item.question);
+    return item;
+  }
+
+  /** Reads ahead the rows and questions of the cards most likely to follow `current` at `now`. */
+  async readAheadAfter(current: CardKey, now: number): Promise<void> {
+    const next = peekNextCards(this.queue, now, 2, current);
+    await Promise.all([this.readAhead(next), this.verifyRows(next)]);
   }
 
   /**
