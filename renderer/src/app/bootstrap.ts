@@ -5,9 +5,9 @@
  * file the student imported under the bundled pack's id is not overwritten at the next start.
  */
 
-import type { PackFile } from '../../../electron/ipc/contract';
 import { hashHex } from '../core/pack/hash';
 import type { LecternDb } from '../db/schema/database';
+import type { PackFile } from '../platform/bridge';
 import { invoke } from '../platform/bridge';
 
 export interface BootstrapReport {

@@ -9,7 +9,7 @@
  *   and writes the operations in `ops/` call. Each imports what it needs by name; none re-exports
  *   another wholesale.
  *
- * No file imports in a circle (checked by `test/unit/architecture/db-rooms.test.ts`). Screens never
+ * No file imports in a circle (checked by `test/unit/architecture/house.test.ts`). Screens never
  * import from here: they call `ops/`.
  */
 export {};

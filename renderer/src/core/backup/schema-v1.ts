@@ -13,7 +13,7 @@ import {
   selfTestRowSchema,
   settingRowSchema,
   withQuestionMatchingRow,
-} from './schema';
+} from '../../db/schema/rows';
 
 /** The tables of a version 1 backup, in the order they were written. */
 export const BACKUP_V1_TABLES = [

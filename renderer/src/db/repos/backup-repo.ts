@@ -29,52 +29,6 @@ import type {
 } from '../schema/rows';
 import { createV1Converter, type TableRows, type V1Converter } from '../schema/upgrades/backup-v1';
 
-// Compile-time proof that the backup row schemas and the stored row types describe the same rows: the
-// same field names, and each assignable to the other once the CardKey brand is set aside. If a row
-// type gains a field, this stops compiling until the backup format learns it.
-type Unbrand<T> = T extends CardKey
-  ? string
-  : T extends readonly (infer U)[]
-    ? Unbrand<U>[]
-    : T extends object
-      ? { [K in keyof T]: Unbrand<T[K]> }
-      : T;
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
-type Fits<A, B> = [A] extends [B] ? true : false;
-type Check<T extends true> = T;
-type LogicalCard = Omit<CardRow, 'dueKey' | 'startedOrder'>;
-type Rows = {
-  packs: PackRow;
-  questionChunks: QuestionChunkRow;
-  cards: LogicalCard;
-  reviews: Required<Pick<ReviewRow, 'id'>> & Omit<ReviewRow, 'id'>;
-  reading: ReadingRow;
-  settings: SettingRow;
-  selftests: Required<Pick<SelfTestRow, 'id'>> & Omit<SelfTestRow, 'id'>;
-};
-type Schema<T extends BackupTableName> = BackupTables[T][number];
-export type _BackupRowChecks = [
-  Check<SameKeys<Rows['packs'], Schema<'packs'>>>,
-  Check<SameKeys<Rows['questionChunks'], Schema<'questionChunks'>>>,
-  Check<SameKeys<Rows['cards'], Schema<'cards'>>>,
-  Check<SameKeys<Rows['reviews'], Schema<'reviews'>>>,
-  Check<SameKeys<Rows['reading'], Schema<'reading'>>>,
-  Check<SameKeys<Rows['settings'], Schema<'settings'>>>,
-  Check<SameKeys<Rows['selftests'], Schema<'selftests'>>>,
-  Check<SameKeys<CardRow, Schema<'reviews'>['prev']>>,
-  Check<Fits<Unbrand<Rows['packs']>, Schema<'packs'>>>,
-  Check<Fits<Unbrand<Rows['questionChunks']>, Schema<'questionChunks'>>>,
-  Check<Fits<Unbrand<Rows['cards']>, Schema<'cards'>>>,
-  Check<Fits<Schema<'cards'>, Unbrand<Rows['cards']>>>,
-  Check<Fits<Unbrand<Rows['reviews']>, Schema<'reviews'>>>,
-  Check<Fits<Schema<'reviews'>, Unbrand<Rows['reviews']>>>,
-  Check<Fits<Rows['reading'], Schema<'reading'>>>,
-  Check<Fits<Schema<'reading'>, Rows['reading']>>,
-  Check<Fits<Rows['settings'], Schema<'settings'>>>,
-  Check<Fits<Rows['selftests'], Schema<'selftests'>>>,
-  Check<Fits<Schema<'selftests'>, Rows['selftests']>>,
-];
-
 /** Characters per part handed to `write` by `exportBackup` (the last part may be shorter). */
 export const BACKUP_PART_CHARS = 1 << 20;
 /** Review rows read per (short) transaction while exporting. */
@@ -104,7 +58,7 @@ function tablesOf(db: LecternDb) {
 }
 
 /** A card row without the index fields the database derives on every write. */
-function logicalCard(card: CardRow): LogicalCard {
+function logicalCard(card: CardRow): Omit<CardRow, 'dueKey' | 'startedOrder'> {
   const { dueKey: _d, startedOrder: _s, ...rest } = card;
   return rest;
 }

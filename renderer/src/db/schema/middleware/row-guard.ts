@@ -21,8 +21,8 @@ import {
   Dexie,
 } from 'dexie';
 import type { z } from 'zod';
-import { packRowSchema, questionRowSchema } from '../../../core/backup/schema';
 import type { PackRow, QuestionChunkRow, QuestionRow } from '../rows';
+import { packRowSchema, questionRowSchema } from '../rows';
 import { DexiePromise } from './derived-tables';
 
 /** A stored row left out of reads because it fails its schema. */

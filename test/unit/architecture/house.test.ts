@@ -48,3 +48,14 @@ describe('db/ rooms', () => {
     expect([...top].filter((t) => !['index.ts', 'repos', 'schema'].includes(t ?? ''))).toEqual([]);
   });
 });
+
+describe('the IPC contract', () => {
+  it('reaches the renderer only through platform/bridge.ts', () => {
+    const outside = sourceFiles(SRC).filter(
+      (f) =>
+        !f.endsWith(path.join('platform', 'bridge.ts')) &&
+        /from ['"](\.\.\/)+electron\/ipc\/contract['"]/.test(readFileSync(f, 'utf8')),
+    );
+    expect(outside.map((f) => path.relative(SRC, f))).toEqual([]);
+  });
+});
