@@ -3,10 +3,11 @@
  * pack's questions (runs in the page, through the bench script): what the optimizer's e2e test fits.
  * The review row is written in this one place.
  */
-import { LecternDb, withCardIndexFields } from '../../../renderer/src/db/db';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
-import { readPackQuestions } from '../../../renderer/src/db/question-chunks';
-import type { CardRow, ReviewRow } from '../../../renderer/src/db/rows';
+
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { readPackQuestions } from '../../../renderer/src/db/repos/question-chunks';
+import { LecternDb, withCardIndexFields } from '../../../renderer/src/db/schema/database';
+import type { CardRow, ReviewRow } from '../../../renderer/src/db/schema/rows';
 import { simulateHistory } from '../fsrs-sim';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LecternDb, withCardIndexFields } from '../../../renderer/src/db/db';
-import type { CardRow } from '../../../renderer/src/db/rows';
+import { LecternDb, withCardIndexFields } from '../../../renderer/src/db/schema/database';
+import type { CardRow } from '../../../renderer/src/db/schema/rows';
 import {
   dueLoadFor,
   forgetDueLoads,

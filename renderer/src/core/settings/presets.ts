@@ -78,12 +78,13 @@ export function resolveSchedulingSettings(settings: AppSettings, packId: string)
   };
 }
 
-/** Desired retention by pack id, for every pack whose preset is not the Default one. */
+/** Desired retention by pack id, for every pack whose preset is not the Default one (or with a legacy override). */
 export function packRetentions(settings: AppSettings): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const packId of Object.keys(settings.packPresets)) {
-    if (presetIdOf(settings, packId) !== DEFAULT_PRESET_ID)
-      out[packId] = resolveSchedulingSettings(settings, packId).desiredRetention;
+  const packIds = new Set([...Object.keys(settings.packPresets), ...Object.keys(settings.packOverrides)]);
+  for (const packId of packIds) {
+    const own = presetIdOf(settings, packId) !== DEFAULT_PRESET_ID || Object.hasOwn(settings.packOverrides, packId);
+    if (own) out[packId] = resolveSchedulingSettings(settings, packId).desiredRetention;
   }
   return out;
 }

@@ -6,8 +6,7 @@
 import { useRef, useState } from 'react';
 import type { AppSettings, Preset } from '../../core/settings';
 import { presetPatch } from '../../core/settings';
-import { db } from '../../db/db';
-import { type OptimizeProgress, type OptimizeReport, optimizePreset } from '../../ops/scheduling/optimize';
+import { type OptimizeProgress, type OptimizeReport, optimizeAppPreset } from '../../ops/scheduling/optimize';
 import { Reschedule } from './Reschedule';
 
 export interface OptimizePanelProps {
@@ -55,7 +54,7 @@ export function OptimizePanel(props: OptimizePanelProps) {
     setMessage(null);
     setProgress({ phase: 0, done: 0, total: 1 });
     try {
-      const r = await optimizePreset(db, presetId, {
+      const r = await optimizeAppPreset(presetId, {
         now: Date.now(),
         onProgress: setProgress,
         signal: controller.signal,

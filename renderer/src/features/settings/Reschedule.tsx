@@ -4,10 +4,9 @@
  * it only if the student agrees.
  */
 import { useState } from 'react';
-import { db } from '../../db/db';
-import { forecastRows, planReschedule, type ReschedulePlan } from '../../ops/scheduling/reschedule';
+import { forecastRows, planAppReschedule, type ReschedulePlan } from '../../ops/scheduling/reschedule';
 import { useAppStore } from '../../store';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 export function Reschedule({ presetId, presetName }: { presetId: string; presetName: string }) {
   const notify = useAppStore((s) => s.notify);
@@ -18,7 +17,7 @@ export function Reschedule({ presetId, presetName }: { presetId: string; presetN
     setWorking('Working out the new schedule…');
     try {
       setPlan(
-        await planReschedule(db, presetId, Date.now(), (done, total) =>
+        await planAppReschedule(presetId, Date.now(), (done, total) =>
           setWorking(`Working out the new schedule… ${done} of ${total} cards`),
         ),
       );

@@ -12,7 +12,7 @@ import {
   packsOfPreset,
   presetById,
 } from '../../core/settings';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { CheckboxField } from './fields';
 import { OptimizePanel } from './OptimizePanel';
 import { PresetEditor } from './PresetEditor';

@@ -6,11 +6,10 @@
 import { useEffect, useState } from 'react';
 import type { DueLoad } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
-import type { LecternDb } from '../../db/db';
-import { dueLoadFor, peekDueLoad } from '../../ops/scheduling/due-load';
+import { appDueLoad, peekDueLoad } from '../../ops/scheduling/due-load';
 
 /** The cached due load of the card's pack (read once per study day); undefined until it is read. */
-export function useDueLoad(db: LecternDb, cardKey: string, settings: AppSettings | undefined, rev: number) {
+export function useDueLoad(cardKey: string, settings: AppSettings | undefined, rev: number) {
   const packId = cardKey.slice(0, cardKey.indexOf(':'));
   const hour = settings?.dayStartHour ?? 0;
   const [load, setLoad] = useState<{ load: DueLoad; rev: number } | undefined>(undefined);
@@ -23,12 +22,12 @@ export function useDueLoad(db: LecternDb, cardKey: string, settings: AppSettings
       return;
     }
     let live = true;
-    void dueLoadFor(db, packId, now, hour).then((l) => {
+    void appDueLoad(packId, now, hour).then((l) => {
       if (live) setLoad({ load: l, rev });
     });
     return () => {
       live = false;
     };
-  }, [db, packId, hour, settings, rev]);
+  }, [packId, hour, settings, rev]);
   return load;
 }

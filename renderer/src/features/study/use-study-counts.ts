@@ -4,14 +4,10 @@
  * read the pack rows again.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/db';
-import { type CountedPack, countsByPackAndChapter, type LibraryCounts } from '../../db/study-repo';
+import { appStudy, type CountedPack, type LibraryCounts } from '../../ops/study';
 import { useNow } from './use-now';
 
 export function useStudyCounts(packs: readonly CountedPack[] | undefined): LibraryCounts | undefined {
   const now = useNow(60_000);
-  return useLiveQuery(
-    () => (packs ? countsByPackAndChapter(db, Date.now(), { packs }) : undefined),
-    [now, packs],
-  );
+  return useLiveQuery(() => (packs ? appStudy.countLibrary(packs, Date.now()) : undefined), [now, packs]);
 }

@@ -6,7 +6,7 @@
  */
 import { countDueLoad, type DueLoad, dayOffset, LOAD_DAYS } from '../../core/scheduler';
 import { DAY_MS, makeDayClock } from '../../core/stats/day';
-import type { LecternDb } from '../../db/db';
+import { db as appDb, type LecternDb } from '../../db/schema/database';
 
 interface Entry {
   db: LecternDb;
@@ -84,4 +84,9 @@ export function noteRescheduled(
 /** Drops every cached load (a new session, or cards rescheduled in bulk). */
 export function forgetDueLoads(): void {
   loads.clear();
+}
+
+/** {@link dueLoadFor} on the app's database (for screens, which do not reach db/). */
+export function appDueLoad(packId: string, now: number, dayStartHour: number): Promise<DueLoad> {
+  return dueLoadFor(appDb, packId, now, dayStartHour);
 }

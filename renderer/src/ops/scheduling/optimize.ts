@@ -4,12 +4,13 @@
  * stores the fitted parameters in the preset only when they predicted the later reviews better than
  * the defaults (Anki's "Evaluate": a time-series split, fitted on the earlier two thirds).
  */
-import type { FsrsOptimizeResult } from '../../../../electron/ipc/contract';
+
 import { buildHistories, countReviews, type FitScope, fitScope, splitDay } from '../../core/scheduler';
 import { DEFAULT_PRESET_ID, presetById, presetPatch } from '../../core/settings';
 import { makeDayClock } from '../../core/stats/day';
-import type { LecternDb } from '../../db/db';
-import { getSettings, patchSettings } from '../../db/settings-repo';
+import { getSettings, patchSettings } from '../../db/repos/settings-repo';
+import { db as appDb, type LecternDb } from '../../db/schema/database';
+import type { FsrsOptimizeResult } from '../../platform/bridge';
 import { invoke, onMainEvent } from '../../platform/bridge';
 import { packsOfPreset } from './preset-packs';
 import { readReviewFacts } from './review-facts';
@@ -90,4 +91,12 @@ export class OptimizeCancelledError extends Error {
   constructor() {
     super('Optimization cancelled: the parameters were not changed.');
   }
+}
+
+/** {@link optimizePreset} on the app's database (for the settings screen). */
+export function optimizeAppPreset(
+  presetId: string,
+  options: Parameters<typeof optimizePreset>[2],
+): Promise<OptimizeReport> {
+  return optimizePreset(appDb, presetId, options);
 }

@@ -1,7 +1,7 @@
 /** The packs a scheduling preset schedules, and its settings as the scheduler takes them. */
 import type { SchedulerSettings } from '../../core/scheduler';
 import { type AppSettings, presetById, presetIdOf } from '../../core/settings';
-import type { LecternDb } from '../../db/db';
+import type { LecternDb } from '../../db/schema/database';
 
 /** Its assigned packs, or (Default) every pack without another preset. */
 export async function packsOfPreset(

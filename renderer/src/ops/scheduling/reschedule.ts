@@ -6,9 +6,9 @@
  */
 import { createRescheduler, forecastDue, type ReviewFact } from '../../core/scheduler';
 import { dayIndexAt, dayStartAt, makeDayClock } from '../../core/stats/day';
-import { type LecternDb, withCardIndexFields } from '../../db/db';
-import type { CardRow } from '../../db/rows';
-import { getSettings } from '../../db/settings-repo';
+import { getSettings } from '../../db/repos/settings-repo';
+import { db as appDb, type LecternDb, withCardIndexFields } from '../../db/schema/database';
+import type { CardRow } from '../../db/schema/rows';
 import { forgetDueLoads } from './due-load';
 import { packsOfPreset, presetSchedulerSettings } from './preset-packs';
 import { readReviewFacts } from './review-facts';
@@ -105,4 +105,13 @@ export function forecastRows(days: readonly number[]): { label: string; count: n
     { label: 'Days 22–29', count: sum(22, 30) },
     { label: 'All 30 days', count: sum(0, 30) },
   ];
+}
+
+/** {@link planReschedule} on the app's database (for the settings screen). */
+export function planAppReschedule(
+  presetId: string,
+  now: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReschedulePlan> {
+  return planReschedule(appDb, presetId, now, onProgress);
 }

@@ -5,7 +5,7 @@
  */
 import type { ReviewFact } from '../../core/scheduler';
 import { isRating } from '../../core/scheduler';
-import type { LecternDb } from '../../db/db';
+import type { LecternDb } from '../../db/schema/database';
 
 /** The reviews of `packIds` (every pack's when null), in no particular order. */
 export async function readReviewFacts(
