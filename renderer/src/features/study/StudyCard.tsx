@@ -19,6 +19,7 @@ import {
 } from '../../ops/study';
 import { useAppStore } from '../../store';
 import type { ShownCard } from '../../store/session-slice';
+import { Markdown } from '../../ui/Markdown';
 import {
   ACTION_LETTERS,
   AnswerFeedback,
@@ -29,7 +30,6 @@ import {
   type QuestionDraft,
   QuestionView,
 } from '../questions';
-import { Markdown } from '../reader/Markdown';
 import { CardTools } from './CardTools';
 import { explainRating } from './format';
 import { ConfirmBar, FlashcardRatingBar } from './RatingBars';

@@ -5,11 +5,11 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
 import type { AppSettings } from '../../core/settings';
 import { appStudy, type StudyOps, type StudySession } from '../../ops/study';
 import { useAppStore } from '../../store';
 import type { SessionView } from '../../store/session-slice';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { describeVerdict } from '../questions';
 import { RATING_NAMES } from './format';
 import { KeyboardHelp } from './KeyboardHelp';
