@@ -83,7 +83,8 @@ export function packRetentions(settings: AppSettings): Record<string, number> {
   const out: Record<string, number> = {};
   const packIds = new Set([...Object.keys(settings.packPresets), ...Object.keys(settings.packOverrides)]);
   for (const packId of packIds) {
-    const own = presetIdOf(settings, packId) !== DEFAULT_PRESET_ID || Object.hasOwn(settings.packOverrides, packId);
+    const own =
+      presetIdOf(settings, packId) !== DEFAULT_PRESET_ID || Object.hasOwn(settings.packOverrides, packId);
     if (own) out[packId] = resolveSchedulingSettings(settings, packId).desiredRetention;
   }
   return out;
