@@ -7,6 +7,7 @@
  * A session that is no longer the current one (`close`) drops late results.
  */
 import { markPhase } from '../../app/perf';
+import { describeError } from '../../core/describe-error';
 import type { AnswerResponse, Grade } from '../../core/grading';
 import type { Question } from '../../core/pack/schema';
 import { countQueued, removeQueuedCard, requeueAnswered, returnToFront } from '../../core/queue';
@@ -43,9 +44,7 @@ const SHOW_BUSY_AFTER_MS = 150;
 /** The answer was saved, but the next card could not be loaded. */
 export class NextCardError extends Error {
   constructor(cause: unknown) {
-    super(
-      `Your answer was saved, but the next card could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    super(`Your answer was saved, but the next card could not be loaded: ${describeError(cause)}`);
     this.name = 'NextCardError';
   }
 }
