@@ -142,7 +142,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
         {data.packs.map((pack) => (
           <PackChapters key={pack.id} pack={pack} data={data} choices={choices} onChange={patch} />
         ))}
-        {describeError('chapters')}
+        {errorText('chapters')}
       </fieldset>
 
       <div className="setup-group">
@@ -163,7 +163,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             onChange={(e) => setCountText(e.target.value)}
           />
         </label>
-        {describeError('count')}
+        {errorText('count')}
       </div>
 
       <fieldset className="setup-group" aria-describedby={describedBy('types')}>
@@ -185,7 +185,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             </li>
           ))}
         </ul>
-        {describeError('types')}
+        {errorText('types')}
       </fieldset>
 
       <fieldset className="setup-group" aria-describedby={describedBy('limit')}>
@@ -213,7 +213,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             onChange={(e) => setLimitText(e.target.value)}
           />
         </label>
-        {describeError('limit')}
+        {errorText('limit')}
       </fieldset>
 
       <fieldset className="setup-group">
@@ -274,7 +274,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             ? `No ${some} matches these chapters and types.`
             : `${matching} ${some}${matching === 1 ? '' : 's'} match; the test will ask ${willAsk}.`}
       </p>
-      {describeError('pool')}
+      {errorText('pool')}
       <button type="submit" disabled={busy}>
         Start the test
       </button>

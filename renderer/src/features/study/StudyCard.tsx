@@ -4,6 +4,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { markAfterPaint, markPhase } from '../../app/perf';
+import { describeError } from '../../core/describe-error';
 import type { Question } from '../../core/pack/schema';
 import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
@@ -161,7 +162,7 @@ function CardBody({
         ? err.message
         : isStorageFull(err)
           ? `${what}: the disk is full. Your earlier answers are kept — free some space and answer again.`
-          : `${what}: ${err instanceof Error ? err.message : String(err)}`,
+          : `${what}: ${describeError(err)}`,
     );
 
   const submit = () => {

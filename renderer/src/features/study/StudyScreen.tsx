@@ -16,6 +16,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { SessionSummary, WaitingPanel } from './SessionPanels';
 import { StudyCard } from './StudyCard';
 import './study.css';
+import { describeError } from '../../core/describe-error';
 
 export function StudyScreen({
   packId,
@@ -43,9 +44,7 @@ export function StudyScreen({
     if (s?.isActive && (sameScope || anyScope)) return;
     study
       .start({ packId, chapterId })
-      .catch((err: unknown) =>
-        notify('error', `Could not start studying: ${err instanceof Error ? err.message : String(err)}`),
-      );
+      .catch((err: unknown) => notify('error', `Could not start studying: ${describeError(err)}`));
   }, [packId, chapterId, study, notify]);
 
   const leftTotal = session.left.reviews + session.left.learning + session.left.newCards;

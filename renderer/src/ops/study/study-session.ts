@@ -8,6 +8,7 @@
  */
 
 import { markPhase } from '../../app/perf';
+import { describeError } from '../../core/describe-error';
 import type { AnswerResponse, Grade } from '../../core/grading';
 import type { Question } from '../../core/pack/schema';
 import { countQueued, removeQueuedCard, requeueAnswered, returnToFront } from '../../core/queue';
@@ -45,9 +46,7 @@ const SHOW_BUSY_AFTER_MS = 150;
 /** The answer was saved, but the next card could not be loaded. */
 export class NextCardError extends Error {
   constructor(cause: unknown) {
-    super(
-      `Your answer was saved, but the next card could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+    super(`Your answer was saved, but the next card could not be loaded: ${describeError(cause)}`);
     this.name = 'NextCardError';
   }
 }
