@@ -63,6 +63,7 @@ const FORMAT_NAMES: Record<PackFormat, string> = {
   gift: 'GIFT',
   aiken: 'Aiken',
   delimited: 'CSV/TSV',
+  moodlexml: 'Moodle XML',
 };
 
 class UsageError extends Error {}
