@@ -127,14 +127,28 @@ function noteCombinedFeedback(ctx: QuestionContext): void {
     ctx.notKept.add('the combined feedback (for any correct, partially correct or incorrect response)');
 }
 
+/**
+ * Whether grades say what Lectern's choices say without credit (see grade-choice.ts): one right answer
+ * at 100% and wrong ones at 0%, or n right ones at 100/n% each and wrong ones at −100/n%. Then the
+ * credits are left out, so a Lectern pack exported to Moodle XML reads back as it was.
+ */
+function gradesAreLecternDefault(fractions: readonly number[]): boolean {
+  const n = fractions.filter((f) => f > 0).length;
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.001;
+  if (n === 1) return fractions.every((f) => (f <= 0 ? f === 0 : f === 100));
+  return n > 1 && fractions.every((f) => near(f, f > 0 ? 100 / n : -100 / n));
+}
+
 /** multichoice → multiple-choice. */
 export function buildMultichoice(ctx: QuestionContext, h: Header): Record<string, unknown> | undefined {
   const answers = readAnswers(ctx).filter((a) => a.raw.trim() !== '');
   if (!checkGrades(ctx, answers)) return undefined;
   noteCombinedFeedback(ctx);
+  const plain = gradesAreLecternDefault(answers.map((a) => a.fraction));
   const choices = answers.map((a, i) => {
     ctx.mark(`choices/${i}`, a.el.at);
-    const choice: Record<string, unknown> = { text: a.text, correct: a.fraction > 0, credit: a.fraction };
+    const choice: Record<string, unknown> = { text: a.text, correct: a.fraction > 0 };
+    if (!plain) choice.credit = a.fraction;
     if (a.feedback) choice.feedback = a.feedback;
     return choice;
   });
@@ -224,7 +238,12 @@ export function buildNumerical(ctx: QuestionContext, h: Header): Record<string, 
     ctx.mark('numeric', first.at);
     q.accept = rest.filter((n) => n.tolerance === 0).map((n) => String(n.value));
   }
-  if (!first || numbers.length > 1 || numbers.some((n) => n.feedback !== ''))
+  // Graded answers only when they say more than the numeric answer and the exact values in accept.
+  if (
+    !first ||
+    numbers.some((n) => n.credit !== 100 || n.feedback !== '') ||
+    rest.some((n) => n.tolerance !== 0)
+  )
     q.answers = numbers.map((n) => ({
       numeric: { value: n.value, tolerance: n.tolerance, ...unit },
       credit: n.credit,

@@ -72,8 +72,14 @@ export function convertMoodleText(
   };
   let text: string;
   if (format === 'markdown' || format === 'plain_text') {
-    text = raw.replace(/!\[([^\]]*)\]\(\s*(@@PLUGINFILE@@\/[^)\s]*)[^)]*\)/g, (_, alt: string, src: string) =>
-      image(src, alt).trim(),
+    text = raw.replace(
+      /(!?)\[([^\]]*)\]\(\s*(@@PLUGINFILE@@\/[^)\s]*)[^)]*\)/g,
+      (_, bang: string, label: string, src: string) => {
+        if (bang) return image(src, label).trim();
+        // A link to an embedded file: its label stays (unless it is only the file's name).
+        const shown = image(src, '').trim();
+        return label === '' || label === pluginFileName(src) ? shown : `${label} ${shown}`;
+      },
     );
     text = text.trim();
   } else {

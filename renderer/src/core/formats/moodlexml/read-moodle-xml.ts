@@ -150,9 +150,14 @@ function orderFields(q: Record<string, unknown>): Record<string, unknown> {
 
 function readEssay(ctx: QuestionContext, usedIds: Set<string>, promptRaw: string): void {
   const h = readHeader(ctx, usedIds, promptRaw);
-  const points = [h.fields.explanation, ctx.text(child(ctx.q, 'graderinfo'))].filter(
-    (p): p is string => typeof p === 'string' && p.trim() !== '',
-  );
+  // A general feedback that is a list gives a talking point per item.
+  const points = [h.fields.explanation, ctx.text(child(ctx.q, 'graderinfo'))]
+    .flatMap((p) =>
+      typeof p === 'string' && /^- /.test(p) && p.split('\n').every((l) => l.startsWith('- '))
+        ? p.split('\n').map((l) => l.slice(2))
+        : [p],
+    )
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '');
   const builder = ctx.builder;
   const discussion: Record<string, unknown> = {
     prompt: h.prompt,
