@@ -148,13 +148,19 @@ const UNSAFE = /\||::|\{\{|\}\}|^~|^:|:$|\}$/;
 
 /** The deletion body of one blank; what it drops is added to the question's not-kept list. */
 function blankBody(ctx: QuestionContext, sub: Sub): string | undefined {
+  // In a typed blank an unescaped "*" is Moodle's wildcard (any answer): Lectern's blanks have none.
+  const wildcard = (a: Alternative) =>
+    sub.kind !== 'choice' && sub.kind !== 'multi' && /(^|[^\\])\*/.test(a.answer);
+  const wild = sub.alternatives.filter((a) => wildcard(a) && a.fraction > 0);
+  if (wild.length > 0)
+    ctx.notKept.add(`wildcard answers in blanks (${wild.map((a) => `"${a.answer}"`).join(', ')})`);
   const options = sub.alternatives
-    .filter((a) => a.answer.trim() !== '' && a.answer.trim() !== '*')
+    .filter((a) => a.answer.trim() !== '' && !wildcard(a))
     .map((a) => {
       const text =
         sub.kind === 'number'
           ? String(Number((a.answer.split(':')[0] ?? '').trim().replace(',', '.')))
-          : htmlToText(a.answer, true);
+          : htmlToText(a.answer.replace(/\\\*/g, '*'), true);
       return { ...a, text };
     });
   if (sub.alternatives.some((a) => a.feedback.trim() !== ''))

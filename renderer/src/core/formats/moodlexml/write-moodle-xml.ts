@@ -129,14 +129,19 @@ const plainAnswer = (
   );
 
 /** A Cloze answer with `}`, `~`, `#` and `\` escaped as Moodle reads them. */
-const clozeEscape = (s: string) => s.replace(/[\\}~#]/g, (c) => `\\${c}`);
+const clozeEscape = (s: string) => {
+  const escaped = s.replace(/[\\}~#]/g, (c) => `\\${c}`);
+  // Moodle's Cloze reader never ends an answer right after "\" or "&": a space keeps the end readable.
+  return /[\\&]$/.test(escaped) ? `${escaped} ` : escaped;
+};
 
 function clozeText(text: string): string {
   return text.replace(/\{\{c\d+::(.*?)\}\}/gs, (_, body: string) => {
     const options = (body.split('::')[0] ?? '').split('|');
     if (options.some((o) => o.startsWith('~')))
       return `{1:MULTICHOICE:${options.map((o) => (o.startsWith('~') ? clozeEscape(o.slice(1)) : `=${clozeEscape(o)}`)).join('~')}}`;
-    return `{1:SHORTANSWER:${options.map((o) => `=${clozeEscape(o)}`).join('~')}}`;
+    // "*" is Moodle's wildcard in a short answer: a literal one is written "\*".
+    return `{1:SHORTANSWER:${options.map((o) => `=${clozeEscape(o).replace(/\*/g, '\\*')}`).join('~')}}`;
   });
 }
 
