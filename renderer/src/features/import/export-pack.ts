@@ -3,7 +3,6 @@
  * Moodle XML (what Moodle XML can say).
  */
 import { packToGift } from '../../core/formats';
-import { packToMoodleXml } from '../../core/formats/moodlexml/write-moodle-xml';
 import type { LecternDb } from '../../db/db';
 import { loadPackDocument } from '../../db/packs-repo';
 import { invoke } from '../../platform/bridge';
@@ -23,8 +22,11 @@ export async function buildPackExport(
       return { defaultName: `${pack.id}.json`, text: `${JSON.stringify(pack, null, 2)}\n` };
     case 'gift':
       return { defaultName: `${pack.id}.gift`, text: packToGift(pack) };
-    case 'moodlexml':
+    case 'moodlexml': {
+      // Loaded when first used: the writer is no part of the window's start-up code.
+      const { packToMoodleXml } = await import('../../core/formats/moodlexml/write-moodle-xml');
       return { defaultName: `${pack.id}.xml`, text: packToMoodleXml(pack) };
+    }
   }
 }
 

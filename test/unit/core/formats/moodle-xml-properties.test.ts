@@ -80,7 +80,7 @@ describe('the Moodle XML reader', () => {
           pack.questions.map((q) => [q.id, q.type === 'flashcard' ? 'typed' : q.type]).sort(byId),
         );
       }),
-      { numRuns: 50 },
+      { numRuns: 25 },
     );
   });
 });

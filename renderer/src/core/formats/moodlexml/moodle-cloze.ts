@@ -212,7 +212,8 @@ function fillBlanks(
   marked += raw.slice(last);
   const qt = child(ctx.q, 'questiontext');
   const text = ctx.text(qt, { raw: marked });
-  if (/\{\{|\}\}/.test(text)) return undefined;
+  // Text that reads as a deletion of its own would add a blank nobody wrote.
+  if (/\{\{c\d+::/.test(text)) return undefined;
   let n = 0;
   const out = text.replace(/\uE310(\d+)\uE311/g, (_, i: string) => `{{c${++n}::${bodies[Number(i)] ?? ''}}}`);
   return n === spans.length ? out : undefined;
@@ -246,7 +247,7 @@ export function buildCloze(ctx: QuestionContext, legacyImage: string): Record<st
   }
   const text = fillBlanks(ctx, raw, subs, bodies);
   if (text === undefined) {
-    ctx.warn(`${ctx.label}: its text holds "{{" or "}}", which a Lectern cloze cannot: skipped`);
+    ctx.warn(`${ctx.label}: its text holds "{{c1::", which a Lectern cloze reads as a blank: skipped`);
     return undefined;
   }
   if (qt) ctx.mark('text', qt.at);
@@ -296,7 +297,7 @@ export function buildGaps(
     ctx.notKept.add('the combined feedback (for any correct, partially correct or incorrect response)');
   const text = fillBlanks(ctx, raw, spans, bodies);
   if (text === undefined) {
-    ctx.warn(`${ctx.label}: its text holds "{{" or "}}", which a Lectern cloze cannot: skipped`);
+    ctx.warn(`${ctx.label}: its text holds "{{c1::", which a Lectern cloze reads as a blank: skipped`);
     return undefined;
   }
   if (qt) ctx.mark('text', qt.at);
