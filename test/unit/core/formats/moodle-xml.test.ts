@@ -316,3 +316,23 @@ describe('Moodle XML: detection', () => {
     expect(read(quiz(category('$course$/A')), 'export.txt').format).toBe('moodlexml');
   });
 });
+
+describe('Moodle XML: what Moodle takes and a Lectern question cannot hold', () => {
+  it('a multichoice with one answer or a question with no text is skipped with the reason; the rest imports', () => {
+    const r = ok(
+      quiz(`<question type="multichoice"><name><text>Lonely</text></name>${text('questiontext', 'Only one?')}<answer fraction="100"><text>Yes</text></answer></question>
+<question type="truefalse"><name><text>Blank</text></name>${text('questiontext', '')}<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>
+<question type="truefalse"><name><text>Fine</text></name>${text('questiontext', 'Q')}<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>`),
+    );
+    expect(r.pack.questions.map((q) => q.title)).toEqual(['Fine']);
+    const messages = r.warnings.map((w) => `${w.line}: ${w.message}`);
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^3: question "Lonely" cannot be a Lectern question \(choices: needs at least 2 choices\): skipped/,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^4: question "Blank" cannot be a Lectern question \(prompt: /),
+    );
+  });
+});

@@ -9,7 +9,7 @@
 import type { PackResult } from '../../pack/diagnostics';
 import { createLineIndex } from '../../pack/line-index';
 import type { PackMedia } from '../../pack/media';
-import type { Pack } from '../../pack/schema';
+import { discussionSchema, type Pack, questionSchema } from '../../pack/schema';
 import { readCategoryTitle } from '../gift/read-gift';
 import { deriveId, packNameFromFile } from '../ids';
 import { PackBuilder } from '../pack-builder';
@@ -139,6 +139,17 @@ function readQuestion(q: XmlElement, file: FileState, usedIds: Set<string>): voi
   ctx.finish();
   const full: Record<string, unknown> = { ...question, ...h.fields };
   full.section = builder.currentSection(ctx.pos(q.at));
+  // Moodle imports what Lectern cannot hold (one choice, 30 choices, an empty text): that question is
+  // skipped with the reason, the rest of the file imports.
+  const checked = questionSchema.safeParse({ ...full, id: 'probe' });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue?.path.join('.') ?? '';
+    ctx.warn(
+      `${label} cannot be a Lectern question (${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}): skipped`,
+    );
+    return;
+  }
   builder.addQuestion(orderFields(full), h.id, ctx.locs);
 }
 
@@ -168,6 +179,14 @@ function readEssay(ctx: QuestionContext, usedIds: Set<string>, promptRaw: string
   const id = h.id.explicit ? h.id : { ...h.id, value: deriveId('d', `${h.title ?? ''}\n${h.prompt}`) };
   ctx.locs.set('prompt', ctx.locs.get('prompt') ?? ctx.pos(ctx.q.at));
   ctx.finish();
+  const checked = discussionSchema.safeParse({ ...discussion, id: 'probe' });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    ctx.warn(
+      `${ctx.label} cannot be a discussion prompt (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}): skipped`,
+    );
+    return;
+  }
   builder.addDiscussion(discussion, id, ctx.locs);
 }
 
