@@ -1,5 +1,7 @@
 /**
- * The only module that touches the preload bridge (`window.lectern`). Everything else calls these.
+ * The only module that touches the preload bridge (`window.lectern`), and the renderer's one doorway
+ * to the IPC contract main owns (`electron/ipc/contract.ts`): everything else in the renderer calls
+ * these functions and takes the contract's payload types from here.
  */
 import type {
   BridgeApi,
@@ -8,6 +10,19 @@ import type {
   ChannelResult,
   EventName,
   Events,
+  Result,
+} from '../../../electron/ipc/contract';
+import { describeError } from '../core/describe-error';
+
+export type {
+  AppInfo,
+  BackupFileInfo,
+  BackupTarget,
+  BackupWritten,
+  DatabaseCounts,
+  DatabaseRecord,
+  MenuCommand,
+  PackFile,
   Result,
 } from '../../../electron/ipc/contract';
 
@@ -34,7 +49,7 @@ export async function invoke<C extends Channel>(
   } catch (err) {
     return {
       ok: false,
-      error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+      error: { code: 'internal', message: describeError(err) },
     };
   }
 }

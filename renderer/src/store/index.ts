@@ -1,6 +1,6 @@
 /**
- * The one zustand store, built from slices. It holds session and UI state only: cards, packs and logs
- * live in Dexie and are read with `useLiveQuery` in feature hooks.
+ * store/: the one zustand store, built from slices. It holds session and UI state only: cards, packs
+ * and logs live in Dexie and are read with `useLiveQuery` in feature hooks (through ops/).
  * Tests reset it with `useAppStore.setState(useAppStore.getInitialState(), true)`.
  */
 import { create } from 'zustand';

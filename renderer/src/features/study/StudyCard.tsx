@@ -7,11 +7,12 @@ import { markAfterPaint, markPhase } from '../../app/perf';
 import type { Question } from '../../core/pack/schema';
 import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
-import type { CardRow, QuestionRow } from '../../db/rows';
-import { isStorageFull } from '../../db/storage-errors';
-import type { StudyItem } from '../../db/study-repo';
+import type { StudyItem } from '../../db/repos/study-repo';
+import type { CardRow, QuestionRow } from '../../db/schema/rows';
+import { isStorageFull } from '../../db/schema/storage-errors';
 import { useAppStore } from '../../store';
 import type { PendingAnswer, ShownCard } from '../../store/session-slice';
+import { Markdown } from '../../ui/Markdown';
 import {
   ACTION_LETTERS,
   AnswerFeedback,
@@ -22,7 +23,6 @@ import {
   type QuestionDraft,
   QuestionView,
 } from '../questions';
-import { Markdown } from '../reader/Markdown';
 import { CardTools } from './CardTools';
 import { setCurrentFlag, suspendCurrent, undoLast } from './card-actions';
 import { explainRating } from './format';
