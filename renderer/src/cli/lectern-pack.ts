@@ -48,7 +48,7 @@ Usage:
       Warnings (what Lectern reads differently from Moodle or Anki) keep exit 0;
       exits 1 if any file is invalid. --strict turns warnings into errors.
       --json prints one JSON document with the problems and the question count
-      by type for each file.
+      by type for each file (and the count of its media files, when it has any).
   lectern-pack convert FILE --to json|gift|moodlexml [-o OUT] [--from FORMAT]
       Convert a pack to Lectern JSON, Moodle GIFT or Moodle XML, to OUT or
       standard output.
@@ -228,6 +228,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
               chapters: result.pack.chapters.length,
               sections: result.pack.chapters.reduce((n, c) => n + c.sections.length, 0),
               discussions: result.pack.discussions.length,
+              ...(result.media?.length ? { media: result.media.length } : {}),
             }
           : {}),
         errors: diagnostics.filter((d) => d.severity !== 'warning').map(jsonDiagnostic),

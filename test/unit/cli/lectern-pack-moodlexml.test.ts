@@ -50,6 +50,7 @@ describe('lectern-pack with Moodle XML', { timeout: 60_000 }, () => {
       questions: 2,
       questionsByType: { 'multiple-choice': 1, 'true-false': 1 },
       chapters: 1,
+      media: 1,
     });
     expect(report.warnings).toEqual([
       { line: 15, column: 3, message: expect.stringContaining('question "Map" is of type "ddmarker"') },
