@@ -17,5 +17,5 @@ export const useAppStore = create<AppState>()((...a) => ({
 }));
 
 export type { ImportJob } from './import-slice';
-export type { StudyScope, StudySession } from './session-slice';
+export type { SessionView, StudyScope } from './session-slice';
 export type { Notice, Route, RouteName } from './ui-slice';

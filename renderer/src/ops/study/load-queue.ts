@@ -12,7 +12,6 @@
  * the learning cards due later today, which join the queue in memory, reviews re-ordered by
  * retrievability. Only the first card or two can come before a weaker review not yet loaded.
  */
-
 import {
   computeDayStart,
   type DailyLimits,
@@ -22,14 +21,13 @@ import {
 } from '../../core/queue';
 import type { SchedulerSettings } from '../../core/scheduler';
 import { type AppSettings, resolveSchedulingSettings } from '../../core/settings';
+import { extraNewToday, type NewRaises, NO_RAISES, type StudyScope } from '../../core/study';
 import { newCardRow } from '../../db/repos/packs-repo';
 import type { ReviewsToLoad } from '../../db/repos/study-index-ranges';
 import { loadQueueInput } from '../../db/repos/study-queue-repo';
 import { loadLearningBetween, loadMoreReviews } from '../../db/repos/study-queue-rest';
 import type { LecternDb } from '../../db/schema/database';
 import type { CardKey, CardRow, QuestionRow } from '../../db/schema/rows';
-import type { StudyScope } from '../../store';
-import { extraNewToday } from './extra-new';
 
 const DAY_MS = 86_400_000;
 
@@ -87,9 +85,14 @@ export function resolveCardSettings(settings: AppSettings, key: CardKey): Schedu
 }
 
 /** A pack's limits for the study day starting at `dayStart`: the settings' plus today's raise. */
-export function limitsToday(settings: AppSettings, packId: string, dayStart: number): DailyLimits {
+export function limitsToday(
+  settings: AppSettings,
+  packId: string,
+  dayStart: number,
+  raises: NewRaises = NO_RAISES,
+): DailyLimits {
   const s = resolveSchedulingSettings(settings, packId);
-  return { newPerDay: s.newPerDay + extraNewToday(dayStart, packId), reviewsPerDay: s.reviewsPerDay };
+  return { newPerDay: s.newPerDay + extraNewToday(raises, dayStart, packId), reviewsPerDay: s.reviewsPerDay };
 }
 
 /**
@@ -101,10 +104,14 @@ export async function loadStudyQueue(
   scope: StudyScope,
   now: number,
   settings: AppSettings,
-  opts: { firstReviews?: number; doneToday?: Readonly<Record<string, DoneToday>> } = {},
+  opts: {
+    firstReviews?: number;
+    doneToday?: Readonly<Record<string, DoneToday>>;
+    raises?: NewRaises;
+  } = {},
 ): Promise<StudyQueue> {
   const dayStart = computeStudyDayStart(now, settings);
-  const limitsOf = (id: string) => limitsToday(settings, id, dayStart);
+  const limitsOf = (id: string) => limitsToday(settings, id, dayStart, opts.raises);
   const input = await loadQueueInput(db, scope.packId ? [scope.packId] : 'all', now, {
     dayStartMs: dayStart,
     learningUntil: now,
