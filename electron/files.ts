@@ -5,7 +5,7 @@ import { MAX_FILE_BYTES, type PackFile } from './ipc/contract';
 import { HandlerError } from './ipc/handle';
 
 /** Extensions Lectern opens as packs. */
-export const PACK_EXTENSIONS = ['json', 'gift', 'txt', 'csv', 'tsv'];
+export const PACK_EXTENSIONS = ['json', 'gift', 'txt', 'csv', 'tsv', 'xml'];
 
 export function isPackPath(path: string): boolean {
   const ext = path.toLowerCase().split('.').pop() ?? '';

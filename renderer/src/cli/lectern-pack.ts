@@ -2,7 +2,7 @@
  * `lectern-pack`: check and convert instructor packs from the command line.
  *
  *   lectern-pack check [--json] [--strict] [--from FORMAT] FILE…
- *   lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]
+ *   lectern-pack convert FILE --to json|gift|moodlexml [-o OUT] [--from FORMAT]
  *
  * `check` prints `FILE:LINE:COL: message` for each problem (`FILE:LINE:COL: $.json.path: message` for
  * Lectern JSON), the source line with a caret under the column, and a summary line per file; it exits 1
@@ -16,6 +16,7 @@ import {
   type ReadPackResult,
   readPackFile,
 } from '../core/formats';
+import { packToMoodleXml } from '../core/formats/moodlexml/write-moodle-xml';
 import {
   type Diagnostic,
   formatDiagnosticWithSource,
@@ -47,14 +48,16 @@ Usage:
       Warnings (what Lectern reads differently from Moodle or Anki) keep exit 0;
       exits 1 if any file is invalid. --strict turns warnings into errors.
       --json prints one JSON document with the problems and the question count
-      by type for each file.
-  lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]
-      Convert a pack to Lectern JSON or Moodle GIFT, to OUT or standard output.
+      by type for each file (and the count of its media files, when it has any).
+  lectern-pack convert FILE --to json|gift|moodlexml [-o OUT] [--from FORMAT]
+      Convert a pack to Lectern JSON, Moodle GIFT or Moodle XML, to OUT or
+      standard output.
   lectern-pack --help
 
 Formats are detected from the extension and content: Lectern JSON (.json),
-Moodle GIFT (.gift), Aiken (.txt), CSV/TSV with or without Anki headers
-(.csv, .tsv, .txt). --from lectern|gift|aiken|delimited overrides detection.
+Moodle GIFT (.gift), Moodle XML (.xml), Aiken (.txt), CSV/TSV with or without
+Anki headers (.csv, .tsv, .txt). --from lectern|gift|aiken|delimited|moodlexml
+overrides detection.
 Files larger than 64 MiB are refused. Text must be UTF-8 (or UTF-16 with a BOM).
 `;
 
@@ -63,6 +66,7 @@ const FORMAT_NAMES: Record<PackFormat, string> = {
   gift: 'GIFT',
   aiken: 'Aiken',
   delimited: 'CSV/TSV',
+  moodlexml: 'Moodle XML',
 };
 
 class UsageError extends Error {}
@@ -224,6 +228,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
               chapters: result.pack.chapters.length,
               sections: result.pack.chapters.reduce((n, c) => n + c.sections.length, 0),
               discussions: result.pack.discussions.length,
+              ...(result.media?.length ? { media: result.media.length } : {}),
             }
           : {}),
         errors: diagnostics.filter((d) => d.severity !== 'warning').map(jsonDiagnostic),
@@ -246,7 +251,8 @@ async function convert(args: Args, io: CliIo): Promise<number> {
   const [file, ...extra] = args.files;
   if (file === undefined) throw new UsageError('convert needs a FILE');
   if (extra.length > 0) throw new UsageError('convert takes one FILE');
-  if (args.to !== 'json' && args.to !== 'gift') throw new UsageError('convert needs --to json or --to gift');
+  if (args.to !== 'json' && args.to !== 'gift' && args.to !== 'moodlexml')
+    throw new UsageError('convert needs --to json, --to gift or --to moodlexml');
   const result = await loadPack(file, args.from);
   if (!result.ok) {
     for (const d of result.issues) io.stderr(`${formatDiagnosticWithSource(file, d)}\n`);
@@ -254,7 +260,12 @@ async function convert(args: Args, io: CliIo): Promise<number> {
     return 1;
   }
   for (const d of result.warnings) io.stderr(`${formatDiagnosticWithSource(file, d)}\n`);
-  const text = args.to === 'json' ? `${JSON.stringify(result.pack, null, 2)}\n` : packToGift(result.pack);
+  const text =
+    args.to === 'json'
+      ? `${JSON.stringify(result.pack, null, 2)}\n`
+      : args.to === 'gift'
+        ? packToGift(result.pack)
+        : packToMoodleXml(result.pack, result.media);
   if (args.out === undefined || args.out === '-') io.stdout(text);
   else {
     await writeFile(args.out, text, 'utf8');

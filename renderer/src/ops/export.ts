@@ -1,10 +1,13 @@
-/** Exporting a stored pack as a file: Lectern JSON (everything) or Moodle GIFT (what GIFT can say). */
+/**
+ * Exporting a stored pack as a file: Lectern JSON (everything), Moodle GIFT (what GIFT can say) or
+ * Moodle XML (what Moodle XML can say).
+ */
 import { packToGift } from '../core/formats';
 import { loadPackDocument } from '../db/repos/packs-repo';
 import { db as appDb, type LecternDb } from '../db/schema/database';
 import { invoke } from '../platform/bridge';
 
-export type ExportFormat = 'json' | 'gift';
+export type ExportFormat = 'json' | 'gift' | 'moodlexml';
 
 /** The file text of a pack in `format`, or null when the pack is not stored. */
 export async function buildPackExport(
@@ -14,14 +17,23 @@ export async function buildPackExport(
 ): Promise<{ defaultName: string; text: string } | null> {
   const pack = await loadPackDocument(db, packId);
   if (!pack) return null;
-  return format === 'json'
-    ? { defaultName: `${pack.id}.json`, text: `${JSON.stringify(pack, null, 2)}\n` }
-    : { defaultName: `${pack.id}.gift`, text: packToGift(pack) };
+  switch (format) {
+    case 'json':
+      return { defaultName: `${pack.id}.json`, text: `${JSON.stringify(pack, null, 2)}\n` };
+    case 'gift':
+      return { defaultName: `${pack.id}.gift`, text: packToGift(pack) };
+    case 'moodlexml': {
+      // Loaded when first used: the writer is no part of the window's start-up code.
+      const { packToMoodleXml } = await import('../core/formats/moodlexml/write-moodle-xml');
+      return { defaultName: `${pack.id}.xml`, text: packToMoodleXml(pack) };
+    }
+  }
 }
 
 const FILTERS = {
   json: { name: 'Lectern pack (JSON)', extensions: ['json'] },
   gift: { name: 'Moodle GIFT', extensions: ['gift', 'txt'] },
+  moodlexml: { name: 'Moodle XML', extensions: ['xml'] },
 } as const;
 
 /**

@@ -4,7 +4,7 @@
 import { maskEscapes } from './gift/gift-text';
 
 /** The pack formats Lectern reads. */
-export type PackFormat = 'lectern' | 'gift' | 'aiken' | 'delimited';
+export type PackFormat = 'lectern' | 'gift' | 'aiken' | 'delimited' | 'moodlexml';
 
 const BY_EXTENSION: Record<string, PackFormat> = {
   json: 'lectern',
@@ -13,6 +13,7 @@ const BY_EXTENSION: Record<string, PackFormat> = {
   aiken: 'aiken',
   csv: 'delimited',
   tsv: 'delimited',
+  xml: 'moodlexml',
 };
 
 const ANKI_HEADER =
@@ -39,7 +40,7 @@ export function hasGiftStructure(text: string): boolean {
 
 /**
  * Detects the format: the extension decides when it names a format (`.json`, `.gift`, `.csv`, `.tsv`,
- * `.aiken`); otherwise the content does — a JSON object; Anki header lines (or the old `tags:` first
+ * `.aiken`, `.xml`); otherwise the content does — a JSON object; a Moodle XML `<quiz>`; Anki header lines (or the old `tags:` first
  * line); GIFT structure (answer blocks, titles, categories); Aiken `ANSWER:` lines after `A.` options.
  * Anything else is delimited text, as Anki reads any text file (its separator found as Anki finds it):
  * no file without GIFT structure is read as GIFT.
@@ -49,6 +50,7 @@ export function detectPackFormat(name: string, text: string): PackFormat {
   if (byName) return byName;
   const head = text.slice(0, 256 * 1024);
   if (/^\s*\{\s*("|\}|$)/.test(head)) return 'lectern';
+  if (/^\uFEFF?\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<quiz[\s>/]/.test(head)) return 'moodlexml';
   if (head.startsWith('tags:') || ANKI_HEADER.test(head)) return 'delimited';
   const aiken = /^\s*ANSWER\s*:\s*[A-Z]\s*$/m.test(head) && /^\s*[A-Z][.)]\s*\S/m.test(head);
   if (hasGiftStructure(head)) return 'gift';

@@ -4,6 +4,7 @@
  */
 import { describeError } from '../describe-error';
 import { type PackResult, withExcerpts } from '../pack/diagnostics';
+import type { PackMedia } from '../pack/media';
 import type { Pack } from '../pack/schema';
 import { parsePackJson } from '../pack/validate';
 import { readAiken } from './aiken/read-aiken';
@@ -12,13 +13,14 @@ import { readDelimited } from './delimited/read-delimited';
 import { detectPackFormat, formatFromFileName, type PackFormat } from './detect';
 import { readGift } from './gift/read-gift';
 import { packNameFromFile } from './ids';
+import { readMoodleXml } from './moodlexml/read-moodle-xml';
 
 /**
  * A read pack (or every problem found) and the format it was read as. `idGiven`: the file names its own
  * pack id (Lectern JSON `id`, GIFT `[pack-id:…]`); otherwise the id was derived from the file name.
  */
 export type ReadPackResult = (
-  | (Extract<PackResult<Pack>, { ok: true }> & { idGiven: boolean })
+  | (Extract<PackResult<Pack>, { ok: true }> & { idGiven: boolean; media?: PackMedia[] })
   | Extract<PackResult<Pack>, { ok: false }>
 ) & { format: PackFormat };
 
@@ -68,6 +70,7 @@ export function readPackFile(
   const options = scaled ? { fileName: name, onProgress: scaled } : { fileName: name };
   try {
     let result: PackResult<Pack>;
+    let media: PackMedia[] = [];
     switch (format) {
       case 'lectern':
         result = parsePackJson(text);
@@ -82,6 +85,9 @@ export function readPackFile(
       case 'delimited':
         result = readDelimited(text, options);
         break;
+      case 'moodlexml':
+        ({ result, media } = readMoodleXml(text, options));
+        break;
     }
     // Every placed problem carries its source line, for the caret excerpt the app and the CLI show.
     if (!result.ok)
@@ -89,9 +95,10 @@ export function readPackFile(
         ? { ok: false, issues: withExcerpts(text, result.issues), format }
         : { ...result, format };
     const idGiven = idGivenIn(format, result.pack, name);
+    const withMedia = media.length > 0 ? { media } : {};
     return opts.excerpts
-      ? { ...result, warnings: withExcerpts(text, result.warnings), format, idGiven }
-      : { ...result, format, idGiven };
+      ? { ...result, warnings: withExcerpts(text, result.warnings), format, idGiven, ...withMedia }
+      : { ...result, format, idGiven, ...withMedia };
   } catch (err) {
     // A reader bug must not become an uncaught exception in the import path; report it as a problem.
     const message = describeError(err);

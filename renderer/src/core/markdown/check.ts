@@ -16,7 +16,8 @@ export function checkMarkdown(body: string): Diagnostic[] {
   }
   for (const m of body.matchAll(IMAGE)) {
     const src = m[1] ?? '';
-    if (!/^data:image\/(png|jpeg|gif|webp);base64,/i.test(src)) {
+    // `media:NAME` is a file the pack carries (core/pack/media.ts).
+    if (!/^data:image\/(png|jpeg|gif|webp);base64,/i.test(src) && !/^media:[^/\\]+$/.test(src)) {
       issues.push({
         message: `images must be embedded as data:image URIs; "${src.slice(0, 60)}" would load from outside the pack`,
         ...lineColumnAt(body, m.index),

@@ -7,7 +7,8 @@ import { MAX_PACK_BYTES } from '../../core/formats';
 import { importFiles, importFromDialog } from '../../ops/import';
 import { useWindowDragging } from './window-drop';
 
-const ACCEPT = '.json,.gift,.txt,.csv,.tsv,.aiken,.lectern,application/json,text/plain,text/csv';
+const ACCEPT =
+  '.json,.gift,.txt,.csv,.tsv,.aiken,.lectern,.xml,application/json,text/plain,text/csv,text/xml,application/xml';
 
 export function ImportSources() {
   const inputId = useId();
@@ -18,8 +19,8 @@ export function ImportSources() {
         Drop a pack file here (or anywhere on the window), or choose one.
         <span className="muted">
           {' '}
-          Lectern reads Lectern JSON, Moodle GIFT, Aiken and CSV/TSV (Anki, Quizlet) files in UTF-8, up to{' '}
-          {MAX_PACK_BYTES / (1024 * 1024)} MiB.
+          Lectern reads Lectern JSON, Moodle GIFT, Moodle XML, Aiken and CSV/TSV (Anki, Quizlet) files in
+          UTF-8, up to {MAX_PACK_BYTES / (1024 * 1024)} MiB.
         </span>
       </p>
       <div className="pack-actions">

@@ -1,4 +1,4 @@
-/** The Library's pack management: export as Lectern JSON or GIFT, and remove after a confirmation. */
+/** The Library's pack management: export as Lectern JSON, GIFT or Moodle XML, and remove after a confirmation. */
 import { useState } from 'react';
 import { type ExportFormat, exportPack } from '../../ops/export';
 import { removePackFromLibrary } from '../../ops/library';
@@ -50,6 +50,9 @@ export function PackManageActions({
       </button>
       <button type="button" className="secondary" onClick={() => void runExport('gift')}>
         Export as GIFT<span className="visually-hidden"> ({title})</span>
+      </button>
+      <button type="button" className="secondary" onClick={() => void runExport('moodlexml')}>
+        Export as Moodle XML<span className="visually-hidden"> ({title})</span>
       </button>
       <button type="button" className="secondary" onClick={() => setConfirming(true)}>
         Remove<span className="visually-hidden"> {title}</span>
