@@ -1,24 +1,27 @@
 /**
- * Whether a backup file on disk is whole, by its own trailer: a format 2 backup ends with the row
+ * Whether a backup file on disk is whole, by its own trailer: a format 2 or 3 backup ends with the row
  * counts and per-table checksums of what it holds (see renderer/src/core/backup/schema.ts), so main
  * can tell a real automatic backup from junk, a cut-off file or an edited one without trusting the page.
- * Read as a stream of lines, the way the writer wrote it (a row per line).
+ * Read as a stream of lines, the way the writer wrote it (a row per line); a gzip-compressed file
+ * (format 3) is decompressed on the way, and one whose compressed data is damaged is not whole.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { createHasher, type Hasher } from '../../renderer/src/core/backup/checksum';
 
 const TABLE_LINE = /^"([A-Za-z]+)":\[$/;
+const HEAD = /^\{"format":"lectern-backup","formatVersion":([23]),/;
 
-/** True when the file at `path` is a whole Lectern backup (format 2 checked row by row; format 1 parsed). */
+/** True when the file at `path` is a whole Lectern backup (formats 2 and 3 checked row by row; 1 parsed). */
 export async function isWholeBackup(path: string): Promise<boolean> {
   const lines = readLines(path);
   const first = await lines.next();
   if (first.done) return false;
   const head = first.value;
   if (head.startsWith('{"format":"lectern-backup","formatVersion":1,')) return isWholeV1(path);
-  if (!head.startsWith('{"format":"lectern-backup","formatVersion":2,') || !head.endsWith('"tables":{'))
-    return false;
+  if (!HEAD.test(head) || !head.endsWith('"tables":{')) return false;
   const hashers = new Map<string, Hasher>();
   const counts = new Map<string, number>();
   let table: string | null = null;
@@ -36,7 +39,7 @@ export async function isWholeBackup(path: string): Promise<boolean> {
       counts.set(table, 0);
     } else if (table !== null && (line === ']' || line === '],' || line === ']},')) {
       table = null;
-    } else if (table !== null && line.startsWith('{')) {
+    } else if (table !== null && (line.startsWith('{') || line.startsWith('['))) {
       const row = line.endsWith(',') ? line.slice(0, -1) : line;
       const h = hashers.get(table) as Hasher;
       h.update(row);
@@ -73,11 +76,30 @@ async function isWholeV1(path: string): Promise<boolean> {
   }
 }
 
+/** Whether the file starts with gzip's magic number. */
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function* readLines(path: string): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
+  const file = createReadStream(path, { highWaterMark: 1 << 20 });
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    let source: Readable = file;
+    if (await isGzip(path)) {
+      const gunzip = createGunzip({ chunkSize: 1 << 20 });
+      file.on('error', (err) => gunzip.destroy(err));
+      source = file.pipe(gunzip);
+    }
+    for await (const chunk of source) {
       rest += decoder.decode(chunk as Buffer, { stream: true });
       const parts = rest.split('\n');
       rest = parts.pop() ?? '';
@@ -87,6 +109,9 @@ async function* readLines(path: string): AsyncGenerator<string> {
   } catch {
     yield '\u0000not text';
     return;
+  } finally {
+    // Also when the reader stops early (a line that shows the file is not whole).
+    file.destroy();
   }
   yield rest;
 }
@@ -108,5 +133,15 @@ export class BackupValidity {
     const whole = await isWholeBackup(path).catch(() => false);
     this.known.set(key, whole);
     return whole;
+  }
+
+  /** Records a verdict already reached (a backup checked before it was renamed into place). */
+  async remember(path: string, whole: boolean): Promise<void> {
+    try {
+      const s = await stat(path);
+      this.known.set(`${path}\u0000${s.size}\u0000${s.mtimeMs}`, whole);
+    } catch {
+      // Gone already: nothing to remember.
+    }
   }
 }

@@ -36,7 +36,9 @@ function keyed(keyName: string, schema: z.ZodType): BackupTableSpec {
 function headerSchema(version: number, names: readonly string[]): z.ZodType {
   const counts = Object.fromEntries(names.map((t) => [t, z.number().int().min(0)]));
   const checksums = Object.fromEntries(names.map((t) => [t, z.string()]));
+  const columns = z.partialRecord(z.enum(names as [string, ...string[]]), z.array(z.string()));
   return z.object({
+    ...(version >= 3 ? { columns } : {}),
     format: z.literal(BACKUP_FORMAT),
     formatVersion: z.literal(version),
     createdAt: z.number(),
@@ -57,26 +59,34 @@ const V2_KEYS: Record<BackupTableName, string> = {
   reviews: 'id',
 };
 
-const V2: BackupVersionSpec = {
-  version: 2,
-  names: BACKUP_TABLES,
-  tables: Object.fromEntries(
-    BACKUP_TABLES.map((t) => [
-      t,
-      t === 'questionChunks'
-        ? {
-            schema: BACKUP_ROW_SCHEMAS[t],
-            keyName: V2_KEYS[t],
-            keyOf: (row: unknown) => {
-              const r = row as { packId: string; chunk: number };
-              return `${r.packId}:${r.chunk}`;
-            },
-          }
-        : keyed(V2_KEYS[t], BACKUP_ROW_SCHEMAS[t]),
-    ]),
-  ),
-  header: headerSchema(2, BACKUP_TABLES),
-};
+function specOf(version: number): BackupVersionSpec {
+  return {
+    version,
+    names: BACKUP_TABLES,
+    tables: V2_TABLES,
+    header: headerSchema(version, BACKUP_TABLES),
+  };
+}
+
+const V2_TABLES: Record<string, BackupTableSpec> = Object.fromEntries(
+  BACKUP_TABLES.map((t) => [
+    t,
+    t === 'questionChunks'
+      ? {
+          schema: BACKUP_ROW_SCHEMAS[t],
+          keyName: V2_KEYS[t],
+          keyOf: (row: unknown) => {
+            const r = row as { packId: string; chunk: number };
+            return `${r.packId}:${r.chunk}`;
+          },
+        }
+      : keyed(V2_KEYS[t], BACKUP_ROW_SCHEMAS[t]),
+  ]),
+);
+
+/** Version 2 and version 3 hold the same rows; 3 writes them as arrays and compresses the file. */
+const V2 = specOf(2);
+const V3 = specOf(3);
 
 const V1: BackupVersionSpec = {
   version: 1,
@@ -92,5 +102,5 @@ const V1: BackupVersionSpec = {
 
 /** The spec of a format version this build reads, or null. */
 export function versionSpec(version: unknown): BackupVersionSpec | null {
-  return version === 2 ? V2 : version === 1 ? V1 : null;
+  return version === 3 ? V3 : version === 2 ? V2 : version === 1 ? V1 : null;
 }
