@@ -15,14 +15,21 @@ import { type BenchOptions, parseOptions, USAGE } from './options';
 import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
 import { measureBrowse } from './phases/browse';
-import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
+import {
+  importPackOnce,
+  measureCoreImport,
+  measureFloor,
+  measureImports,
+  resetImports,
+} from './phases/import';
 import { formatLinearity, measureImportLinearity } from './phases/linearity';
 import { measureJsSize } from './phases/size';
-import { measureCourseStart, measureFirstLaunchOfDay, measureStart } from './phases/start';
+import { measureCourseStart, measureFirstLaunchOfDay, measureStart, type StartResult } from './phases/start';
 import { measureStats } from './phases/stats';
 import { measureAnswers, measureQueue, type SeedInput, seedStudyHistory } from './phases/study';
 import {
   type BenchResults,
+  backupFigures,
   buildRows,
   describeRowCost,
   formatMarkdownReport,
@@ -110,6 +117,11 @@ async function measureSize(
   let app: BenchApp | null = null;
   try {
     app = await BenchApp.launch(dir);
+    if (o.onlyBackup) {
+      const launched = app;
+      app = null; // measureBackupOnly closes it
+      return await measureBackupOnly(launched, dir, files, n, o, answers);
+    }
     if (!rowCost.value) {
       rowCost.value = await callBench(app.page, 'measureRowCost');
       log(`  IndexedDB per item: ${describeRowCost(rowCost.value)}`);
@@ -146,7 +158,7 @@ async function measureSize(
     await app.close();
     app = null;
     const start = await measureStart(dir, o.runs, true, log);
-    const firstLaunch = await measureFirstLaunchOfDay(dir, 150_000, log);
+    const firstLaunch = await measureFirstLaunchOfDay(dir, 150_000, log, seeded.seed.reviews);
     return {
       n,
       packBytes: files.packBytes,
@@ -175,6 +187,57 @@ async function measureSize(
   } finally {
     await app?.close();
     removeUserData(dir);
+  }
+}
+
+/**
+ * `--only-backup`: the studied history, then the first launch of the day with its daily automatic
+ * backup (issue 16's `backup.dailyMs` and `backup.bytesPerReview`), nothing else. Imports once (not
+ * timed: the history needs the pack).
+ */
+async function measureBackupOnly(
+  first: BenchApp,
+  dir: string,
+  files: ReturnType<typeof writeBenchFiles>,
+  n: number,
+  o: BenchOptions,
+  answers: number,
+): Promise<SizeResult> {
+  let app: BenchApp | null = first;
+  try {
+    await importPackOnce(app, files.pack, log);
+    const seeded = await seedOrRestore(
+      app,
+      dir,
+      {
+        packId: files.packId,
+        reviewsPerCard: o.reviewsPerCard,
+        due: Math.max(Math.ceil(n * 0.05), Math.ceil(answers * 1.1) + 50),
+      },
+      n,
+      o,
+    );
+    await seeded.app.close();
+    app = null;
+    const firstLaunch = await measureFirstLaunchOfDay(dir, 600_000, log, seeded.seed.reviews);
+    return {
+      n,
+      packBytes: files.packBytes,
+      tsvBytes: files.tsvBytes,
+      floor: [],
+      import: [],
+      importTsv: [],
+      core: null,
+      seed: seeded.seed,
+      queue: [],
+      answer: null,
+      stats: [],
+      start: { runs: [], floor: [] },
+      firstLaunch,
+      runs: { heavy: 0, other: 0 },
+    };
+  } finally {
+    await app?.close();
   }
 }
 
@@ -217,9 +280,10 @@ async function main(): Promise<void> {
     return;
   }
   const began = Date.now();
-  log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
-  const linearity = measureImportLinearity(o.runs, log);
-  if (o.onlyLinearity) {
+  if (!o.onlyBackup)
+    log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
+  const linearity = o.onlyBackup ? undefined : measureImportLinearity(o.runs, log);
+  if (o.onlyLinearity && linearity) {
     process.stdout.write(`${formatLinearity(linearity)}\n`);
     if (o.json) {
       const json = `${JSON.stringify({ 'import.linearity': linearity }, null, 2)}\n`;
@@ -240,8 +304,10 @@ async function main(): Promise<void> {
   );
   const jsSize = measureJsSize();
   log(`renderer JS: ${(jsSize.total / 1000).toFixed(1)} KB gzip`);
-  log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
-  const courseStart = await measureCourseStart(o.runs, log);
+  if (!o.onlyBackup) log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
+  const courseStart: StartResult = o.onlyBackup
+    ? { runs: [], floor: [] }
+    : await measureCourseStart(o.runs, log);
   const sizes: SizeResult[] = [];
   const rowCost: { value: RowCost | null } = { value: null };
   for (const n of o.sizes) sizes.push(await measureSize(n, o, rowCost));
@@ -284,6 +350,7 @@ async function main(): Promise<void> {
     peerNote,
     durationMs: Date.now() - began,
     'import.linearity': linearity,
+    ...backupFigures(sizes),
   };
   writeResults({ ...partial, rows: buildRows(partial) }, o);
 }

@@ -4,7 +4,7 @@
  * (format 3) and decoded as UTF-8 with streaming decoders (`core/backup/gzip.ts`), so a character
  * split between two parts comes out whole.
  */
-import { base64ToBytes, createBackupDecoder } from '../../core/backup';
+import { base64ToBytes, createBackupDecoder } from '../../core/backup/gzip';
 import { invoke } from '../../platform/bridge';
 
 /** Bytes read per part of a chosen file. */

@@ -2,7 +2,7 @@
  * The backup worker's side: exports, checks and restores with the database of the worker's own
  * context, taking and handing over file text through the page (see `backup-protocol.ts`).
  */
-import { bytesToBase64, createGzipWriter } from '../../core/backup';
+import { bytesToBase64, createGzipWriter } from '../../core/backup/gzip';
 import {
   type BackupVerdict,
   checkBackup,
