@@ -84,8 +84,9 @@ describe('backup file format 3', () => {
     t.cards.push({ ...t.cards[0], key: 'p:c', lastReview: null } as never);
     const back = readAccepted(serializeBackup(t, META)).tables;
     expect(back.reading).toEqual(t.reading);
-    expect('lastSection' in (back.reading?.[1] as object)).toBe(false);
-    expect((back.cards?.[2] as { lastReview: unknown }).lastReview).toBeNull();
+    const reading = (back.reading ?? [])[1] as object;
+    expect('lastSection' in reading).toBe(false);
+    expect(((back.cards ?? [])[2] as { lastReview: unknown }).lastReview).toBeNull();
   });
 
   it('writes a row its columns cannot hold as an object, so the reader refuses it as format 2 did', () => {
