@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type FileHandle, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { WriteCheck } from './backup-validity';
 import { HandlerError } from './handle';
 
 /** The most characters one written part may hold (the renderer sends 1 Mi). */
@@ -48,6 +49,8 @@ interface WriteSession {
   queue: Promise<void>;
   failed: HandlerError | null;
   touched: number;
+  /** Judges what is written as it is written (see backup-validity.ts), if the writer asked. */
+  check: WriteCheck | null;
 }
 
 interface ReadSession {
@@ -115,8 +118,12 @@ export class BackupStreams {
     return last;
   }
 
-  /** Starts writing `path` (through a temporary file beside it); returns the session id. */
-  async beginWrite(path: string): Promise<string> {
+  /**
+   * Starts writing `path` (through a temporary file beside it); returns the session id. With `check`,
+   * every part is also fed to it, and `finishWrite` renames the file into place only if it finds the
+   * whole a complete backup.
+   */
+  async beginWrite(path: string, check: WriteCheck | null = null): Promise<string> {
     await this.reserveSession();
     const id = randomUUID();
     const temp = join(dirname(path), `.${basename(path)}.${id.slice(0, 8)}.part`);
@@ -135,6 +142,7 @@ export class BackupStreams {
       queue: Promise.resolve(),
       failed: null,
       touched: this.clock(),
+      check,
     });
     this.writeJournal();
     return id;
@@ -177,6 +185,7 @@ export class BackupStreams {
       );
     }
     s.touched = this.clock();
+    s.check?.push(data);
     s.queue = s.queue.then(async () => {
       if (s.failed) return;
       try {
@@ -194,11 +203,10 @@ export class BackupStreams {
   }
 
   /**
-   * Flushes the temporary file to disk and renames it over the destination. With `check`, the
-   * temporary file is checked first (it returns what is wrong, or null): a file it finds wrong is
-   * deleted and refused, and the destination stays as it was.
+   * Flushes the temporary file to disk and renames it over the destination. A write begun with a check
+   * is refused (its file deleted, the destination as it was) unless the check finds it whole.
    */
-  async finishWrite(id: string, check?: (temp: string) => Promise<string | null>): Promise<WrittenFile> {
+  async finishWrite(id: string): Promise<WrittenFile> {
     const s = this.session(id, 'write');
     this.sessions.delete(id);
     await s.queue;
@@ -207,8 +215,11 @@ export class BackupStreams {
       if (s.failed) throw s.failed;
       await s.handle.sync();
       await s.handle.close();
-      const problem = check ? await check(s.temp) : null;
-      if (problem !== null) throw new HandlerError('bad-request', `${s.path} was not written: ${problem}`);
+      if (s.check && !(await s.check.whole()))
+        throw new HandlerError(
+          'bad-request',
+          `${s.path} was not written: what was written is not a whole Lectern backup (its rows do not match its own counts and checksums, or its compressed data is damaged)`,
+        );
       await rename(s.temp, s.path);
     } catch (err) {
       await s.handle.close().catch(() => {});

@@ -18,7 +18,7 @@ vi.mock('electron', () => ({
 }));
 
 const { registerBackupHandlers } = await import('../../../electron/ipc/backup-handlers');
-const { isWholeBackup } = await import('../../../electron/ipc/backup-validity');
+const { createWriteCheck, isWholeBackup } = await import('../../../electron/ipc/backup-validity');
 const { createHandlerRegistry } = await import('../../../electron/ipc/handle');
 type Listener = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 const PAGE = 'file:///app/out/renderer/index.html';
@@ -81,6 +81,17 @@ describe('compressed backups in main', () => {
     for (const [name, bytes, whole] of cases) {
       writeFileSync(join(dir, name), bytes);
       expect([name, await isWholeBackup(join(dir, name))]).toEqual([name, whole]);
+      // The same verdict while it is written, whatever the parts (a byte at a time at the start).
+      const buffer = Buffer.from(bytes);
+      for (const cuts of [[1, 2, 3], [buffer.length >> 1], [7, 100, 101, buffer.length - 1]]) {
+        const check = createWriteCheck();
+        let from = 0;
+        for (const to of [...cuts.filter((c) => c < buffer.length), buffer.length]) {
+          check.push(buffer.subarray(from, to));
+          from = to;
+        }
+        expect([name, cuts, await check.whole()]).toEqual([name, cuts, whole]);
+      }
     }
   });
 
