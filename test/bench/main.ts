@@ -15,6 +15,7 @@ import { type BenchOptions, parseOptions, USAGE } from './options';
 import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
 import { measureBrowse } from './phases/browse';
+import { formatFsrs, measureFsrs } from './phases/fsrs';
 import {
   importPackOnce,
   measureCoreImport,
@@ -244,7 +245,7 @@ async function measureBackupOnly(
 /** Prints the table and writes --json / --md as asked. */
 function writeResults(results: BenchResults, o: BenchOptions): void {
   const linearity = results['import.linearity'];
-  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${linearity ? `${formatLinearity(linearity)}\n` : ''}${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
+  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${linearity ? `${formatLinearity(linearity)}\n` : ''}${results.fsrs ? `${formatFsrs(results.fsrs)}\n` : ''}${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
   if (o.json === '-') {
     log(`\n${table}`);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -283,10 +284,16 @@ async function main(): Promise<void> {
   if (!o.onlyBackup)
     log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
   const linearity = o.onlyBackup ? undefined : measureImportLinearity(o.runs, log);
-  if (o.onlyLinearity && linearity) {
-    process.stdout.write(`${formatLinearity(linearity)}\n`);
+  // The optimizer phase runs in every bench run, whatever --sizes says (issue 18); not with --only-backup.
+  if (!o.onlyBackup)
+    log(
+      '\n== fsrs: the optimizer on a simulated year (fitted on the earlier two thirds, scored on the rest)',
+    );
+  const fsrs = o.onlyBackup ? undefined : await measureFsrs(log);
+  if (o.onlyLinearity && linearity && fsrs) {
+    process.stdout.write(`${formatLinearity(linearity)}\n${formatFsrs(fsrs)}\n`);
     if (o.json) {
-      const json = `${JSON.stringify({ 'import.linearity': linearity }, null, 2)}\n`;
+      const json = `${JSON.stringify({ 'import.linearity': linearity, fsrs }, null, 2)}\n`;
       if (o.json === '-') process.stdout.write(json);
       else writeFileSync(o.json, json);
     }
@@ -350,6 +357,7 @@ async function main(): Promise<void> {
     peerNote,
     durationMs: Date.now() - began,
     'import.linearity': linearity,
+    fsrs,
     ...backupFigures(sizes),
   };
   writeResults({ ...partial, rows: buildRows(partial) }, o);

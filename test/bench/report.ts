@@ -2,7 +2,9 @@
  * The bench's results, the targets of issue 8, and the one table of medians: each row with its ratio
  * to the floor and to Mnemosyne, the target and whether it was met (and by how much).
  */
+
 import type { PeerResult } from './peer';
+import type { FsrsBench } from './phases/fsrs';
 import type { ImportRun } from './phases/import';
 import type { LinearityResult } from './phases/linearity';
 import type { JsSize } from './phases/size';
@@ -98,6 +100,8 @@ export interface BenchResults {
   'backup.bytesPerReview'?: number | null;
   /** The longest main-thread task of the window while that backup was written (ms). */
   'backup.longestTaskMs'?: number | null;
+  /** The FSRS optimizer on a simulated history (absent in runs saved before it existed). */
+  fsrs?: FsrsBench;
 }
 
 export const TARGETS = {
