@@ -7,7 +7,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import { BackupStreams } from './backup-streams';
-import { BackupValidity } from './backup-validity';
+import { BackupValidity, createWriteCheck } from './backup-validity';
 import type { BackupFileInfo, BackupWritten } from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
@@ -113,23 +113,33 @@ export function registerBackupHandlers(
       const folder = dir();
       await mkdir(folder, { recursive: true });
       await streams.removeStaleTemps(folder);
-      const id = await streams.beginWrite(join(folder, backupFileName(new Date(), target.reason)));
+      const id = await streams.beginWrite(
+        join(folder, backupFileName(new Date(), target.reason)),
+        createWriteCheck(),
+      );
       autoWrites.add(id);
       return { id };
     }
     if (target?.kind === 'save' && typeof target.defaultName === 'string') {
       const path = await askSavePath(event.sender, target.defaultName);
-      return path ? { id: await streams.beginWrite(path) } : null;
+      return path ? { id: await streams.beginWrite(path, createWriteCheck()) } : null;
     }
     throw new HandlerError('bad-request', 'backup:write-begin needs an automatic or a save target');
   });
   handle('backup:write-part', async (_e, req) => {
-    await streams.writePart(idOf(req), req?.text);
+    if (typeof req?.base64 === 'string') await streams.writeBytes(idOf(req), req.base64);
+    else await streams.writePart(idOf(req), req?.text);
     return null;
   });
   handle('backup:write-end', async (_e, req): Promise<BackupWritten> => {
     const id = idOf(req);
-    const written = await streams.finishWrite(id);
+    // Checked (as it was written) before it replaces anything: a file that is not a whole backup never
+    // takes the place of the one the student chose to overwrite, nor counts among the automatic ones.
+    const written = await streams.finishWrite(id).catch((err: unknown) => {
+      autoWrites.delete(id);
+      throw err;
+    });
+    await validity.remember(written.path, true);
     if (autoWrites.delete(id)) await pruneBackups(dir(), { validity, pinned: await pinned() });
     return { name: basename(written.path), ...written };
   });
@@ -143,7 +153,7 @@ export function registerBackupHandlers(
     const name = String(req?.name ?? '');
     if (!NAME.test(name))
       throw new HandlerError('bad-request', `"${name.slice(0, 80)}" is not a backup file name`);
-    return streams.beginRead(join(dir(), name), name);
+    return streams.beginRead(join(dir(), name), name, req?.raw === true);
   });
   handle('backup:read-part', (_e, req) => streams.readPart(idOf(req)));
   handle('backup:read-end', async (_e, req) => {

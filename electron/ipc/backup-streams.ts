@@ -9,10 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type FileHandle, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { WriteCheck } from './backup-validity';
 import { HandlerError } from './handle';
 
 /** The most characters one written part may hold (the renderer sends 1 Mi). */
 export const MAX_WRITE_PART_CHARS = 8 * 1024 * 1024;
+/** The most bytes one written binary part may hold (the renderer sends 1 MiB, as base64). */
+export const MAX_WRITE_PART_BYTES = 8 * 1024 * 1024;
 /** Bytes read from disk per part handed to the renderer. */
 export const READ_PART_BYTES = 1024 * 1024;
 /** Sessions untouched this long are closed (a renderer that crashed or reloaded mid-way). */
@@ -46,11 +49,15 @@ interface WriteSession {
   queue: Promise<void>;
   failed: HandlerError | null;
   touched: number;
+  /** Judges what is written as it is written (see backup-validity.ts), if the writer asked. */
+  check: WriteCheck | null;
 }
 
 interface ReadSession {
   kind: 'read';
   name: string;
+  /** Parts are the file's bytes as base64, not decoded text. */
+  raw: boolean;
   handle: FileHandle;
   bytes: number;
   position: number;
@@ -111,8 +118,12 @@ export class BackupStreams {
     return last;
   }
 
-  /** Starts writing `path` (through a temporary file beside it); returns the session id. */
-  async beginWrite(path: string): Promise<string> {
+  /**
+   * Starts writing `path` (through a temporary file beside it); returns the session id. With `check`,
+   * every part is also fed to it, and `finishWrite` renames the file into place only if it finds the
+   * whole a complete backup.
+   */
+  async beginWrite(path: string, check: WriteCheck | null = null): Promise<string> {
     await this.reserveSession();
     const id = randomUUID();
     const temp = join(dirname(path), `.${basename(path)}.${id.slice(0, 8)}.part`);
@@ -131,6 +142,7 @@ export class BackupStreams {
       queue: Promise.resolve(),
       failed: null,
       touched: this.clock(),
+      check,
     });
     this.writeJournal();
     return id;
@@ -148,7 +160,23 @@ export class BackupStreams {
     const last = text.charCodeAt(text.length - 1);
     if ((first >= 0xdc00 && first <= 0xdfff) || (last >= 0xd800 && last <= 0xdbff))
       throw new HandlerError('bad-request', 'a backup part must not cut a character in two');
-    s.bytes += Buffer.byteLength(text);
+    await this.append(id, s, text, Buffer.byteLength(text));
+  }
+
+  /** Appends one part of bytes given as base64 (a compressed backup). */
+  async writeBytes(id: string, base64: unknown): Promise<void> {
+    const s = this.session(id, 'write');
+    if (typeof base64 !== 'string' || base64.length > (MAX_WRITE_PART_BYTES / 3) * 4 + 4)
+      throw new HandlerError(
+        'bad-request',
+        `a backup part must be base64 of at most ${MAX_WRITE_PART_BYTES} bytes`,
+      );
+    const bytes = Buffer.from(base64, 'base64');
+    await this.append(id, s, bytes, bytes.length);
+  }
+
+  private async append(id: string, s: WriteSession, data: string | Buffer, size: number): Promise<void> {
+    s.bytes += size;
     if (s.bytes > this.limits.writeBytes) {
       await this.abort(id);
       throw new HandlerError(
@@ -157,10 +185,12 @@ export class BackupStreams {
       );
     }
     s.touched = this.clock();
+    s.check?.push(data);
     s.queue = s.queue.then(async () => {
       if (s.failed) return;
       try {
-        await s.handle.write(text);
+        if (typeof data === 'string') await s.handle.write(data);
+        else await s.handle.write(data);
       } catch (err) {
         s.failed = explainWriteError(s.path, err);
       }
@@ -172,7 +202,10 @@ export class BackupStreams {
     }
   }
 
-  /** Flushes the temporary file to disk and renames it over the destination. */
+  /**
+   * Flushes the temporary file to disk and renames it over the destination. A write begun with a check
+   * is refused (its file deleted, the destination as it was) unless the check finds it whole.
+   */
   async finishWrite(id: string): Promise<WrittenFile> {
     const s = this.session(id, 'write');
     this.sessions.delete(id);
@@ -182,6 +215,11 @@ export class BackupStreams {
       if (s.failed) throw s.failed;
       await s.handle.sync();
       await s.handle.close();
+      if (s.check && !(await s.check.whole()))
+        throw new HandlerError(
+          'bad-request',
+          `${s.path} was not written: what was written is not a whole Lectern backup (its rows do not match its own counts and checksums, or its compressed data is damaged)`,
+        );
       await rename(s.temp, s.path);
     } catch (err) {
       await s.handle.close().catch(() => {});
@@ -210,8 +248,11 @@ export class BackupStreams {
     }
   }
 
-  /** Opens `path` for reading in parts; `name` is how messages call it. */
-  async beginRead(path: string, name: string): Promise<{ id: string; bytes: number }> {
+  /**
+   * Opens `path` for reading in parts; `name` is how messages call it. `raw` parts are the file's
+   * bytes as base64 (the page decompresses and decodes them), others its text.
+   */
+  async beginRead(path: string, name: string, raw = false): Promise<{ id: string; bytes: number }> {
     await this.reserveSession();
     let handle: FileHandle;
     try {
@@ -224,6 +265,7 @@ export class BackupStreams {
     this.sessions.set(id, {
       kind: 'read',
       name,
+      raw,
       handle,
       bytes,
       position: 0,
@@ -234,7 +276,7 @@ export class BackupStreams {
   }
 
   /** The next part of the file as text; `done` with the last one (the session is then closed). */
-  async readPart(id: string): Promise<{ text: string; bytesRead: number; done: boolean }> {
+  async readPart(id: string): Promise<{ text?: string; base64?: string; bytesRead: number; done: boolean }> {
     const s = this.session(id, 'read');
     s.touched = this.clock();
     const buffer = Buffer.allocUnsafe(this.readPartBytes);
@@ -242,6 +284,10 @@ export class BackupStreams {
     const start = s.position;
     s.position += bytesRead;
     const done = bytesRead === 0 || s.position >= s.bytes;
+    if (s.raw) {
+      if (done) await this.abort(id);
+      return { base64: buffer.subarray(0, bytesRead).toString('base64'), bytesRead: s.position, done };
+    }
     let text: string;
     try {
       text = s.decoder.decode(buffer.subarray(0, bytesRead), { stream: !done });

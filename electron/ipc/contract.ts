@@ -57,9 +57,10 @@ export interface BackupWritten {
   modifiedAt: number;
 }
 
-/** One part of a backup read in parts. */
+/** One part of a backup read in parts: decoded text, or (a raw read) the file's bytes as base64. */
 export interface BackupPart {
-  text: string;
+  text?: string;
+  base64?: string;
   /** Bytes of the file read so far (for progress). */
   bytesRead: number;
   /** The last part: the read is closed. */
@@ -156,18 +157,22 @@ export interface Channels {
    * Parts go to a temporary file that `backup:write-end` renames into place.
    */
   'backup:write-begin': { args: [BackupTarget]; result: { id: string } | null };
-  /** Appends one part (at most 8 Mi characters, not cutting a character in two). */
-  'backup:write-part': { args: [{ id: string; text: string }]; result: null };
   /**
-   * Completes the file: flushed, renamed over its destination (automatic ones: newest 10 kept, and the
-   * last good one named by the database record).
+   * Appends one part: text (at most 8 Mi characters, not cutting a character in two), or bytes as
+   * base64 (a gzip-compressed format 3 backup, at most 8 MiB a part).
+   */
+  'backup:write-part': { args: [{ id: string; text?: string; base64?: string }]; result: null };
+  /**
+   * Completes the file: checked whole (decompressed, its counts and checksums recomputed), flushed and
+   * only then renamed over its destination (automatic ones: newest 10 kept, and the last good one
+   * named by the database record). A file that is not a whole backup is deleted and refused.
    */
   'backup:write-end': { args: [{ id: string }]; result: BackupWritten };
   /** Drops an unfinished write: its temporary file is deleted, the destination untouched. */
   'backup:write-abort': { args: [{ id: string }]; result: null };
-  /** Opens an automatic backup for reading in parts. */
-  'backup:read-begin': { args: [{ name: string }]; result: { id: string; bytes: number } };
-  /** The next part of the file, decoded as UTF-8. */
+  /** Opens an automatic backup for reading in parts (`raw`: its bytes as they are on disk). */
+  'backup:read-begin': { args: [{ name: string; raw?: boolean }]; result: { id: string; bytes: number } };
+  /** The next part of the file, decoded as UTF-8 (or, for a raw read, as base64). */
   'backup:read-part': { args: [{ id: string }]; result: BackupPart };
   /** Closes a read before its last part. */
   'backup:read-end': { args: [{ id: string }]; result: null };

@@ -16,14 +16,21 @@ import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
 import { measureBrowse } from './phases/browse';
 import { formatFsrs, measureFsrs } from './phases/fsrs';
-import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
+import {
+  importPackOnce,
+  measureCoreImport,
+  measureFloor,
+  measureImports,
+  resetImports,
+} from './phases/import';
 import { formatLinearity, measureImportLinearity } from './phases/linearity';
 import { measureJsSize } from './phases/size';
-import { measureCourseStart, measureFirstLaunchOfDay, measureStart } from './phases/start';
+import { measureCourseStart, measureFirstLaunchOfDay, measureStart, type StartResult } from './phases/start';
 import { measureStats } from './phases/stats';
 import { measureAnswers, measureQueue, type SeedInput, seedStudyHistory } from './phases/study';
 import {
   type BenchResults,
+  backupFigures,
   buildRows,
   describeRowCost,
   formatMarkdownReport,
@@ -111,6 +118,11 @@ async function measureSize(
   let app: BenchApp | null = null;
   try {
     app = await BenchApp.launch(dir);
+    if (o.onlyBackup) {
+      const launched = app;
+      app = null; // measureBackupOnly closes it
+      return await measureBackupOnly(launched, dir, files, n, o, answers);
+    }
     if (!rowCost.value) {
       rowCost.value = await callBench(app.page, 'measureRowCost');
       log(`  IndexedDB per item: ${describeRowCost(rowCost.value)}`);
@@ -147,7 +159,7 @@ async function measureSize(
     await app.close();
     app = null;
     const start = await measureStart(dir, o.runs, true, log);
-    const firstLaunch = await measureFirstLaunchOfDay(dir, 150_000, log);
+    const firstLaunch = await measureFirstLaunchOfDay(dir, 150_000, log, seeded.seed.reviews);
     return {
       n,
       packBytes: files.packBytes,
@@ -176,6 +188,57 @@ async function measureSize(
   } finally {
     await app?.close();
     removeUserData(dir);
+  }
+}
+
+/**
+ * `--only-backup`: the studied history, then the first launch of the day with its daily automatic
+ * backup (issue 16's `backup.dailyMs` and `backup.bytesPerReview`), nothing else. Imports once (not
+ * timed: the history needs the pack).
+ */
+async function measureBackupOnly(
+  first: BenchApp,
+  dir: string,
+  files: ReturnType<typeof writeBenchFiles>,
+  n: number,
+  o: BenchOptions,
+  answers: number,
+): Promise<SizeResult> {
+  let app: BenchApp | null = first;
+  try {
+    await importPackOnce(app, files.pack, log);
+    const seeded = await seedOrRestore(
+      app,
+      dir,
+      {
+        packId: files.packId,
+        reviewsPerCard: o.reviewsPerCard,
+        due: Math.max(Math.ceil(n * 0.05), Math.ceil(answers * 1.1) + 50),
+      },
+      n,
+      o,
+    );
+    await seeded.app.close();
+    app = null;
+    const firstLaunch = await measureFirstLaunchOfDay(dir, 600_000, log, seeded.seed.reviews);
+    return {
+      n,
+      packBytes: files.packBytes,
+      tsvBytes: files.tsvBytes,
+      floor: [],
+      import: [],
+      importTsv: [],
+      core: null,
+      seed: seeded.seed,
+      queue: [],
+      answer: null,
+      stats: [],
+      start: { runs: [], floor: [] },
+      firstLaunch,
+      runs: { heavy: 0, other: 0 },
+    };
+  } finally {
+    await app?.close();
   }
 }
 
@@ -218,12 +281,16 @@ async function main(): Promise<void> {
     return;
   }
   const began = Date.now();
-  log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
-  const linearity = measureImportLinearity(o.runs, log);
-  // The optimizer phase runs in every bench run, whatever --sizes says (issue 18).
-  log('\n== fsrs: the optimizer on a simulated year (fitted on the earlier two thirds, scored on the rest)');
-  const fsrs = await measureFsrs(log);
-  if (o.onlyLinearity) {
+  if (!o.onlyBackup)
+    log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
+  const linearity = o.onlyBackup ? undefined : measureImportLinearity(o.runs, log);
+  // The optimizer phase runs in every bench run, whatever --sizes says (issue 18); not with --only-backup.
+  if (!o.onlyBackup)
+    log(
+      '\n== fsrs: the optimizer on a simulated year (fitted on the earlier two thirds, scored on the rest)',
+    );
+  const fsrs = o.onlyBackup ? undefined : await measureFsrs(log);
+  if (o.onlyLinearity && linearity && fsrs) {
     process.stdout.write(`${formatLinearity(linearity)}\n${formatFsrs(fsrs)}\n`);
     if (o.json) {
       const json = `${JSON.stringify({ 'import.linearity': linearity, fsrs }, null, 2)}\n`;
@@ -244,8 +311,10 @@ async function main(): Promise<void> {
   );
   const jsSize = measureJsSize();
   log(`renderer JS: ${(jsSize.total / 1000).toFixed(1)} KB gzip`);
-  log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
-  const courseStart = await measureCourseStart(o.runs, log);
+  if (!o.onlyBackup) log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
+  const courseStart: StartResult = o.onlyBackup
+    ? { runs: [], floor: [] }
+    : await measureCourseStart(o.runs, log);
   const sizes: SizeResult[] = [];
   const rowCost: { value: RowCost | null } = { value: null };
   for (const n of o.sizes) sizes.push(await measureSize(n, o, rowCost));
@@ -289,6 +358,7 @@ async function main(): Promise<void> {
     durationMs: Date.now() - began,
     'import.linearity': linearity,
     fsrs,
+    ...backupFigures(sizes),
   };
   writeResults({ ...partial, rows: buildRows(partial) }, o);
 }

@@ -1,11 +1,11 @@
 import {
   closeSync,
+  createReadStream,
   mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { createBackupWriter, createPartSplitter } from '../../renderer/src/core/backup';
 import { expect, expectAccessible, test } from './fixtures';
 import { launchApp } from './launch';
@@ -53,8 +54,10 @@ test('an automatic backup is written on quit, restores from the list, and restor
   const files = quitBackups(first.userDataDir);
   expect(files).toHaveLength(1);
   const backupPath = join(first.userDataDir, 'backups', files[0] ?? '');
-  expect(JSON.parse(readFileSync(backupPath, 'utf8'))).toMatchObject({
+  // Format 3: the backup's JSON, gzip-compressed.
+  expect(JSON.parse(gunzipSync(readFileSync(backupPath)).toString('utf8'))).toMatchObject({
     format: 'lectern-backup',
+    formatVersion: 3,
     counts: { reading: 1 },
   });
 
@@ -117,16 +120,26 @@ test('"Export backup…" saves a file; a truncated, edited or foreign file is re
     await expect(page.getByRole('status')).toContainText('Backup saved to', WORK);
     const exported = readdirSync(saveDir).filter((n) => /^lectern-backup-\d{4}-\d{2}-\d{2}\.json$/.test(n));
     expect(exported).toHaveLength(1);
-    const full = readFileSync(join(saveDir, exported[0] ?? ''), 'utf8');
+    const gz = readFileSync(join(saveDir, exported[0] ?? ''));
+    const full = gunzipSync(gz).toString('utf8');
     expect(JSON.parse(full)).toMatchObject({ format: 'lectern-backup', counts: { reading: 1 } });
+    // The reading row (an array in format 3) with its first-opened time changed.
+    const reading = full.lastIndexOf('"reading":[');
+    const edited = full.slice(0, reading) + full.slice(reading).replace(/,(\d{6,}),/, ',1,');
+    expect(edited).not.toBe(full);
+    const flipped = Buffer.from(gz);
+    flipped[gz.length >> 1] = (flipped[gz.length >> 1] as number) ^ 0xff;
 
-    const bad = [
+    const bad: { name: string; text: string | Buffer; message: RegExp }[] = [
       { name: 'cut.json', text: full.slice(0, Math.floor(full.length / 2)), message: /truncated/ },
+      { name: 'edited.json', text: edited, message: /checksum/ },
+      // Compressed (format 3) and damaged: cut short, or a byte changed.
       {
-        name: 'edited.json',
-        text: full.replace(/"firstOpenedAt":\d+/, '"firstOpenedAt":1'),
-        message: /checksum/,
+        name: 'cut-gzip.json',
+        text: gz.subarray(0, gz.length - 20),
+        message: /cut-gzip\.json is cut short: its compressed data ends/,
       },
+      { name: 'flipped-gzip.json', text: flipped, message: /flipped-gzip\.json is damaged/ },
       {
         name: 'pack.json',
         text: '{"format":"lectern-pack","formatVersion":1}',
@@ -176,12 +189,14 @@ test('a backup written by the previous version (format 1) restores into a fresh 
   ).toContainText('Read');
 });
 
-/** Writes a version 2 backup of one pack with `reviews` reviews, in 1 MiB parts, as the app does. */
+/** Writes a version 2 backup of one pack with `reviews` reviews, in 1 MiB parts, as the app did. */
 function writeLargeBackup(path: string, reviews: number): number {
   const fd = openSync(path, 'w');
   const splitter = createPartSplitter(1 << 20, (part) => writeSync(fd, part));
-  const writer = createBackupWriter({ createdAt: Date.UTC(2026, 10, 1), appVersion: '0.1.0' }, (t) =>
-    splitter.write(t),
+  const writer = createBackupWriter(
+    { createdAt: Date.UTC(2026, 10, 1), appVersion: '0.1.0' },
+    (t) => splitter.write(t),
+    { formatVersion: 2 },
   );
   const QUESTIONS = 2000;
   const chapters = [1, 2, 3, 4].map((c) => ({
@@ -281,18 +296,17 @@ function writeLargeBackup(path: string, reviews: number): number {
   return statSync(path).size;
 }
 
-/** The first and last 600 bytes of a file that may be too large to read as one string. */
-function readEnds(path: string): { head: string; tail: string } {
-  const fd = openSync(path, 'r');
-  const size = statSync(path).size;
-  const read = (at: number) => {
-    const buffer = Buffer.alloc(Math.min(600, size));
-    readSync(fd, buffer, 0, buffer.length, at);
-    return buffer.toString('utf8');
-  };
-  const out = { head: read(0), tail: read(Math.max(0, size - 600)) };
-  closeSync(fd);
-  return out;
+/** The first and last 600 characters of a gzip file's text, which may be too large for one string. */
+async function readGzipEnds(path: string): Promise<{ head: string; tail: string }> {
+  let head = '';
+  let tail = '';
+  const gunzip = createReadStream(path).pipe(createGunzip());
+  for await (const chunk of gunzip) {
+    const text = (chunk as Buffer).toString('latin1');
+    if (head.length < 600) head += text.slice(0, 600 - head.length);
+    tail = (tail + text).slice(-600);
+  }
+  return { head, tail };
 }
 
 /** `n` written with any thousands separator (the page formats numbers in the system's locale). */
@@ -336,8 +350,9 @@ test(`a backup of ${LARGE.toLocaleString('en-US')} reviews streams from main, re
     const exportMs = Date.now() - t;
     const [saved] = readdirSync(saveDir).filter((n) => /^lectern-backup-\d{4}-\d{2}-\d{2}\.json$/.test(n));
     const savedPath = join(saveDir, saved ?? '');
-    expect(readEnds(savedPath).head).toMatch(/^\{"format":"lectern-backup","formatVersion":2,/);
-    expect(readEnds(savedPath).tail).toContain(`"reviews":${LARGE}}`);
+    const ends = await readGzipEnds(savedPath);
+    expect(ends.head).toMatch(/^\{"format":"lectern-backup","formatVersion":3,/);
+    expect(ends.tail).toContain(`"reviews":${LARGE}}`);
     console.log(
       `[backup e2e] ${LARGE} reviews, ${(bytes / 1e6).toFixed(1)} MB: checked in ${(checkMs / 1000).toFixed(1)} s, restored in ${(restoreMs / 1000).toFixed(1)} s, exported (${(statSync(savedPath).size / 1e6).toFixed(1)} MB) in ${(exportMs / 1000).toFixed(1)} s`,
     );

@@ -29,6 +29,7 @@ interface Rows {
 
 let rows: Rows | null = null;
 let longTasks: number[] = [];
+let longTaskSpans: { start: number; duration: number }[] = [];
 let observer: PerformanceObserver | null = null;
 
 /** Turns pack text into the exact rows an import stores (not timed: the floor times only the write). */
@@ -160,14 +161,26 @@ async function measureRowCost(): Promise<{
   return { writeOnePerRow, readOnePerRow, writeBatched, readBatched };
 }
 
-/** Starts recording long tasks (> 50 ms) from now. */
+/** Starts recording long tasks (> 50 ms) from now (and those the page buffered before). */
 function startLongTasks(): void {
   longTasks = [];
+  longTaskSpans = [];
   observer?.disconnect();
   observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      longTasks.push(e.duration);
+      longTaskSpans.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+    }
   });
-  observer.observe({ type: 'longtask' });
+  observer.observe({ type: 'longtask', buffered: true });
+}
+
+/** The long tasks recorded so far: epoch ms start and duration (keeps recording). */
+function takeLongTaskSpans(): { start: number; duration: number }[] {
+  if (observer)
+    for (const e of observer.takeRecords())
+      longTaskSpans.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+  return longTaskSpans;
 }
 
 /** Stops recording and returns the long tasks' durations (ms). */
@@ -192,6 +205,7 @@ export const benchApi = {
   measureRowCost,
   startLongTasks,
   stopLongTasks,
+  takeLongTaskSpans,
 };
 
 export type BenchApi = typeof benchApi;

@@ -110,6 +110,16 @@ export async function measureImports(
   return out;
 }
 
+/** Imports the pack once through the screen (setup for a phase that needs it, not a measurement). */
+export async function importPackOnce(
+  app: BenchApp,
+  filePath: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const run = await importThroughScreen(app, filePath);
+  log(`  pack imported in ${run.total.toFixed(0)} ms (setup)`);
+}
+
 /** The raw Dexie bulkAdd floor of the same rows: a warm-up on up to 10k rows, then `runs` full writes. */
 export async function measureFloor(
   app: BenchApp,

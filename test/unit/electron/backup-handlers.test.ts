@@ -89,12 +89,14 @@ describe('writing a backup in parts', () => {
     const second = (await main.value('backup:write-begin', { kind: 'save', defaultName: 'x.json' })) as {
       id: string;
     };
-    await main.value('backup:write-part', { id: second.id, text: 'half again' });
+    const whole = wholeBackup(5);
+    const half = Math.floor(whole.length / 2);
+    await main.value('backup:write-part', { id: second.id, text: whole.slice(0, half) });
     expect(readFileSync(target, 'utf8')).toBe('the good backup');
     expect(readdirSync(dir).filter((n) => TEMP_FILE.test(n))).toHaveLength(1);
-    await main.value('backup:write-part', { id: second.id, text: ', now whole' });
+    await main.value('backup:write-part', { id: second.id, text: whole.slice(half) });
     await main.value('backup:write-end', second);
-    expect(readFileSync(target, 'utf8')).toBe('half again, now whole');
+    expect(readFileSync(target, 'utf8')).toBe(whole);
   });
 
   it('returns null when the save dialog is cancelled', async () => {
@@ -277,7 +279,11 @@ describe('main does not trust the page with backup volume (issue 19, item 8)', (
     for (let i = 0; i < 10; i++) {
       const { id } = await main.value('backup:write-begin', { kind: 'auto', reason: 'daily' });
       await main.value('backup:write-part', { id, text: `{"format":"lectern-backup","junk":${i}}` });
-      await main.value('backup:write-end', { id });
+      // Checked before it is renamed into place: junk is refused and deleted, never listed.
+      expect(await main.call('backup:write-end', { id })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/was not written: .*not a whole Lectern backup/) },
+      });
     }
     // The real one stays; junk counts for nothing and is removed (it could never be restored).
     expect(readdirSync(dir)).toEqual([real]);

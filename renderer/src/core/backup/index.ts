@@ -1,4 +1,6 @@
 export * from './checksum';
+export * from './columns';
+export * from './gzip';
 export * from './json-scan';
 export * from './reader';
 export * from './schema';

@@ -80,20 +80,22 @@ const DEFAULT_MAX_VALUE = 64 * 1024 * 1024;
 
 /**
  * A row that starts at `from` and is written whole on its line, as every backup row is: the line up
- * to its last closing brace, when that much is one JSON value (JSON.parse accepting it proves it is
+ * to its last closing brace (or bracket, for an array row), when that much is one JSON value (JSON.parse accepting it proves it is
  * the whole row: a value cannot run on past its end). This spares a character-by-character scan;
  * anything else (a row across lines or parts, two rows on a line) returns null and takes that way.
  */
 function quickRow(s: string, from: number): { text: string; value: unknown } | null {
   const newline = s.indexOf('\n', from);
   if (newline < 0) return null;
+  // An object row may be followed by its table's "]" on the line; an array row (format 3) ends in one.
+  const array = s.charCodeAt(from) === 91;
   let end = newline;
   while (end > from) {
     const c = s.charCodeAt(end - 1);
-    if (c === 32 || c === 13 || c === 9 || c === 44 || c === 93) end--;
+    if (c === 32 || c === 13 || c === 9 || c === 44 || (c === 93 && !array)) end--;
     else break;
   }
-  if (s.charCodeAt(end - 1) !== 125) return null;
+  if (s.charCodeAt(end - 1) !== (array ? 93 : 125)) return null;
   const text = s.slice(from, end);
   try {
     return { text, value: JSON.parse(text) };
@@ -333,7 +335,7 @@ export function createJsonScanner(
             i++;
             continue;
           }
-          if (ch === 123) {
+          if (ch === 123 || ch === 91) {
             const quick = quickRow(s, i);
             if (quick) {
               handler.row(table ?? '', rowIndex, quick.value, quick.text, posAt(abs));

@@ -1,12 +1,13 @@
 /**
  * Reading and verifying a backup fed in parts: the one entry point for a backup's text. It never
  * throws on the file's content and refuses anything that is not a complete, unchanged Lectern backup
- * (version 1 or 2), with messages that say what is wrong and where. Verified rows can be taken as
+ * (version 1, 2 or 3; version 3's text, once decompressed by `gzip.ts`), with messages that say what is wrong and where. Verified rows can be taken as
  * they come (to restore while reading); a caller that does so must drop them if the file is refused
  * later — e.g. by aborting the transaction they were written in.
  */
 import type { Diagnostic } from '../pack/diagnostics';
 import { CHECKSUM_ALGORITHM, createHasher, type Hasher } from './checksum';
+import { columnsFromNames, decodeRow, type TableColumns } from './columns';
 import { createJsonScanner, type JsonPosition, JsonScanError, type JsonScanner } from './json-scan';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupOrigin } from './schema';
 import { type BackupVersionSpec, versionSpec } from './versions';
@@ -50,6 +51,8 @@ export interface BackupReader {
 
 interface TableState {
   spec: BackupVersionSpec['tables'][string];
+  /** Version 3: the columns its array rows follow (from the file's header). */
+  columns: TableColumns | null;
   rows: number;
   hasher: Hasher;
   keys: Map<unknown, number>;
@@ -92,7 +95,7 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
       if (key === 'formatVersion') {
         if (typeof value === 'number' && value > BACKUP_FORMAT_VERSION)
           stop(
-            `This backup was written by a newer Lectern (backup format ${value}); this version reads formats 1 and ${BACKUP_FORMAT_VERSION}. Update Lectern to restore it.`,
+            `This backup was written by a newer Lectern (backup format ${value}); this version reads formats 1 to ${BACKUP_FORMAT_VERSION}. Update Lectern to restore it.`,
             { path: ['formatVersion'] },
           );
         spec = versionSpec(value);
@@ -130,12 +133,18 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
         tables.set(name, null);
         return;
       }
-      current = { spec: tableSpec, rows: 0, hasher: createHasher(), keys: new Map(), batch: [] };
+      const named = s.version >= 3 ? (header.columns as Record<string, unknown> | undefined)?.[name] : null;
+      const columns =
+        Array.isArray(named) && named.every((c) => typeof c === 'string')
+          ? columnsFromNames(named as string[], tableSpec.schema)
+          : null;
+      current = { spec: tableSpec, columns, rows: 0, hasher: createHasher(), keys: new Map(), batch: [] };
       tables.set(name, current);
     },
-    row(table, index, value, text, at) {
+    row(table, index, written, text, at) {
       const t = current;
       if (!t) return;
+      const value = t.columns ? decodeRow(t.columns, written) : written;
       t.rows++;
       // The checksum covers each row's text exactly as written (JSON.stringify of the stored row):
       // a row re-spaced by an editor counts as changed.

@@ -38,8 +38,11 @@ import {
 
 /** The value of `format` in every backup file. */
 export const BACKUP_FORMAT = 'lectern-backup';
-/** The backup format version this build writes (it also reads version 1). */
-export const BACKUP_FORMAT_VERSION = 2;
+/**
+ * The backup format version this build writes (it also reads versions 1 and 2). Version 3 is version
+ * 2's document with rows as arrays (`columns.ts`), gzip-compressed (`gzip.ts`).
+ */
+export const BACKUP_FORMAT_VERSION = 3;
 /**
  * The tables of a version 2 backup, in the order they are written: the review log last, because it
  * is by far the largest and is read in parts after the others.

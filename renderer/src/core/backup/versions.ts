@@ -36,7 +36,9 @@ function keyed(keyName: string, schema: z.ZodType): BackupTableSpec {
 function headerSchema(version: number, names: readonly string[]): z.ZodType {
   const counts = Object.fromEntries(names.map((t) => [t, z.number().int().min(0)]));
   const checksums = Object.fromEntries(names.map((t) => [t, z.string()]));
+  const columns = z.partialRecord(z.enum(names as [string, ...string[]]), z.array(z.string()));
   return z.object({
+    ...(version >= 3 ? { columns } : {}),
     format: z.literal(BACKUP_FORMAT),
     formatVersion: z.literal(version),
     createdAt: z.number(),
@@ -78,6 +80,9 @@ const V2: BackupVersionSpec = {
   header: headerSchema(2, BACKUP_TABLES),
 };
 
+/** Version 3 holds version 2's rows, written as arrays (its header names their columns) and gzipped. */
+const V3: BackupVersionSpec = { ...V2, version: 3, header: headerSchema(3, BACKUP_TABLES) };
+
 const V1: BackupVersionSpec = {
   version: 1,
   names: BACKUP_V1_TABLES,
@@ -92,5 +97,5 @@ const V1: BackupVersionSpec = {
 
 /** The spec of a format version this build reads, or null. */
 export function versionSpec(version: unknown): BackupVersionSpec | null {
-  return version === 2 ? V2 : version === 1 ? V1 : null;
+  return version === 3 ? V3 : version === 2 ? V2 : version === 1 ? V1 : null;
 }

@@ -2,11 +2,14 @@
  * Writing backup files in parts: rows are stringified and hashed one at a time and handed on as text
  * pieces, and `createPartSplitter` cuts that text into parts of bounded length, so no string ever
  * holds the whole file (a million reviews are several hundred MB: more than one JS string can hold).
+ * The text is format 3's (rows as arrays, see `columns.ts`) before it is compressed (`gzip.ts`).
  */
 import { CHECKSUM_ALGORITHM, createHasher, type Hasher } from './checksum';
+import { columnsOf, encodeRow, type TableColumns } from './columns';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
+  BACKUP_ROW_SCHEMAS,
   BACKUP_TABLES,
   type BackupCounts,
   type BackupTableName,
@@ -15,6 +18,14 @@ import {
 
 /** The app name written into backups. */
 export const BACKUP_APP_NAME = 'Lectern';
+
+/** The columns of each table written as arrays in format 3 (tables not listed keep object rows). */
+export const BACKUP_COLUMNS: Partial<Record<BackupTableName, TableColumns>> = Object.fromEntries(
+  BACKUP_TABLES.flatMap((t) => {
+    const columns = columnsOf(BACKUP_ROW_SCHEMAS[t]);
+    return columns ? [[t, columns]] : [];
+  }),
+);
 
 /** Writes one backup, table by table, rows in any number of calls. */
 export interface BackupWriter {
@@ -26,12 +37,16 @@ export interface BackupWriter {
 
 /**
  * Creates a writer that hands the file's text to `write` piece by piece: the header at once, then a
- * line per row. `createdAt` is epoch ms.
+ * line per row. `createdAt` is epoch ms. `formatVersion` 2 writes every row as an object, as Lectern
+ * did before format 3 (for tests and tools that need such files); the app writes 3.
  */
 export function createBackupWriter(
   meta: { createdAt: number; appVersion: string },
   write: (text: string) => void,
+  opts: { formatVersion?: 2 | 3 } = {},
 ): BackupWriter {
+  const version = opts.formatVersion ?? BACKUP_FORMAT_VERSION;
+  const columns = version >= 3 ? BACKUP_COLUMNS : {};
   const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as BackupCounts;
   const hashers = Object.fromEntries(BACKUP_TABLES.map((t) => [t, createHasher()])) as Record<
     BackupTableName,
@@ -41,10 +56,13 @@ export function createBackupWriter(
   let finished = false;
   const head = {
     format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
+    formatVersion: version,
     createdAt: meta.createdAt,
     app: { name: BACKUP_APP_NAME, version: meta.appVersion },
     checksumAlgorithm: CHECKSUM_ALGORITHM,
+    ...(version >= 3
+      ? { columns: Object.fromEntries(Object.entries(columns).map(([t, c]) => [t, c.names])) }
+      : {}),
   };
   write(`${JSON.stringify(head).slice(0, -1)},"tables":{`);
 
@@ -68,9 +86,10 @@ export function createBackupWriter(
         );
       moveTo(index);
       const hasher = hashers[table];
+      const tableColumns = columns[table];
       let n = counts[table];
       for (const row of rows) {
-        const json = JSON.stringify(row);
+        const json = JSON.stringify(tableColumns ? encodeRow(tableColumns, row) : row);
         hasher.update(json);
         hasher.update('\n');
         write(n === 0 ? `\n${json}` : `,\n${json}`);
@@ -138,9 +157,10 @@ export function createPartSplitter(maxChars: number, emit: (part: string) => voi
 export function serializeBackup(
   tables: BackupTables,
   meta: { createdAt: number; appVersion: string },
+  opts: { formatVersion?: 2 | 3 } = {},
 ): string {
   const out: string[] = [];
-  const writer = createBackupWriter(meta, (t) => out.push(t));
+  const writer = createBackupWriter(meta, (t) => out.push(t), opts);
   for (const table of BACKUP_TABLES) writer.addRows(table, tables[table]);
   writer.finish();
   return out.join('');

@@ -133,15 +133,16 @@ export async function exportBackup(
   let total = snapshot.total;
   opts.onProgress?.(done, total);
   await send();
-  let after = Number.NEGATIVE_INFINITY;
-  while (lastReview !== undefined) {
-    const rows = await db.reviews
-      .where(':id')
-      .between(after, lastReview, false, true)
-      .limit(REVIEWS_PER_READ)
-      .toArray();
+  const read = (after: number) =>
+    db.reviews.where(':id').between(after, lastReview, false, true).limit(REVIEWS_PER_READ).toArray();
+  let next = lastReview !== undefined ? read(Number.NEGATIVE_INFINITY) : null;
+  while (next) {
+    const rows = await next;
     const last = rows[rows.length - 1];
     if (last?.id === undefined) break;
+    // The next read runs in the browser's IndexedDB while these rows are written and compressed.
+    next = rows.length < REVIEWS_PER_READ ? null : read(last.id);
+    next?.catch(() => {}); // a failed read rejects when it is awaited
     writer.addRows('reviews', rows);
     summary.reviews += rows.length;
     done += rows.length;
@@ -149,7 +150,6 @@ export async function exportBackup(
     if (rows.length < REVIEWS_PER_READ) total = done;
     opts.onProgress?.(done, Math.max(total, done));
     await send();
-    after = last.id;
   }
   writer.finish();
   splitter.flush();

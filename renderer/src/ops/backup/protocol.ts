@@ -28,7 +28,8 @@ export type ToBackupWorker =
 
 /** From the worker. */
 export type FromBackupWorker =
-  | { type: 'part'; text: string }
+  /** The next part of the gzip-compressed backup, as base64. */
+  | { type: 'part'; base64: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'exported'; summary: BackupSummary }
   | { type: 'need' }

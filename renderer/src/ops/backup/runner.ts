@@ -68,7 +68,7 @@ export async function runExport(
         channel.onmessage = (event) => {
           const m = event.data as FromBackupWorker;
           if (m.type === 'part') {
-            void invoke('backup:write-part', { id, text: m.text }).then((res) => {
+            void invoke('backup:write-part', { id, base64: m.base64 }).then((res) => {
               if (res.ok) post({ type: 'written' });
               else {
                 failure = new Error(res.error.message);

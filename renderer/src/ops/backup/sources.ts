@@ -1,9 +1,11 @@
 /**
  * Where a backup to restore is read from, part by part: a file the student chose (read in slices by
- * the page) or an automatic backup (streamed by main). Parts are decoded as UTF-8 with a streaming
- * decoder, so a character split between two parts comes out whole.
+ * the page) or an automatic backup (streamed by main). Parts are decompressed when the file is gzip
+ * (format 3) and decoded as UTF-8 with streaming decoders (`core/backup/gzip.ts`), so a character
+ * split between two parts comes out whole.
  */
 
+import { base64ToBytes, createBackupDecoder } from '../../core/backup/gzip';
 import { describeError } from '../../core/describe-error';
 import { invoke } from '../../platform/bridge';
 
@@ -38,7 +40,7 @@ export function fileSource(file: Blob & { name: string }, partBytes = FILE_PART_
     label: `“${file.name}”`,
     bytes: file.size,
     async open() {
-      const decoder = new TextDecoder('utf-8', { fatal: true });
+      const decoder = createBackupDecoder(file.name);
       let position = 0;
       let finished = false;
       return {
@@ -54,13 +56,9 @@ export function fileSource(file: Blob & { name: string }, partBytes = FILE_PART_
           }
           position = end;
           finished = position >= file.size;
-          try {
-            return { text: decoder.decode(bytes, { stream: !finished }), bytesRead: position };
-          } catch {
-            throw new Error(
-              `${file.name} is not UTF-8 text (bytes ${start}–${end}): it is not a Lectern backup`,
-            );
-          }
+          let text = await decoder.push(new Uint8Array(bytes));
+          if (finished) text += await decoder.end();
+          return { text, bytesRead: position };
         },
         async close() {
           finished = true;
@@ -70,16 +68,22 @@ export function fileSource(file: Blob & { name: string }, partBytes = FILE_PART_
   };
 }
 
-/** An automatic backup in the app's data folder, streamed by main. */
+/** An automatic backup in the app's data folder, streamed by main as it is on disk. */
 export function autoBackupSource(name: string, bytes: number, label: string): BackupSource {
   return {
     label,
     bytes,
     async open() {
-      const begun = await invoke('backup:read-begin', { name });
+      const begun = await invoke('backup:read-begin', { name, raw: true });
       if (!begun.ok) throw new Error(begun.error.message);
       const { id } = begun.value;
+      const decoder = createBackupDecoder(name);
       let done = false;
+      const close = async () => {
+        if (done) return;
+        done = true;
+        await invoke('backup:read-end', { id });
+      };
       return {
         async next() {
           if (done) return null;
@@ -89,13 +93,16 @@ export function autoBackupSource(name: string, bytes: number, label: string): Ba
             throw new Error(res.error.message);
           }
           done = res.value.done;
-          return { text: res.value.text, bytesRead: res.value.bytesRead };
+          try {
+            let text = await decoder.push(base64ToBytes(res.value.base64 ?? ''));
+            if (done) text += await decoder.end();
+            return { text, bytesRead: res.value.bytesRead };
+          } catch (err) {
+            await close();
+            throw err;
+          }
         },
-        async close() {
-          if (done) return;
-          done = true;
-          await invoke('backup:read-end', { id });
-        },
+        close,
       };
     },
   };

@@ -3,6 +3,7 @@
  * context, taking and handing over file text through the page (see `protocol.ts`).
  */
 
+import { bytesToBase64, createGzipWriter } from '../../core/backup/gzip';
 import { describeError } from '../../core/describe-error';
 import {
   type BackupVerdict,
@@ -53,17 +54,20 @@ export function serveBackupWorker(port: BackupPort, db: LecternDb): void {
         if (r.type !== 'written')
           throw new StoppedByPage(r.type === 'stop' ? r.message : `unexpected "${r.type}"`);
       };
+      // The text is compressed here, in the worker (format 3), and crosses to main as base64.
+      const gzip = createGzipWriter(async (chunk) => {
+        await inFlight;
+        send({ type: 'part', base64: bytesToBase64(chunk) });
+        inFlight = acknowledged();
+        inFlight.catch(() => {}); // rethrown by the next await
+      }, m.partChars);
       const summary = await exportBackup(
         db,
         { now: m.now, appVersion: m.appVersion },
-        async (text) => {
-          await inFlight;
-          send({ type: 'part', text });
-          inFlight = acknowledged();
-          inFlight.catch(() => {}); // rethrown by the next await
-        },
+        (text) => gzip.write(text),
         { partChars: m.partChars, onProgress: progressSender(send) },
       );
+      await gzip.finish();
       await inFlight;
       send({ type: 'exported', summary });
       return;

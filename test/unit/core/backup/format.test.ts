@@ -14,7 +14,9 @@ import { makeCard } from '../stats/fixtures';
 import { META, readAccepted, refusal, sampleTables } from './fixtures';
 import { serializeV1Backup, V1_TABLES } from './v1-writer';
 
-const TEXT = serializeBackup(sampleTables(), META);
+/** These tests read format 2 files (what Lectern wrote before format 3); format-v3.test.ts reads 3. */
+const V2 = { formatVersion: 2 } as const;
+const TEXT = serializeBackup(sampleTables(), META, V2);
 const V1_FIXTURE = readFileSync(new URL('../../../fixtures/backups/v1-backup.json', import.meta.url), 'utf8');
 
 /** Reads `text` fed in the given parts. */
@@ -45,7 +47,7 @@ describe('backup file format 2', () => {
       reviews: 2,
     });
     expect(result.tables).toEqual(sampleTables());
-    expect(serializeBackup(result.tables as never, META)).toBe(TEXT);
+    expect(serializeBackup(result.tables as never, META, V2)).toBe(TEXT);
   });
 
   it('is one JSON document with a row per line, the review log last and the counts after the rows', () => {
@@ -82,7 +84,7 @@ describe('backup file format 2', () => {
   it('writes the same file whether a table is fed at once or in several calls', () => {
     const t = sampleTables();
     const out: string[] = [];
-    const w = createBackupWriter(META, (s) => out.push(s));
+    const w = createBackupWriter(META, (s) => out.push(s), V2);
     w.addRows('packs', t.packs);
     w.addRows('cards', t.cards.slice(0, 1)); // questionChunks skipped: written empty
     w.addRows('cards', t.cards.slice(1));
@@ -92,7 +94,7 @@ describe('backup file format 2', () => {
       packs: t.packs,
       cards: t.cards,
     });
-    const again = createBackupWriter(META, () => {});
+    const again = createBackupWriter(META, () => {}, V2);
     again.addRows('cards', []);
     expect(() => again.addRows('packs', [])).toThrow(/in order/);
   });
@@ -156,7 +158,7 @@ describe('backup file format 2', () => {
     expect(refusal('{"format":"lectern-pack","formatVersion":1,"questions":[]}')).toMatch(
       /Lectern pack, not a backup/,
     );
-    expect(refusal(TEXT.replace('"formatVersion":2', '"formatVersion":3'))).toMatch(/newer Lectern/);
+    expect(refusal(TEXT.replace('"formatVersion":2', '"formatVersion":4'))).toMatch(/newer Lectern/);
     expect(refusal('{"format":"lectern-backup","formatVersion":2}')).toMatch(/header is damaged/);
     expect(refusal('{"format":"lectern-backup","tables":{"packs":[]}}')).toMatch(
       /"formatVersion" does not come before/,
@@ -183,7 +185,7 @@ describe('backup file format 2', () => {
     const t = sampleTables();
     (t.reviews[1] as { rating: number }).rating = 7;
     t.cards.push(makeCard({ key: 'p:a' }));
-    const result = readBackupText(serializeBackup(t, META));
+    const result = readBackupText(serializeBackup(t, META, V2));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual([
@@ -204,7 +206,7 @@ describe('backup file format 2', () => {
     const item = t.questionChunks[0]?.items[0] as { question: Record<string, unknown>; type: string };
     item.type = 'multiple-choice';
     item.question = { id: 'a', section: 's1', type: 'multiple-choice', prompt: 'Which?' };
-    const result = readBackupText(serializeBackup(t, META));
+    const result = readBackupText(serializeBackup(t, META, V2));
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues[0]).toMatchObject({
@@ -223,7 +225,7 @@ describe('backup file format 2', () => {
     ] as const) {
       const t = sampleTables();
       (t.cards[0] as unknown as Record<string, number>)[field] = value;
-      const result = readBackupText(serializeBackup(t, META));
+      const result = readBackupText(serializeBackup(t, META, V2));
       expect(result.ok, `${field} ${value}`).toBe(false);
       if (result.ok) continue;
       expect(result.issues[0]).toMatchObject({ path: ['tables', 'cards', 0, field] });
@@ -233,17 +235,17 @@ describe('backup file format 2', () => {
   it('refuses a forged pack row whose chapters are not chapters, and a question that is not its row (issue 19)', () => {
     const t = sampleTables();
     (t.packs[0] as unknown as Record<string, unknown>).chapters = { c1: 'x' };
-    expect(refusal(serializeBackup(t, META))).toMatch(/^Invalid packs row 1/);
+    expect(refusal(serializeBackup(t, META, V2))).toMatch(/^Invalid packs row 1/);
     const u = sampleTables();
     const item = u.questionChunks[0]?.items[1] as { id: string };
     item.id = 'other';
-    expect(refusal(serializeBackup(u, META))).toMatch(/question's id, type and section differ/);
+    expect(refusal(serializeBackup(u, META, V2))).toMatch(/question's id, type and section differ/);
   });
 
   it('refuses unknown fields and tables, and a table written twice', () => {
     const t = sampleTables();
     (t.cards[0] as Record<string, unknown>).evil = 1;
-    expect(refusal(serializeBackup(t, META))).toMatch(/Invalid cards row 1/);
+    expect(refusal(serializeBackup(t, META, V2))).toMatch(/Invalid cards row 1/);
     const data = JSON.parse(TEXT);
     data.tables.extra = [];
     expect(refusal(JSON.stringify(data))).toMatch(/Unknown table "extra"/);

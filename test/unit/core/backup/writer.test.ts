@@ -58,7 +58,7 @@ describe('a large backup in parts', () => {
       total += p.length;
       parts.push(p);
     });
-    const writer = createBackupWriter(META, (t) => splitter.write(t));
+    const writer = createBackupWriter(META, (t) => splitter.write(t), { formatVersion: 2 });
     const t = sampleTables();
     writer.addRows('packs', t.packs);
     writer.addRows('questionChunks', t.questionChunks);

@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_TABLES, type BackupTables } from '../../../../renderer/src/core/backup';
@@ -117,7 +118,7 @@ describe('backups through the worker and main', () => {
     const fractions: number[] = [];
     const done = await runExport(
       { kind: 'auto', reason: 'daily' },
-      { ...META, partChars: 200 },
+      { ...META, partChars: 100 },
       (f) => fractions.push(f),
       workerOn(source),
     );
@@ -146,9 +147,10 @@ describe('backups through the worker and main', () => {
     saveDialog.path = join(dir, 'mine.json');
     const done = await runExport({ kind: 'save', defaultName: 'b.json' }, META, undefined, workerOn(d));
     expect(done?.written.path).toBe(saveDialog.path);
-    expect(JSON.parse(readFileSync(saveDialog.path, 'utf8'))).toMatchObject({
+    // Format 3: the backup's JSON, gzip-compressed.
+    expect(JSON.parse(gunzipSync(readFileSync(saveDialog.path)).toString('utf8'))).toMatchObject({
       format: 'lectern-backup',
-      formatVersion: 2,
+      formatVersion: 3,
     });
   });
 
