@@ -14,7 +14,7 @@ export function cardKey(packId: string, questionId: string): CardKey {
 }
 
 export type PackOrigin = 'bundled' | 'imported';
-export type SourceFormat = 'lectern' | 'gift' | 'aiken' | 'delimited';
+export type SourceFormat = 'lectern' | 'gift' | 'aiken' | 'delimited' | 'anki';
 
 /** A pack's metadata, chapters (with bodies) and discussion prompts; questions live in `questionChunks`. */
 export interface PackRow {

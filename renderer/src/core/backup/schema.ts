@@ -67,7 +67,7 @@ export const packRowSchema = z.strictObject({
   version: z.string(),
   date: z.string().optional(),
   origin: z.enum(['bundled', 'imported']),
-  format: z.enum(['lectern', 'gift', 'aiken', 'delimited']),
+  format: z.enum(['lectern', 'gift', 'aiken', 'delimited', 'anki']),
   fileName: z.string().optional(),
   chapters: z.array(chapterSchema),
   discussions: z.array(discussionSchema),

@@ -7,7 +7,8 @@ import { MAX_PACK_BYTES } from '../../core/formats';
 import { importFiles, importFromDialog } from './import-controller';
 import { useWindowDragging } from './window-drop';
 
-const ACCEPT = '.json,.gift,.txt,.csv,.tsv,.aiken,.lectern,application/json,text/plain,text/csv';
+const ACCEPT =
+  '.json,.gift,.txt,.csv,.tsv,.aiken,.lectern,.apkg,.colpkg,application/json,text/plain,text/csv';
 
 export function ImportSources() {
   const inputId = useId();
@@ -18,8 +19,8 @@ export function ImportSources() {
         Drop a pack file here (or anywhere on the window), or choose one.
         <span className="muted">
           {' '}
-          Lectern reads Lectern JSON, Moodle GIFT, Aiken and CSV/TSV (Anki, Quizlet) files in UTF-8, up to{' '}
-          {MAX_PACK_BYTES / (1024 * 1024)} MiB.
+          Lectern reads Lectern JSON, Moodle GIFT, Aiken, CSV/TSV (Anki, Quizlet) files in UTF-8 and Anki
+          packages (.apkg, .colpkg), up to {MAX_PACK_BYTES / (1024 * 1024)} MiB.
         </span>
       </p>
       <div className="pack-actions">

@@ -7,6 +7,7 @@ export const FORMAT_LABELS: Record<PackFormat, string> = {
   gift: 'Moodle GIFT',
   aiken: 'Aiken',
   delimited: 'Delimited text (CSV/TSV)',
+  anki: 'Anki package',
 };
 
 export const TYPE_LABELS: Record<QuestionType, string> = {
