@@ -169,7 +169,10 @@ function onWorkerMessage(fileName: string, message: FromWorker): void {
       markImport('end');
       stopWorker();
       if (current.step !== 'storing') return;
-      setJob({ step: 'done', fileName, summary: current.summary, counts: message.counts });
+      const summary = message.history
+        ? { ...current.summary, historyImported: message.history }
+        : current.summary;
+      setJob({ step: 'done', fileName, summary, counts: message.counts });
       const { title } = current.summary;
       useAppStore
         .getState()
@@ -188,13 +191,16 @@ function onWorkerMessage(fileName: string, message: FromWorker): void {
   }
 }
 
-/** Stores the pack whose summary is on screen (in the worker, in one transaction). */
-export function confirmImport(): void {
+/**
+ * Stores the pack whose summary is on screen (in the worker, in one transaction); with `history`, then
+ * the Anki review history the summary offered.
+ */
+export function confirmImport(opts: { history?: boolean } = {}): void {
   const current = job();
   if (current.step !== 'summary' || !worker) return;
   markImport('apply');
   setJob({ step: 'storing', fileName: current.fileName, summary: current.summary, fraction: 0 });
-  const message: ToWorker = { type: 'apply', now: Date.now() };
+  const message: ToWorker = { type: 'apply', now: Date.now(), history: opts.history === true };
   worker.postMessage(message);
 }
 

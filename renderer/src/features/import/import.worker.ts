@@ -3,13 +3,18 @@
  * request stores it in one transaction — all off the window's thread, so the window stays responsive
  * for large files. The window's live queries see the writes through Dexie's cross-context broadcast.
  */
-import { decodePackBytes, readPackFile } from '../../core/formats';
+import { decodePackBytes, isAnkiPackage, readPackFile } from '../../core/formats';
+import type { AnkiHistory } from '../../core/formats/anki/history';
+import type { AnkiReadResult } from '../../core/formats/anki/read-anki';
 import { hashHex } from '../../core/pack/hash';
+import type { PackMedia } from '../../core/pack/media';
 import type { Pack } from '../../core/pack/schema';
 import { db } from '../../db/db';
 import { applyImport, identifyPack, previewImport } from '../../db/import-repo';
 import type { PackMeta } from '../../db/packs-repo';
 import { describeStorageError } from '../../db/storage-errors';
+import { importAnkiHistory } from '../../ops/anki-history';
+import type { AnkiWorkerReply, AnkiWorkerRequest } from './anki.worker';
 import { summarizeImport } from './import-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -17,6 +22,9 @@ interface Held {
   pack: Pack;
   meta: PackMeta;
   expectUpdatedAt: number | null;
+  /** An Anki package's media (stored by the media code) and review history (imported on request). */
+  media?: PackMedia[];
+  history?: AnkiHistory[];
 }
 
 let held: Held | null = null;
@@ -36,7 +44,60 @@ function progressSender(stage: 'reading' | 'storing'): (fraction: number) => voi
   };
 }
 
+/** Reads an Anki package in a worker of its own, started now: its readers load only for such files. */
+function readAnkiInWorker(fileName: string, bytes: ArrayBuffer): Promise<AnkiReadResult> {
+  const progress = progressSender('reading');
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./anki.worker.ts', import.meta.url), { type: 'module', name: 'anki' });
+    worker.onmessage = (event: MessageEvent<AnkiWorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') progress(reply.fraction);
+      else {
+        worker.terminate();
+        resolve(reply.result);
+      }
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      resolve({
+        ok: false,
+        issues: [{ message: `the Anki reader failed (${event.message || 'no details'})` }],
+      });
+    };
+    const request: AnkiWorkerRequest = { fileName, bytes };
+    worker.postMessage(request, [bytes]);
+  });
+}
+
+async function readAnki(fileName: string, bytes: ArrayBuffer): Promise<void> {
+  const result = await readAnkiInWorker(fileName, bytes);
+  if (!result.ok) {
+    const errors = result.issues.filter((d) => d.severity !== 'warning');
+    const warnings = result.issues.filter((d) => d.severity === 'warning');
+    send({ type: 'problems', format: 'anki', errors, warnings });
+    return;
+  }
+  const pack = await identifyPack(db, result.pack, { format: 'anki', fileName, idGiven: false });
+  const preview = await previewImport(db, pack);
+  held = {
+    pack,
+    meta: { origin: 'imported', format: 'anki', fileName, contentHash: hashHex(JSON.stringify(pack), 20) },
+    expectUpdatedAt: preview.kind === 'update' ? preview.stored.updatedAt : null,
+    media: result.media,
+    history: result.history,
+  };
+  const summary = summarizeImport(pack, fileName, 'anki', result.warnings, preview);
+  const reviews = result.history.reduce((n, h) => n + h.reviews.length, 0);
+  if (reviews > 0)
+    summary.history = { cards: result.history.filter((h) => h.reviews.length > 0).length, reviews };
+  send({ type: 'summary', summary });
+}
+
 async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void> {
+  if ('bytes' in message && isAnkiPackage(message.fileName, new Uint8Array(message.bytes))) {
+    await readAnki(message.fileName, message.bytes);
+    return;
+  }
   const decoded = decodePackBytes('bytes' in message ? new Uint8Array(message.bytes) : message.text);
   if (!decoded.ok) {
     send({ type: 'problems', format: null, errors: [decoded.issue], warnings: [] });
@@ -74,18 +135,29 @@ async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void>
   });
 }
 
-async function apply(now: number): Promise<void> {
+async function apply(now: number, withHistory: boolean): Promise<void> {
   if (!held) {
     send({ type: 'failed', message: 'There is no read file to import.' });
     return;
   }
-  const { pack, meta, expectUpdatedAt } = held;
+  const { pack, meta, expectUpdatedAt, history } = held;
   const res = await applyImport(db, pack, meta, now, {
     expectUpdatedAt,
     onProgress: progressSender('storing'),
   });
   held = null;
-  send(res.ok ? { type: 'stored', counts: res.counts } : { type: 'failed', message: res.message });
+  if (!res.ok) {
+    send({ type: 'failed', message: res.message });
+    return;
+  }
+  // The pack is stored; its history follows in a transaction of its own (a pack without it is whole).
+  const imported =
+    withHistory && history?.length ? await importAnkiHistory(db, pack, history, now) : undefined;
+  send(
+    imported
+      ? { type: 'stored', counts: res.counts, history: imported }
+      : { type: 'stored', counts: res.counts },
+  );
 }
 
 // Open the database while the student is still choosing a file (an error surfaces at first use).
@@ -93,6 +165,6 @@ db.open().catch(() => {});
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  const work = message.type === 'read' ? read(message) : apply(message.now);
+  const work = message.type === 'read' ? read(message) : apply(message.now, message.history === true);
   work.catch((err: unknown) => send({ type: 'failed', message: describeStorageError(err, 'the pack') }));
 };
