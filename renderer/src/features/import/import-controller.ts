@@ -4,10 +4,11 @@
  * and the import screen all drive the same import.
  */
 import type { PackFile, Result } from '../../../../electron/ipc/contract';
-import { checkPackSize } from '../../core/formats';
+import { checkPackSize, isAnkiPackage } from '../../core/formats';
 import { invoke } from '../../platform/bridge';
 import { type ImportJob, useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';
+import { readAnkiInWorker, stopAnkiReader } from './anki-reader';
 import { markImport } from './import-marks';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -41,6 +42,7 @@ export function isImportBusy(j: ImportJob = job()): boolean {
 }
 
 function stopWorker(): void {
+  stopAnkiReader();
   worker?.terminate();
   worker = null;
 }
@@ -87,8 +89,17 @@ export async function startNext(): Promise<void> {
       return;
     }
     if (mine !== ticket) return;
-    message = { type: 'read', fileName, bytes };
-    transfer = [bytes];
+    if (isAnkiPackage(fileName, new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 4096)))) {
+      const result = await readAnkiInWorker(fileName, bytes, (fraction) => {
+        const current = job();
+        if (mine === ticket && current.step === 'reading') setJob({ ...current, fraction });
+      });
+      if (mine !== ticket) return;
+      message = { type: 'read-anki', fileName, result };
+    } else {
+      message = { type: 'read', fileName, bytes };
+      transfer = [bytes];
+    }
   } else {
     message = { type: 'read', fileName, text: source.text };
   }

@@ -3,7 +3,7 @@
  * request stores it in one transaction — all off the window's thread, so the window stays responsive
  * for large files. The window's live queries see the writes through Dexie's cross-context broadcast.
  */
-import { decodePackBytes, isAnkiPackage, readPackFile } from '../../core/formats';
+import { decodePackBytes, readPackFile } from '../../core/formats';
 import type { AnkiHistory } from '../../core/formats/anki/history';
 import type { AnkiReadResult } from '../../core/formats/anki/read-anki';
 import { hashHex } from '../../core/pack/hash';
@@ -14,7 +14,6 @@ import { applyImport, identifyPack, previewImport } from '../../db/import-repo';
 import type { PackMeta } from '../../db/packs-repo';
 import { describeStorageError } from '../../db/storage-errors';
 import { importAnkiHistory } from '../../ops/anki-history';
-import type { AnkiWorkerReply, AnkiWorkerRequest } from './anki.worker';
 import { summarizeImport } from './import-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -44,33 +43,8 @@ function progressSender(stage: 'reading' | 'storing'): (fraction: number) => voi
   };
 }
 
-/** Reads an Anki package in a worker of its own, started now: its readers load only for such files. */
-function readAnkiInWorker(fileName: string, bytes: ArrayBuffer): Promise<AnkiReadResult> {
-  const progress = progressSender('reading');
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./anki.worker.ts', import.meta.url), { type: 'module', name: 'anki' });
-    worker.onmessage = (event: MessageEvent<AnkiWorkerReply>) => {
-      const reply = event.data;
-      if (reply.type === 'progress') progress(reply.fraction);
-      else {
-        worker.terminate();
-        resolve(reply.result);
-      }
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      resolve({
-        ok: false,
-        issues: [{ message: `the Anki reader failed (${event.message || 'no details'})` }],
-      });
-    };
-    const request: AnkiWorkerRequest = { fileName, bytes };
-    worker.postMessage(request, [bytes]);
-  });
-}
-
-async function readAnki(fileName: string, bytes: ArrayBuffer): Promise<void> {
-  const result = await readAnkiInWorker(fileName, bytes);
+/** Takes an Anki package the window had read (see anki-reader.ts) on like any read file. */
+async function readAnki(fileName: string, result: AnkiReadResult): Promise<void> {
   if (!result.ok) {
     const errors = result.issues.filter((d) => d.severity !== 'warning');
     const warnings = result.issues.filter((d) => d.severity === 'warning');
@@ -94,10 +68,6 @@ async function readAnki(fileName: string, bytes: ArrayBuffer): Promise<void> {
 }
 
 async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void> {
-  if ('bytes' in message && isAnkiPackage(message.fileName, new Uint8Array(message.bytes))) {
-    await readAnki(message.fileName, message.bytes);
-    return;
-  }
   const decoded = decodePackBytes('bytes' in message ? new Uint8Array(message.bytes) : message.text);
   if (!decoded.ok) {
     send({ type: 'problems', format: null, errors: [decoded.issue], warnings: [] });
@@ -165,6 +135,11 @@ db.open().catch(() => {});
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  const work = message.type === 'read' ? read(message) : apply(message.now, message.history === true);
+  const work =
+    message.type === 'read'
+      ? read(message)
+      : message.type === 'read-anki'
+        ? readAnki(message.fileName, message.result)
+        : apply(message.now, message.history === true);
   work.catch((err: unknown) => send({ type: 'failed', message: describeStorageError(err, 'the pack') }));
 };

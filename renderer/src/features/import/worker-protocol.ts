@@ -1,5 +1,6 @@
 /** Messages between the import screen and the import worker (plain data: they cross a structured clone). */
 import type { PackFormat } from '../../core/formats';
+import type { AnkiReadResult } from '../../core/formats/anki/read-anki';
 import type { Diagnostic } from '../../core/pack/diagnostics';
 import type { ImportCounts } from '../../db/import-repo';
 import type { HistoryImportCounts } from '../../ops/anki-history';
@@ -9,6 +10,8 @@ import type { ImportSummary } from './import-summary';
 export type ToWorker =
   | { type: 'read'; fileName: string; bytes: ArrayBuffer }
   | { type: 'read'; fileName: string; text: string }
+  /** An Anki package the window read in its own worker (see anki-reader.ts). */
+  | { type: 'read-anki'; fileName: string; result: AnkiReadResult }
   /** `history`: also import the Anki review history the summary offered. */
   | { type: 'apply'; now: number; history?: boolean };
 
