@@ -155,3 +155,75 @@ describe('Anki package errors', () => {
     });
   });
 });
+
+describe('Anki notes as questions', () => {
+  it('keeps question ids when a note is edited, so re-importing an updated deck keeps progress', async () => {
+    const SQL = await loadSql();
+    const v1 = readAnkiPackage('d.apkg', await buildPackage(collection(), 'legacy2'), SQL);
+    const edited = collection();
+    const first = edited.notes[0];
+    if (first) first.fields = ['What is a cell, exactly?', 'The unit of life'];
+    const v2 = readAnkiPackage('d.apkg', await buildPackage(edited, 'legacy2'), SQL);
+    if (!v1.ok || !v2.ok) throw new Error('not read');
+    expect(v2.pack.id).toBe(v1.pack.id);
+    expect(v2.pack.questions.map((q) => q.id)).toEqual(v1.pack.questions.map((q) => q.id));
+    expect(v2.pack.questions[0]).toMatchObject({ id: 'guidBasic1', front: 'What is a cell, exactly?' });
+  });
+
+  it('reduces hostile field HTML to text: scripts, styles and handlers never reach the pack', async () => {
+    const SQL = await loadSql();
+    const c = collection();
+    c.notes = [
+      {
+        id: 21,
+        guid: 'hostile',
+        mid: BASIC.id,
+        fields: [
+          '<script>alert(1)</script><style>b{}</style><b onclick="x()">Bold</b> &lt;i&gt;',
+          '<img src="x.png" onerror="alert(2)"><a href="javascript:alert(3)">link</a>',
+        ],
+        cards: [{ id: 211, ord: 0, did: 1 }],
+      },
+    ];
+    const r = readAnkiPackage('h.apkg', await buildPackage(c, 'legacy1'), SQL);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const q = r.pack.questions[0];
+    expect(q).toMatchObject({ front: 'Bold <i>', back: 'link' });
+    expect(JSON.stringify(q)).not.toMatch(/alert|onclick|onerror|javascript/);
+    // x.png is referenced but not in the package: said once, never a broken reference.
+    expect(
+      r.warnings.some((w) => /1 media file is referenced but not in the package \(x\.png\)/.test(w.message)),
+    ).toBe(true);
+  });
+
+  it('reads a note type other than Basic or Cloze from its first two fields, with one warning', async () => {
+    const SQL = await loadSql();
+    const c = collection();
+    const vocab = {
+      id: 1009,
+      name: 'Vocabulary',
+      fields: ['Word', 'Meaning', 'Example'],
+      templates: [
+        { name: 'Recall', qfmt: '{{Meaning}}<br>{{Example}}', afmt: '{{FrontSide}}<hr id=answer>{{Word}}' },
+      ],
+    };
+    c.notetypes.push(vocab);
+    c.notes = [
+      {
+        id: 31,
+        guid: 'v1',
+        mid: vocab.id,
+        fields: ['chat', 'cat', 'Le chat dort.'],
+        cards: [{ id: 311, ord: 0, did: 1 }],
+      },
+    ];
+    const r = readAnkiPackage('v.apkg', await buildPackage(c, 'latest'), SQL);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.pack.questions).toEqual([
+      expect.objectContaining({ id: 'v1', type: 'flashcard', front: 'chat', back: 'cat' }),
+    ]);
+    expect(r.warnings.map((w) => w.message)).toContain(
+      'note type "Vocabulary" (1 note) is not Basic or Cloze: each note became a flashcard from its first two fields',
+    );
+  });
+});
