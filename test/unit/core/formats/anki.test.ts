@@ -226,4 +226,23 @@ describe('Anki notes as questions', () => {
       'note type "Vocabulary" (1 note) is not Basic or Cloze: each note became a flashcard from its first two fields',
     );
   });
+
+  it('skips a card Lectern cannot hold with a warning at its note, importing the rest', async () => {
+    const SQL = await loadSql();
+    const c = collection();
+    c.notes.push({
+      id: 41,
+      guid: 'huge',
+      mid: CLOZE.id,
+      fields: [`{{c1::x}} ${'long '.repeat(5000)}`, ''],
+      cards: [{ id: 411, ord: 0, did: 1 }],
+    });
+    const r = readAnkiPackage('l.apkg', await buildPackage(c, 'legacy1'), SQL);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.pack.questions.map((q) => q.id)).not.toContain('huge');
+    expect(r.pack.questions).toHaveLength(5);
+    expect(r.warnings.find((w) => w.note === '41')?.message).toMatch(
+      /^this card cannot be studied in Lectern \(text: .*\): it is skipped$/,
+    );
+  });
 });

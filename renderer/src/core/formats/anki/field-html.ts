@@ -3,7 +3,7 @@
  * decoded, scripts and styles removed), images as `![alt](media:NAME)` references, sounds kept as
  * `[sound:NAME]` — with media names mapped to the names the pack's media carry.
  */
-import { htmlToText } from '../html-text';
+import { decodeEntities, htmlToText } from '../html-text';
 
 /** A field reduced: its text, and the media names its images refer to in order. */
 export interface ReducedField {
@@ -15,17 +15,23 @@ export interface ReducedField {
 }
 
 const IMG = /<img\b[^>]*?>/gi;
-const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+/** `src` and `alt` attribute values, compiled once (a deck has tens of thousands of fields). */
+const ATTRS = {
+  src: /\bsrc\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i,
+  alt: /\balt\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i,
+};
 const MARK_OPEN = '\uE000';
 const MARK_CLOSE = '\uE001';
+const MARK = new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, 'g');
 
-function attr(tag: string, name: string): string | undefined {
-  const m = ATTR(name).exec(tag);
+function attr(tag: string, name: keyof typeof ATTRS): string | undefined {
+  const m = ATTRS[name].exec(tag);
   return m ? (m[2] ?? m[3] ?? m[4] ?? '') : undefined;
 }
 
 function decodeName(src: string): string {
-  const plain = htmlToText(src, false);
+  const plain = decodeEntities(src).trim();
+  if (!plain.includes('%')) return plain;
   try {
     return decodeURIComponent(plain);
   } catch {
@@ -41,33 +47,36 @@ function decodeName(src: string): string {
 export function reduceField(html: string, names: Map<string, string>, inline: boolean): ReducedField {
   const found: { alt: string; name: string }[] = [];
   const missing: string[] = [];
-  const marked = html.replace(IMG, (tag) => {
-    const src = attr(tag, 'src');
-    if (!src) return '';
-    const name = names.get(decodeName(src));
-    if (name === undefined) {
-      missing.push(decodeName(src));
-      return '';
-    }
-    found.push({
-      alt: htmlToText(attr(tag, 'alt') ?? '', true)
-        .replace(/[[\]\n]/g, ' ')
-        .trim(),
-      name,
-    });
-    return `${MARK_OPEN}${found.length - 1}${MARK_CLOSE}`;
-  });
+  const marked = !/<img/i.test(html)
+    ? html
+    : html.replace(IMG, (tag) => {
+        const src = attr(tag, 'src');
+        if (!src) return '';
+        const name = names.get(decodeName(src));
+        if (name === undefined) {
+          missing.push(decodeName(src));
+          return '';
+        }
+        found.push({
+          alt: htmlToText(attr(tag, 'alt') ?? '', true)
+            .replace(/[[\]\n]/g, ' ')
+            .trim(),
+          name,
+        });
+        return `${MARK_OPEN}${found.length - 1}${MARK_CLOSE}`;
+      });
   let text = htmlToText(marked, true);
-  text = text.replace(/\[sound:([^\]]+)\]/g, (_whole, raw: string) => {
-    const name = names.get(raw.trim());
-    if (name === undefined) {
-      missing.push(raw.trim());
-      return '';
-    }
-    return `[sound:${name}]`;
-  });
+  if (text.includes('[sound:'))
+    text = text.replace(/\[sound:([^\]]+)\]/g, (_whole, raw: string) => {
+      const name = names.get(raw.trim());
+      if (name === undefined) {
+        missing.push(raw.trim());
+        return '';
+      }
+      return `[sound:${name}]`;
+    });
   text = text
-    .replace(new RegExp(`${MARK_OPEN}(\\d+)${MARK_CLOSE}`, 'g'), (_all, i: string) => {
+    .replace(MARK, (_all, i: string) => {
       const img = found[Number(i)];
       return inline && img ? `![${img.alt}](media:${img.name})` : '';
     })

@@ -6,7 +6,6 @@
  * the note GUID, so re-importing an updated deck keeps progress. Problems are placed at the note id.
  */
 import type { Diagnostic } from '../../pack/diagnostics';
-import { questionSchema } from '../../pack/schema';
 import { htmlToText } from '../html-text';
 import { slugify, toLecternId } from '../ids';
 import type { AnkiCard, AnkiCollection, AnkiNote, AnkiNotetype } from './collection';
@@ -23,6 +22,8 @@ export interface DraftChapter {
 export interface AnkiQuestions {
   chapters: DraftChapter[];
   questions: Record<string, unknown>[];
+  /** The note id of each question, by index (a question the pack schema refuses is dropped and warned at it). */
+  noteOf: number[];
   /** Question id → the Anki cards it stands for (their reviews are its history). */
   cardsOf: Map<string, AnkiCard[]>;
   warnings: Diagnostic[];
@@ -46,6 +47,7 @@ export function notesToQuestions(col: AnkiCollection, mediaNames: Map<string, st
   const chapterByDeck = new Map<string, DraftChapter>();
   const usedChapterIds = new Set<string>();
   const questions: Record<string, unknown>[] = [];
+  const noteOf: number[] = [];
   const cardsOf = new Map<string, AnkiCard[]>();
   const warnings: Diagnostic[] = [];
   const missingMedia = new Set<string>();
@@ -88,17 +90,9 @@ export function notesToQuestions(col: AnkiCollection, mediaNames: Map<string, st
     const tags = note.tags.filter((t) => t.length <= 100).slice(0, 50);
     if (tags.length > 0) q.tags = tags;
     q.id = id;
-    const checked = questionSchema.safeParse(q);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-      warnings.push(
-        warn(note.id, `this card cannot be studied in Lectern (${where}${issue?.message}): it is skipped`),
-      );
-      return;
-    }
     usedIds.add(id);
     questions.push(q);
+    noteOf.push(note.id);
     cardsOf.set(id, cards);
   };
 
@@ -206,5 +200,5 @@ export function notesToQuestions(col: AnkiCollection, mediaNames: Map<string, st
         `note type "${name}" (${count} note${count === 1 ? '' : 's'}) is not Basic or Cloze: each note became a flashcard from its first two fields`,
       ),
     );
-  return { chapters, questions, cardsOf, warnings, missingMedia };
+  return { chapters, questions, noteOf, cardsOf, warnings, missingMedia };
 }

@@ -118,7 +118,26 @@ export function readAnkiPackage(
         ok: false,
         issues: [...warnings, { message: 'no notes in this package could be read as questions' }],
       };
-    const result = validatePack(pack);
+    let result = validatePack(pack);
+    // A card Lectern cannot hold (a nested cloze, an over-long field) is dropped with a warning at its
+    // note, not a refusal of the whole deck; anything else wrong is a reader bug and refuses.
+    if (
+      !result.ok &&
+      result.issues.every((d) => d.path?.[0] === 'questions' && typeof d.path[1] === 'number')
+    ) {
+      const bad = new Map<number, Diagnostic>();
+      for (const d of result.issues) if (!bad.has(d.path?.[1] as number)) bad.set(d.path?.[1] as number, d);
+      for (const [index, d] of bad) {
+        read.cardsOf.delete(String(read.questions[index]?.id));
+        warnings.push({
+          severity: 'warning',
+          note: String(read.noteOf[index]),
+          message: `this card cannot be studied in Lectern (${d.path?.slice(2).join('.') || 'question'}: ${d.message}): it is skipped`,
+        });
+      }
+      pack.questions = read.questions.filter((_, i) => !bad.has(i));
+      result = validatePack(pack);
+    }
     if (!result.ok) return { ok: false, issues: [...warnings, ...result.issues] };
     const history = historyOf(col, read.cardsOf);
     opts.onProgress?.(1);
