@@ -8,11 +8,11 @@
 import type { AnkiHistory } from '../core/formats/anki/history';
 import type { Pack } from '../core/pack/schema';
 import { resolveSchedulingSettings } from '../core/settings';
-import { type LecternDb, withCardIndexFields } from '../db/db';
-import { newCardRow, questionRowsOf } from '../db/packs-repo';
-import { type CardRow, cardKey, type ReviewRow } from '../db/rows';
-import { getSettings } from '../db/settings-repo';
-import { buildAnswer } from '../db/study-repo';
+import { newCardRow, questionRowsOf } from '../db/repos/packs-repo';
+import { getSettings } from '../db/repos/settings-repo';
+import { buildAnswer } from '../db/repos/study-repo';
+import { type LecternDb, withCardIndexFields } from '../db/schema/database';
+import { type CardRow, cardKey, type ReviewRow } from '../db/schema/rows';
 
 /** What an imported history wrote. */
 export interface HistoryImportCounts {

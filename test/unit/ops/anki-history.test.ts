@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAnkiPackage } from '../../../renderer/src/core/formats/anki/read-anki';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { applyImport } from '../../../renderer/src/db/import-repo';
-import { cardKey } from '../../../renderer/src/db/rows';
+import { applyImport } from '../../../renderer/src/db/repos/import-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { cardKey } from '../../../renderer/src/db/schema/rows';
 import { importAnkiHistory } from '../../../renderer/src/ops/anki-history';
 import { BASIC, buildPackage, loadSql, type TestCollection } from '../../support/anki-package';
 

@@ -2,7 +2,7 @@
 import type { PackFormat } from '../../core/formats';
 import type { AnkiReadResult } from '../../core/formats/anki/read-anki';
 import type { Diagnostic } from '../../core/pack/diagnostics';
-import type { ImportCounts } from '../../db/import-repo';
+import type { ImportCounts } from '../../db/repos/import-repo';
 import type { HistoryImportCounts } from '../../ops/anki-history';
 import type { ImportSummary } from './import-summary';
 
