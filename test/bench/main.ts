@@ -14,6 +14,7 @@ import { writeBenchFiles } from './bench-files';
 import { type BenchOptions, parseOptions, USAGE } from './options';
 import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
+import { type ApkgResult, measureApkgImport } from './phases/apkg';
 import { measureBrowse } from './phases/browse';
 import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
 import { formatLinearity, measureImportLinearity } from './phases/linearity';
@@ -22,6 +23,7 @@ import { measureCourseStart, measureFirstLaunchOfDay, measureStart } from './pha
 import { measureStats } from './phases/stats';
 import { measureAnswers, measureQueue, type SeedInput, seedStudyHistory } from './phases/study';
 import {
+  apkgRows,
   type BenchResults,
   buildRows,
   describeRowCost,
@@ -32,6 +34,7 @@ import {
   type RowCost,
   type SizeResult,
   summarizeTargets,
+  TARGETS,
 } from './report';
 import { readSeedCache, restoreSeedCache, saveSeedCache, seedCacheKey } from './seed-cache';
 
@@ -178,6 +181,24 @@ async function measureSize(
   }
 }
 
+function build(): void {
+  log('building the app (electron-vite build)…');
+  const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('the build failed');
+}
+
+/** The import.apkg20k phase in an app of its own (fresh user data). */
+async function measureApkgOnce(runs: number): Promise<ApkgResult> {
+  const dir = makeUserData('apkg');
+  const app = await BenchApp.launch(dir);
+  try {
+    return await measureApkgImport(app, runs, log);
+  } finally {
+    await app.close();
+    removeUserData(dir);
+  }
+}
+
 /** Prints the table and writes --json / --md as asked. */
 function writeResults(results: BenchResults, o: BenchOptions): void {
   const linearity = results['import.linearity'];
@@ -217,6 +238,13 @@ async function main(): Promise<void> {
     return;
   }
   const began = Date.now();
+  if (o.onlyApkg) {
+    if (o.build) build();
+    const result = await measureApkgOnce(o.runs);
+    process.stdout.write(`${formatTable(apkgRows(result))}\n`);
+    if (result.ratio > TARGETS.apkgPackRatio) process.exitCode = 1;
+    return;
+  }
   log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
   const linearity = measureImportLinearity(o.runs, log);
   if (o.onlyLinearity) {
@@ -229,11 +257,7 @@ async function main(): Promise<void> {
     if (!linearity.flat) process.exitCode = 1;
     return;
   }
-  if (o.build) {
-    log('building the app (electron-vite build)…');
-    const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (built.status !== 0) throw new Error('the build failed');
-  }
+  if (o.build) build();
   const machine = readMachine();
   log(
     `${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memory}; Node ${machine.node}; ${machine.chromium}; ${machine.mode}`,
@@ -245,6 +269,8 @@ async function main(): Promise<void> {
   const sizes: SizeResult[] = [];
   const rowCost: { value: RowCost | null } = { value: null };
   for (const n of o.sizes) sizes.push(await measureSize(n, o, rowCost));
+  log('\n== import.apkg20k: a 20k-note .apkg with 2k images vs the same notes as a Lectern pack');
+  const apkg = await measureApkgOnce(o.runs);
 
   let peer: PeerResult[] | null = null;
   let peerNote = '';
@@ -284,6 +310,7 @@ async function main(): Promise<void> {
     peerNote,
     durationMs: Date.now() - began,
     'import.linearity': linearity,
+    'import.apkg20k': apkg,
   };
   writeResults({ ...partial, rows: buildRows(partial) }, o);
 }

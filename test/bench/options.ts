@@ -28,6 +28,8 @@ export interface BenchOptions {
   verbose: boolean;
   /** Run only the `import.linearity` phase (core readers in Node: no build, no browser). */
   onlyLinearity: boolean;
+  /** Run only the `import.apkg20k` phase (with the build, unless --no-build). */
+  onlyApkg: boolean;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -44,6 +46,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   reportFrom: null,
   verbose: true,
   onlyLinearity: false,
+  onlyApkg: false,
 };
 
 export const USAGE = `npm run bench -- [options]
@@ -60,6 +63,7 @@ export const USAGE = `npm run bench -- [options]
   --md file             also write the results as a Markdown report (machine, table, profile)
   --report file.json    measure nothing: print the table of a saved --json run again
   --only-linearity      only the import.linearity phase (time per question, 1k to 64k)
+  --only-apkg           only the import.apkg20k phase (a 20k-note .apkg vs the same notes as a pack)
   --quiet               no progress lines`;
 
 /** Parses "1k", "10000", "0.5k" into a count; throws on anything else. */
@@ -129,6 +133,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--only-linearity':
         o.onlyLinearity = true;
+        break;
+      case '--only-apkg':
+        o.onlyApkg = true;
         break;
       case '--md':
         o.markdown = next();

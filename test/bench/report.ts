@@ -3,6 +3,7 @@
  * to the floor and to Mnemosyne, the target and whether it was met (and by how much).
  */
 import type { PeerResult } from './peer';
+import type { ApkgResult } from './phases/apkg';
 import type { ImportRun } from './phases/import';
 import type { LinearityResult } from './phases/linearity';
 import type { JsSize } from './phases/size';
@@ -90,6 +91,8 @@ export interface BenchResults {
   durationMs: number;
   /** Time per question of the core readers from 1k to 64k (absent in runs saved before it existed). */
   'import.linearity'?: LinearityResult;
+  /** A 20k-note .apkg against the same notes as a Lectern pack (absent in runs saved before it existed). */
+  'import.apkg20k'?: ApkgResult;
 }
 
 export const TARGETS = {
@@ -101,6 +104,8 @@ export const TARGETS = {
   jsKb: 300,
   heapMb: 150,
   longTaskMs: 100,
+  /** import.apkg20k: the .apkg in at most this many times the same notes as a Lectern pack. */
+  apkgPackRatio: 2,
   /** Size at which the absolute targets apply. */
   at: 100_000,
 } as const;
@@ -168,6 +173,23 @@ function addVerdicts(rows: TableRow[], row: TableRow, checks: { met: boolean; ve
 const MB = 1e6;
 
 /** Builds the table's rows from the results. */
+/** The import.apkg20k row: the package's import, judged against the same notes as a Lectern pack. */
+export function apkgRows(apkg: ApkgResult): TableRow[] {
+  const rows: TableRow[] = [];
+  addVerdicts(
+    rows,
+    {
+      measure: `import.apkg20k: .apkg with ${formatSize(apkg.images)} images (the same notes as a Lectern pack: ${formatNumber(median(apkg.packMs))} ms)`,
+      size: formatSize(apkg.notes),
+      value: median(apkg.apkgMs),
+      unit: 'ms',
+      target: `≤ ${TARGETS.apkgPackRatio}× the pack`,
+    },
+    [judgeMax(apkg.ratio, TARGETS.apkgPackRatio, '×')],
+  );
+  return rows;
+}
+
 export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
   const rows: TableRow[] = [];
   const peerOf = (n: number) => r.peer?.find((p) => p.n === n);
@@ -382,6 +404,8 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
       value: Math.max(r.courseStart.heap.library, r.courseStart.heap.study) / MB,
       unit: 'MB',
     });
+  const apkg = r['import.apkg20k'];
+  if (apkg) rows.push(...apkgRows(apkg));
   addVerdicts(
     rows,
     {
