@@ -1,8 +1,9 @@
 /** A readable pack waiting for confirmation: what it holds, and (for an update) what changes. */
 import { useId, useState } from 'react';
 
-import { countWord, FORMAT_LABELS, TYPE_LABELS } from './import-labels';
-import type { ImportSummary } from './import-summary';
+import type { ImportSummary } from '../../ops/import';
+import { formatCount } from '../../ui/count';
+import { FORMAT_LABELS, TYPE_LABELS } from './import-labels';
 import { ProblemList } from './ProblemList';
 import { StepHeading } from './StepHeading';
 import { UpdateDetails } from './UpdateDetails';
@@ -101,7 +102,7 @@ export function SummaryView({
       {summary.warnings.length > 0 ? (
         <>
           <h3 id="import-warnings">
-            {countWord(summary.warnings.length, 'warning')} (the pack can still be imported)
+            {formatCount(summary.warnings.length, 'warning')} (the pack can still be imported)
           </h3>
           <ProblemList fileName={summary.fileName} problems={summary.warnings} labelledBy="import-warnings" />
         </>
@@ -115,8 +116,8 @@ export function SummaryView({
             onChange={(e) => setWithHistory(e.currentTarget.checked)}
           />{' '}
           <label htmlFor={historyId}>
-            Import the review history from Anki ({countWord(summary.history.reviews, 'review')} of{' '}
-            {countWord(summary.history.cards, 'card')}): each card is scheduled from its reviews, as if you
+            Import the review history from Anki ({formatCount(summary.history.reviews, 'review')} of{' '}
+            {formatCount(summary.history.cards, 'card')}): each card is scheduled from its reviews, as if you
             had studied it in Lectern. Cards you already studied here keep their progress.
           </label>
         </p>
