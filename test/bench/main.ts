@@ -16,6 +16,7 @@ import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
 import { type ApkgResult, measureApkgImport } from './phases/apkg';
 import { measureBrowse } from './phases/browse';
+import { formatFsrs, measureFsrs } from './phases/fsrs';
 import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
 import { formatLinearity, measureImportLinearity } from './phases/linearity';
 import { measureJsSize } from './phases/size';
@@ -202,7 +203,7 @@ async function measureApkgOnce(runs: number): Promise<ApkgResult> {
 /** Prints the table and writes --json / --md as asked. */
 function writeResults(results: BenchResults, o: BenchOptions): void {
   const linearity = results['import.linearity'];
-  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${linearity ? `${formatLinearity(linearity)}\n` : ''}${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
+  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${linearity ? `${formatLinearity(linearity)}\n` : ''}${results.fsrs ? `${formatFsrs(results.fsrs)}\n` : ''}${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
   if (o.json === '-') {
     log(`\n${table}`);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -247,10 +248,13 @@ async function main(): Promise<void> {
   }
   log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
   const linearity = measureImportLinearity(o.runs, log);
+  // The optimizer phase runs in every bench run, whatever --sizes says (issue 18).
+  log('\n== fsrs: the optimizer on a simulated year (fitted on the earlier two thirds, scored on the rest)');
+  const fsrs = await measureFsrs(log);
   if (o.onlyLinearity) {
-    process.stdout.write(`${formatLinearity(linearity)}\n`);
+    process.stdout.write(`${formatLinearity(linearity)}\n${formatFsrs(fsrs)}\n`);
     if (o.json) {
-      const json = `${JSON.stringify({ 'import.linearity': linearity }, null, 2)}\n`;
+      const json = `${JSON.stringify({ 'import.linearity': linearity, fsrs }, null, 2)}\n`;
       if (o.json === '-') process.stdout.write(json);
       else writeFileSync(o.json, json);
     }
@@ -311,6 +315,7 @@ async function main(): Promise<void> {
     durationMs: Date.now() - began,
     'import.linearity': linearity,
     'import.apkg20k': apkg,
+    fsrs,
   };
   writeResults({ ...partial, rows: buildRows(partial) }, o);
 }

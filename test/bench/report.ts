@@ -2,8 +2,10 @@
  * The bench's results, the targets of issue 8, and the one table of medians: each row with its ratio
  * to the floor and to Mnemosyne, the target and whether it was met (and by how much).
  */
+
 import type { PeerResult } from './peer';
 import type { ApkgResult } from './phases/apkg';
+import type { FsrsBench } from './phases/fsrs';
 import type { ImportRun } from './phases/import';
 import type { LinearityResult } from './phases/linearity';
 import type { JsSize } from './phases/size';
@@ -93,6 +95,8 @@ export interface BenchResults {
   'import.linearity'?: LinearityResult;
   /** A 20k-note .apkg against the same notes as a Lectern pack (absent in runs saved before it existed). */
   'import.apkg20k'?: ApkgResult;
+  /** The FSRS optimizer on a simulated history (absent in runs saved before it existed). */
+  fsrs?: FsrsBench;
 }
 
 export const TARGETS = {

@@ -7,7 +7,12 @@
  * `study-queue-repo.ts` and are re-exported here.
  */
 import type { Grade } from '../../core/grading';
-import { type Rating, type SchedulerSettings, answerCard as scheduleAnswer } from '../../core/scheduler';
+import {
+  type DueLoad,
+  type Rating,
+  type SchedulerSettings,
+  answerCard as scheduleAnswer,
+} from '../../core/scheduler';
 import { type LecternDb, withCardIndexFields } from '../schema/database';
 import type { CardKey, CardRow, EpochMs, QuestionRow, ReviewRow } from '../schema/rows';
 import { newCardRow } from './packs-repo';
@@ -52,6 +57,8 @@ export interface AnswerInput {
   now: EpochMs;
   /** The pack's settings (`resolveSchedulingSettings`). */
   settings: SchedulerSettings;
+  /** Cards due per coming day, for the load balancer and easy days (none: plain fuzz). */
+  load?: DueLoad;
 }
 
 /** What an answer wrote, and the card row it started from (what undoing it puts back). */
@@ -106,7 +113,7 @@ async function readOrStartCard(
  * review history is replayed through, so its rows are the rows an answer writes.
  */
 export function buildAnswer(card: CardRow, input: AnswerInput, response: string): AnswerWritten {
-  const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key).card;
+  const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key, input.load).card;
   const updated = withCardIndexFields<CardRow>({ ...card, ...next, rev: card.rev + 1 });
   const review: ReviewRow = {
     cardKey: card.key,
