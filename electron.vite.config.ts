@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -31,6 +32,27 @@ const cspPlugin: Plugin = {
       '<meta charset="UTF-8" />',
       `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
     ),
+};
+
+/**
+ * `import x from './file.wasm?base64'` gives the file's bytes as a base64 string in the importing chunk:
+ * the Anki reader's SQLite WebAssembly then needs no fetch (Electron's file:// pages cannot fetch a
+ * file URL) and loads only with that chunk. Vite 8 inlines no .wasm with `?inline`.
+ */
+const wasmBase64Plugin: Plugin = {
+  name: 'lectern-wasm-base64',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    if (!source.endsWith('.wasm?base64')) return null;
+    const resolved = await this.resolve(source.slice(0, -'?base64'.length), importer, { skipSelf: true });
+    return resolved ? `\0wasm-base64:${resolved.id}` : null;
+  },
+  load(id) {
+    if (!id.startsWith('\0wasm-base64:')) return null;
+    const file = id.slice('\0wasm-base64:'.length);
+    this.addWatchFile(file);
+    return `export default ${JSON.stringify(readFileSync(file).toString('base64'))};`;
+  },
 };
 
 /**
@@ -112,7 +134,7 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     // `@/core/...` is `renderer/src/core/...`, as in tsconfig.json and vitest.config.ts.
     resolve: { alias: { '@': resolve(root, 'renderer/src') } },
-    plugins: [react(), cspPlugin, sharedWorkerChunksPlugin],
+    plugins: [react(), cspPlugin, sharedWorkerChunksPlugin, wasmBase64Plugin],
     base: './',
     build: {
       outDir: resolve(root, 'out/renderer'),

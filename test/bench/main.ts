@@ -14,6 +14,7 @@ import { writeBenchFiles } from './bench-files';
 import { type BenchOptions, parseOptions, USAGE } from './options';
 import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
+import { type ApkgResult, measureApkgImport } from './phases/apkg';
 import { measureBrowse } from './phases/browse';
 import { formatFsrs, measureFsrs } from './phases/fsrs';
 import {
@@ -29,6 +30,7 @@ import { measureCourseStart, measureFirstLaunchOfDay, measureStart, type StartRe
 import { measureStats } from './phases/stats';
 import { measureAnswers, measureQueue, type SeedInput, seedStudyHistory } from './phases/study';
 import {
+  apkgRows,
   type BenchResults,
   backupFigures,
   buildRows,
@@ -40,6 +42,7 @@ import {
   type RowCost,
   type SizeResult,
   summarizeTargets,
+  TARGETS,
 } from './report';
 import { readSeedCache, restoreSeedCache, saveSeedCache, seedCacheKey } from './seed-cache';
 
@@ -239,6 +242,25 @@ async function measureBackupOnly(
     };
   } finally {
     await app?.close();
+    removeUserData(dir);
+  }
+}
+
+function build(): void {
+  log('building the app (electron-vite build)…');
+  const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('the build failed');
+}
+
+/** The import.apkg20k phase in an app of its own (fresh user data). */
+async function measureApkgOnce(runs: number): Promise<ApkgResult> {
+  const dir = makeUserData('apkg');
+  const app = await BenchApp.launch(dir);
+  try {
+    return await measureApkgImport(app, runs, log);
+  } finally {
+    await app.close();
+    removeUserData(dir);
   }
 }
 
@@ -281,6 +303,13 @@ async function main(): Promise<void> {
     return;
   }
   const began = Date.now();
+  if (o.onlyApkg) {
+    if (o.build) build();
+    const result = await measureApkgOnce(o.runs);
+    process.stdout.write(`${formatTable(apkgRows(result))}\n`);
+    if (result.ratio > TARGETS.apkgPackRatio) process.exitCode = 1;
+    return;
+  }
   if (!o.onlyBackup)
     log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
   const linearity = o.onlyBackup ? undefined : measureImportLinearity(o.runs, log);
@@ -300,11 +329,7 @@ async function main(): Promise<void> {
     if (!linearity.flat) process.exitCode = 1;
     return;
   }
-  if (o.build) {
-    log('building the app (electron-vite build)…');
-    const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (built.status !== 0) throw new Error('the build failed');
-  }
+  if (o.build) build();
   const machine = readMachine();
   log(
     `${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memory}; Node ${machine.node}; ${machine.chromium}; ${machine.mode}`,
@@ -318,6 +343,8 @@ async function main(): Promise<void> {
   const sizes: SizeResult[] = [];
   const rowCost: { value: RowCost | null } = { value: null };
   for (const n of o.sizes) sizes.push(await measureSize(n, o, rowCost));
+  log('\n== import.apkg20k: a 20k-note .apkg with 2k images vs the same notes as a Lectern pack');
+  const apkg = await measureApkgOnce(o.runs);
 
   let peer: PeerResult[] | null = null;
   let peerNote = '';
@@ -357,6 +384,7 @@ async function main(): Promise<void> {
     peerNote,
     durationMs: Date.now() - began,
     'import.linearity': linearity,
+    'import.apkg20k': apkg,
     fsrs,
     ...backupFigures(sizes),
   };

@@ -30,6 +30,8 @@ export interface BenchOptions {
   onlyLinearity: boolean;
   /** Per size: only the studied history and the first launch of the day with its daily backup. */
   onlyBackup: boolean;
+  /** Run only the `import.apkg20k` phase (with the build, unless --no-build). */
+  onlyApkg: boolean;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -47,6 +49,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   verbose: true,
   onlyLinearity: false,
   onlyBackup: false,
+  onlyApkg: false,
 };
 
 export const USAGE = `npm run bench -- [options]
@@ -64,6 +67,7 @@ export const USAGE = `npm run bench -- [options]
   --report file.json    measure nothing: print the table of a saved --json run again
   --only-linearity      only the import.linearity phase (time per question, 1k to 64k)
   --only-backup         per size, only the daily automatic backup (backup.dailyMs, backup.bytesPerReview)
+  --only-apkg           only the import.apkg20k phase (a 20k-note .apkg vs the same notes as a pack)
   --quiet               no progress lines`;
 
 /** Parses "1k", "10000", "0.5k" into a count; throws on anything else. */
@@ -136,6 +140,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--only-backup':
         o.onlyBackup = true;
+        break;
+      case '--only-apkg':
+        o.onlyApkg = true;
         break;
       case '--md':
         o.markdown = next();

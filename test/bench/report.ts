@@ -4,6 +4,7 @@
  */
 
 import type { PeerResult } from './peer';
+import type { ApkgResult } from './phases/apkg';
 import type { FsrsBench } from './phases/fsrs';
 import type { ImportRun } from './phases/import';
 import type { LinearityResult } from './phases/linearity';
@@ -100,6 +101,8 @@ export interface BenchResults {
   'backup.bytesPerReview'?: number | null;
   /** The longest main-thread task of the window while that backup was written (ms). */
   'backup.longestTaskMs'?: number | null;
+  /** A 20k-note .apkg against the same notes as a Lectern pack (absent in runs saved before it existed). */
+  'import.apkg20k'?: ApkgResult;
   /** The FSRS optimizer on a simulated history (absent in runs saved before it existed). */
   fsrs?: FsrsBench;
 }
@@ -116,6 +119,8 @@ export const TARGETS = {
   /** Issue 16: the daily automatic backup at 1M reviews. */
   backupDailyMs: 5000,
   backupBytesPerReview: 15,
+  /** import.apkg20k: the .apkg in at most this many times the same notes as a Lectern pack. */
+  apkgPackRatio: 2,
   /** Size at which the absolute targets apply. */
   at: 100_000,
 } as const;
@@ -261,6 +266,23 @@ export function backupFigures(
 }
 
 /** Builds the table's rows from the results. */
+/** The import.apkg20k row: the package's import, judged against the same notes as a Lectern pack. */
+export function apkgRows(apkg: ApkgResult): TableRow[] {
+  const rows: TableRow[] = [];
+  addVerdicts(
+    rows,
+    {
+      measure: `import.apkg20k: .apkg with ${formatSize(apkg.images)} images (the same notes as a Lectern pack: ${formatNumber(median(apkg.packMs))} ms)`,
+      size: formatSize(apkg.notes),
+      value: median(apkg.apkgMs),
+      unit: 'ms',
+      target: `≤ ${TARGETS.apkgPackRatio}× the pack`,
+    },
+    [judgeMax(apkg.ratio, TARGETS.apkgPackRatio, '×')],
+  );
+  return rows;
+}
+
 export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
   const rows: TableRow[] = [];
   const peerOf = (n: number) => r.peer?.find((p) => p.n === n);
@@ -467,6 +489,8 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
       value: Math.max(r.courseStart.heap.library, r.courseStart.heap.study) / MB,
       unit: 'MB',
     });
+  const apkg = r['import.apkg20k'];
+  if (apkg) rows.push(...apkgRows(apkg));
   addVerdicts(
     rows,
     {

@@ -9,13 +9,16 @@
  * if any file is invalid (with `--strict`, also if any file has a warning). Exit code 2 is a usage error.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
+import initSqlJs from 'sql.js';
 import {
   checkPackSize,
+  isAnkiPackage,
   type PackFormat,
   packToGift,
   type ReadPackResult,
   readPackFile,
 } from '../core/formats';
+import { type AnkiCounts, readAnkiPackage } from '../core/formats/anki/read-anki';
 import { packToMoodleXml } from '../core/formats/moodlexml/write-moodle-xml';
 import {
   type Diagnostic,
@@ -56,7 +59,9 @@ Usage:
 
 Formats are detected from the extension and content: Lectern JSON (.json),
 Moodle GIFT (.gift), Moodle XML (.xml), Aiken (.txt), CSV/TSV with or without
-Anki headers (.csv, .tsv, .txt). --from lectern|gift|aiken|delimited|moodlexml
+Anki headers (.csv, .tsv, .txt), Anki packages (.apkg, .colpkg: every version;
+problems are placed at the note id, FILE: note NID: message; --json adds notes,
+cards, review rows and media counts). --from lectern|gift|aiken|delimited|moodlexml
 overrides detection.
 Files larger than 64 MiB are refused. Text must be UTF-8 (or UTF-16 with a BOM).
 `;
@@ -67,6 +72,7 @@ const FORMAT_NAMES: Record<PackFormat, string> = {
   aiken: 'Aiken',
   delimited: 'CSV/TSV',
   moodlexml: 'Moodle XML',
+  anki: 'Anki package',
 };
 
 class UsageError extends Error {}
@@ -142,6 +148,17 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   }
 }
 
+/** What an Anki package held, by file, for `check --json`. */
+const ankiCounts = new Map<string, AnkiCounts>();
+
+/** Reads an Anki package with sql.js's Node build (its WebAssembly loads from node_modules). */
+async function loadAnki(file: string, bytes: Uint8Array): Promise<ReadPackResult> {
+  const result = readAnkiPackage(file, bytes, await initSqlJs());
+  if (!result.ok) return { ...result, format: 'anki' };
+  ankiCounts.set(file, result.counts);
+  return { ok: true, pack: result.pack, warnings: result.warnings, format: 'anki', idGiven: false };
+}
+
 /** Reads and validates one file; problems reading it become diagnostics. */
 async function loadPack(file: string, from: PackFormat | undefined): Promise<ReadPackResult> {
   const format = from ?? 'lectern';
@@ -151,6 +168,9 @@ async function loadPack(file: string, from: PackFormat | undefined): Promise<Rea
     const tooBig = checkPackSize(info.size);
     if (tooBig) return { ok: false, issues: [tooBig], format };
     const bytes = await readFile(file);
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if ((from === undefined || from === 'anki') && isAnkiPackage(file, view))
+      return await loadAnki(file, view);
     return readPackFile(
       file,
       new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
@@ -192,6 +212,7 @@ function jsonDiagnostic(d: Diagnostic) {
   return {
     ...(d.line !== undefined ? { line: d.line, column: d.column ?? 1 } : {}),
     ...(d.path ? { path: formatPath(d.path) } : {}),
+    ...(d.note !== undefined ? { note: d.note } : {}),
     message: d.message,
   };
 }
@@ -229,6 +250,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
               sections: result.pack.chapters.reduce((n, c) => n + c.sections.length, 0),
               discussions: result.pack.discussions.length,
               ...(result.media?.length ? { media: result.media.length } : {}),
+              ...(ankiCounts.has(file) ? { anki: ankiCounts.get(file) } : {}),
             }
           : {}),
         errors: diagnostics.filter((d) => d.severity !== 'warning').map(jsonDiagnostic),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseOptions, parseSize } from '../../bench/options';
 import { parsePeerMedian } from '../../bench/peer';
 import {
+  apkgRows,
   type BenchResults,
   buildRows,
   formatSize,
@@ -163,5 +164,18 @@ describe('bench report', () => {
       '| import (pack, 44.0 MB) | 100k | 5000 ms | 4000 ms | 1.25× | 4500 ms | 1.11× |',
     );
     expect(summarizeTargets(rows)).toMatch(/^Targets: 6 of 8 met\./);
+  });
+
+  it('judges import.apkg20k against 2× the same notes as a Lectern pack', () => {
+    const row = (apkgMs: number, packMs: number) =>
+      apkgRows({
+        notes: 20_000,
+        images: 2000,
+        apkgMs: [apkgMs],
+        packMs: [packMs],
+        ratio: apkgMs / packMs,
+      })[0];
+    expect(row(7000, 4000)).toMatchObject({ size: '20k', value: 7000, met: true, target: '≤ 2× the pack' });
+    expect(row(9000, 4000)?.met).toBe(false);
   });
 });

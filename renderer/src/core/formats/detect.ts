@@ -4,7 +4,7 @@
 import { maskEscapes } from './gift/gift-text';
 
 /** The pack formats Lectern reads. */
-export type PackFormat = 'lectern' | 'gift' | 'aiken' | 'delimited' | 'moodlexml';
+export type PackFormat = 'lectern' | 'gift' | 'aiken' | 'delimited' | 'moodlexml' | 'anki';
 
 const BY_EXTENSION: Record<string, PackFormat> = {
   json: 'lectern',
@@ -14,6 +14,8 @@ const BY_EXTENSION: Record<string, PackFormat> = {
   csv: 'delimited',
   tsv: 'delimited',
   xml: 'moodlexml',
+  apkg: 'anki',
+  colpkg: 'anki',
 };
 
 const ANKI_HEADER =
@@ -30,6 +32,17 @@ const GIFT_BLOCK =
 export function formatFromFileName(name: string): PackFormat | undefined {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
   return ext === undefined ? undefined : BY_EXTENSION[ext];
+}
+
+/**
+ * True when the file is an Anki package (`.apkg`/`.colpkg`): by extension, or a zip whose first entry
+ * names are Anki's. Such files are bytes, read by `readAnkiPackage`, never decoded as text.
+ */
+export function isAnkiPackage(name: string, bytes: Uint8Array): boolean {
+  if (formatFromFileName(name) === 'anki') return true;
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return false;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return head.includes('collection.anki');
 }
 
 /** True when the text has GIFT structure: an answer block, a `::title::` or a `$CATEGORY:` line. */

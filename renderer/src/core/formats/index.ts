@@ -8,7 +8,7 @@ export {
   normalizeNewlines,
 } from './decode';
 export { guessSeparator, readDelimited } from './delimited/read-delimited';
-export { detectPackFormat, formatFromFileName, type PackFormat } from './detect';
+export { detectPackFormat, formatFromFileName, isAnkiPackage, type PackFormat } from './detect';
 export { readCategoryTitle, readGift } from './gift/read-gift';
 export { packToGift, questionToGift } from './gift/write-gift';
 export { decodeEntities, htmlToText, toSafeMarkdownBody } from './html-text';

@@ -88,6 +88,13 @@ export function readPackFile(
       case 'moodlexml':
         ({ result, media } = readMoodleXml(text, options));
         break;
+      case 'anki':
+        // Packages are zipped SQLite: the import worker and the CLI read them with readAnkiPackage.
+        result = {
+          ok: false,
+          issues: [{ message: 'an Anki package is not text: open the .apkg file itself' }],
+        };
+        break;
     }
     // Every placed problem carries its source line, for the caret excerpt the app and the CLI show.
     if (!result.ok)

@@ -10,6 +10,8 @@ export interface Diagnostic {
   severity?: 'error' | 'warning';
   /** The source line around the place, for a caret excerpt (see {@link excerptLines}). */
   excerpt?: SourceExcerpt;
+  /** The Anki note id the problem is in (packages have no lines: a note is their place). */
+  note?: string;
 }
 
 /** A source line, cut to at most {@link EXCERPT_WIDTH} characters around the column. */
@@ -89,7 +91,12 @@ export function formatPath(path: readonly (string | number)[]): string {
 
 /** Formats a diagnostic the way compilers do: `FILE:LINE:COL: message` (or `FILE: $.path: message`). */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  const where = d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}` : file;
+  const where =
+    d.line !== undefined
+      ? `${file}:${d.line}:${d.column ?? 1}`
+      : d.note !== undefined
+        ? `${file}: note ${d.note}`
+        : file;
   const path = d.path && d.path.length > 0 ? ` ${formatPath(d.path)}:` : '';
   const level = d.severity === 'warning' ? ' warning:' : '';
   return `${where}:${level}${path} ${d.message}`;

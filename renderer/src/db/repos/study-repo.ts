@@ -108,8 +108,11 @@ async function readOrStartCard(
   };
 }
 
-/** The new card row and the log row of `input` answered from `card` (pure). */
-function buildAnswer(card: CardRow, input: AnswerInput, response: string): AnswerWritten {
+/**
+ * The new card row and the log row of `input` answered from `card` (pure). Also what an imported
+ * review history is replayed through, so its rows are the rows an answer writes.
+ */
+export function buildAnswer(card: CardRow, input: AnswerInput, response: string): AnswerWritten {
   const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key, input.load).card;
   const updated = withCardIndexFields<CardRow>({ ...card, ...next, rev: card.rev + 1 });
   const review: ReviewRow = {

@@ -37,7 +37,7 @@ export function cardKey(packId: string, questionId: string): CardKey {
 
 export const packOriginSchema = z.enum(['bundled', 'imported']);
 export type PackOrigin = z.infer<typeof packOriginSchema>;
-export const sourceFormatSchema = z.enum(['lectern', 'gift', 'aiken', 'delimited', 'moodlexml']);
+export const sourceFormatSchema = z.enum(['lectern', 'gift', 'aiken', 'delimited', 'moodlexml', 'anki']);
 export type SourceFormat = z.infer<typeof sourceFormatSchema>;
 
 /**

@@ -8,7 +8,7 @@ import { importFiles, importFromDialog } from '../../ops/import';
 import { useWindowDragging } from './window-drop';
 
 const ACCEPT =
-  '.json,.gift,.txt,.csv,.tsv,.aiken,.lectern,.xml,application/json,text/plain,text/csv,text/xml,application/xml';
+  '.json,.gift,.txt,.csv,.tsv,.aiken,.lectern,.xml,.apkg,.colpkg,application/json,text/plain,text/csv,text/xml,application/xml';
 
 export function ImportSources() {
   const inputId = useId();
@@ -20,7 +20,7 @@ export function ImportSources() {
         <span className="muted">
           {' '}
           Lectern reads Lectern JSON, Moodle GIFT, Moodle XML, Aiken and CSV/TSV (Anki, Quizlet) files in
-          UTF-8, up to {MAX_PACK_BYTES / (1024 * 1024)} MiB.
+          UTF-8 and Anki packages (.apkg, .colpkg), up to {MAX_PACK_BYTES / (1024 * 1024)} MiB.
         </span>
       </p>
       <div className="pack-actions">

@@ -64,6 +64,16 @@ export function DoneStep({ summary, counts }: { summary: ImportSummary; counts: 
         {counts.kind === 'new' ? `Imported “${summary.title}”` : `Updated “${summary.title}”`}
       </StepHeading>
       <p>{describeCounts(counts, summary)}</p>
+      {summary.historyImported ? (
+        <p>
+          Review history imported: {formatCount(summary.historyImported.reviews, 'review')} scheduling{' '}
+          {formatCount(summary.historyImported.cards, 'card')}
+          {summary.historyImported.kept > 0
+            ? ` (${formatCount(summary.historyImported.kept, 'card')} already studied here kept their progress)`
+            : ''}
+          .
+        </p>
+      ) : null}
       <p className="muted">
         New questions of a chapter enter your study queue once you open the chapter (Settings can change
         this).

@@ -25,8 +25,8 @@ export function ProblemsView({
       </StepHeading>
       <p className="muted">
         {format ? `Read as ${FORMAT_LABELS[format]}. ` : ''}Fix every problem listed (the place is{' '}
-        <code>file:line:column</code>) and import the file again. The command line lists the same:{' '}
-        <code>npm run pack -- check {fileName}</code>.
+        <code>{format === 'anki' ? 'file: note id' : 'file:line:column'}</code>) and import the file again.
+        The command line lists the same: <code>npm run pack -- check {fileName}</code>.
       </p>
       <ProblemList fileName={fileName} problems={errors} labelledBy="import-problems-title" />
       {warnings.length > 0 ? (

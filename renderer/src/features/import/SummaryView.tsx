@@ -1,4 +1,5 @@
 /** A readable pack waiting for confirmation: what it holds, and (for an update) what changes. */
+import { useId, useState } from 'react';
 
 import type { ImportSummary } from '../../ops/import';
 import { formatCount } from '../../ui/count';
@@ -13,10 +14,12 @@ export function SummaryView({
   onCancel,
 }: {
   summary: ImportSummary;
-  onConfirm: () => void;
+  onConfirm: (opts: { history: boolean }) => void;
   onCancel: () => void;
 }) {
   const update = summary.update;
+  const historyId = useId();
+  const [withHistory, setWithHistory] = useState(true);
   return (
     <section className="card import-step" aria-labelledby="import-summary-title">
       <StepHeading id="import-summary-title">
@@ -104,8 +107,26 @@ export function SummaryView({
           <ProblemList fileName={summary.fileName} problems={summary.warnings} labelledBy="import-warnings" />
         </>
       ) : null}
+      {summary.history ? (
+        <p className="import-history-option">
+          <input
+            id={historyId}
+            type="checkbox"
+            checked={withHistory}
+            onChange={(e) => setWithHistory(e.currentTarget.checked)}
+          />{' '}
+          <label htmlFor={historyId}>
+            Import the review history from Anki ({formatCount(summary.history.reviews, 'review')} of{' '}
+            {formatCount(summary.history.cards, 'card')}): each card is scheduled from its reviews, as if you
+            had studied it in Lectern. Cards you already studied here keep their progress.
+          </label>
+        </p>
+      ) : null}
       <div className="pack-actions">
-        <button type="button" onClick={onConfirm}>
+        <button
+          type="button"
+          onClick={() => onConfirm({ history: summary.history !== undefined && withHistory })}
+        >
           {update ? 'Apply update' : 'Import this pack'}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>

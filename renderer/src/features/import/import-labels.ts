@@ -8,6 +8,7 @@ export const FORMAT_LABELS: Record<PackFormat, string> = {
   aiken: 'Aiken',
   delimited: 'Delimited text (CSV/TSV)',
   moodlexml: 'Moodle XML',
+  anki: 'Anki package',
 };
 
 export const TYPE_LABELS: Record<QuestionType, string> = {

@@ -4,11 +4,12 @@
  * and the import screen all drive the same import.
  */
 import { describeError } from '../../core/describe-error';
-import { checkPackSize } from '../../core/formats';
+import { checkPackSize, isAnkiPackage } from '../../core/formats';
 import type { PackFile, Result } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { type ImportJob, useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';
+import { readAnkiInWorker, stopAnkiReader } from './anki-reader';
 import { markImport } from './marks';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -42,6 +43,7 @@ export function isImportBusy(j: ImportJob = job()): boolean {
 }
 
 function stopWorker(): void {
+  stopAnkiReader();
   worker?.terminate();
   worker = null;
 }
@@ -88,8 +90,17 @@ export async function startNext(): Promise<void> {
       return;
     }
     if (mine !== ticket) return;
-    message = { type: 'read', fileName, bytes };
-    transfer = [bytes];
+    if (isAnkiPackage(fileName, new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 4096)))) {
+      const result = await readAnkiInWorker(fileName, bytes, (fraction) => {
+        const current = job();
+        if (mine === ticket && current.step === 'reading') setJob({ ...current, fraction });
+      });
+      if (mine !== ticket) return;
+      message = { type: 'read-anki', fileName, result };
+    } else {
+      message = { type: 'read', fileName, bytes };
+      transfer = [bytes];
+    }
   } else {
     message = { type: 'read', fileName, text: source.text };
   }
@@ -166,7 +177,10 @@ function onWorkerMessage(fileName: string, message: FromWorker): void {
       markImport('end');
       stopWorker();
       if (current.step !== 'storing') return;
-      setJob({ step: 'done', fileName, summary: current.summary, counts: message.counts });
+      const summary = message.history
+        ? { ...current.summary, historyImported: message.history }
+        : current.summary;
+      setJob({ step: 'done', fileName, summary, counts: message.counts });
       const { title } = current.summary;
       useAppStore
         .getState()
@@ -185,13 +199,16 @@ function onWorkerMessage(fileName: string, message: FromWorker): void {
   }
 }
 
-/** Stores the pack whose summary is on screen (in the worker, in one transaction). */
-export function confirmImport(): void {
+/**
+ * Stores the pack whose summary is on screen (in the worker, in one transaction); with `history`, then
+ * the Anki review history the summary offered.
+ */
+export function confirmImport(opts: { history?: boolean } = {}): void {
   const current = job();
   if (current.step !== 'summary' || !worker) return;
   markImport('apply');
   setJob({ step: 'storing', fileName: current.fileName, summary: current.summary, fraction: 0 });
-  const message: ToWorker = { type: 'apply', now: Date.now() };
+  const message: ToWorker = { type: 'apply', now: Date.now(), history: opts.history === true };
   worker.postMessage(message);
 }
 

@@ -56,6 +56,10 @@ export interface ImportSummary {
   discussions: number;
   warnings: Diagnostic[];
   update: UpdateSummary | null;
+  /** An Anki package's review history, offered for import: cards with reviews and review rows. */
+  history?: { cards: number; reviews: number };
+  /** What the imported history wrote (once stored): cards scheduled, review rows, cards left as they were. */
+  historyImported?: { cards: number; reviews: number; kept: number };
 }
 
 type DiffLists = Omit<
