@@ -6,7 +6,7 @@
 import { loadBundledContent } from '../app/bootstrap';
 import type { Diagnostic } from '../core/pack/diagnostics';
 import { db as appDb, type LecternDb } from '../db/db';
-import { removePack } from '../db/packs-repo';
+import { removePackWithMedia } from '../db/media-repo';
 import type { SetAsideRow } from '../db/row-guard';
 import { getSettings } from '../db/settings-repo';
 
@@ -35,7 +35,7 @@ export async function reapplyPackFile(packId: string, db: LecternDb = appDb): Pr
  */
 export async function dropSetAsideRow(row: SetAsideRow, db: LecternDb = appDb): Promise<void> {
   if (row.table === 'packs') {
-    await removePack(db, row.packId);
+    await removePackWithMedia(db, row.packId);
     return;
   }
   await db.transaction('rw', db.questionChunks, async () => {

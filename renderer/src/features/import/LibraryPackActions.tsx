@@ -1,7 +1,7 @@
-/** The Library's pack management: export as Lectern JSON or GIFT, and remove after a confirmation. */
+/** The Library's pack management: export as Lectern JSON, .lectern (with media) or GIFT, and remove after a confirmation. */
 import { useState } from 'react';
 import { db } from '../../db/db';
-import { removePack } from '../../db/packs-repo';
+import { removePackWithMedia } from '../../db/media-repo';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
 import { type ExportFormat, exportPack } from './export-pack';
@@ -33,7 +33,7 @@ export function PackManageActions({
   const runRemove = async () => {
     setBusy(true);
     try {
-      await removePack(db, packId);
+      await removePackWithMedia(db, packId);
       notify('success', `Removed “${title}”.`);
     } catch (err) {
       notify('error', `Could not remove “${title}”: ${err instanceof Error ? err.message : String(err)}`);
@@ -47,6 +47,9 @@ export function PackManageActions({
     <div className="pack-manage">
       <button type="button" className="secondary" onClick={() => void runExport('json')}>
         Export as Lectern JSON<span className="visually-hidden"> ({title})</span>
+      </button>
+      <button type="button" className="secondary" onClick={() => void runExport('lectern')}>
+        Export as .lectern (with media)<span className="visually-hidden"> ({title})</span>
       </button>
       <button type="button" className="secondary" onClick={() => void runExport('gift')}>
         Export as GIFT<span className="visually-hidden"> ({title})</span>

@@ -4,10 +4,15 @@
  * for large files. The window's live queries see the writes through Dexie's cross-context broadcast.
  */
 import { decodePackBytes, readPackFile } from '../../core/formats';
+import { readLecternZip } from '../../core/formats/lectern-zip/read-lectern-zip';
+import { isLecternZipName, isZipBytes } from '../../core/formats/lectern-zip/zip-magic';
+import type { Diagnostic } from '../../core/pack/diagnostics';
 import { hashHex } from '../../core/pack/hash';
+import type { PackMedia } from '../../core/pack/media';
 import type { Pack } from '../../core/pack/schema';
 import { db } from '../../db/db';
-import { applyImport, identifyPack, previewImport } from '../../db/import-repo';
+import { identifyPack, previewImport } from '../../db/import-repo';
+import { applyImportWithMedia, hashPackMedia } from '../../db/media-repo';
 import type { PackMeta } from '../../db/packs-repo';
 import { describeStorageError } from '../../db/storage-errors';
 import { summarizeImport } from './import-summary';
@@ -17,6 +22,8 @@ interface Held {
   pack: Pack;
   meta: PackMeta;
   expectUpdatedAt: number | null;
+  /** The file's media (a `.lectern` file's `media/`); undefined for formats that carry none. */
+  media: PackMedia[] | undefined;
 }
 
 let held: Held | null = null;
@@ -36,16 +43,38 @@ function progressSender(stage: 'reading' | 'storing'): (fraction: number) => voi
   };
 }
 
-async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void> {
-  const decoded = decodePackBytes('bytes' in message ? new Uint8Array(message.bytes) : message.text);
-  if (!decoded.ok) {
-    send({ type: 'problems', format: null, errors: [decoded.issue], warnings: [] });
-    return;
+/** A read file: the pack (with its media, if the format carries any) or its problems. */
+type Read = ReturnType<typeof readPackFile> & { media?: PackMedia[]; contentHash?: string };
+
+/** Reads a `.lectern` zip (recognised by its bytes and its name), or any text format. */
+function readFile(message: Extract<ToWorker, { type: 'read' }>): Read | { undecodable: Diagnostic } {
+  if ('bytes' in message) {
+    const bytes = new Uint8Array(message.bytes);
+    if (isZipBytes(bytes) && isLecternZipName(message.fileName)) {
+      const zip = readLecternZip(bytes);
+      if (!zip.ok) return { ...zip, format: 'lectern' };
+      const contentHash = hashHex(
+        JSON.stringify(zip.pack) + zip.media.map((m) => `${m.name}:${m.bytes.length}`).join('|'),
+        20,
+      );
+      return { ...zip, format: 'lectern', idGiven: true, contentHash };
+    }
   }
-  const result = readPackFile(message.fileName, decoded.text, {
+  const decoded = decodePackBytes('bytes' in message ? new Uint8Array(message.bytes) : message.text);
+  if (!decoded.ok) return { undecodable: decoded.issue };
+  const result: Read = readPackFile(message.fileName, decoded.text, {
     onProgress: progressSender('reading'),
     excerpts: true,
   });
+  return result.ok ? { ...result, contentHash: hashHex(decoded.text, 20) } : result;
+}
+
+async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void> {
+  const result = readFile(message);
+  if ('undecodable' in result) {
+    send({ type: 'problems', format: null, errors: [result.undecodable], warnings: [] });
+    return;
+  }
   if (!result.ok) {
     const errors = result.issues.filter((d) => d.severity !== 'warning');
     const warnings = result.issues.filter((d) => d.severity === 'warning');
@@ -64,9 +93,10 @@ async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void>
       origin: 'imported',
       format: result.format,
       fileName: message.fileName,
-      contentHash: hashHex(decoded.text, 20),
+      contentHash: result.contentHash ?? '',
     },
     expectUpdatedAt: preview.kind === 'update' ? preview.stored.updatedAt : null,
+    media: result.media,
   };
   send({
     type: 'summary',
@@ -79,8 +109,9 @@ async function apply(now: number): Promise<void> {
     send({ type: 'failed', message: 'There is no read file to import.' });
     return;
   }
-  const { pack, meta, expectUpdatedAt } = held;
-  const res = await applyImport(db, pack, meta, now, {
+  const { pack, meta, expectUpdatedAt, media } = held;
+  const hashed = media && (await hashPackMedia(media));
+  const res = await applyImportWithMedia(db, pack, meta, now, hashed, {
     expectUpdatedAt,
     onProgress: progressSender('storing'),
   });
