@@ -10,6 +10,7 @@ import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { db } from '../../db/db';
 import { markChapterOpened } from '../../db/reading-repo';
 import { useAppStore } from '../../store';
+import { MediaScope } from '../../ui/media/media-scope';
 import { containsPassage, Markdown } from './Markdown';
 
 export function ReaderScreen({
@@ -139,7 +140,9 @@ export function ReaderScreen({
               {s.title}
               {marked ? <span className="badge badge--mark"> The passage for your question</span> : null}
             </h2>
-            <Markdown source={s.body} mark={sentence} />
+            <MediaScope packId={packId}>
+              <Markdown source={s.body} mark={sentence} />
+            </MediaScope>
           </section>
         );
       })}

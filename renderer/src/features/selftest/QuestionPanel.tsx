@@ -7,6 +7,7 @@ import { gradeAnswer } from '../../core/grading';
 import type { QuestionRow } from '../../db/rows';
 import type { StoredSelfTest } from '../../db/selftest-repo';
 import { useAppStore } from '../../store';
+import { MediaScope } from '../../ui/media/media-scope';
 import { AnswerFeedback, type Arrangement, type QuestionDraft, QuestionView } from '../questions';
 import { FLASHCARD_MISSED } from './response-words';
 
@@ -78,15 +79,17 @@ export function QuestionPanel(props: QuestionPanelProps) {
         e.currentTarget.requestSubmit();
       }}
     >
-      <QuestionView
-        question={question}
-        arrangement={arrangement}
-        draft={draft}
-        onChange={props.onChange}
-        disabled={locked}
-        revealed={flashcard && (props.revealed || answered)}
-        idPrefix={`selftest-q${index}`}
-      />
+      <MediaScope packId={row.packId}>
+        <QuestionView
+          question={question}
+          arrangement={arrangement}
+          draft={draft}
+          onChange={props.onChange}
+          disabled={locked}
+          revealed={flashcard && (props.revealed || answered)}
+          idPrefix={`selftest-q${index}`}
+        />
+      </MediaScope>
       {flashcard ? (
         <div className="flashcard-rate">
           {!props.revealed && !answered ? (
@@ -136,12 +139,14 @@ export function QuestionPanel(props: QuestionPanelProps) {
       ) : null}
       {grade ? (
         <div className="selftest-feedback">
-          <AnswerFeedback
-            question={question}
-            grade={grade}
-            arrangement={arrangement}
-            headingId={feedbackId}
-          />
+          <MediaScope packId={row.packId}>
+            <AnswerFeedback
+              question={question}
+              grade={grade}
+              arrangement={arrangement}
+              headingId={feedbackId}
+            />
+          </MediaScope>
           <button
             type="button"
             className="secondary"

@@ -12,6 +12,7 @@ import { isStorageFull } from '../../db/storage-errors';
 import type { StudyItem } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import type { PendingAnswer, ShownCard } from '../../store/session-slice';
+import { playFirstSound } from '../../ui/media/SoundButton';
 import {
   ACTION_LETTERS,
   AnswerFeedback,
@@ -230,6 +231,8 @@ function CardBody({
         return readInContext();
       case 'end':
         return finishSession();
+      case 'play':
+        return void (rootRef.current && playFirstSound(rootRef.current));
     }
   };
 

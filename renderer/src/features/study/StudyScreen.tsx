@@ -10,6 +10,7 @@ import { db } from '../../db/db';
 import { getSettings } from '../../db/settings-repo';
 import { useAppStore } from '../../store';
 import type { StudySession } from '../../store/session-slice';
+import { MediaScope } from '../../ui/media/media-scope';
 import { describeVerdict } from '../questions';
 import { RATING_NAMES } from './format';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -103,12 +104,15 @@ function renderBody(
       return <p role="status">Preparing your questions…</p>;
     case 'studying':
       return session.current ? (
-        <StudyCard
-          key={`${session.current.key}@${session.current.shownAt}`}
-          deps={deps}
-          shown={session.current}
-          settings={settings}
-        />
+        // A card key is `packId:questionId` (ids cannot contain ':'): the card shows that pack's media.
+        <MediaScope packId={session.current.key.slice(0, session.current.key.indexOf(':'))}>
+          <StudyCard
+            key={`${session.current.key}@${session.current.shownAt}`}
+            deps={deps}
+            shown={session.current}
+            settings={settings}
+          />
+        </MediaScope>
       ) : null;
     case 'waiting':
       return <WaitingPanel deps={deps} session={session} />;
