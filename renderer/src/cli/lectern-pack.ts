@@ -2,7 +2,7 @@
  * `lectern-pack`: check and convert instructor packs from the command line.
  *
  *   lectern-pack check [--json] [--strict] [--from FORMAT] FILE…
- *   lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]
+ *   lectern-pack convert FILE --to json|gift|lectern [-o OUT] [--from FORMAT]
  *
  * `check` prints `FILE:LINE:COL: message` for each problem (`FILE:LINE:COL: $.json.path: message` for
  * Lectern JSON), the source line with a caret under the column, and a summary line per file; it exits 1
@@ -11,11 +11,18 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import {
   checkPackSize,
+  describeByteSize,
+  detectPackFormat,
   type PackFormat,
   packToGift,
   type ReadPackResult,
   readPackFile,
 } from '../core/formats';
+import { decodePackBytes } from '../core/formats/decode';
+import { readLecternZip } from '../core/formats/lectern-zip/read-lectern-zip';
+import { writeLecternZip } from '../core/formats/lectern-zip/write-lectern-zip';
+import { isLecternZipName, isZipBytes } from '../core/formats/lectern-zip/zip-magic';
+import { MAX_PACK_MEDIA_BYTES } from '../core/media/limits';
 import {
   type Diagnostic,
   formatDiagnosticWithSource,
@@ -24,6 +31,8 @@ import {
   QUESTION_TYPES,
   type QuestionType,
 } from '../core/pack';
+import type { PackMedia } from '../core/pack/media';
+import { readMediaBeside } from './pack-media';
 
 /** Where the CLI writes; tests may capture it. */
 export interface CliIo {
@@ -48,14 +57,18 @@ Usage:
       exits 1 if any file is invalid. --strict turns warnings into errors.
       --json prints one JSON document with the problems and the question count
       by type for each file.
-  lectern-pack convert FILE --to json|gift [-o OUT] [--from FORMAT]
-      Convert a pack to Lectern JSON or Moodle GIFT, to OUT or standard output.
+  lectern-pack convert FILE --to json|gift|lectern [-o OUT] [--from FORMAT]
+      Convert a pack to Lectern JSON, Moodle GIFT (to OUT or standard output) or
+      a .lectern file (pack.json and its media zipped; -o OUT required).
   lectern-pack --help
 
 Formats are detected from the extension and content: Lectern JSON (.json),
 Moodle GIFT (.gift), Aiken (.txt), CSV/TSV with or without Anki headers
 (.csv, .tsv, .txt). --from lectern|gift|aiken|delimited overrides detection.
 Files larger than 64 MiB are refused. Text must be UTF-8 (or UTF-16 with a BOM).
+A .lectern file is a zip of pack.json and media/ (images and sounds: at most
+10 MiB a file, 500 MiB a pack). A JSON pack's media:NAME images, [sound:NAME]
+sounds and flashcard images are read from files beside it (or in media/ there).
 `;
 
 const FORMAT_NAMES: Record<PackFormat, string> = {
@@ -144,14 +157,35 @@ async function loadPack(file: string, from: PackFormat | undefined): Promise<Rea
   try {
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, issues: [{ message: 'not a file' }], format };
-    const tooBig = checkPackSize(info.size);
+    const zipped = isLecternZipName(file) && !from;
+    const tooBig = checkPackSize(zipped ? info.size - MAX_PACK_MEDIA_BYTES : info.size);
     if (tooBig) return { ok: false, issues: [tooBig], format };
-    const bytes = await readFile(file);
-    return readPackFile(
-      file,
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      from ? { format: from, excerpts: true } : { excerpts: true },
-    );
+    const buffer = await readFile(file);
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    if (zipped || (isZipBytes(bytes) && isLecternZipName(file))) {
+      const zip = readLecternZip(bytes);
+      return zip.ok ? { ...zip, format: 'lectern', idGiven: true } : { ...zip, format: 'lectern' };
+    }
+    const opts = from ? { format: from, excerpts: true } : { excerpts: true };
+    const decoded = decodePackBytes(bytes);
+    if (!decoded.ok || (from ?? detectPackFormat(file, decoded.text)) !== 'lectern')
+      return readPackFile(file, decoded.ok ? decoded.text : bytes, opts);
+    // A JSON pack: the media it names, read from beside it, then the pack checked with them.
+    const beside = await readMediaBeside(file, decoded.text);
+    const result = readPackFile(file, decoded.text, {
+      ...opts,
+      format: 'lectern',
+      mediaNames: new Set(beside.media.map((m) => m.name)),
+    });
+    if (!result.ok || beside.errors.length > 0)
+      return {
+        ok: false,
+        issues: [...beside.errors, ...(result.ok ? [] : result.issues), ...beside.warnings],
+        format: 'lectern',
+      };
+    return beside.media.length > 0
+      ? { ...result, warnings: [...result.warnings, ...beside.warnings], media: beside.media }
+      : result;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -175,13 +209,17 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function summary(pack: Pack, format: PackFormat): string {
+function summary(pack: Pack, format: PackFormat, media: readonly PackMedia[] | undefined): string {
   const counts = Object.entries(countByType(pack))
     .filter(([, n]) => n > 0)
     .map(([t, n]) => `${n} ${t}`)
     .join(', ');
   const sections = pack.chapters.reduce((n, c) => n + c.sections.length, 0);
-  return `ok — ${FORMAT_NAMES[format]} pack "${pack.id}": ${plural(pack.questions.length, 'question')}${counts ? ` (${counts})` : ''}, ${plural(pack.chapters.length, 'chapter')}, ${plural(sections, 'section')}, ${plural(pack.discussions.length, 'discussion')}`;
+  const files =
+    media && media.length > 0
+      ? `, ${plural(media.length, 'media file')} (${describeByteSize(media.reduce((n, m) => n + m.bytes.length, 0))})`
+      : '';
+  return `ok — ${FORMAT_NAMES[format]} pack "${pack.id}": ${plural(pack.questions.length, 'question')}${counts ? ` (${counts})` : ''}, ${plural(pack.chapters.length, 'chapter')}, ${plural(sections, 'section')}, ${plural(pack.discussions.length, 'discussion')}${files}`;
 }
 
 function jsonDiagnostic(d: Diagnostic) {
@@ -224,6 +262,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
               chapters: result.pack.chapters.length,
               sections: result.pack.chapters.reduce((n, c) => n + c.sections.length, 0),
               discussions: result.pack.discussions.length,
+              ...(result.media?.length ? { media: result.media.length } : {}),
             }
           : {}),
         errors: diagnostics.filter((d) => d.severity !== 'warning').map(jsonDiagnostic),
@@ -232,7 +271,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
       continue;
     }
     for (const d of diagnostics) io.stdout(`${formatDiagnosticWithSource(file, d)}\n`);
-    if (result.ok) io.stdout(`${file}: ${summary(result.pack, result.format)}\n`);
+    if (result.ok) io.stdout(`${file}: ${summary(result.pack, result.format, result.media)}\n`);
     else {
       const errors = diagnostics.filter((d) => d.severity !== 'warning').length;
       io.stdout(`${file}: invalid — ${plural(errors, 'error')}; nothing would be imported\n`);
@@ -246,7 +285,10 @@ async function convert(args: Args, io: CliIo): Promise<number> {
   const [file, ...extra] = args.files;
   if (file === undefined) throw new UsageError('convert needs a FILE');
   if (extra.length > 0) throw new UsageError('convert takes one FILE');
-  if (args.to !== 'json' && args.to !== 'gift') throw new UsageError('convert needs --to json or --to gift');
+  if (args.to !== 'json' && args.to !== 'gift' && args.to !== 'lectern')
+    throw new UsageError('convert needs --to json or --to gift, or --to lectern with -o OUT.lectern');
+  if (args.to === 'lectern' && (args.out === undefined || args.out === '-'))
+    throw new UsageError('convert --to lectern writes a zip file: give it -o OUT.lectern');
   const result = await loadPack(file, args.from);
   if (!result.ok) {
     for (const d of result.issues) io.stderr(`${formatDiagnosticWithSource(file, d)}\n`);
@@ -254,6 +296,18 @@ async function convert(args: Args, io: CliIo): Promise<number> {
     return 1;
   }
   for (const d of result.warnings) io.stderr(`${formatDiagnosticWithSource(file, d)}\n`);
+  if (args.to === 'lectern') {
+    const media = result.media ?? [];
+    await writeFile(args.out as string, writeLecternZip(result.pack, media));
+    io.stderr(
+      `${file}: wrote ${args.out} (${plural(result.pack.questions.length, 'question')}, ${plural(media.length, 'media file')})\n`,
+    );
+    return 0;
+  }
+  if (result.media && result.media.length > 0)
+    io.stderr(
+      `${file}: warning: ${plural(result.media.length, 'media file')} cannot go into ${args.to === 'json' ? 'a JSON file' : 'GIFT'}: convert --to lectern to keep them\n`,
+    );
   const text = args.to === 'json' ? `${JSON.stringify(result.pack, null, 2)}\n` : packToGift(result.pack);
   if (args.out === undefined || args.out === '-') io.stdout(text);
   else {

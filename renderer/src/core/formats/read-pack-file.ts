@@ -3,6 +3,7 @@
  * the format's reader, and `validatePack`. What the app's import and the `lectern-pack` CLI call.
  */
 import { type PackResult, withExcerpts } from '../pack/diagnostics';
+import type { PackMedia } from '../pack/media';
 import type { Pack } from '../pack/schema';
 import { parsePackJson } from '../pack/validate';
 import { readAiken } from './aiken/read-aiken';
@@ -17,7 +18,7 @@ import { packNameFromFile } from './ids';
  * pack id (Lectern JSON `id`, GIFT `[pack-id:…]`); otherwise the id was derived from the file name.
  */
 export type ReadPackResult = (
-  | (Extract<PackResult<Pack>, { ok: true }> & { idGiven: boolean })
+  | (Extract<PackResult<Pack>, { ok: true }> & { idGiven: boolean; media?: PackMedia[] })
   | Extract<PackResult<Pack>, { ok: false }>
 ) & { format: PackFormat };
 
@@ -39,6 +40,8 @@ export interface ReadPackOptions {
   format?: PackFormat;
   /** Give every placed problem its source line (`excerpt`), for a caret under the column. */
   excerpts?: boolean;
+  /** Lectern JSON: the names of the media files the pack has beside it (see `parsePackJson`). */
+  mediaNames?: ReadonlySet<string>;
 }
 
 /**
@@ -69,7 +72,7 @@ export function readPackFile(
     let result: PackResult<Pack>;
     switch (format) {
       case 'lectern':
-        result = parsePackJson(text);
+        result = parsePackJson(text, opts.mediaNames ? { mediaNames: opts.mediaNames } : {});
         onProgress?.(1);
         break;
       case 'gift':
