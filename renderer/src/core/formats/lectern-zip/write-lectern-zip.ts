@@ -9,9 +9,8 @@ import type { Pack } from '../../pack/schema';
  */
 export function writeLecternZip(pack: Pack, media: readonly PackMedia[]): Uint8Array {
   const files: Zippable = { 'pack.json': [strToU8(`${JSON.stringify(pack, null, 2)}\n`), { level: 6 }] };
-  const dir: Zippable = {};
-  for (const m of media) dir[m.name] = [m.bytes, { level: 0 }];
-  if (media.length > 0) files.media = dir;
+  // Flat `media/NAME` keys: no separate entry for the folder itself.
+  for (const m of media) files[`media/${m.name}`] = [m.bytes, { level: 0 }];
   // A fixed time keeps the same pack's file byte-identical from one export to the next.
   return zipSync(files, { mtime: new Date(Date.UTC(2020, 0, 1)) });
 }
