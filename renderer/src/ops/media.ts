@@ -5,8 +5,8 @@
  * ever an image: its scripts never run.
  */
 import { isImageType } from '../core/media/sniff';
-import { db } from '../db/db';
-import { loadMediaFile } from '../db/media-repo';
+import { loadMediaFile } from '../db/repos/media-repo';
+import { db } from '../db/schema/database';
 
 /** A media file ready to show: its object URL and sniffed type. */
 export interface MediaHandle {

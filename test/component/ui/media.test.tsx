@@ -1,8 +1,8 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { db } from '@/db/db';
-import { applyImportWithMedia, hashPackMedia, removePackWithMedia } from '@/db/media-repo';
+import { applyImportWithMedia, hashPackMedia, removePackWithMedia } from '@/db/repos/media-repo';
+import { db } from '@/db/schema/database';
 import { QuestionView } from '@/features/questions';
 import { Markdown } from '@/features/reader/Markdown';
 import { MediaScope } from '@/ui/media/media-scope';

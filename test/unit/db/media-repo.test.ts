@@ -1,14 +1,14 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/db';
 import {
   applyImportWithMedia,
   hashPackMedia,
   loadMediaFile,
   loadPackMedia,
   removePackWithMedia,
-} from '../../../renderer/src/db/media-repo';
-import type { PackMeta } from '../../../renderer/src/db/packs-repo';
+} from '../../../renderer/src/db/repos/media-repo';
+import type { PackMeta } from '../../../renderer/src/db/repos/packs-repo';
+import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/schema/database';
 import { HOSTILE_SVG, imagePack, MP3_HEAD, PNG_1X1, PNG_OTHER } from '../../support/media-fixtures';
 
 const T0 = Date.UTC(2025, 2, 10, 12);

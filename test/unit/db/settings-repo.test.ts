@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LecternDb } from '../../../renderer/src/db/db';
 import {
   getSettings,
   measureResetImpact,
   patchSettings,
   resetPackProgress,
   saveSettings,
-} from '../../../renderer/src/db/settings-repo';
+} from '../../../renderer/src/db/repos/settings-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { k, makeCard, makeReview } from '../core/stats/fixtures';
 
 let db: LecternDb;

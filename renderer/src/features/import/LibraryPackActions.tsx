@@ -1,7 +1,7 @@
 /** The Library's pack management: export as Lectern JSON, .lectern (with media) or GIFT, and remove after a confirmation. */
 import { useState } from 'react';
-import { db } from '../../db/db';
-import { removePackWithMedia } from '../../db/media-repo';
+import { removePackWithMedia } from '../../db/repos/media-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
 import { type ExportFormat, exportPack } from './export-pack';

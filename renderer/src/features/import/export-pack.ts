@@ -3,9 +3,9 @@
  * media) or Moodle GIFT (what GIFT can say). The zip code loads only when a `.lectern` is exported.
  */
 import { packToGift } from '../../core/formats';
-import type { LecternDb } from '../../db/db';
-import { listPackMediaNames, loadPackMedia } from '../../db/media-repo';
-import { loadPackDocument } from '../../db/packs-repo';
+import { listPackMediaNames, loadPackMedia } from '../../db/repos/media-repo';
+import { loadPackDocument } from '../../db/repos/packs-repo';
+import type { LecternDb } from '../../db/schema/database';
 import { invoke } from '../../platform/bridge';
 
 export type ExportFormat = 'json' | 'gift' | 'lectern';

@@ -10,11 +10,11 @@ import type { Diagnostic } from '../../core/pack/diagnostics';
 import { hashHex } from '../../core/pack/hash';
 import type { PackMedia } from '../../core/pack/media';
 import type { Pack } from '../../core/pack/schema';
-import { db } from '../../db/db';
-import { identifyPack, previewImport } from '../../db/import-repo';
-import { applyImportWithMedia, hashPackMedia } from '../../db/media-repo';
-import type { PackMeta } from '../../db/packs-repo';
-import { describeStorageError } from '../../db/storage-errors';
+import { identifyPack, previewImport } from '../../db/repos/import-repo';
+import { applyImportWithMedia, hashPackMedia } from '../../db/repos/media-repo';
+import type { PackMeta } from '../../db/repos/packs-repo';
+import { db } from '../../db/schema/database';
+import { describeStorageError } from '../../db/schema/storage-errors';
 import { summarizeImport } from './import-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';
 

@@ -1,6 +1,6 @@
 /** Backup tables for the backup tests, in today's (version 2) shape. */
 import { type BackupTables, readBackupText } from '../../../../renderer/src/core/backup';
-import { chunkQuestionRows } from '../../../../renderer/src/db/question-chunks';
+import { chunkQuestionRows } from '../../../../renderer/src/db/schema/question-chunking';
 import { makeCard, makePack, makeQuestion, makeReview, withCounts } from '../stats/fixtures';
 
 export const META = { createdAt: 1_773_576_000_000, appVersion: '0.1.0' };
