@@ -1,5 +1,6 @@
 /** The application shell: navigation, the current screen, and the status region. */
 import { useCallback, useEffect, useState } from 'react';
+import { describeError } from '../core/describe-error';
 import { db } from '../db/schema/database';
 import { DatabaseNotice } from '../features/backup/DatabaseNotice';
 import { useAutoBackup } from '../features/backup/use-auto-backup';
@@ -30,19 +31,14 @@ export function App() {
   useEffect(() => {
     // Is this the database the student last used? (Compared with the record main keeps beside it.)
     const checked = checkDatabase(db).then(setHealth, (err: unknown) =>
-      notify(
-        'error',
-        `Could not check the database against its record: ${err instanceof Error ? err.message : String(err)}`,
-      ),
+      notify('error', `Could not check the database against its record: ${describeError(err)}`),
     );
     Promise.all([loadBundledContent(db, Date.now()), checked, checkStoredSettings(db)])
       .then(([report, , settings]) => {
         for (const p of report.problems) notify('error', p);
         if (settings) notify('error', settings);
       })
-      .catch((err: unknown) =>
-        notify('error', `Start-up failed: ${err instanceof Error ? err.message : String(err)}`),
-      )
+      .catch((err: unknown) => notify('error', `Start-up failed: ${describeError(err)}`))
       .finally(() => setReady(true));
   }, [notify]);
 

@@ -5,15 +5,9 @@
  * ever an image: its scripts never run.
  */
 import { isImageType } from '../core/media/sniff';
+import type { MediaHandle, MediaSource } from '../core/media/source';
 import { loadMediaFile } from '../db/repos/media-repo';
 import { db } from '../db/schema/database';
-
-/** A media file ready to show: its object URL and sniffed type. */
-export interface MediaHandle {
-  url: string;
-  type: string;
-  image: boolean;
-}
 
 interface Entry {
   handle: Promise<MediaHandle | null>;
@@ -55,4 +49,19 @@ export function releaseMediaUrl(packId: string, name: string): void {
   if (entry.users > 0) return;
   entries.delete(key);
   void entry.handle.then((h) => h && URL.revokeObjectURL(h.url)).catch(() => {});
+}
+
+const sources = new Map<string, MediaSource>();
+
+/** The media of pack `packId` for `<MediaScope>` (the same object every time, so effects keep it). */
+export function mediaSourceOf(packId: string): MediaSource {
+  let source = sources.get(packId);
+  if (!source) {
+    source = {
+      acquire: (name) => acquireMediaUrl(packId, name),
+      release: (name) => releaseMediaUrl(packId, name),
+    };
+    sources.set(packId, source);
+  }
+  return source;
 }

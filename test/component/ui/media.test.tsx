@@ -4,7 +4,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { applyImportWithMedia, hashPackMedia, removePackWithMedia } from '@/db/repos/media-repo';
 import { db } from '@/db/schema/database';
 import { QuestionView } from '@/features/questions';
-import { Markdown } from '@/features/reader/Markdown';
+import { mediaSourceOf } from '@/ops/media';
+import { Markdown } from '@/ui/Markdown';
 import { MediaScope } from '@/ui/media/media-scope';
 import { playFirstSound } from '@/ui/media/SoundButton';
 import { HOSTILE_SVG, imagePack, MP3_HEAD, PNG_1X1 } from '../../support/media-fixtures';
@@ -33,7 +34,7 @@ describe('pack media on screen', () => {
     const q = pack.questions[0];
     if (q?.type !== 'multiple-choice') throw new Error('fixture');
     const { container } = renderWithUser(
-      <MediaScope packId="shown">
+      <MediaScope source={mediaSourceOf('shown')}>
         <QuestionView
           question={q}
           arrangement={{ choiceOrder: [0, 1], rightOrder: [], startOrder: [] }}
@@ -55,7 +56,7 @@ describe('pack media on screen', () => {
 
   it('Markdown shows media:NAME images, and a name the pack lacks as words', async () => {
     renderWithUser(
-      <MediaScope packId="shown">
+      <MediaScope source={mediaSourceOf('shown')}>
         <Markdown source={'![a red square](media:diagram.png) and ![gone](media:nope.png)'} />
       </MediaScope>,
     );
@@ -66,7 +67,7 @@ describe('pack media on screen', () => {
   it('[sound:NAME] is a play button, and the play key presses the first one', async () => {
     const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
     const { container } = renderWithUser(
-      <MediaScope packId="shown">
+      <MediaScope source={mediaSourceOf('shown')}>
         <Markdown source="Name this sound [sound:bell.mp3]" />
       </MediaScope>,
     );

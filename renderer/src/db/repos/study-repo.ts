@@ -54,10 +54,11 @@ export interface AnswerInput {
   settings: SchedulerSettings;
 }
 
-/** What an answer wrote. */
+/** What an answer wrote, and the card row it started from (what undoing it puts back). */
 export interface AnswerWritten {
   card: CardRow;
   review: ReviewRow;
+  before: CardRow;
 }
 
 const fail = (code: StudyError['code'], message: string): { ok: false; error: StudyError } => ({
@@ -118,7 +119,7 @@ function buildAnswer(card: CardRow, input: AnswerInput, response: string): Answe
     prev: card,
     dueAfter: updated.due,
   };
-  return { card: updated, review };
+  return { card: updated, review, before: card };
 }
 
 const CARD_FIELDS = [

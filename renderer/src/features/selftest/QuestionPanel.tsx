@@ -4,10 +4,10 @@
  */
 import { type FormEvent, useEffect, useMemo, useRef } from 'react';
 import { gradeAnswer } from '../../core/grading';
-import type { StoredSelfTest } from '../../db/repos/selftest-repo';
-import type { QuestionRow } from '../../db/schema/rows';
-import { useAppStore } from '../../store';
+import { mediaSourceOf } from '../../ops/media';
+import type { QuestionRow, StoredSelfTest } from '../../ops/selftest';
 import { MediaScope } from '../../ui/media/media-scope';
+import { ReadInContextButton } from '../../ui/ReadInContext';
 import { AnswerFeedback, type Arrangement, type QuestionDraft, QuestionView } from '../questions';
 import { FLASHCARD_MISSED } from './response-words';
 
@@ -35,7 +35,6 @@ export function QuestionPanel(props: QuestionPanelProps) {
   const { test, index, row, arrangement, draft, locked, showFeedback, storedResponse } = props;
   const question = row.question;
   const exam = test.state.mode === 'exam';
-  const navigate = useAppStore((s) => s.navigate);
   const rootRef = useRef<HTMLFormElement>(null);
   const feedbackId = `selftest-feedback-${index}`;
   const flashcard = question.type === 'flashcard';
@@ -79,7 +78,7 @@ export function QuestionPanel(props: QuestionPanelProps) {
         e.currentTarget.requestSubmit();
       }}
     >
-      <MediaScope packId={row.packId}>
+      <MediaScope source={mediaSourceOf(row.packId)}>
         <QuestionView
           question={question}
           arrangement={arrangement}
@@ -139,7 +138,7 @@ export function QuestionPanel(props: QuestionPanelProps) {
       ) : null}
       {grade ? (
         <div className="selftest-feedback">
-          <MediaScope packId={row.packId}>
+          <MediaScope source={mediaSourceOf(row.packId)}>
             <AnswerFeedback
               question={question}
               grade={grade}
@@ -147,21 +146,7 @@ export function QuestionPanel(props: QuestionPanelProps) {
               headingId={feedbackId}
             />
           </MediaScope>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              navigate({
-                name: 'reader',
-                packId: row.packId,
-                chapterId: row.chapterId,
-                sectionId: row.section,
-                highlight: true,
-              })
-            }
-          >
-            Read in context
-          </button>
+          <ReadInContextButton place={row} />
         </div>
       ) : null}
     </form>

@@ -1,12 +1,15 @@
-/** Which pack's media a subtree shows: `media:NAME` and `[sound:NAME]` are looked up in that pack. */
+/**
+ * Which pack's media a subtree shows: `media:NAME` and `[sound:NAME]` are looked up in the
+ * {@link MediaSource} given (screens pass `mediaSourceOf(packId)` from `ops/media.ts`).
+ */
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { acquireMediaUrl, type MediaHandle, releaseMediaUrl } from '../../ops/media';
+import type { MediaHandle, MediaSource } from '../../core/media/source';
 
-const MediaPack = createContext<string | null>(null);
+const MediaPack = createContext<MediaSource | null>(null);
 
-/** Shows `children` with the media of pack `packId`. */
-export function MediaScope({ packId, children }: { packId: string; children: ReactNode }) {
-  return <MediaPack.Provider value={packId}>{children}</MediaPack.Provider>;
+/** Shows `children` with the media of `source`. */
+export function MediaScope({ source, children }: { source: MediaSource; children: ReactNode }) {
+  return <MediaPack.Provider value={source}>{children}</MediaPack.Provider>;
 }
 
 /** A media file of the surrounding {@link MediaScope}: loading, missing (or no scope), or ready. */
@@ -14,23 +17,23 @@ export type MediaState = { status: 'loading' } | { status: 'missing' } | ({ stat
 
 /** The file `name` of the surrounding pack, as an object URL held while the component is mounted. */
 export function useMediaFile(name: string): MediaState {
-  const packId = useContext(MediaPack);
-  const [state, setState] = useState<MediaState>({ status: packId === null ? 'missing' : 'loading' });
+  const source = useContext(MediaPack);
+  const [state, setState] = useState<MediaState>({ status: source === null ? 'missing' : 'loading' });
   useEffect(() => {
-    if (packId === null) {
+    if (source === null) {
       setState({ status: 'missing' });
       return;
     }
     let live = true;
     setState({ status: 'loading' });
-    acquireMediaUrl(packId, name).then(
+    source.acquire(name).then(
       (h) => live && setState(h ? { status: 'ready', ...h } : { status: 'missing' }),
       () => live && setState({ status: 'missing' }),
     );
     return () => {
       live = false;
-      releaseMediaUrl(packId, name);
+      source.release(name);
     };
-  }, [packId, name]);
+  }, [source, name]);
   return state;
 }
