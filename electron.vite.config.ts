@@ -9,12 +9,15 @@ const root = import.meta.dirname;
 /**
  * The Content-Security-Policy of the built page: nothing remote, no inline script, no eval.
  * Injected at build time only, so `electron-vite dev` (which needs inline scripts) keeps working.
+ * `blob:` for images and sounds only: packs' media are shown through object URLs the page makes
+ * itself from IndexedDB (`renderer/src/ops/media.ts`); a blob: URL is always of the page's own origin.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
+  'media-src blob:',
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -25,7 +25,10 @@ export type ErrorCode =
 export interface PackFile {
   /** File name without folders, e.g. `openai-microsoft.json`. */
   name: string;
+  /** The file's text; empty when it is a zip archive (then `base64` holds its bytes). */
   text: string;
+  /** A zip archive's bytes (a `.lectern` pack with media), base64: IPC payloads stay plain JSON. */
+  base64?: string;
   /** Where it came from: `bundled`, or `file` for a user's file. */
   origin: 'bundled' | 'file';
 }
@@ -70,7 +73,10 @@ export interface BackupPart {
 export interface SaveRequest {
   /** Suggested file name. */
   defaultName: string;
+  /** The file's text (ignored when `base64` is given). */
   text: string;
+  /** Binary content (a `.lectern` zip), base64: written as bytes instead of `text`. */
+  base64?: string;
   /** Dialog filter, e.g. `{ name: 'GIFT', extensions: ['gift', 'txt'] }`. */
   filter: { name: string; extensions: string[] };
 }
@@ -300,3 +306,6 @@ export interface BridgeApi {
 
 /** The largest file main reads for the renderer (bytes); larger ones are refused before reading. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The largest zip archive (a `.lectern` pack with up to 500 MiB of media) main reads for the renderer. */
+export const MAX_ARCHIVE_BYTES = 600 * 1024 * 1024;

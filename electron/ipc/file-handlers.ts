@@ -37,12 +37,13 @@ export function registerFileHandlers({ handle }: HandlerRegistry, pending: Pendi
   });
 
   handle('files:save', async (event, req) => {
-    if (typeof req?.text !== 'string' || typeof req.defaultName !== 'string') {
+    const binary = typeof req?.base64 === 'string';
+    if ((typeof req?.text !== 'string' && !binary) || typeof req?.defaultName !== 'string') {
       throw new HandlerError('bad-request', 'files:save needs a file name and text');
     }
     const path = await askSavePath(event.sender, req.defaultName, req.filter);
     if (!path) return null;
-    await writeOrExplain(path, req.text);
+    await writeOrExplain(path, binary ? Buffer.from(req.base64 as string, 'base64') : req.text);
     return path;
   });
 

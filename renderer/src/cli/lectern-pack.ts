@@ -2,7 +2,7 @@
  * `lectern-pack`: check and convert instructor packs from the command line.
  *
  *   lectern-pack check [--json] [--strict] [--from FORMAT] FILE…
- *   lectern-pack convert FILE --to json|gift|moodlexml [-o OUT] [--from FORMAT]
+ *   lectern-pack convert FILE --to json|gift|moodlexml|lectern [-o OUT] [--from FORMAT]
  *
  * `check` prints `FILE:LINE:COL: message` for each problem (`FILE:LINE:COL: $.json.path: message` for
  * Lectern JSON), the source line with a caret under the column, and a summary line per file; it exits 1
@@ -12,6 +12,8 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import initSqlJs from 'sql.js';
 import {
   checkPackSize,
+  describeByteSize,
+  detectPackFormat,
   isAnkiPackage,
   type PackFormat,
   packToGift,
@@ -19,7 +21,12 @@ import {
   readPackFile,
 } from '../core/formats';
 import { type AnkiCounts, readAnkiPackage } from '../core/formats/anki/read-anki';
+import { decodePackBytes } from '../core/formats/decode';
+import { readLecternZip } from '../core/formats/lectern-zip/read-lectern-zip';
+import { writeLecternZip } from '../core/formats/lectern-zip/write-lectern-zip';
+import { isLecternZipName, isZipBytes } from '../core/formats/lectern-zip/zip-magic';
 import { packToMoodleXml } from '../core/formats/moodlexml/write-moodle-xml';
+import { MAX_PACK_MEDIA_BYTES } from '../core/media/limits';
 import {
   type Diagnostic,
   formatDiagnosticWithSource,
@@ -28,6 +35,8 @@ import {
   QUESTION_TYPES,
   type QuestionType,
 } from '../core/pack';
+import type { PackMedia } from '../core/pack/media';
+import { readMediaBeside } from './pack-media';
 
 /** Where the CLI writes; tests may capture it. */
 export interface CliIo {
@@ -52,9 +61,10 @@ Usage:
       exits 1 if any file is invalid. --strict turns warnings into errors.
       --json prints one JSON document with the problems and the question count
       by type for each file (and the count of its media files, when it has any).
-  lectern-pack convert FILE --to json|gift|moodlexml [-o OUT] [--from FORMAT]
-      Convert a pack to Lectern JSON, Moodle GIFT or Moodle XML, to OUT or
-      standard output.
+  lectern-pack convert FILE --to json|gift|moodlexml|lectern [-o OUT] [--from FORMAT]
+      Convert a pack to Lectern JSON, Moodle GIFT or Moodle XML (to OUT or
+      standard output) or a .lectern file (pack.json and its media zipped; -o OUT
+      required).
   lectern-pack --help
 
 Formats are detected from the extension and content: Lectern JSON (.json),
@@ -64,6 +74,9 @@ problems are placed at the note id, FILE: note NID: message; --json adds notes,
 cards, review rows and media counts). --from lectern|gift|aiken|delimited|moodlexml
 overrides detection.
 Files larger than 64 MiB are refused. Text must be UTF-8 (or UTF-16 with a BOM).
+A .lectern file is a zip of pack.json and media/ (images and sounds: at most
+10 MiB a file, 500 MiB a pack). A JSON pack's media:NAME images, [sound:NAME]
+sounds and flashcard images are read from files beside it (or in media/ there).
 `;
 
 const FORMAT_NAMES: Record<PackFormat, string> = {
@@ -156,7 +169,14 @@ async function loadAnki(file: string, bytes: Uint8Array): Promise<ReadPackResult
   const result = readAnkiPackage(file, bytes, await initSqlJs());
   if (!result.ok) return { ...result, format: 'anki' };
   ankiCounts.set(file, result.counts);
-  return { ok: true, pack: result.pack, warnings: result.warnings, format: 'anki', idGiven: false };
+  return {
+    ok: true,
+    pack: result.pack,
+    warnings: result.warnings,
+    format: 'anki',
+    idGiven: false,
+    ...(result.media.length > 0 ? { media: result.media } : {}),
+  };
 }
 
 /** Reads and validates one file; problems reading it become diagnostics. */
@@ -165,17 +185,37 @@ async function loadPack(file: string, from: PackFormat | undefined): Promise<Rea
   try {
     const info = await stat(file);
     if (!info.isFile()) return { ok: false, issues: [{ message: 'not a file' }], format };
-    const tooBig = checkPackSize(info.size);
+    const zipped = isLecternZipName(file) && !from;
+    const tooBig = checkPackSize(zipped ? info.size - MAX_PACK_MEDIA_BYTES : info.size);
     if (tooBig) return { ok: false, issues: [tooBig], format };
-    const bytes = await readFile(file);
-    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if ((from === undefined || from === 'anki') && isAnkiPackage(file, view))
-      return await loadAnki(file, view);
-    return readPackFile(
-      file,
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      from ? { format: from, excerpts: true } : { excerpts: true },
-    );
+    const buffer = await readFile(file);
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    if ((from === undefined || from === 'anki') && isAnkiPackage(file, bytes))
+      return await loadAnki(file, bytes);
+    if (zipped || (isZipBytes(bytes) && isLecternZipName(file))) {
+      const zip = readLecternZip(bytes);
+      return zip.ok ? { ...zip, format: 'lectern', idGiven: true } : { ...zip, format: 'lectern' };
+    }
+    const opts = from ? { format: from, excerpts: true } : { excerpts: true };
+    const decoded = decodePackBytes(bytes);
+    if (!decoded.ok || (from ?? detectPackFormat(file, decoded.text)) !== 'lectern')
+      return readPackFile(file, decoded.ok ? decoded.text : bytes, opts);
+    // A JSON pack: the media it names, read from beside it, then the pack checked with them.
+    const beside = await readMediaBeside(file, decoded.text);
+    const result = readPackFile(file, decoded.text, {
+      ...opts,
+      format: 'lectern',
+      mediaNames: new Set(beside.media.map((m) => m.name)),
+    });
+    if (!result.ok || beside.errors.length > 0)
+      return {
+        ok: false,
+        issues: [...beside.errors, ...(result.ok ? [] : result.issues), ...beside.warnings],
+        format: 'lectern',
+      };
+    return beside.media.length > 0
+      ? { ...result, warnings: [...result.warnings, ...beside.warnings], media: beside.media }
+      : result;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why =
@@ -199,13 +239,17 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function summary(pack: Pack, format: PackFormat): string {
+function summary(pack: Pack, format: PackFormat, media: readonly PackMedia[] | undefined): string {
   const counts = Object.entries(countByType(pack))
     .filter(([, n]) => n > 0)
     .map(([t, n]) => `${n} ${t}`)
     .join(', ');
   const sections = pack.chapters.reduce((n, c) => n + c.sections.length, 0);
-  return `ok — ${FORMAT_NAMES[format]} pack "${pack.id}": ${plural(pack.questions.length, 'question')}${counts ? ` (${counts})` : ''}, ${plural(pack.chapters.length, 'chapter')}, ${plural(sections, 'section')}, ${plural(pack.discussions.length, 'discussion')}`;
+  const files =
+    media && media.length > 0
+      ? `, ${plural(media.length, 'media file')} (${describeByteSize(media.reduce((n, m) => n + m.bytes.length, 0))})`
+      : '';
+  return `ok — ${FORMAT_NAMES[format]} pack "${pack.id}": ${plural(pack.questions.length, 'question')}${counts ? ` (${counts})` : ''}, ${plural(pack.chapters.length, 'chapter')}, ${plural(sections, 'section')}, ${plural(pack.discussions.length, 'discussion')}${files}`;
 }
 
 function jsonDiagnostic(d: Diagnostic) {
@@ -259,7 +303,7 @@ async function check(args: Args, io: CliIo): Promise<number> {
       continue;
     }
     for (const d of diagnostics) io.stdout(`${formatDiagnosticWithSource(file, d)}\n`);
-    if (result.ok) io.stdout(`${file}: ${summary(result.pack, result.format)}\n`);
+    if (result.ok) io.stdout(`${file}: ${summary(result.pack, result.format, result.media)}\n`);
     else {
       const errors = diagnostics.filter((d) => d.severity !== 'warning').length;
       io.stdout(`${file}: invalid — ${plural(errors, 'error')}; nothing would be imported\n`);
@@ -273,8 +317,12 @@ async function convert(args: Args, io: CliIo): Promise<number> {
   const [file, ...extra] = args.files;
   if (file === undefined) throw new UsageError('convert needs a FILE');
   if (extra.length > 0) throw new UsageError('convert takes one FILE');
-  if (args.to !== 'json' && args.to !== 'gift' && args.to !== 'moodlexml')
-    throw new UsageError('convert needs --to json, --to gift or --to moodlexml');
+  if (args.to !== 'json' && args.to !== 'gift' && args.to !== 'moodlexml' && args.to !== 'lectern')
+    throw new UsageError(
+      'convert needs --to json, --to gift or --to moodlexml, or --to lectern with -o OUT.lectern',
+    );
+  if (args.to === 'lectern' && (args.out === undefined || args.out === '-'))
+    throw new UsageError('convert --to lectern writes a zip file: give it -o OUT.lectern');
   const result = await loadPack(file, args.from);
   if (!result.ok) {
     for (const d of result.issues) io.stderr(`${formatDiagnosticWithSource(file, d)}\n`);
@@ -282,6 +330,18 @@ async function convert(args: Args, io: CliIo): Promise<number> {
     return 1;
   }
   for (const d of result.warnings) io.stderr(`${formatDiagnosticWithSource(file, d)}\n`);
+  if (args.to === 'lectern') {
+    const media = result.media ?? [];
+    await writeFile(args.out as string, writeLecternZip(result.pack, media));
+    io.stderr(
+      `${file}: wrote ${args.out} (${plural(result.pack.questions.length, 'question')}, ${plural(media.length, 'media file')})\n`,
+    );
+    return 0;
+  }
+  if (args.to !== 'moodlexml' && result.media && result.media.length > 0)
+    io.stderr(
+      `${file}: warning: ${plural(result.media.length, 'media file')} cannot go into ${args.to === 'json' ? 'a JSON file' : 'GIFT'}: convert --to lectern to keep them\n`,
+    );
   const text =
     args.to === 'json'
       ? `${JSON.stringify(result.pack, null, 2)}\n`

@@ -3,7 +3,7 @@
  * screen), removing a pack, and the rows set aside because they fail their schema.
  */
 
-import { removePack } from '../db/repos/packs-repo';
+import { removePackWithMedia } from '../db/repos/media-repo';
 import { db } from '../db/schema/database';
 import type { PackRow, ReadingRow } from '../db/schema/rows';
 
@@ -36,7 +36,7 @@ export async function loadLibrary(): Promise<LibraryPack[]> {
   }));
 }
 
-/** Removes a pack with its questions, cards, reading progress and review history. */
+/** Removes a pack with its questions, cards, reading progress, review history and the media no other pack names. */
 export function removePackFromLibrary(packId: string): Promise<void> {
-  return removePack(db, packId);
+  return removePackWithMedia(db, packId);
 }

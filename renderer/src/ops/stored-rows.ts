@@ -5,7 +5,7 @@
  */
 import { loadBundledContent } from '../app/bootstrap';
 import type { Diagnostic } from '../core/pack/diagnostics';
-import { removePack } from '../db/repos/packs-repo';
+import { removePackWithMedia } from '../db/repos/media-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { db as appDb, type LecternDb } from '../db/schema/database';
 import type { SetAsideRow } from '../db/schema/middleware/row-guard';
@@ -35,7 +35,7 @@ export async function reapplyPackFile(packId: string, db: LecternDb = appDb): Pr
  */
 export async function dropSetAsideRow(row: SetAsideRow, db: LecternDb = appDb): Promise<void> {
   if (row.table === 'packs') {
-    await removePack(db, row.packId);
+    await removePackWithMedia(db, row.packId);
     return;
   }
   await db.transaction('rw', db.questionChunks, async () => {

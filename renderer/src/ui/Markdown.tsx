@@ -2,7 +2,10 @@
 import type { ReactNode } from 'react';
 import type { Block, Inline } from '../core/markdown';
 import { parseMarkdown } from '../core/markdown';
+import { mediaNameOf } from '../core/pack/media';
 import { invoke } from '../platform/bridge';
+import { MediaImage } from './media/MediaImage';
+import { hasMediaRefs, MediaText } from './media/MediaText';
 
 /**
  * The passage to mark while rendering: [start, end) in the text of the body's text nodes taken in
@@ -69,19 +72,23 @@ function renderInline(nodes: readonly Inline[], key = '', marking?: Marking): Re
     const k = `${key}${i}`;
     switch (n.type) {
       case 'text':
-        return markText(n.value, k, marking);
+        // A sound reference becomes its play button (such a text node is left unmarked).
+        return hasMediaRefs(n.value) ? <MediaText key={k} text={n.value} /> : markText(n.value, k, marking);
       case 'strong':
         return <strong key={k}>{renderInline(n.children, `${k}.`, marking)}</strong>;
       case 'em':
         return <em key={k}>{renderInline(n.children, `${k}.`, marking)}</em>;
       case 'code':
         return <code key={k}>{n.value}</code>;
-      case 'image':
+      case 'image': {
+        const media = mediaNameOf(n.src);
+        if (media !== null) return <MediaImage key={k} name={media} alt={n.alt} />;
         return /^data:image\/(png|jpeg|gif|webp);base64,/i.test(n.src) ? (
           <img key={k} src={n.src} alt={n.alt} />
         ) : (
           <span key={k}>[image: {n.alt}]</span>
         );
+      }
       case 'link':
         return (
           <ExternalLink key={k} href={n.href}>

@@ -26,7 +26,9 @@ describe('lectern-pack', { timeout: 60_000 }, () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('lectern-pack check [--json] [--strict] [--from FORMAT] FILE…');
-    expect(r.stdout).toContain('lectern-pack convert FILE --to json|gift|moodlexml [-o OUT] [--from FORMAT]');
+    expect(r.stdout).toContain(
+      'lectern-pack convert FILE --to json|gift|moodlexml|lectern [-o OUT] [--from FORMAT]',
+    );
   });
 
   it('check: FILE:LINE:COL: message for each problem, a summary per file, exit 1 if any is invalid', async () => {

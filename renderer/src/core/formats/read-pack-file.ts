@@ -42,6 +42,8 @@ export interface ReadPackOptions {
   format?: PackFormat;
   /** Give every placed problem its source line (`excerpt`), for a caret under the column. */
   excerpts?: boolean;
+  /** Lectern JSON: the names of the media files the pack has beside it (see `parsePackJson`). */
+  mediaNames?: ReadonlySet<string>;
 }
 
 /**
@@ -73,7 +75,7 @@ export function readPackFile(
     let media: PackMedia[] = [];
     switch (format) {
       case 'lectern':
-        result = parsePackJson(text);
+        result = parsePackJson(text, opts.mediaNames ? { mediaNames: opts.mediaNames } : {});
         onProgress?.(1);
         break;
       case 'gift':

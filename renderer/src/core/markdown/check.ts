@@ -1,4 +1,8 @@
-/** Rejects what the safe Markdown subset forbids: raw HTML and images from anywhere but the pack. */
+/**
+ * Rejects what the safe Markdown subset forbids: raw HTML and images from anywhere but the pack. An
+ * image is a `data:image` URI or one of the pack's media files, `![alt](media:NAME)` (whether NAME is
+ * among the pack's files is checked with the pack's media, `core/media/refs.ts`).
+ */
 import type { Diagnostic } from '../pack/diagnostics';
 import { lineColumnAt } from '../pack/diagnostics';
 
@@ -16,10 +20,9 @@ export function checkMarkdown(body: string): Diagnostic[] {
   }
   for (const m of body.matchAll(IMAGE)) {
     const src = m[1] ?? '';
-    // `media:NAME` is a file the pack carries (core/pack/media.ts).
-    if (!/^data:image\/(png|jpeg|gif|webp);base64,/i.test(src) && !/^media:[^/\\]+$/.test(src)) {
+    if (!/^data:image\/(png|jpeg|gif|webp);base64,/i.test(src) && !/^media:[^/\\]/.test(src)) {
       issues.push({
-        message: `images must be embedded as data:image URIs; "${src.slice(0, 60)}" would load from outside the pack`,
+        message: `images must be the pack's own media files (media:NAME) or data:image URIs; "${src.slice(0, 60)}" would load from outside the pack`,
         ...lineColumnAt(body, m.index),
       });
     }

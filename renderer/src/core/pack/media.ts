@@ -30,3 +30,25 @@ export function isMediaName(name: string): boolean {
 
 /** The reference an image in a Markdown field uses: `![alt](media:NAME)`. */
 export const MEDIA_URL_PREFIX = 'media:';
+
+/**
+ * The `media:` URL of a file name, percent-encoding what would end or split a Markdown link target
+ * (spaces, parentheses, `%`, line breaks). Readers write `![alt](${mediaUrl(name)})`.
+ */
+export function mediaUrl(name: string): string {
+  return MEDIA_URL_PREFIX + name.replace(/[%\s()<>\\[\]]/g, (c) => encodeURIComponent(c));
+}
+
+/** The file name a Markdown image `src` refers to (`media:NAME`, percent-decoded), or null for any other src. */
+export function mediaNameOf(src: string): string | null {
+  if (!src.startsWith(MEDIA_URL_PREFIX)) return null;
+  const raw = src.slice(MEDIA_URL_PREFIX.length);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** An Anki sound reference in text: `[sound:NAME]` (NAME up to the first `]`). */
+export const SOUND_REF = /\[sound:([^\]\n]+)\]/g;

@@ -5,6 +5,7 @@
 
 import { describeError } from '../describe-error';
 import { checkMarkdown } from '../markdown/check';
+import { checkMediaRefs } from '../media/refs';
 import { cleanPackTitles } from './clean-title';
 import type { Diagnostic, PackResult } from './diagnostics';
 import { locateJsonPaths, offsetInJsonString } from './json-locate';
@@ -23,7 +24,7 @@ export const MAX_PACK_BYTES = 64 * 1024 * 1024;
  * `line`/`column` of the offending value (of the property name for unknown properties; of the nearest
  * existing parent for missing ones) and, for schema problems, its JSON `path` too.
  */
-export function parsePackJson(source: string): PackResult<Pack> {
+export function parsePackJson(source: string, opts: ParsePackJsonOptions = {}): PackResult<Pack> {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   let data: unknown;
   try {
@@ -31,10 +32,23 @@ export function parsePackJson(source: string): PackResult<Pack> {
   } catch (err) {
     return { ok: false, issues: [jsonSyntaxDiagnostic(text, err)] };
   }
-  const result = validatePack(data);
+  let result = validatePack(data);
+  if (result.ok) {
+    const missing = checkMediaRefs(result.pack, opts.mediaNames ?? new Set());
+    if (missing.length > 0) result = { ok: false, issues: [...missing, ...result.warnings] };
+  }
   if (result.ok && result.warnings.length === 0) return result;
   const placed = placeJsonDiagnostics(text, data, result.ok ? result.warnings : result.issues);
   return result.ok ? { ...result, warnings: placed } : { ok: false, issues: placed };
+}
+
+/** Options for {@link parsePackJson}. */
+export interface ParsePackJsonOptions {
+  /**
+   * Names of the media files the pack carries (a `.lectern` file's `media/`, or files beside a JSON
+   * pack checked from the CLI): a `media:NAME` image or `[sound:NAME]` naming another file is an error.
+   */
+  mediaNames?: ReadonlySet<string>;
 }
 
 /** Diagnostics about unknown properties: placed at the property name rather than its value. */

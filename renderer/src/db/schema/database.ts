@@ -16,8 +16,12 @@
  * Version 4 (issue 19): `meta` holds what the database says about itself, outside the backed-up tables:
  * the id stamped in it (checked against the record main keeps beside it, `ops/database-health.ts`)
  * and the check of the chapter tallies, kept with them, that tells a cleared or edited tally apart.
+ *
+ * Version 5 (issue 17): `mediaFiles` holds packs' images and sounds as Blobs, once per content hash;
+ * `packMedia` maps each pack's file names to them (`media-repo.ts`).
  */
 import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { MEDIA_STORES, type MediaFileRow, type PackMediaRow } from './media-rows';
 import { chapterTallyMiddleware } from './middleware/chapter-tallies';
 import { wrapWrites } from './middleware/derived-tables';
 import { type ReviewColumnRow, reviewColumnMiddleware } from './middleware/review-column-cache';
@@ -61,6 +65,7 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
   4: {
     meta: 'key',
   },
+  5: { ...MEDIA_STORES },
 };
 
 /** `card` with its index fields derived from its state (see {@link CardRow}). */
@@ -114,6 +119,9 @@ export class LecternDb extends Dexie {
   reading!: EntityTable<ReadingRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
   selftests!: EntityTable<SelfTestRow, 'id'>;
+  /** Media files by content hash (schema 5); each pack's names for them in `packMedia`. */
+  mediaFiles!: EntityTable<MediaFileRow, 'hash'>;
+  packMedia!: Table<PackMediaRow, [string, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -134,6 +142,8 @@ export class LecternDb extends Dexie {
     this.version(4)
       .stores(SCHEMA_VERSIONS[4] ?? {})
       .upgrade((tx: Transaction) => upgradeToV4(tx));
+    // Two new empty tables: no upgrade, so it stands apart from every other version's.
+    this.version(5).stores(SCHEMA_VERSIONS[5] ?? {});
   }
 }
 

@@ -1,4 +1,4 @@
-/** The Library's pack management: export as Lectern JSON, GIFT or Moodle XML, and remove after a confirmation. */
+/** The Library's pack management: export as Lectern JSON, .lectern (with media), GIFT or Moodle XML, and remove after a confirmation. */
 import { useState } from 'react';
 import { type ExportFormat, exportPack } from '../../ops/export';
 import { removePackFromLibrary } from '../../ops/library';
@@ -47,6 +47,9 @@ export function PackManageActions({
     <div className="pack-manage">
       <button type="button" className="secondary" onClick={() => void runExport('json')}>
         Export as Lectern JSON<span className="visually-hidden"> ({title})</span>
+      </button>
+      <button type="button" className="secondary" onClick={() => void runExport('lectern')}>
+        Export as .lectern (with media)<span className="visually-hidden"> ({title})</span>
       </button>
       <button type="button" className="secondary" onClick={() => void runExport('gift')}>
         Export as GIFT<span className="visually-hidden"> ({title})</span>

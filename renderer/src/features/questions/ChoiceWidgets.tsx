@@ -1,4 +1,5 @@
 /** Multiple choice (radios for one answer, checkboxes for several) and true/false. */
+import { MediaText } from '../../ui/media/MediaText';
 import { labelChoiceKey } from './answer-keys';
 import { isMultiAnswer, toggleChoice } from './draft';
 import type { WidgetProps } from './widget-props';
@@ -39,7 +40,9 @@ export function MultipleChoiceWidget({
                 <span className="kbd" aria-hidden="true">
                   {key}
                 </span>
-                <span>{choice.text}</span>
+                <span>
+                  <MediaText text={choice.text} sounds="name" />
+                </span>
               </label>
             </li>
           );

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { flashcardBack, flashcardFront } from '../../core/pack/flashcard-sides';
 import type { Question } from '../../core/pack/schema';
+import { MediaText, SideImages } from '../../ui/media/MediaText';
 import { MatchingWidget, OrderingWidget } from './ArrangeWidgets';
 import { MultipleChoiceWidget, TrueFalseWidget } from './ChoiceWidgets';
 import type { Arrangement, QuestionDraft } from './draft';
@@ -69,7 +70,14 @@ export function QuestionView(props: QuestionViewProps) {
         data-question-prompt="true"
         aria-describedby={question.title !== undefined ? titleId : undefined}
       >
-        {describePrompt(question)}
+        {question.type === 'flashcard' ? (
+          <>
+            <MediaText text={question.front} />
+            <SideImages names={question.frontImages} />
+          </>
+        ) : (
+          <MediaText text={describePrompt(question)} />
+        )}
       </h2>
       {renderWidget(props, promptId)}
     </div>
@@ -87,7 +95,14 @@ function renderWidget(p: QuestionViewProps, promptId: string): ReactNode {
     return (
       <div className="flashcard-back" aria-live="polite">
         <h3 className="visually-hidden">Answer</h3>
-        {back === '' ? <p className="flashcard-back__empty muted">(empty)</p> : <p>{back}</p>}
+        {back === '' ? (
+          <p className="flashcard-back__empty muted">(empty)</p>
+        ) : (
+          <p>
+            <MediaText text={q.back} />
+            <SideImages names={q.backImages} />
+          </p>
+        )}
       </div>
     );
   }

@@ -1,7 +1,7 @@
 /**
  * The key map, written down once: every key that answers a question (1–9 then letters pick a
  * choice, T/F answer true/false, 1–4 rate a flashcard) and every key of an action (reveal, check,
- * continue, I guessed, I was right, hint, read in context, undo, suspend, flag, end), with the
+ * continue, I guessed, I was right, hint, read in context, undo, suspend, flag, play the sound, end), with the
  * phases and question types where it acts. No action uses a key that an answer uses (as Anki puts
  * flag and suspend on keys no choice takes), so F on a true/false card answers False and M flags.
  * Pure: the study screen and the self-test map keys through it, the Keyboard panel lists it, and a
@@ -26,6 +26,7 @@ export type StudyAction =
   | { kind: 'flag' }
   | { kind: 'hint' }
   | { kind: 'context' }
+  | { kind: 'play' }
   | { kind: 'end' };
 
 /** One line of the key map. `keys` are `KeyboardEvent.key` values, letters in lower case. */
@@ -72,6 +73,9 @@ export const CHOICE_KEYS: readonly string[] = [
 ];
 
 const RATING_KEYS = ['1', '2', '3', '4'] as const;
+
+/** The key that plays a card's sound (`[sound:NAME]`). */
+export const PLAY_KEY = '0';
 
 /** Every key binding of the study screen (the Keyboard panel shows them in this order). */
 export const KEY_MAP: readonly KeyBinding[] = [
@@ -204,6 +208,15 @@ export const KEY_MAP: readonly KeyBinding[] = [
     phases: ALL_PHASES,
     label: 'M',
     what: 'Flag (mark) this question, or remove its flag',
+  },
+  {
+    role: 'action',
+    name: 'play',
+    // Every letter and 1–9 can pick a choice: 0 is the one key left that no answer uses.
+    keys: [PLAY_KEY],
+    phases: ALL_PHASES,
+    label: PLAY_KEY,
+    what: 'Play the sound on the card (the first, if there are several)',
   },
   {
     role: 'action',

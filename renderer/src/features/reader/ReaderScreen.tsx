@@ -7,9 +7,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { describeError } from '../../core/describe-error';
+import { mediaSourceOf } from '../../ops/media';
 import { loadPack, openChapter } from '../../ops/reader';
 import { useAppStore } from '../../store';
 import { containsPassage, Markdown } from '../../ui/Markdown';
+import { MediaScope } from '../../ui/media/media-scope';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 
 export function ReaderScreen({
@@ -139,7 +141,9 @@ export function ReaderScreen({
               {s.title}
               {marked ? <span className="badge badge--mark"> The passage for your question</span> : null}
             </h2>
-            <Markdown source={s.body} mark={sentence} />
+            <MediaScope source={mediaSourceOf(packId)}>
+              <Markdown source={s.body} mark={sentence} />
+            </MediaScope>
           </section>
         );
       })}

@@ -4,7 +4,9 @@
  */
 import { type FormEvent, useEffect, useMemo, useRef } from 'react';
 import { gradeAnswer } from '../../core/grading';
+import { mediaSourceOf } from '../../ops/media';
 import type { QuestionRow, StoredSelfTest } from '../../ops/selftest';
+import { MediaScope } from '../../ui/media/media-scope';
 import { ReadInContextButton } from '../../ui/ReadInContext';
 import { AnswerFeedback, type Arrangement, type QuestionDraft, QuestionView } from '../questions';
 import { FLASHCARD_MISSED } from './response-words';
@@ -76,15 +78,17 @@ export function QuestionPanel(props: QuestionPanelProps) {
         e.currentTarget.requestSubmit();
       }}
     >
-      <QuestionView
-        question={question}
-        arrangement={arrangement}
-        draft={draft}
-        onChange={props.onChange}
-        disabled={locked}
-        revealed={flashcard && (props.revealed || answered)}
-        idPrefix={`selftest-q${index}`}
-      />
+      <MediaScope source={mediaSourceOf(row.packId)}>
+        <QuestionView
+          question={question}
+          arrangement={arrangement}
+          draft={draft}
+          onChange={props.onChange}
+          disabled={locked}
+          revealed={flashcard && (props.revealed || answered)}
+          idPrefix={`selftest-q${index}`}
+        />
+      </MediaScope>
       {flashcard ? (
         <div className="flashcard-rate">
           {!props.revealed && !answered ? (
@@ -134,12 +138,14 @@ export function QuestionPanel(props: QuestionPanelProps) {
       ) : null}
       {grade ? (
         <div className="selftest-feedback">
-          <AnswerFeedback
-            question={question}
-            grade={grade}
-            arrangement={arrangement}
-            headingId={feedbackId}
-          />
+          <MediaScope source={mediaSourceOf(row.packId)}>
+            <AnswerFeedback
+              question={question}
+              grade={grade}
+              arrangement={arrangement}
+              headingId={feedbackId}
+            />
+          </MediaScope>
           <ReadInContextButton place={row} />
         </div>
       ) : null}

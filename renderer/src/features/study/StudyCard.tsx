@@ -21,6 +21,7 @@ import {
 import { useAppStore } from '../../store';
 import type { ShownCard } from '../../store/session-slice';
 import { Markdown } from '../../ui/Markdown';
+import { playFirstSound } from '../../ui/media/SoundButton';
 import {
   ACTION_LETTERS,
   AnswerFeedback,
@@ -216,6 +217,8 @@ function CardBody({
         return readInContext();
       case 'end':
         return session.finish();
+      case 'play':
+        return void (rootRef.current && playFirstSound(rootRef.current));
     }
   };
 

@@ -6,9 +6,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import type { AppSettings } from '../../core/settings';
+import { mediaSourceOf } from '../../ops/media';
 import { appStudy, type StudyOps, type StudySession } from '../../ops/study';
 import { useAppStore } from '../../store';
 import type { SessionView } from '../../store/session-slice';
+import { MediaScope } from '../../ui/media/media-scope';
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { describeVerdict } from '../questions';
 import { RATING_NAMES } from './format';
@@ -106,12 +108,15 @@ function renderBody(
       return <p role="status">Preparing your questions…</p>;
     case 'studying':
       return session.current ? (
-        <StudyCard
-          key={`${session.current.key}@${session.current.shownAt}`}
-          session={running}
-          shown={session.current}
-          settings={settings}
-        />
+        // A card key is `packId:questionId` (ids cannot contain ':'): the card shows that pack's media.
+        <MediaScope source={mediaSourceOf(session.current.key.slice(0, session.current.key.indexOf(':')))}>
+          <StudyCard
+            key={`${session.current.key}@${session.current.shownAt}`}
+            session={running}
+            shown={session.current}
+            settings={settings}
+          />
+        </MediaScope>
       ) : null;
     case 'waiting':
       return <WaitingPanel session={running} view={session} />;

@@ -5,6 +5,7 @@
  */
 import { describeError } from '../../core/describe-error';
 import { checkPackSize, isAnkiPackage } from '../../core/formats';
+import { isLecternZipName } from '../../core/formats/lectern-zip/zip-magic';
 import type { PackFile, Result } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { type ImportJob, useAppStore } from '../../store';
@@ -14,7 +15,11 @@ import { markImport } from './marks';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** A file to import: one the student chose or dropped, or one main read for us (dialog, OS). */
-export type ImportSource = { kind: 'file'; file: File } | { kind: 'text'; name: string; text: string };
+export type ImportSource =
+  | { kind: 'file'; file: File }
+  | { kind: 'text'; name: string; text: string }
+  /** A zip archive main read for us (a `.lectern` pack with media). */
+  | { kind: 'base64'; name: string; base64: string };
 
 const queue: ImportSource[] = [];
 let worker: Worker | null = null;
@@ -23,6 +28,13 @@ let ticket = 0;
 
 function nameOf(source: ImportSource): string {
   return source.kind === 'file' ? source.file.name : source.name;
+}
+
+function bytesOfBase64(base64: string): ArrayBuffer {
+  const raw = atob(base64);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes.buffer;
 }
 
 function job(): ImportJob {
@@ -71,8 +83,14 @@ export async function startNext(): Promise<void> {
     return;
   }
   const fileName = nameOf(source);
-  const size = source.kind === 'file' ? source.file.size : new Blob([source.text]).size;
-  const tooBig = source.kind === 'file' ? checkPackSize(size) : null;
+  const size =
+    source.kind === 'file'
+      ? source.file.size
+      : source.kind === 'base64'
+        ? Math.floor((source.base64.length * 3) / 4)
+        : new Blob([source.text]).size;
+  // A .lectern zip carries media beside its pack.json: its own limits are checked as it is read.
+  const tooBig = source.kind === 'file' && !isLecternZipName(fileName) ? checkPackSize(size) : null;
   if (tooBig) {
     setJob({ step: 'problems', fileName, format: null, errors: [tooBig], warnings: [] });
     return;
@@ -101,6 +119,10 @@ export async function startNext(): Promise<void> {
       message = { type: 'read', fileName, bytes };
       transfer = [bytes];
     }
+  } else if (source.kind === 'base64') {
+    const bytes = bytesOfBase64(source.base64);
+    message = { type: 'read', fileName, bytes };
+    transfer = [bytes];
   } else {
     message = { type: 'read', fileName, text: source.text };
   }
@@ -227,6 +249,12 @@ export function resetImport(): void {
   setJob({ step: 'idle' });
 }
 
+function sourceOfPackFile(f: PackFile): ImportSource {
+  return f.base64 !== undefined
+    ? { kind: 'base64', name: f.name, base64: f.base64 }
+    : { kind: 'text', name: f.name, text: f.text };
+}
+
 /** Turns files main read for us into import sources; a refusal (too large, not UTF-8) is shown. */
 function importFromMain(result: Result<PackFile[]>, what: string): boolean {
   if (!result.ok) {
@@ -239,7 +267,7 @@ function importFromMain(result: Result<PackFile[]>, what: string): boolean {
     setJob({ step: 'failed', fileName: result.error.subject ?? what, message: result.error.message });
     return true;
   }
-  importFiles(result.value.map((f) => ({ kind: 'text', name: f.name, text: f.text })));
+  importFiles(result.value.map(sourceOfPackFile));
   return result.value.length > 0;
 }
 

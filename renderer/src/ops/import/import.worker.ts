@@ -6,10 +6,14 @@
 import { decodePackBytes, readPackFile } from '../../core/formats';
 import type { AnkiHistory } from '../../core/formats/anki/history';
 import type { AnkiReadResult } from '../../core/formats/anki/read-anki';
+import { readLecternZip } from '../../core/formats/lectern-zip/read-lectern-zip';
+import { isLecternZipName, isZipBytes } from '../../core/formats/lectern-zip/zip-magic';
+import type { Diagnostic } from '../../core/pack/diagnostics';
 import { hashHex } from '../../core/pack/hash';
 import type { PackMedia } from '../../core/pack/media';
 import type { Pack } from '../../core/pack/schema';
-import { applyImport, identifyPack, previewImport } from '../../db/repos/import-repo';
+import { identifyPack, previewImport } from '../../db/repos/import-repo';
+import { applyImportWithMedia, hashPackMedia } from '../../db/repos/media-repo';
 import type { PackMeta } from '../../db/repos/packs-repo';
 import { db } from '../../db/schema/database';
 import { describeStorageError } from '../../db/schema/storage-errors';
@@ -21,8 +25,9 @@ interface Held {
   pack: Pack;
   meta: PackMeta;
   expectUpdatedAt: number | null;
-  /** An Anki package's media (stored by the media code) and review history (imported on request). */
-  media?: PackMedia[];
+  /** The file's media (a `.lectern` zip's `media/`, a Moodle XML bank's files, an Anki package's). */
+  media?: PackMedia[] | undefined;
+  /** An Anki package's review history (imported on request). */
   history?: AnkiHistory[];
 }
 
@@ -67,16 +72,38 @@ async function readAnki(fileName: string, result: AnkiReadResult): Promise<void>
   send({ type: 'summary', summary });
 }
 
-async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void> {
-  const decoded = decodePackBytes('bytes' in message ? new Uint8Array(message.bytes) : message.text);
-  if (!decoded.ok) {
-    send({ type: 'problems', format: null, errors: [decoded.issue], warnings: [] });
-    return;
+/** A read file: the pack (with its media, if the format carries any) or its problems. */
+type Read = ReturnType<typeof readPackFile> & { media?: PackMedia[]; contentHash?: string };
+
+/** Reads a `.lectern` zip (recognised by its bytes and its name), or any text format. */
+function readFile(message: Extract<ToWorker, { type: 'read' }>): Read | { undecodable: Diagnostic } {
+  if ('bytes' in message) {
+    const bytes = new Uint8Array(message.bytes);
+    if (isZipBytes(bytes) && isLecternZipName(message.fileName)) {
+      const zip = readLecternZip(bytes);
+      if (!zip.ok) return { ...zip, format: 'lectern' };
+      const contentHash = hashHex(
+        JSON.stringify(zip.pack) + zip.media.map((m) => `${m.name}:${m.bytes.length}`).join('|'),
+        20,
+      );
+      return { ...zip, format: 'lectern', idGiven: true, contentHash };
+    }
   }
-  const result = readPackFile(message.fileName, decoded.text, {
+  const decoded = decodePackBytes('bytes' in message ? new Uint8Array(message.bytes) : message.text);
+  if (!decoded.ok) return { undecodable: decoded.issue };
+  const result: Read = readPackFile(message.fileName, decoded.text, {
     onProgress: progressSender('reading'),
     excerpts: true,
   });
+  return result.ok ? { ...result, contentHash: hashHex(decoded.text, 20) } : result;
+}
+
+async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void> {
+  const result = readFile(message);
+  if ('undecodable' in result) {
+    send({ type: 'problems', format: null, errors: [result.undecodable], warnings: [] });
+    return;
+  }
   if (!result.ok) {
     const errors = result.issues.filter((d) => d.severity !== 'warning');
     const warnings = result.issues.filter((d) => d.severity === 'warning');
@@ -95,9 +122,10 @@ async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void>
       origin: 'imported',
       format: result.format,
       fileName: message.fileName,
-      contentHash: hashHex(decoded.text, 20),
+      contentHash: result.contentHash ?? '',
     },
     expectUpdatedAt: preview.kind === 'update' ? preview.stored.updatedAt : null,
+    media: result.media,
   };
   send({
     type: 'summary',
@@ -110,8 +138,9 @@ async function apply(now: number, withHistory: boolean): Promise<void> {
     send({ type: 'failed', message: 'There is no read file to import.' });
     return;
   }
-  const { pack, meta, expectUpdatedAt, history } = held;
-  const res = await applyImport(db, pack, meta, now, {
+  const { pack, meta, expectUpdatedAt, media, history } = held;
+  const hashed = media?.length ? await hashPackMedia(media) : undefined;
+  const res = await applyImportWithMedia(db, pack, meta, now, hashed, {
     expectUpdatedAt,
     onProgress: progressSender('storing'),
   });
