@@ -78,6 +78,10 @@ test('an Anki package with an image-only note and review history is imported wit
   ]);
   const cards = await readRows<{ key: string; state: number; reps: number }>(page, 'cards');
   expect(cards.find((c) => c.key === 'anatomy.apkg:mito')).toMatchObject({ state: 2, reps: 2 });
+  // The image-only note's picture is stored as the pack's media, once.
+  const named = await readRows<{ packId: string; name: string }>(page, 'packMedia');
+  expect(named.map((m) => [m.packId, m.name])).toEqual([['anatomy.apkg', 'cell.png']]);
+  expect(await readRows(page, 'mediaFiles')).toHaveLength(1);
 });
 
 test('an Anki package imported without its history stores no reviews', async ({ page }) => {
