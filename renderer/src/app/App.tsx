@@ -6,6 +6,7 @@ import { useAutoBackup } from '../features/backup/use-auto-backup';
 import { ImportShell } from '../features/import/ImportShell';
 import { SetAsideNotice } from '../features/library/SetAsideNotice';
 import { checkDatabase, type DatabaseHealth } from '../ops/database-health';
+import { settleReviewLog } from '../ops/review-log-upgrade';
 import { checkStoredSettings } from '../ops/stored-rows';
 import { useAppStore } from '../store';
 import { AboutDialog } from './AboutDialog';
@@ -22,6 +23,7 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [health, setHealth] = useState<DatabaseHealth>({ status: 'ok' });
+  const [upgrading, setUpgrading] = useState<string | null>(null);
   useMainEvents(useCallback(() => setAboutOpen(true), []));
   useTheme();
   useAutoBackup(ready);
@@ -35,7 +37,13 @@ export function App() {
         `Could not check the database against its record: ${err instanceof Error ? err.message : String(err)}`,
       ),
     );
-    Promise.all([loadBundledContent(db, Date.now()), checked, checkStoredSettings(db)])
+    // Schema 4's review log moves into schema 5's compact rows first (only once, resumable).
+    const settled = settleReviewLog(db, Date.now(), (fraction, done, total) =>
+      setUpgrading(
+        `Upgrading your review log: ${done.toLocaleString()} of ${total.toLocaleString()} reviews (${Math.floor(fraction * 100)} %)…`,
+      ),
+    ).finally(() => setUpgrading(null));
+    Promise.all([settled.then(() => loadBundledContent(db, Date.now())), checked, checkStoredSettings(db)])
       .then(([report, , settings]) => {
         for (const p of report.problems) notify('error', p);
         if (settings) notify('error', settings);
@@ -55,7 +63,7 @@ export function App() {
       <main id="main" tabIndex={-1} aria-busy={!ready}>
         {!ready ? (
           <p role="status" className="loading">
-            Opening your library…
+            {upgrading ?? 'Opening your library…'}
           </p>
         ) : (
           <>

@@ -16,6 +16,14 @@
  * Version 4 (issue 19): `meta` holds what the database says about itself, outside the backed-up tables:
  * the id stamped in it (checked against the record main keeps beside it, `ops/database-health.ts`)
  * and the check of the chapter tallies, kept with them, that tells a cleared or edited tally apart.
+ *
+ * Version 5 (issue 16): the review log moves to `revlog`, a compact row per answer (numbers, not a
+ * card copy) keyed by a globally unique, time-ordered id (`core/revlog/review-id.ts`); undo's card
+ * snapshot moves to `undo`, kept only for the running session. The old rows are moved by
+ * `upgrade-v5.ts` in bounded batches after the database opens (an IndexedDB upgrade is one
+ * transaction: a million rows in it would hold the app minutes with no progress and start over
+ * if killed); `reviews` stays declared until they have all moved. `reviewColumns` is keyed by day
+ * from now on: the upgrade clears it.
  */
 import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { chapterTallyMiddleware, upgradeToV3, upgradeToV4 } from './chapter-tallies';
@@ -25,6 +33,7 @@ import { rowGuardMiddleware } from './row-guard';
 import type {
   CardRow,
   ChapterTallyRow,
+  LegacyReviewRow,
   MetaRow,
   PackRow,
   QuestionChunkRow,
@@ -32,6 +41,7 @@ import type {
   ReviewRow,
   SelfTestRow,
   SettingRow,
+  UndoRow,
 } from './rows';
 import { upgradeToV2 } from './upgrade-v2';
 
@@ -59,6 +69,10 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
   },
   4: {
     meta: 'key',
+  },
+  5: {
+    revlog: 'id, cardKey',
+    undo: 'reviewId, cardKey, at',
   },
 };
 
@@ -109,7 +123,12 @@ export class LecternDb extends Dexie {
   reviewColumns!: Table<ReviewColumnRow, number>;
   /** What the database says about itself (its id, the tallies' check); not in backups. */
   meta!: EntityTable<MetaRow, 'key'>;
-  reviews!: EntityTable<ReviewRow, 'id'>;
+  /** The review log (schema 5). */
+  revlog!: Table<ReviewRow, string>;
+  /** Undo's card snapshots of the running session; not in backups. */
+  undo!: Table<UndoRow, string>;
+  /** The review log of schemas 1–4: emptied into `revlog` by `upgrade-v5.ts`. */
+  reviews!: EntityTable<LegacyReviewRow, 'id'>;
   reading!: EntityTable<ReadingRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
   selftests!: EntityTable<SelfTestRow, 'id'>;
@@ -133,6 +152,9 @@ export class LecternDb extends Dexie {
     this.version(4)
       .stores(SCHEMA_VERSIONS[4] ?? {})
       .upgrade((tx: Transaction) => upgradeToV4(tx));
+    this.version(5)
+      .stores(SCHEMA_VERSIONS[5] ?? {})
+      .upgrade((tx: Transaction) => tx.table('reviewColumns').clear());
   }
 }
 

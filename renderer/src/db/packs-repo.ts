@@ -5,6 +5,7 @@
 import type { Pack, Question, QuestionType } from '../core/pack/schema';
 import type { LecternDb } from './db';
 import { deletePackQuestions, readPackQuestions, writePackQuestions } from './question-chunks';
+import { packReviews } from './revlog-repo';
 import {
   type CardRow,
   cardKey,
@@ -157,13 +158,18 @@ export async function insertPack(db: LecternDb, pack: Pack, meta: PackMeta, now:
 
 /** Removes a pack with its questions, cards, reading progress and review history. */
 export async function removePack(db: LecternDb, packId: string): Promise<void> {
-  await db.transaction('rw', [db.packs, db.questionChunks, db.cards, db.reviews, db.reading], async () => {
-    await db.packs.delete(packId);
-    await deletePackQuestions(db, packId);
-    await db.cards.where('packId').equals(packId).delete();
-    await db.reviews.where('[packId+at]').between([packId, -Infinity], [packId, Infinity]).delete();
-    await db.reading.where('packId').equals(packId).delete();
-  });
+  await db.transaction(
+    'rw',
+    [db.packs, db.questionChunks, db.cards, db.revlog, db.undo, db.reading],
+    async () => {
+      await db.packs.delete(packId);
+      await deletePackQuestions(db, packId);
+      await db.cards.where('packId').equals(packId).delete();
+      await packReviews(db, packId).delete();
+      await db.undo.where('cardKey').between(`${packId}:`, `${packId}:\uffff`).delete();
+      await db.reading.where('packId').equals(packId).delete();
+    },
+  );
 }
 
 /** Rebuilds a whole pack document (for export) from its stored rows. */

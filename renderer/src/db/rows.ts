@@ -97,6 +97,12 @@ export type MetaRow =
       key: 'chapter-tallies' /** Started cards over every tally. */;
       sum: number /** Σ started × weight of the chapter, mod 2³². */;
       weighted: number;
+    }
+  | {
+      key: 'revlog-upgrade' /** Schema 4 reviews when the upgrade to schema 5 started. */;
+      total: number /** Moved so far. */;
+      done: number;
+      startedAt: EpochMs;
     };
 
 /**
@@ -131,26 +137,72 @@ export interface CardRow {
   startedOrder?: number;
 }
 
+/**
+ * One answer in the review log (schema 5, table `revlog`): numbers, not a card copy (~700 bytes a
+ * review before). The card's state is a replay of its rows through the scheduler; `stability`,
+ * `difficulty` and `dueAfter` record what the scheduler gave, for the statistics and the optimizer.
+ */
 export interface ReviewRow {
-  id?: number;
+  /** Globally unique and time-ordered (`core/revlog/review-id.ts`): sync applies reviews by it. */
+  id: string;
   cardKey: CardKey;
-  packId: string;
-  chapterId: string;
   at: EpochMs;
   /** FSRS rating given: 1 Again, 2 Hard, 3 Good, 4 Easy. */
   rating: 1 | 2 | 3 | 4;
   /** Share of the answer that was right, 0..1 (flashcards: 1 unless rated Again). */
   score: number;
   correct: 0 | 1;
-  /** What the student answered, as JSON text. */
-  response: string;
   responseMs: number;
   /** The card's state before this answer (for retention statistics). */
   stateBefore: 0 | 1 | 2 | 3;
-  /** The card row before this answer: undo puts it back. */
-  prev: CardRow;
+  /** FSRS memory state after this answer. */
+  stability: number;
+  difficulty: number;
   /** The card's due after this answer. */
   dueAfter: EpochMs;
+  /**
+   * What the student answered, as JSON text; absent for a self-graded flashcard (its rating is the
+   * answer) and once the answer is older than the "keep answers" setting.
+   */
+  response?: string;
+}
+
+/** The pack of a card key (ids cannot contain ':'). */
+export function packOfKey(key: string): string {
+  const sep = key.indexOf(':');
+  return sep < 0 ? key : key.slice(0, sep);
+}
+
+/** A review-log row of schemas 1–4 (table `reviews`): still read by the upgrade and old backups. */
+export interface LegacyReviewRow {
+  id?: number;
+  cardKey: CardKey;
+  packId: string;
+  chapterId: string;
+  at: EpochMs;
+  rating: 1 | 2 | 3 | 4;
+  score: number;
+  correct: 0 | 1;
+  /** What the student answered, as JSON text. */
+  response: string;
+  responseMs: number;
+  stateBefore: 0 | 1 | 2 | 3;
+  /** The card row before this answer (undo put it back). */
+  prev: CardRow;
+  dueAfter: EpochMs;
+}
+
+/**
+ * Undo's snapshot of a card (schema 5, table `undo`, key `reviewId`): the row as it was before an
+ * answer of the running session. Written with the answer, cleared when the session ends and at
+ * start-up for anything older than a day.
+ */
+export interface UndoRow {
+  cardKey: CardKey;
+  /** The answer it undoes. */
+  reviewId: string;
+  at: EpochMs;
+  prev: CardRow;
 }
 
 export interface ReadingRow {

@@ -229,7 +229,7 @@ describe('chapter tallies', () => {
     v3.close();
     const db = new LecternDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.meta.get(TALLY_CHECK_KEY)).toEqual(checkOfTallies(tallies));
     expect(checkOfTallies(tallies)).toMatchObject({ sum: 7 });
     db.close();
@@ -251,7 +251,7 @@ describe('chapter tallies', () => {
     v2.close();
     const db = new LecternDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(sortTallies(await db.chapterTallies.toArray())).toEqual([
       { packId: 'p', chapterId: 'c1', started: 2 },
       { packId: 'p', chapterId: 'c2', started: 1 },

@@ -83,7 +83,7 @@ describe('schema 1 → 2', () => {
     const db = new LecternDb(name);
     await db.open();
     // Through version 2 and on to the current one.
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name)).not.toContain('questions');
     const stored = await readPackQuestions(db, 'p');
     expect(stored.map((q) => [q.id, q.order, q.removed])).toEqual([

@@ -92,7 +92,7 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
       if (key === 'formatVersion') {
         if (typeof value === 'number' && value > BACKUP_FORMAT_VERSION)
           stop(
-            `This backup was written by a newer Lectern (backup format ${value}); this version reads formats 1 and ${BACKUP_FORMAT_VERSION}. Update Lectern to restore it.`,
+            `This backup was written by a newer Lectern (backup format ${value}); this version reads formats 1 to ${BACKUP_FORMAT_VERSION}. Update Lectern to restore it.`,
             { path: ['formatVersion'] },
           );
         spec = versionSpec(value);

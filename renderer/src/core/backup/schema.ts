@@ -28,11 +28,16 @@
 import { S_MAX } from 'ts-fsrs';
 import { z } from 'zod';
 import { chapterSchema, discussionSchema, QUESTION_TYPES, questionSchema } from '../pack/schema';
+import { isReviewId, reviewIdTime } from '../revlog/review-id';
 
 /** The value of `format` in every backup file. */
 export const BACKUP_FORMAT = 'lectern-backup';
-/** The backup format version this build writes (it also reads version 1). */
-export const BACKUP_FORMAT_VERSION = 2;
+/**
+ * The backup format version this build writes (it also reads versions 1 and 2). Version 3: the review
+ * log's rows are database schema 5's compact rows (issue 16); versions 1 and 2 hold rows with the
+ * card before each answer, converted when restored (`core/revlog/legacy.ts`).
+ */
+export const BACKUP_FORMAT_VERSION = 3;
 /**
  * The tables of a version 2 backup, in the order they are written: the review log last, because it
  * is by far the largest and is read in parts after the others.
@@ -149,8 +154,29 @@ export const storedCardRowSchema = z.strictObject({
   startedOrder: z.number().optional(),
 });
 
-/** A `reviews` row (with the card row before the answer). */
-export const reviewRowSchema = z.strictObject({
+/** A `reviews` row of format 3 (database schema 5's `revlog` row). */
+export const reviewRowSchema = z
+  .strictObject({
+    id: z.string().refine(isReviewId, 'not a review id (18 characters: the time, then a tag)'),
+    cardKey: z.string().min(3),
+    at: ms,
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    score: z.number(),
+    correct: flag,
+    responseMs: z.number(),
+    stateBefore: fsrsState,
+    stability: z.number(),
+    difficulty: z.number(),
+    dueAfter: ms,
+    response: z.string().optional(),
+  })
+  .refine((r) => reviewIdTime(r.id) === Math.floor(r.at), {
+    message: "the id does not begin with the review's time",
+    path: ['id'],
+  });
+
+/** A `reviews` row of formats 1 and 2 (with the card row before the answer). */
+export const legacyReviewRowSchema = z.strictObject({
   id: z.number().int().positive(),
   cardKey: z.string().min(3),
   packId: z.string(),

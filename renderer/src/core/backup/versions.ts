@@ -3,7 +3,13 @@
  * primary key, and the schema of its header (every top-level member but `tables`).
  */
 import { z } from 'zod';
-import { BACKUP_FORMAT, BACKUP_ROW_SCHEMAS, BACKUP_TABLES, type BackupTableName } from './schema';
+import {
+  BACKUP_FORMAT,
+  BACKUP_ROW_SCHEMAS,
+  BACKUP_TABLES,
+  type BackupTableName,
+  legacyReviewRowSchema,
+} from './schema';
 import { BACKUP_V1_ROW_SCHEMAS, BACKUP_V1_TABLES } from './schema-v1';
 
 /** How one table of a version is checked. */
@@ -57,26 +63,34 @@ const V2_KEYS: Record<BackupTableName, string> = {
   reviews: 'id',
 };
 
-const V2: BackupVersionSpec = {
-  version: 2,
-  names: BACKUP_TABLES,
-  tables: Object.fromEntries(
-    BACKUP_TABLES.map((t) => [
-      t,
-      t === 'questionChunks'
-        ? {
-            schema: BACKUP_ROW_SCHEMAS[t],
-            keyName: V2_KEYS[t],
-            keyOf: (row: unknown) => {
-              const r = row as { packId: string; chunk: number };
-              return `${r.packId}:${r.chunk}`;
-            },
-          }
-        : keyed(V2_KEYS[t], BACKUP_ROW_SCHEMAS[t]),
-    ]),
-  ),
-  header: headerSchema(2, BACKUP_TABLES),
-};
+/** Versions 2 and 3 hold the same tables; 2's review rows carry the card before the answer. */
+function tablesOfVersion(version: 2 | 3): BackupVersionSpec {
+  const schemaOf = (t: BackupTableName): z.ZodType =>
+    t === 'reviews' && version === 2 ? legacyReviewRowSchema : BACKUP_ROW_SCHEMAS[t];
+  return {
+    version,
+    names: BACKUP_TABLES,
+    tables: Object.fromEntries(
+      BACKUP_TABLES.map((t) => [
+        t,
+        t === 'questionChunks'
+          ? {
+              schema: schemaOf(t),
+              keyName: V2_KEYS[t],
+              keyOf: (row: unknown) => {
+                const r = row as { packId: string; chunk: number };
+                return `${r.packId}:${r.chunk}`;
+              },
+            }
+          : keyed(V2_KEYS[t], schemaOf(t)),
+      ]),
+    ),
+    header: headerSchema(version, BACKUP_TABLES),
+  };
+}
+
+const V2 = tablesOfVersion(2);
+const V3 = tablesOfVersion(3);
 
 const V1: BackupVersionSpec = {
   version: 1,
@@ -92,5 +106,5 @@ const V1: BackupVersionSpec = {
 
 /** The spec of a format version this build reads, or null. */
 export function versionSpec(version: unknown): BackupVersionSpec | null {
-  return version === 2 ? V2 : version === 1 ? V1 : null;
+  return version === 3 ? V3 : version === 2 ? V2 : version === 1 ? V1 : null;
 }

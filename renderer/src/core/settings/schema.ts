@@ -30,6 +30,8 @@ export const themeSchema = z.enum(['system', 'light', 'dark']);
 export const fontScaleSchema = z.number().min(0.85).max(1.5);
 /** Local hour at which a study day starts, 0–23. */
 export const dayStartHourSchema = z.number().int().min(0).max(23);
+/** Days the review log keeps what was answered. */
+export const keepAnswersDaysSchema = z.number().int().min(0).max(3650);
 
 /** Scheduling settings a pack may override; a missing field uses the global value. */
 export const packOverrideSchema = z.strictObject({
@@ -64,6 +66,11 @@ export interface AppSettings {
   reduceMotion: boolean;
   /** Hour (local time, 0–23) at which a study day starts; 0 is midnight. Statistics group days by it. */
   dayStartHour: number;
+  /**
+   * Days the review log keeps what was answered (the numbers stay forever): 0–3650; 3650 keeps them
+   * for ten years. Browse's history shows "(answer not kept)" for older answers.
+   */
+  keepAnswersDays: number;
 }
 
 /** The scheduling settings that apply to one pack (global values with the pack's overrides applied). */
@@ -83,6 +90,7 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze<AppSettings
   fontScale: 1,
   reduceMotion: false,
   dayStartHour: 0,
+  keepAnswersDays: 30,
 });
 
 /** The schema of each top-level field, used to parse fields one by one. */
@@ -99,6 +107,7 @@ export const SETTINGS_FIELDS = {
   fontScale: fontScaleSchema,
   reduceMotion: z.boolean(),
   dayStartHour: dayStartHourSchema,
+  keepAnswersDays: keepAnswersDaysSchema,
 } as const satisfies { [K in keyof AppSettings]: z.ZodType };
 
 /** The whole settings object, strict: what `parseSettings` always returns satisfies it. */

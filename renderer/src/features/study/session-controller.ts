@@ -13,7 +13,7 @@ import { type AnswerResponse, type Grade, gradeAnswer, ratingFor } from '../../c
 import type { Question } from '../../core/pack/schema';
 import { removeQueuedCard, requeueAnswered } from '../../core/queue';
 import type { Rating } from '../../core/scheduler';
-import type { CardKey } from '../../db/rows';
+import { type CardKey, packOfKey } from '../../db/rows';
 import { answerCard } from '../../db/study-repo';
 import { useAppStore } from '../../store';
 import type { StudyScope } from '../../store/session-slice';
@@ -188,7 +188,7 @@ async function writeAnswer(deps: StudyDeps, id: number, a: AnswerToWrite): Promi
     }
     const card = result.value.card;
     const { review } = result.value;
-    countAnswerToday(deps.db, review.packId, review.stateBefore, review.at);
+    countAnswerToday(deps.db, packOfKey(review.cardKey), review.stateBefore, review.at);
     rt.touched.add(shown.key);
     rt.queue = requeueAnswered(rt.queue, shown.key, card.state, card.due);
     if (card.state === 1 || card.state === 3) rememberRow(rt, card);

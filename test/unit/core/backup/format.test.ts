@@ -31,7 +31,7 @@ describe('backup file format 2', () => {
   it('round-trips every table and says who wrote it', () => {
     const result = readAccepted(TEXT);
     expect(result.origin).toEqual({
-      formatVersion: 2,
+      formatVersion: 3,
       createdAt: META.createdAt,
       app: { name: 'Lectern', version: '0.1.0' },
     });
@@ -156,7 +156,7 @@ describe('backup file format 2', () => {
     expect(refusal('{"format":"lectern-pack","formatVersion":1,"questions":[]}')).toMatch(
       /Lectern pack, not a backup/,
     );
-    expect(refusal(TEXT.replace('"formatVersion":2', '"formatVersion":3'))).toMatch(/newer Lectern/);
+    expect(refusal(TEXT.replace('"formatVersion":3', '"formatVersion":4'))).toMatch(/newer Lectern/);
     expect(refusal('{"format":"lectern-backup","formatVersion":2}')).toMatch(/header is damaged/);
     expect(refusal('{"format":"lectern-backup","tables":{"packs":[]}}')).toMatch(
       /"formatVersion" does not come before/,

@@ -27,6 +27,7 @@ describe('parseSettings', () => {
       fontScale: 1,
       reduceMotion: false,
       dayStartHour: 0,
+      keepAnswersDays: 30,
     });
   });
 

@@ -1,0 +1,33 @@
+/**
+ * Start-up's part of the review log's move to schema 5 (`db/upgrade-v5.ts`): moves what is left,
+ * saying how far it is, and clears undo snapshots older than a day and answers older than the
+ * "keep answers" setting.
+ */
+import { parseSettings } from '../core/settings';
+import type { LecternDb } from '../db/db';
+import { pruneOldResponses } from '../db/revlog-repo';
+import { APP_SETTINGS_KEY } from '../db/settings-repo';
+import { clearUndoSnapshots, UNDO_KEEP_MS } from '../db/study-repo';
+import { revlogUpgradePending, upgradeReviewLog } from '../db/upgrade-v5';
+
+const DAY = 86_400_000;
+
+/**
+ * Finishes the upgrade if reviews are waiting (`onProgress` gets the share moved, 0–1), then tidies
+ * the log. Resolves to the reviews moved this time.
+ */
+export async function settleReviewLog(
+  db: LecternDb,
+  now: number,
+  onProgress?: (fraction: number, done: number, total: number) => void,
+): Promise<number> {
+  let moved = 0;
+  if (await revlogUpgradePending(db))
+    moved = await upgradeReviewLog(db, {
+      onProgress: (done, total) => onProgress?.(total > 0 ? done / total : 1, done, total),
+    });
+  await clearUndoSnapshots(db, now - UNDO_KEEP_MS);
+  const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
+  await pruneOldResponses(db, now - settings.keepAnswersDays * DAY);
+  return moved;
+}
