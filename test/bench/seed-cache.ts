@@ -18,11 +18,11 @@ const root = join(tmpdir(), 'lectern-bench-seeded');
 // packs are Lectern JSON, read by core/pack), the bundled course, and the bench's own generator and
 // seeding. (Other readers and the scheduler do not touch what is cached.)
 const INPUTS = [
-  'renderer/src/db/db.ts',
-  'renderer/src/db/rows.ts',
-  'renderer/src/db/packs-repo.ts',
-  'renderer/src/db/import-repo.ts',
-  'renderer/src/db/settings-repo.ts',
+  'renderer/src/db/schema/database.ts',
+  'renderer/src/db/schema/rows.ts',
+  'renderer/src/db/repos/packs-repo.ts',
+  'renderer/src/db/repos/import-repo.ts',
+  'renderer/src/db/repos/settings-repo.ts',
   'renderer/src/core/pack',
   'content',
   'test/bench/generate.ts',

@@ -1,6 +1,6 @@
 /** Help ▸ About: the version and where the data lives. A native modal <dialog>: focus stays inside, Escape closes. */
 import { useEffect, useRef, useState } from 'react';
-import type { AppInfo } from '../../../electron/ipc/contract';
+import type { AppInfo } from '../platform/bridge';
 import { invoke } from '../platform/bridge';
 
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -1,6 +1,6 @@
 /** The application shell: navigation, the current screen, and the status region. */
 import { useCallback, useEffect, useState } from 'react';
-import { db } from '../db/db';
+import { db } from '../db/schema/database';
 import { DatabaseNotice } from '../features/backup/DatabaseNotice';
 import { useAutoBackup } from '../features/backup/use-auto-backup';
 import { ImportShell } from '../features/import/ImportShell';

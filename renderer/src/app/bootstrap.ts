@@ -5,9 +5,9 @@
  * file the student imported under the bundled pack's id is not overwritten at the next start.
  */
 
-import type { PackFile } from '../../../electron/ipc/contract';
 import { hashHex } from '../core/pack/hash';
-import type { LecternDb } from '../db/db';
+import type { LecternDb } from '../db/schema/database';
+import type { PackFile } from '../platform/bridge';
 import { invoke } from '../platform/bridge';
 
 export interface BootstrapReport {
@@ -17,7 +17,7 @@ export interface BootstrapReport {
 
 /**
  * Reads `content:list` and stores each bundled pack that is not stored with the same content yet. A
- * bundled pack whose stored row fails its schema reads as none (`db/row-guard.ts`), so it is applied
+ * bundled pack whose stored row fails its schema reads as none (`db/schema/middleware/row-guard.ts`), so it is applied
  * again. `reapply` names a pack applied again even when stored with the same content (the repair of
  * a question set aside); the report's `loaded` then says whether it was found.
  */
@@ -51,7 +51,7 @@ async function syncBundledPack(
   // Loaded only when the bundled file changed: validation and import code stay out of start-up.
   const [{ parsePackJson }, { applyImport }] = await Promise.all([
     import('../core/pack'),
-    import('../db/import-repo'),
+    import('../db/repos/import-repo'),
   ]);
   const parsed = parsePackJson(file.text);
   if (!parsed.ok) {

@@ -1,7 +1,7 @@
 /** Menu commands from main become navigation in the renderer. */
 import { useEffect } from 'react';
-import type { MenuCommand } from '../../../electron/ipc/contract';
 import { importFromDialog } from '../features/import/import-controller';
+import type { MenuCommand } from '../platform/bridge';
 import { onMainEvent } from '../platform/bridge';
 import { type Route, useAppStore } from '../store';
 

@@ -14,8 +14,8 @@ import {
   loadBrowseData,
   loadQuestionHistory,
   reloadBrowseRows,
-} from '../db/browse-repo';
-import { db } from '../db/db';
+} from '../db/repos/browse-repo';
+import { db } from '../db/schema/database';
 
 export type { BrowseAction, BrowseActionResult, BrowseData, BrowsePack };
 

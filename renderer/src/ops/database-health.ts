@@ -10,17 +10,13 @@
  * Until the student restores or keeps what is there, automatic backups of the database are not
  * recorded as good, so main's pruning keeps the last good one however many others are written.
  */
-import type {
-  BackupFileInfo,
-  BackupWritten,
-  DatabaseCounts,
-  DatabaseRecord,
-} from '../../../electron/ipc/contract';
+
 import type { BackupSummary } from '../core/backup';
-import { summarizeDatabase } from '../db/backup-repo';
-import { db as appDb, type LecternDb } from '../db/db';
-import type { MetaRow } from '../db/rows';
+import { summarizeDatabase } from '../db/repos/backup-repo';
+import { db as appDb, type LecternDb } from '../db/schema/database';
+import type { MetaRow } from '../db/schema/rows';
 import type { OnFraction } from '../features/backup/backup-runner';
+import type { BackupFileInfo, BackupWritten, DatabaseCounts, DatabaseRecord } from '../platform/bridge';
 import { invoke } from '../platform/bridge';
 
 /** The key of the database's id in `meta`. */

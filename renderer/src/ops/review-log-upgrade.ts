@@ -4,11 +4,11 @@
  * "keep answers" setting.
  */
 import { parseSettings } from '../core/settings';
-import type { LecternDb } from '../db/db';
-import { pruneOldResponses } from '../db/revlog-repo';
-import { APP_SETTINGS_KEY } from '../db/settings-repo';
-import { clearUndoSnapshots, UNDO_KEEP_MS } from '../db/study-repo';
-import { revlogUpgradePending, upgradeReviewLog } from '../db/upgrade-v5';
+import { pruneOldResponses } from '../db/repos/revlog-repo';
+import { APP_SETTINGS_KEY } from '../db/repos/settings-repo';
+import { clearUndoSnapshots, UNDO_KEEP_MS } from '../db/repos/study-repo';
+import type { LecternDb } from '../db/schema/database';
+import { revlogUpgradePending, upgradeReviewLog } from '../db/schema/upgrades/upgrade-v5';
 
 const DAY = 86_400_000;
 

@@ -1,14 +1,14 @@
 /**
- * Repairs for stored rows set aside because they fail their schema (`db/row-guard.ts`), and the
+ * Repairs for stored rows set aside because they fail their schema (`db/schema/middleware/row-guard.ts`), and the
  * check of the stored settings (issue 19: a bad row must never lock a screen; invalid settings fall
  * back to their defaults, and the student is told).
  */
 import { loadBundledContent } from '../app/bootstrap';
 import type { Diagnostic } from '../core/pack/diagnostics';
-import { db as appDb, type LecternDb } from '../db/db';
-import { removePack } from '../db/packs-repo';
-import type { SetAsideRow } from '../db/row-guard';
-import { getSettings } from '../db/settings-repo';
+import { removePack } from '../db/repos/packs-repo';
+import { getSettings } from '../db/repos/settings-repo';
+import { db as appDb, type LecternDb } from '../db/schema/database';
+import type { SetAsideRow } from '../db/schema/middleware/row-guard';
 
 /** How a set-aside row is named to the student. */
 export function describeSetAside(row: SetAsideRow): string {

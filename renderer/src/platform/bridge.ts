@@ -1,5 +1,7 @@
 /**
- * The only module that touches the preload bridge (`window.lectern`). Everything else calls these.
+ * The only module that touches the preload bridge (`window.lectern`), and the renderer's one doorway
+ * to the IPC contract main owns (`electron/ipc/contract.ts`): everything else in the renderer calls
+ * these functions and takes the contract's payload types from here.
  */
 import type {
   BridgeApi,
@@ -8,6 +10,18 @@ import type {
   ChannelResult,
   EventName,
   Events,
+  Result,
+} from '../../../electron/ipc/contract';
+
+export type {
+  AppInfo,
+  BackupFileInfo,
+  BackupTarget,
+  BackupWritten,
+  DatabaseCounts,
+  DatabaseRecord,
+  MenuCommand,
+  PackFile,
   Result,
 } from '../../../electron/ipc/contract';
 

@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand';
 import type { AnswerResponse, Grade } from '../core/grading';
 import type { Rating } from '../core/scheduler';
-import type { CardKey } from '../db/rows';
+import type { CardKey } from '../db/schema/rows';
 
 /** What a session studies: every pack, one pack, or one chapter of a pack. */
 export interface StudyScope {

@@ -9,11 +9,11 @@ import './zod-jitless';
 import { Dexie } from 'dexie';
 import { readPackFile } from '../../../renderer/src/core/formats';
 import type { Pack } from '../../../renderer/src/core/pack/schema';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { applyImport } from '../../../renderer/src/db/import-repo';
-import { packRowOf, questionRowsOf, removePack } from '../../../renderer/src/db/packs-repo';
-import { chunkQuestionRows, QUESTION_CHUNK } from '../../../renderer/src/db/question-chunks';
-import type { PackRow, QuestionChunkRow } from '../../../renderer/src/db/rows';
+import { applyImport } from '../../../renderer/src/db/repos/import-repo';
+import { packRowOf, questionRowsOf, removePack } from '../../../renderer/src/db/repos/packs-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { chunkQuestionRows, QUESTION_CHUNK } from '../../../renderer/src/db/schema/question-chunking';
+import type { PackRow, QuestionChunkRow } from '../../../renderer/src/db/schema/rows';
 import { seedStudy } from './seed-study';
 
 const FLOOR_DB = 'lectern-bench-floor';

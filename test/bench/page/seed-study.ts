@@ -4,11 +4,11 @@
  * cached database holds.
  */
 import { createRng } from '../../../renderer/src/core/random/prng';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
-import { readPackQuestions } from '../../../renderer/src/db/question-chunks';
-import type { CardRow, LegacyReviewRow } from '../../../renderer/src/db/rows';
-import { patchSettings } from '../../../renderer/src/db/settings-repo';
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { readPackQuestions } from '../../../renderer/src/db/repos/question-chunks';
+import { patchSettings } from '../../../renderer/src/db/repos/settings-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import type { CardRow, LegacyReviewRow } from '../../../renderer/src/db/schema/rows';
 
 const DAY = 86_400_000;
 

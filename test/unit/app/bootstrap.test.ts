@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PackFile } from '../../../electron/ipc/contract';
 import { loadBundledContent } from '../../../renderer/src/app/bootstrap';
 import * as pack from '../../../renderer/src/core/pack';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { applyImport } from '../../../renderer/src/db/import-repo';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
-import { readPackQuestions } from '../../../renderer/src/db/question-chunks';
-import { cardKey } from '../../../renderer/src/db/rows';
+import { applyImport } from '../../../renderer/src/db/repos/import-repo';
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { readPackQuestions } from '../../../renderer/src/db/repos/question-chunks';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { cardKey } from '../../../renderer/src/db/schema/rows';
 
 const files: PackFile[] = [];
 vi.mock('../../../renderer/src/platform/bridge', () => ({

@@ -13,12 +13,12 @@ import {
   restoreBackupText,
   summarizeDatabase,
   type TextSource,
-} from '../../../renderer/src/db/backup-repo';
-import { countChapterTallies } from '../../../renderer/src/db/chapter-tallies';
-import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/db';
-import { chunkQuestionRows } from '../../../renderer/src/db/question-chunks';
-import type { CardRow, QuestionRow } from '../../../renderer/src/db/rows';
-import { upgradeReviewLog } from '../../../renderer/src/db/upgrade-v5';
+} from '../../../renderer/src/db/repos/backup-repo';
+import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/schema/database';
+import { countChapterTallies } from '../../../renderer/src/db/schema/middleware/chapter-tallies';
+import { chunkQuestionRows } from '../../../renderer/src/db/schema/question-chunking';
+import type { CardRow, QuestionRow } from '../../../renderer/src/db/schema/rows';
+import { upgradeReviewLog } from '../../../renderer/src/db/schema/upgrades/upgrade-v5';
 import { sampleTables } from '../core/backup/fixtures';
 import { serializeV1Backup, V1_TABLES, type V1Tables } from '../core/backup/v1-writer';
 import { k, makeCard, makePack, makeQuestion, makeReview, withCounts } from '../core/stats/fixtures';

@@ -5,11 +5,11 @@ import {
   listFlagged,
   loadBrowseData,
   loadQuestionHistory,
-} from '../../../renderer/src/db/browse-repo';
-import { countChapterTallies } from '../../../renderer/src/db/chapter-tallies';
-import { LecternDb } from '../../../renderer/src/db/db';
-import type { ChapterTallyRow } from '../../../renderer/src/db/rows';
-import { buildSelfTestPool, startSelfTest } from '../../../renderer/src/db/selftest-repo';
+} from '../../../renderer/src/db/repos/browse-repo';
+import { buildSelfTestPool, startSelfTest } from '../../../renderer/src/db/repos/selftest-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { countChapterTallies } from '../../../renderer/src/db/schema/middleware/chapter-tallies';
+import type { ChapterTallyRow } from '../../../renderer/src/db/schema/rows';
 import {
   DAY,
   makeCard,

@@ -1,18 +1,18 @@
 import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { countsByPackAndChapter } from '../../../renderer/src/db/repos/study-counts-repo';
+import { setSuspended } from '../../../renderer/src/db/repos/study-repo';
+import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/schema/database';
 import {
   checkOfTallies,
   countChapterTallies,
   isStartedCard,
   TALLY_CHECK_KEY,
   talliesMatchCheck,
-} from '../../../renderer/src/db/chapter-tallies';
-import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/db';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
-import type { CardRow, ChapterTallyRow } from '../../../renderer/src/db/rows';
-import { countsByPackAndChapter } from '../../../renderer/src/db/study-counts-repo';
-import { setSuspended } from '../../../renderer/src/db/study-repo';
+} from '../../../renderer/src/db/schema/middleware/chapter-tallies';
+import type { CardRow, ChapterTallyRow } from '../../../renderer/src/db/schema/rows';
 import { makePack, makeQuestion, withCounts } from '../core/stats/fixtures';
 
 const T0 = Date.UTC(2026, 0, 5, 9);

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../../renderer/src/core/pack/schema';
 import { makeReviewId } from '../../../renderer/src/core/revlog/review-id';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { applyImport, previewImport } from '../../../renderer/src/db/import-repo';
-import { newCardRow, type PackMeta } from '../../../renderer/src/db/packs-repo';
-import { QUESTION_CHUNK, readPackQuestions } from '../../../renderer/src/db/question-chunks';
-import { type CardKey, type CardRow, cardKey } from '../../../renderer/src/db/rows';
+import { applyImport, previewImport } from '../../../renderer/src/db/repos/import-repo';
+import { newCardRow, type PackMeta } from '../../../renderer/src/db/repos/packs-repo';
+import { readPackQuestions } from '../../../renderer/src/db/repos/question-chunks';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { QUESTION_CHUNK } from '../../../renderer/src/db/schema/question-chunking';
+import { type CardKey, type CardRow, cardKey } from '../../../renderer/src/db/schema/rows';
 
 const T0 = Date.UTC(2025, 2, 10, 12, 0, 0);
 const T1 = T0 + 5 * 86_400_000;

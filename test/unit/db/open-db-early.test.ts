@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeEarlyConnection, DB_NAME, LecternDb } from '../../../renderer/src/db/db';
+import { closeEarlyConnection, DB_NAME, LecternDb } from '../../../renderer/src/db/schema/database';
 
 // The page's first script (renderer/index.html), run as the page runs it: a plain script.
 const script = readFileSync(new URL('../../../renderer/public/open-db-early.js', import.meta.url), 'utf8');

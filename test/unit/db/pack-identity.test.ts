@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ReadPackResult, readPackFile } from '../../../renderer/src/core/formats';
 import type { Pack } from '../../../renderer/src/core/pack/schema';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { applyImport, identifyPack, previewImport } from '../../../renderer/src/db/import-repo';
+import { applyImport, identifyPack, previewImport } from '../../../renderer/src/db/repos/import-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
 
 const T0 = Date.UTC(2025, 2, 10, 12, 0, 0);
 const GIFT = '::g1:: The sky is blue {T}\n\n::g2:: Fire is cold {F}\n';

@@ -1,17 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../renderer/src/core/pack/schema';
-import { LecternDb, withCardIndexFields } from '../../../renderer/src/db/db';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
 import {
-  chunkOf,
-  chunkQuestionRows,
-  QUESTION_CHUNK,
   readPackQuestions,
   readQuestionRange,
   readQuestions,
   writePackQuestions,
-} from '../../../renderer/src/db/question-chunks';
-import { type CardKey, cardKey, type QuestionRow } from '../../../renderer/src/db/rows';
+} from '../../../renderer/src/db/repos/question-chunks';
+import { LecternDb, withCardIndexFields } from '../../../renderer/src/db/schema/database';
+import {
+  chunkOf,
+  chunkQuestionRows,
+  QUESTION_CHUNK,
+} from '../../../renderer/src/db/schema/question-chunking';
+import { type CardKey, cardKey, type QuestionRow } from '../../../renderer/src/db/schema/rows';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 let db: LecternDb | undefined;

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReviewColumnChunk, ReviewColumns } from '../../../renderer/src/core/stats';
-import { LecternDb } from '../../../renderer/src/db/db';
+import { saveReviewColumnChunks } from '../../../renderer/src/db/repos/review-columns-repo';
+import { type ColumnsToSave, loadReviewColumns, loadStats } from '../../../renderer/src/db/repos/stats-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
 import {
   GENERATION_KEY,
   groupSpans,
   REVIEW_SPAN,
   type ReviewGenerationRow,
   SPANS_PER_READ,
-  saveReviewColumnChunks,
-} from '../../../renderer/src/db/review-column-cache';
-import { packOfKey, type ReviewRow } from '../../../renderer/src/db/rows';
-import { type ColumnsToSave, loadReviewColumns, loadStats } from '../../../renderer/src/db/stats-repo';
+} from '../../../renderer/src/db/schema/middleware/review-column-cache';
+import { packOfKey, type ReviewRow } from '../../../renderer/src/db/schema/rows';
 import { makeReview } from '../core/stats/fixtures';
 
 let db: LecternDb;

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PackFile } from '../../../electron/ipc/contract';
 import { loadBundledContent } from '../../../renderer/src/app/bootstrap';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
-import { readPackQuestions, writePackQuestions } from '../../../renderer/src/db/question-chunks';
-import { resetRowGuard, setAsideRows } from '../../../renderer/src/db/row-guard';
-import type { QuestionRow } from '../../../renderer/src/db/rows';
-import { buildSelfTestPool } from '../../../renderer/src/db/selftest-repo';
-import { loadStats } from '../../../renderer/src/db/stats-repo';
-import { countsByPackAndChapter } from '../../../renderer/src/db/study-counts-repo';
-import { loadStudyItems } from '../../../renderer/src/db/study-repo';
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { readPackQuestions, writePackQuestions } from '../../../renderer/src/db/repos/question-chunks';
+import { buildSelfTestPool } from '../../../renderer/src/db/repos/selftest-repo';
+import { loadStats } from '../../../renderer/src/db/repos/stats-repo';
+import { countsByPackAndChapter } from '../../../renderer/src/db/repos/study-counts-repo';
+import { loadStudyItems } from '../../../renderer/src/db/repos/study-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { resetRowGuard, setAsideRows } from '../../../renderer/src/db/schema/middleware/row-guard';
+import type { QuestionRow } from '../../../renderer/src/db/schema/rows';
 import {
   checkStoredSettings,
   describeSetAside,

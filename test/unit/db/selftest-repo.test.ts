@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { remainingMs } from '../../../renderer/src/core/selftest';
-import { LecternDb } from '../../../renderer/src/db/db';
 import {
   answerSelfTest,
   buildSelfTestPool,
@@ -14,7 +13,8 @@ import {
   resumeSelfTest,
   sendMissedToStudy,
   startSelfTest,
-} from '../../../renderer/src/db/selftest-repo';
+} from '../../../renderer/src/db/repos/selftest-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
 import {
   DAY,
   k,

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { packOfKey } from '../../../renderer/src/db/rows';
 import {
   getSettings,
   measureResetImpact,
   patchSettings,
   resetPackProgress,
   saveSettings,
-} from '../../../renderer/src/db/settings-repo';
+} from '../../../renderer/src/db/repos/settings-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { packOfKey } from '../../../renderer/src/db/schema/rows';
 import { k, makeCard, makeReview } from '../core/stats/fixtures';
 
 let db: LecternDb;

@@ -1,10 +1,10 @@
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDefaultSettings } from '../../../renderer/src/core/settings';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { packOfKey } from '../../../renderer/src/db/rows';
-import { saveSettings } from '../../../renderer/src/db/settings-repo';
-import { loadReviewColumns, loadStats } from '../../../renderer/src/db/stats-repo';
+import { saveSettings } from '../../../renderer/src/db/repos/settings-repo';
+import { loadReviewColumns, loadStats } from '../../../renderer/src/db/repos/stats-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { packOfKey } from '../../../renderer/src/db/schema/rows';
 import {
   DAY,
   HOUR,

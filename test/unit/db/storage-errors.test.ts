@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStorageError, isStorageFull } from '../../../renderer/src/db/storage-errors';
+import { describeStorageError, isStorageFull } from '../../../renderer/src/db/schema/storage-errors';
 
 describe('storage errors', () => {
   it('recognises a full disk however IndexedDB or Dexie reports it', () => {

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { readPackLayouts } from '../../../renderer/src/db/study-pack-layouts';
+import { readPackLayouts } from '../../../renderer/src/db/repos/study-pack-layouts';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { makePackRow } from '../features/study/fixtures';
 
 let name = '';

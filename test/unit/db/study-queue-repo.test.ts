@@ -1,16 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildQueue, nextLearningDue } from '../../../renderer/src/core/queue';
-import { LecternDb } from '../../../renderer/src/db/db';
-import type { CardRow, ReviewRow } from '../../../renderer/src/db/rows';
+import { countsByPackAndChapter } from '../../../renderer/src/db/repos/study-counts-repo';
+import { chapterOrderRanges } from '../../../renderer/src/db/repos/study-pack-layouts';
+import { loadQueueInput, reviewsDoneToday } from '../../../renderer/src/db/repos/study-queue-repo';
 import {
-  chapterOrderRanges,
-  countsByPackAndChapter,
   loadLearningBetween,
   loadMoreReviews,
   loadNextLearningDue,
-  loadQueueInput,
-  reviewsDoneToday,
-} from '../../../renderer/src/db/study-repo';
+} from '../../../renderer/src/db/repos/study-queue-rest';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import type { CardRow, ReviewRow } from '../../../renderer/src/db/schema/rows';
 import { DAY, makeReview } from '../core/stats/fixtures';
 import {
   type ChapterSpec,

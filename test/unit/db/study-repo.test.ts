@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { reviewIdTime } from '../../../renderer/src/core/revlog/review-id';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../../renderer/src/core/scheduler';
-import { LecternDb } from '../../../renderer/src/db/db';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
-import type { CardRow } from '../../../renderer/src/db/rows';
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { countsByPackAndChapter } from '../../../renderer/src/db/repos/study-counts-repo';
 import {
   type AnswerInput,
   answerCard,
-  countsByPackAndChapter,
   loadStudyItems,
   setFlagged,
   setSuspended,
   undoLastAnswer,
-} from '../../../renderer/src/db/study-repo';
+} from '../../../renderer/src/db/repos/study-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import type { CardRow } from '../../../renderer/src/db/schema/rows';
 import { DAY, k, makeCard } from '../core/stats/fixtures';
 import { makeQuestionRow, seedPack } from '../features/study/fixtures';
 

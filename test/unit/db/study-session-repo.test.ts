@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LecternDb } from '../../../renderer/src/db/db';
-import type { CardRow } from '../../../renderer/src/db/rows';
-import { loadUpcoming } from '../../../renderer/src/db/study-session-repo';
+import { loadUpcoming } from '../../../renderer/src/db/repos/study-session-repo';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
+import type { CardRow } from '../../../renderer/src/db/schema/rows';
 import { DAY, HOUR, makeCard } from '../core/stats/fixtures';
 import { makePackRow } from '../features/study/fixtures';
 

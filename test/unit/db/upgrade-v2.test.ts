@@ -1,10 +1,10 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../renderer/src/core/pack/schema';
-import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/db';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
-import { readPackQuestions } from '../../../renderer/src/db/question-chunks';
-import { type CardRow, cardKey, type PackRow, type QuestionRow } from '../../../renderer/src/db/rows';
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { readPackQuestions } from '../../../renderer/src/db/repos/question-chunks';
+import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/schema/database';
+import { type CardRow, cardKey, type PackRow, type QuestionRow } from '../../../renderer/src/db/schema/rows';
 
 const T0 = Date.UTC(2026, 0, 5, 9);
 let name = '';

@@ -13,17 +13,22 @@ import {
   pickSchedulingState,
   answerCard as scheduleAnswer,
 } from '../../../renderer/src/core/scheduler';
-import { LecternDb, SCHEMA_VERSIONS, withCardIndexFields } from '../../../renderer/src/db/db';
-import { newCardRow } from '../../../renderer/src/db/packs-repo';
-import { type CardKey, type CardRow, type LegacyReviewRow, packOfKey } from '../../../renderer/src/db/rows';
-import { loadStats } from '../../../renderer/src/db/stats-repo';
-import { answerCard, undoLastAnswer } from '../../../renderer/src/db/study-repo';
+import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { loadStats } from '../../../renderer/src/db/repos/stats-repo';
+import { answerCard, undoLastAnswer } from '../../../renderer/src/db/repos/study-repo';
+import { LecternDb, SCHEMA_VERSIONS, withCardIndexFields } from '../../../renderer/src/db/schema/database';
+import {
+  type CardKey,
+  type CardRow,
+  type LegacyReviewRow,
+  packOfKey,
+} from '../../../renderer/src/db/schema/rows';
 import {
   moveReviewBatch,
   REVLOG_UPGRADE_KEY,
   revlogUpgradePending,
   upgradeReviewLog,
-} from '../../../renderer/src/db/upgrade-v5';
+} from '../../../renderer/src/db/schema/upgrades/upgrade-v5';
 
 const T0 = Date.UTC(2025, 5, 1, 8);
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupFileInfo, DatabaseRecord } from '../../../electron/ipc/contract';
 import type { BackupSummary } from '../../../renderer/src/core/backup';
-import { LecternDb } from '../../../renderer/src/db/db';
+import { LecternDb } from '../../../renderer/src/db/schema/database';
 
 /** Main's side: the record beside the database and the automatic backups, in memory. */
 const main = vi.hoisted(() => ({

@@ -2,7 +2,7 @@
  * The backup file format, version 1 (written by Lectern before database schema 2): one JSON document
  * whose header (counts and checksums included) comes before the tables, with one `questions` row per
  * question and a `cards` row for every question. Read only: version 1 files are converted to version 2
- * rows when restored (see `db/backup-v1.ts`).
+ * rows when restored (see `db/schema/upgrades/backup-v1.ts`).
  */
 import { z } from 'zod';
 import {
@@ -13,7 +13,7 @@ import {
   selfTestRowSchema,
   settingRowSchema,
   withQuestionMatchingRow,
-} from './schema';
+} from '../../db/schema/rows';
 
 /** The tables of a version 1 backup, in the order they were written. */
 export const BACKUP_V1_TABLES = [

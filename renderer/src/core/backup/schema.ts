@@ -23,12 +23,18 @@
  * validates a pack (chapters, discussions and every question fully), and card numbers within FSRS's
  * bounds: a checksum proves only that nobody changed the file since it was written, not that whoever
  * wrote it wrote rows the app can use (issue 19: a forged backup restored and then locked Study).
- * The database reads its rows through the same schemas (`db/row-guard.ts`).
+ * The database reads its rows through the same schemas (`db/schema/middleware/row-guard.ts`).
  */
-import { S_MAX } from 'ts-fsrs';
-import { z } from 'zod';
-import { chapterSchema, discussionSchema, QUESTION_TYPES, questionSchema } from '../pack/schema';
-import { isReviewId, reviewIdTime } from '../revlog/review-id';
+import type { z } from 'zod';
+import {
+  cardRowSchema,
+  packRowSchema,
+  questionChunkRowSchema,
+  readingRowSchema,
+  reviewRowSchema,
+  selfTestRowSchema,
+  settingRowSchema,
+} from '../../db/schema/rows';
 
 /** The value of `format` in every backup file. */
 export const BACKUP_FORMAT = 'lectern-backup';
@@ -53,171 +59,6 @@ export const BACKUP_TABLES = [
 ] as const;
 /** The name of a table in a version 2 backup. */
 export type BackupTableName = (typeof BACKUP_TABLES)[number];
-
-const ms = z.number();
-const flag = z.union([z.literal(0), z.literal(1)]);
-const fsrsState = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-const questionType = z.enum(QUESTION_TYPES as [string, ...string[]]);
-
-const count = z.number().int().min(0);
-
-/** A `packs` row (chapters and discussions checked as a pack's). */
-export const packRowSchema = z.strictObject({
-  id: z.string().min(1),
-  title: z.string(),
-  description: z.string().optional(),
-  author: z.string().optional(),
-  language: z.string(),
-  license: z.string().optional(),
-  version: z.string(),
-  date: z.string().optional(),
-  origin: z.enum(['bundled', 'imported']),
-  format: z.enum(['lectern', 'gift', 'aiken', 'delimited']),
-  fileName: z.string().optional(),
-  chapters: z.array(chapterSchema),
-  discussions: z.array(discussionSchema),
-  questionCount: count,
-  chapterCounts: z.record(z.string(), count),
-  typeCounts: z.record(z.string(), z.partialRecord(questionType, count)),
-  contentHash: z.string(),
-  bundledHash: z.string().optional(),
-  importedAt: ms,
-  updatedAt: ms,
-});
-
-const questionRowFields = z.strictObject({
-  key: z.string().min(3),
-  packId: z.string(),
-  id: z.string(),
-  chapterId: z.string(),
-  section: z.string(),
-  type: questionType,
-  order: z.number().int().min(0),
-  question: questionSchema,
-  /** Stored by database schema 1 only (rows it wrote keep it). */
-  answerHash: z.string().optional(),
-  removed: flag,
-});
-
-/** Refines a question row: its question's id, type and section must be the row's. */
-export function withQuestionMatchingRow<S extends z.ZodType<z.infer<typeof questionRowFields>>>(schema: S) {
-  return schema.refine(
-    (r) => r.question.id === r.id && r.question.type === r.type && r.question.section === r.section,
-    { message: "the question's id, type and section differ from its row's", path: ['question'] },
-  );
-}
-
-/**
- * One question (inside a `questionChunks` row): the question checked as a pack's question, and its id,
- * type and section the row's.
- */
-export const questionRowSchema = withQuestionMatchingRow(questionRowFields);
-/** The fields of {@link questionRowSchema}, for versions that add to them. */
-export const questionRowShape = questionRowFields;
-
-/** A `questionChunks` row: up to a hundred questions of one pack, by order. */
-export const questionChunkRowSchema = z.strictObject({
-  packId: z.string().min(1),
-  chunk: z.number().int().min(0),
-  items: z.array(questionRowSchema),
-});
-
-/** FSRS keeps stability within (0, S_MAX] days and difficulty within [1, 10]; a new card has 0 for both. */
-const cardFields = {
-  key: z.string().min(3),
-  packId: z.string(),
-  chapterId: z.string(),
-  order: z.number().int().min(0),
-  state: fsrsState,
-  due: ms,
-  stability: z.number().min(0).max(S_MAX),
-  difficulty: z.number().min(0).max(10),
-  elapsedDays: z.number(),
-  scheduledDays: z.number(),
-  learningSteps: z.number().int().min(0),
-  reps: z.number().int().min(0),
-  lapses: z.number().int().min(0),
-  lastReview: ms.nullable(),
-  suspended: flag,
-  flagged: flag,
-  removed: flag,
-  rev: z.number(),
-};
-
-/** A `cards` row, without the index fields the database derives on every write. */
-export const cardRowSchema = z.strictObject(cardFields);
-
-/** A card row as kept inside a review (`prev`): stored as read, so it may carry the index fields. */
-export const storedCardRowSchema = z.strictObject({
-  ...cardFields,
-  dueKey: ms.optional(),
-  startedOrder: z.number().optional(),
-});
-
-/** A `reviews` row of format 3 (database schema 5's `revlog` row). */
-export const reviewRowSchema = z
-  .strictObject({
-    id: z.string().refine(isReviewId, 'not a review id (18 characters: the time, then a tag)'),
-    cardKey: z.string().min(3),
-    at: ms,
-    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-    score: z.number(),
-    correct: flag,
-    responseMs: z.number(),
-    stateBefore: fsrsState,
-    stability: z.number(),
-    difficulty: z.number(),
-    dueAfter: ms,
-    response: z.string().optional(),
-  })
-  .refine((r) => reviewIdTime(r.id) === Math.floor(r.at), {
-    message: "the id does not begin with the review's time",
-    path: ['id'],
-  });
-
-/** A `reviews` row of formats 1 and 2 (with the card row before the answer). */
-export const legacyReviewRowSchema = z.strictObject({
-  id: z.number().int().positive(),
-  cardKey: z.string().min(3),
-  packId: z.string(),
-  chapterId: z.string(),
-  at: ms,
-  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  score: z.number(),
-  correct: flag,
-  response: z.string(),
-  responseMs: z.number(),
-  stateBefore: fsrsState,
-  prev: storedCardRowSchema,
-  dueAfter: ms,
-});
-
-/** A `reading` row. */
-export const readingRowSchema = z.strictObject({
-  key: z.string().min(1),
-  packId: z.string(),
-  chapterId: z.string(),
-  firstOpenedAt: ms,
-  lastOpenedAt: ms,
-  lastSection: z.string().optional(),
-});
-
-/** A `settings` row (any JSON value). */
-export const settingRowSchema = z.strictObject({
-  key: z.string().min(1),
-  value: z.unknown(),
-});
-
-/** A `selftests` row (the state is checked by the self-test feature when read). */
-export const selfTestRowSchema = z.strictObject({
-  id: z.number().int().positive(),
-  packIds: z.array(z.string()),
-  status: z.enum(['running', 'done']),
-  startedAt: ms,
-  finishedAt: ms.optional(),
-  score: z.number().optional(),
-  state: z.unknown(),
-});
 
 /** Row schema of each table. */
 export const BACKUP_ROW_SCHEMAS = {

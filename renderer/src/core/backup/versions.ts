@@ -3,13 +3,8 @@
  * primary key, and the schema of its header (every top-level member but `tables`).
  */
 import { z } from 'zod';
-import {
-  BACKUP_FORMAT,
-  BACKUP_ROW_SCHEMAS,
-  BACKUP_TABLES,
-  type BackupTableName,
-  legacyReviewRowSchema,
-} from './schema';
+import { legacyReviewRowSchema } from '../../db/schema/rows';
+import { BACKUP_FORMAT, BACKUP_ROW_SCHEMAS, BACKUP_TABLES, type BackupTableName } from './schema';
 import { BACKUP_V1_ROW_SCHEMAS, BACKUP_V1_TABLES } from './schema-v1';
 
 /** How one table of a version is checked. */

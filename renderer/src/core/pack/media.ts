@@ -19,7 +19,13 @@ export interface PackMedia {
 
 /** Whether `name` is acceptable as a media file name (see {@link PackMedia.name}). */
 export function isMediaName(name: string): boolean {
-  return name.length > 0 && name.length <= 255 && !name.startsWith('.') && !/[/\\\u0000]/.test(name);
+  return (
+    name.length > 0 &&
+    name.length <= 255 &&
+    !name.startsWith('.') &&
+    !/[/\\]/.test(name) &&
+    !name.includes('\0')
+  );
 }
 
 /** The reference an image in a Markdown field uses: `![alt](media:NAME)`. */

@@ -1,6 +1,6 @@
 /**
  * The study queue: which cards to show now, in which order. Pure; the caller loads the cards
- * (`loadQueueInput` in `db/study-queue-repo`) and passes what was already done today.
+ * (`loadQueueInput` in `db/repos/study-queue-repo`) and passes what was already done today.
  */
 import type { CardState } from '../scheduler';
 import { computeRetrievability } from '../scheduler';

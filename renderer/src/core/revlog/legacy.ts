@@ -5,7 +5,7 @@
  * state before the *next* answer, which is the state this answer left (the next row's `prev`).
  * Pure: used by the in-place upgrade and by restoring backups of formats 1 and 2.
  */
-import type { CardKey } from '../../db/rows';
+import type { CardKey } from '../../db/schema/rows';
 import { legacyReviewId } from './review-id';
 
 /** The fields of an old row the conversion reads. */

@@ -3,7 +3,8 @@
  * mappers to and from ts-fsrs's `Card`. The database's `CardRow` has exactly these fields (plus keys
  * and flags), so a row can be passed wherever a {@link SchedulingState} is expected.
  */
-import { type Card, createEmptyCard, State } from 'ts-fsrs';
+import { type Card, createEmptyCard, S_MAX, State } from 'ts-fsrs';
+import { z } from 'zod';
 
 /** FSRS card state: 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs `State`). */
 export type CardState = 0 | 1 | 2 | 3;
@@ -20,19 +21,29 @@ export const Rating = { Again: 1, Hard: 2, Good: 3, Easy: 4 } as const;
 /** Every rating, lowest first. */
 export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
 
-/** The FSRS memory and timing of one card; times are epoch ms. */
-export interface SchedulingState {
-  state: CardState;
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: number | null;
-}
+/** FSRS card state as stored: 0 New, 1 Learning, 2 Review, 3 Relearning. */
+export const cardStateSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+
+/**
+ * The FSRS memory and timing of one card; times are epoch ms. FSRS keeps stability within (0, S_MAX]
+ * days and difficulty within [1, 10]; a new card has 0 for both. The database's card rows and the
+ * backups' are this shape plus keys and flags (`db/schema/rows.ts` spreads `.shape`).
+ */
+export const schedulingStateSchema = z.strictObject({
+  state: cardStateSchema,
+  due: z.number(),
+  stability: z.number().min(0).max(S_MAX),
+  difficulty: z.number().min(0).max(10),
+  elapsedDays: z.number(),
+  scheduledDays: z.number(),
+  learningSteps: z.number().int().min(0),
+  reps: z.number().int().min(0),
+  lapses: z.number().int().min(0),
+  lastReview: z.number().nullable(),
+});
+
+/** The FSRS memory and timing of one card (see {@link schedulingStateSchema}). */
+export type SchedulingState = z.infer<typeof schedulingStateSchema>;
 
 /** Tells whether `value` is a rating 1–4. */
 export function isRating(value: unknown): value is Rating {

@@ -73,7 +73,7 @@ function growColumns(cols: ReviewColumns, capacity: number): void {
 
 /**
  * The statistics' columns of one span of review ids, kept so a later opening of the statistics
- * reads a few typed arrays instead of every review row (see `db/review-column-cache.ts`). `pack`
+ * reads a few typed arrays instead of every review row (see `db/schema/middleware/review-column-cache.ts`). `pack`
  * holds each entry's index into `packIds`.
  */
 export interface ReviewColumnChunk {

@@ -1,6 +1,6 @@
 /** The automatic backups in the app's data folder, newest first, each restorable. */
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupFileInfo } from '../../../../electron/ipc/contract';
+import type { BackupFileInfo } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { useAppStore } from '../../store';
 import { autoBackupSource } from './backup-sources';

@@ -4,8 +4,8 @@
  * backup in one click — or keeps what is there now.
  */
 import { useState } from 'react';
-import type { BackupFileInfo, DatabaseCounts } from '../../../../electron/ipc/contract';
 import { keepCurrentDatabase, restoreLastGoodBackup } from '../../ops/database-health';
+import type { BackupFileInfo, DatabaseCounts } from '../../platform/bridge';
 import { useAppStore } from '../../store';
 
 function plural(n: number, one: string, many: string): string {

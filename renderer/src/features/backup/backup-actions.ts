@@ -1,7 +1,8 @@
 /** Writing backups from the app: exports saved where the user chooses, and automatic ones. */
-import type { BackupFileInfo, BackupWritten } from '../../../../electron/ipc/contract';
-import type { LecternDb } from '../../db/db';
+
+import type { LecternDb } from '../../db/schema/database';
 import { noteAutoBackup } from '../../ops/database-health';
+import type { BackupFileInfo, BackupWritten } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { type OnFraction, runExport } from './backup-runner';
 

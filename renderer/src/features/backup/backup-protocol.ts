@@ -5,7 +5,7 @@
  * backup (`part`) and waits for the page's answer, so neither side ever holds more than one part.
  */
 import type { BackupSummary } from '../../core/backup';
-import type { BackupVerdict } from '../../db/backup-repo';
+import type { BackupVerdict } from '../../db/repos/backup-repo';
 
 /** To the worker. */
 export type ToBackupWorker =

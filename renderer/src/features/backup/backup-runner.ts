@@ -2,9 +2,10 @@
  * The page's side of the backup worker: it carries parts between the worker and main (or a chosen
  * file), one at a time, and reports progress. Each run gets its own worker, ended when it finishes.
  */
-import type { BackupTarget, BackupWritten } from '../../../../electron/ipc/contract';
+
 import type { BackupSummary } from '../../core/backup';
-import type { BackupVerdict } from '../../db/backup-repo';
+import type { BackupVerdict } from '../../db/repos/backup-repo';
+import type { BackupTarget, BackupWritten } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import type { BackupPort, FromBackupWorker, ToBackupWorker } from './backup-protocol';
 import type { BackupSource, SourcePart } from './backup-sources';

@@ -8,9 +8,9 @@ import {
   exportBackup,
   restoreBackup,
   type TextSource,
-} from '../../db/backup-repo';
-import type { LecternDb } from '../../db/db';
-import { describeStorageError } from '../../db/storage-errors';
+} from '../../db/repos/backup-repo';
+import type { LecternDb } from '../../db/schema/database';
+import { describeStorageError } from '../../db/schema/storage-errors';
 import type { BackupPort, FromBackupWorker, ToBackupWorker } from './backup-protocol';
 
 /** Progress messages at most every half per cent: a million reviews must not flood the page. */

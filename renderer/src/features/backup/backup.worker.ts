@@ -3,7 +3,7 @@
  * stays responsive with a million reviews. The window's live queries see a restore through Dexie's
  * cross-context broadcast.
  */
-import { db } from '../../db/db';
+import { db } from '../../db/schema/database';
 import type { BackupPort } from './backup-protocol';
 import { serveBackupWorker } from './backup-worker-serve';
 

@@ -4,7 +4,7 @@
  * hour it stays open, write a daily one if none was written today.
  */
 import { useEffect } from 'react';
-import { db } from '../../db/db';
+import { db } from '../../db/schema/database';
 import { invoke, onMainEvent } from '../../platform/bridge';
 import { useAppStore } from '../../store';
 import { isDailyBackupDue, writeAutoBackup } from './backup-actions';

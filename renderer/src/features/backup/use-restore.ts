@@ -6,8 +6,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { BackupOrigin, BackupSummary } from '../../core/backup';
 import type { Diagnostic } from '../../core/pack/diagnostics';
-import { summarizeDatabase } from '../../db/backup-repo';
-import { db } from '../../db/db';
+import { summarizeDatabase } from '../../db/repos/backup-repo';
+import { db } from '../../db/schema/database';
 import { noteRestored } from '../../ops/database-health';
 import { useAppStore } from '../../store';
 import { runVerify } from './backup-runner';

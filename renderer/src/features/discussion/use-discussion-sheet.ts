@@ -4,13 +4,13 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type DiscussionSheet, scoreSelfTest } from '../../core/selftest';
-import { db } from '../../db/db';
 import {
   loadDiscussionSheet,
   loadSelfTest,
   loadTestQuestions,
   type MissedFact,
-} from '../../db/selftest-repo';
+} from '../../db/repos/selftest-repo';
+import { db } from '../../db/schema/database';
 import { describeGiven } from '../selftest/response-words';
 
 export interface SheetData {

@@ -1,6 +1,6 @@
 /** The import steps that are not a decision: reading and storing (with progress), done, and failed. */
 
-import type { ImportCounts } from '../../db/import-repo';
+import type { ImportCounts } from '../../db/repos/import-repo';
 import { useAppStore } from '../../store';
 import { countWord } from './import-labels';
 import type { ImportSummary } from './import-summary';

@@ -1,7 +1,7 @@
 /** The Library's pack management: export as Lectern JSON or GIFT, and remove after a confirmation. */
 import { useState } from 'react';
-import { db } from '../../db/db';
-import { removePack } from '../../db/packs-repo';
+import { removePack } from '../../db/repos/packs-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../settings/ConfirmDialog';
 import { type ExportFormat, exportPack } from './export-pack';

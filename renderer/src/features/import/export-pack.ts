@@ -1,7 +1,7 @@
 /** Exporting a stored pack as a file: Lectern JSON (everything) or Moodle GIFT (what GIFT can say). */
 import { packToGift } from '../../core/formats';
-import type { LecternDb } from '../../db/db';
-import { loadPackDocument } from '../../db/packs-repo';
+import { loadPackDocument } from '../../db/repos/packs-repo';
+import type { LecternDb } from '../../db/schema/database';
 import { invoke } from '../../platform/bridge';
 
 export type ExportFormat = 'json' | 'gift';

@@ -3,8 +3,9 @@
  * state lives in the store (import slice) so the window-level drop, the menu, files opened from the OS
  * and the import screen all drive the same import.
  */
-import type { PackFile, Result } from '../../../../electron/ipc/contract';
+
 import { checkPackSize } from '../../core/formats';
+import type { PackFile, Result } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { type ImportJob, useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';

@@ -7,9 +7,9 @@ import type { PackFormat } from '../../core/formats';
 import type { Diagnostic } from '../../core/pack/diagnostics';
 import type { PackDiff } from '../../core/pack/diff';
 import { type Pack, QUESTION_TYPES, type Question, type QuestionType } from '../../core/pack/schema';
-import { countDiff, type ImportCounts, type ImportPreview } from '../../db/import-repo';
-import { sectionChapters } from '../../db/packs-repo';
-import type { PackOrigin } from '../../db/rows';
+import { countDiff, type ImportCounts, type ImportPreview } from '../../db/repos/import-repo';
+import { sectionChapters } from '../../db/repos/packs-repo';
+import type { PackOrigin } from '../../db/schema/rows';
 import { describeQuestion } from '../stats/question-text';
 
 /** Questions listed per kind of change; the counts are always complete. */

@@ -6,10 +6,10 @@
 import { decodePackBytes, readPackFile } from '../../core/formats';
 import { hashHex } from '../../core/pack/hash';
 import type { Pack } from '../../core/pack/schema';
-import { db } from '../../db/db';
-import { applyImport, identifyPack, previewImport } from '../../db/import-repo';
-import type { PackMeta } from '../../db/packs-repo';
-import { describeStorageError } from '../../db/storage-errors';
+import { applyImport, identifyPack, previewImport } from '../../db/repos/import-repo';
+import type { PackMeta } from '../../db/repos/packs-repo';
+import { db } from '../../db/schema/database';
+import { describeStorageError } from '../../db/schema/storage-errors';
 import { summarizeImport } from './import-summary';
 import type { FromWorker, ToWorker } from './worker-protocol';
 

@@ -1,7 +1,7 @@
 /** Messages between the import screen and the import worker (plain data: they cross a structured clone). */
 import type { PackFormat } from '../../core/formats';
 import type { Diagnostic } from '../../core/pack/diagnostics';
-import type { ImportCounts } from '../../db/import-repo';
+import type { ImportCounts } from '../../db/repos/import-repo';
 import type { ImportSummary } from './import-summary';
 
 /** To the worker: read a file (bytes, or text main already decoded), then apply it or not. */

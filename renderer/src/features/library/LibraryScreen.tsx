@@ -1,9 +1,10 @@
 /** The Library: every pack (bundled and imported) with its chapters. */
+
 import { useMemo, useState } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { useMarkWhenReady } from '../../app/perf';
 import { hasChapterText } from '../../core/queue';
-import type { LibraryCounts } from '../../db/study-repo';
+import type { LibraryCounts } from '../../db/repos/study-counts-repo';
 import { restoreBundledCourse } from '../../ops/bundled-course';
 import { useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';

@@ -1,9 +1,9 @@
 /**
- * Stored rows that fail their schema are left out of every screen (`db/row-guard.ts`); this notice
+ * Stored rows that fail their schema are left out of every screen (`db/schema/middleware/row-guard.ts`); this notice
  * names them and offers repair: apply the pack's file again, or drop the row.
  */
 import { useState, useSyncExternalStore } from 'react';
-import { onSetAsideRows, type SetAsideRow, setAsideRows } from '../../db/row-guard';
+import { onSetAsideRows, type SetAsideRow, setAsideRows } from '../../db/schema/middleware/row-guard';
 import { describeSetAside, dropSetAsideRow, reapplyPackFile } from '../../ops/stored-rows';
 import { useAppStore } from '../../store';
 

@@ -1,7 +1,7 @@
 /** Live data for the Library: packs with their chapters and reading progress. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/db';
-import type { PackRow, ReadingRow } from '../../db/rows';
+import { db } from '../../db/schema/database';
+import type { PackRow, ReadingRow } from '../../db/schema/rows';
 
 export interface LibraryPack {
   pack: PackRow;

@@ -7,8 +7,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
-import { db } from '../../db/db';
-import { markChapterOpened } from '../../db/reading-repo';
+import { markChapterOpened } from '../../db/repos/reading-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 import { containsPassage, Markdown } from './Markdown';
 

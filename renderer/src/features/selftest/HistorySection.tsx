@@ -4,8 +4,8 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { db } from '../../db/db';
-import { listSelfTestHistory } from '../../db/selftest-repo';
+import { listSelfTestHistory } from '../../db/repos/selftest-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 import { CategoryChart, type ChartSeries } from '../stats/CategoryChart';
 import '../stats/stats.css';

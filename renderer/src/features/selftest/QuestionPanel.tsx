@@ -4,8 +4,8 @@
  */
 import { type FormEvent, useEffect, useMemo, useRef } from 'react';
 import { gradeAnswer } from '../../core/grading';
-import type { QuestionRow } from '../../db/rows';
-import type { StoredSelfTest } from '../../db/selftest-repo';
+import type { StoredSelfTest } from '../../db/repos/selftest-repo';
+import type { QuestionRow } from '../../db/schema/rows';
 import { useAppStore } from '../../store';
 import { AnswerFeedback, type Arrangement, type QuestionDraft, QuestionView } from '../questions';
 import { FLASHCARD_MISSED } from './response-words';

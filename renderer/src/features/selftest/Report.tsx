@@ -6,9 +6,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { markdownToText } from '../../core/markdown';
 import { describeAnswer, describePrompt, type SelfTestScore, scoreSelfTest } from '../../core/selftest';
-import { db } from '../../db/db';
-import type { PackRow, QuestionRow } from '../../db/rows';
-import { type StoredSelfTest, sendMissedToStudy } from '../../db/selftest-repo';
+import { type StoredSelfTest, sendMissedToStudy } from '../../db/repos/selftest-repo';
+import { db } from '../../db/schema/database';
+import type { PackRow, QuestionRow } from '../../db/schema/rows';
 import { useAppStore } from '../../store';
 import { Markdown } from '../reader/Markdown';
 import { HistorySection } from './HistorySection';

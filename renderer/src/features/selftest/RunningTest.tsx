@@ -6,9 +6,9 @@
 import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import type { Question } from '../../core/pack/schema';
 import { showsFeedback } from '../../core/selftest';
-import { db } from '../../db/db';
-import type { QuestionRow } from '../../db/rows';
-import { loadSelfTest, type StoredSelfTest } from '../../db/selftest-repo';
+import { loadSelfTest, type StoredSelfTest } from '../../db/repos/selftest-repo';
+import { db } from '../../db/schema/database';
+import type { QuestionRow } from '../../db/schema/rows';
 import { useAppStore } from '../../store';
 import {
   applyAnswerKey,

@@ -5,14 +5,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
-import { db } from '../../db/db';
-import type { PackRow } from '../../db/rows';
 import {
   findRunningSelfTest,
   loadSelfTest,
   loadTestQuestions,
   type StoredSelfTest,
-} from '../../db/selftest-repo';
+} from '../../db/repos/selftest-repo';
+import { db } from '../../db/schema/database';
+import type { PackRow } from '../../db/schema/rows';
 import { useAppStore } from '../../store';
 import { HistorySection } from './HistorySection';
 import { Report } from './Report';

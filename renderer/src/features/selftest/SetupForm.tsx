@@ -5,8 +5,8 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { QUESTION_TYPES, type QuestionType } from '../../core/pack/schema';
 import { MAX_TEST_QUESTIONS, MIN_TEST_QUESTIONS } from '../../core/selftest';
-import { db } from '../../db/db';
-import { startSelfTest } from '../../db/selftest-repo';
+import { startSelfTest } from '../../db/repos/selftest-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 import { PackChapters, RadioOption } from './SetupFields';
 import {

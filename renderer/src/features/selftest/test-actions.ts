@@ -12,9 +12,7 @@ import { type AnswerResponse, type Grade, gradeAnswer, ratingFor } from '../../c
 import type { Question } from '../../core/pack/schema';
 import { checkpointTest, goToQuestion, type SelfTestMove } from '../../core/selftest';
 import { resolveSchedulingSettings } from '../../core/settings';
-import type { LecternDb } from '../../db/db';
-import { readQuestions } from '../../db/question-chunks';
-import type { CardKey } from '../../db/rows';
+import { readQuestions } from '../../db/repos/question-chunks';
 import {
   answerSelfTest,
   finishSelfTest,
@@ -22,9 +20,11 @@ import {
   loadTestQuestions,
   type StoredSelfTest,
   saveSelfTest,
-} from '../../db/selftest-repo';
-import { getSettings } from '../../db/settings-repo';
-import { answerCard } from '../../db/study-repo';
+} from '../../db/repos/selftest-repo';
+import { getSettings } from '../../db/repos/settings-repo';
+import { answerCard } from '../../db/repos/study-repo';
+import type { LecternDb } from '../../db/schema/database';
+import type { CardKey } from '../../db/schema/rows';
 
 /** One answer on its way to the schedule. */
 interface ScheduledAnswer {

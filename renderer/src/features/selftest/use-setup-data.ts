@@ -6,8 +6,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { QuestionType } from '../../core/pack/schema';
 import type { ChapterRef } from '../../core/selftest';
-import { db } from '../../db/db';
-import type { PackRow } from '../../db/rows';
+import { db } from '../../db/schema/database';
+import type { PackRow } from '../../db/schema/rows';
 
 /** A pack as the setup form lists it. */
 export interface SetupPackInfo {

@@ -4,8 +4,8 @@
  * paused when the screen is left or the window goes away.
  */
 import { useCallback, useEffect, useRef } from 'react';
-import { db, type LecternDb } from '../../db/db';
-import { pauseSelfTest, resumeSelfTest } from '../../db/selftest-repo';
+import { pauseSelfTest, resumeSelfTest } from '../../db/repos/selftest-repo';
+import { db, type LecternDb } from '../../db/schema/database';
 import { checkpointSelfTest } from './test-actions';
 
 /** How often the time used is saved while the test is open (at most this much is lost in a crash). */

@@ -1,6 +1,6 @@
 /** One card per pack: its overrides of the daily limits and retention, and "Reset progress…". */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/db';
+import { db } from '../../db/schema/database';
 import { PackOverrides } from './PackOverrides';
 import { ResetProgress } from './ResetProgress';
 import type { SettingsSectionProps } from './StudySettings';

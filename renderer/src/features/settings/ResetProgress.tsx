@@ -1,7 +1,7 @@
 /** "Reset progress…" for one pack: says what will be lost, asks, then starts the pack over. */
 import { useState } from 'react';
-import { db } from '../../db/db';
-import { measureResetImpact, type ResetImpact, resetPackProgress } from '../../db/settings-repo';
+import { measureResetImpact, type ResetImpact, resetPackProgress } from '../../db/repos/settings-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -2,8 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppSettings } from '../../core/settings';
-import { db } from '../../db/db';
-import { getSettings, patchSettings } from '../../db/settings-repo';
+import { getSettings, patchSettings } from '../../db/repos/settings-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 
 /** The stored settings (defaults field by field where missing or damaged); undefined while loading. */

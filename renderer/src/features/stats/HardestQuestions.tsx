@@ -1,5 +1,5 @@
 /** The questions forgotten most often, each with "Read in context" to reopen its passage. */
-import type { HardQuestionDetail } from '../../db/stats-repo';
+import type { HardQuestionDetail } from '../../db/repos/stats-repo';
 import { useAppStore } from '../../store';
 import { plural } from './format';
 import { describeQuestion } from './question-text';

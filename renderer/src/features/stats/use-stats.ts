@@ -2,14 +2,14 @@
  * Live statistics: one query loads cards, review log and settings and computes every figure (in the
  * pure core, with `now` passed in). It re-runs when a review, card or setting changes, so a review
  * just done shows at once. The screen calls this once and hands the result down. The review log's
- * columns are cached by span of ids after a read (`db/review-column-cache.ts`).
+ * columns are cached by span of ids after a read (`db/schema/middleware/review-column-cache.ts`).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { markPhase } from '../../app/perf';
-import { db } from '../../db/db';
-import { saveReviewColumnChunks } from '../../db/review-column-cache';
-import { type ColumnsToSave, loadStats, type StatsSummary } from '../../db/stats-repo';
+import { saveReviewColumnChunks } from '../../db/repos/review-columns-repo';
+import { type ColumnsToSave, loadStats, type StatsSummary } from '../../db/repos/stats-repo';
+import { db } from '../../db/schema/database';
 
 /** How many hardest questions the screen lists. */
 export const HARDEST_LIMIT = 10;

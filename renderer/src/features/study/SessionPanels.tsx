@@ -5,8 +5,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import type { AppSettings } from '../../core/settings';
-import { db } from '../../db/db';
-import { loadUpcoming } from '../../db/study-session-repo';
+import { loadUpcoming } from '../../db/repos/study-session-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 import type { StudySession } from '../../store/session-slice';
 import { undoLast } from './card-actions';

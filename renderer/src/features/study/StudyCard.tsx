@@ -7,9 +7,9 @@ import { markAfterPaint, markPhase } from '../../app/perf';
 import type { Question } from '../../core/pack/schema';
 import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
-import type { CardRow, QuestionRow } from '../../db/rows';
-import { isStorageFull } from '../../db/storage-errors';
-import type { StudyItem } from '../../db/study-repo';
+import type { StudyItem } from '../../db/repos/study-repo';
+import type { CardRow, QuestionRow } from '../../db/schema/rows';
+import { isStorageFull } from '../../db/schema/storage-errors';
 import { useAppStore } from '../../store';
 import type { PendingAnswer, ShownCard } from '../../store/session-slice';
 import {

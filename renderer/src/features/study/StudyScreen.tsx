@@ -6,8 +6,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import { ScreenHeading } from '../../app/components/ScreenHeading';
-import { db } from '../../db/db';
-import { getSettings } from '../../db/settings-repo';
+import { getSettings } from '../../db/repos/settings-repo';
+import { db } from '../../db/schema/database';
 import { useAppStore } from '../../store';
 import type { StudySession } from '../../store/session-slice';
 import { describeVerdict } from '../questions';

@@ -4,8 +4,8 @@
  * its card row here, from its place); the session's queue in memory follows.
  */
 import { removeQueuedCard, returnToFront } from '../../core/queue';
-import type { CardKey } from '../../db/rows';
-import { setFlagged, setSuspended, undoLastAnswer } from '../../db/study-repo';
+import { setFlagged, setSuspended, undoLastAnswer } from '../../db/repos/study-repo';
+import type { CardKey } from '../../db/schema/rows';
 import { useAppStore } from '../../store';
 import { isStudyBusy, placeOf, runtimeFor, type StudyDeps, showNext, showQueued } from './next-card';
 import { forgetCard, forgetDoneToday, readAhead, rememberRow } from './session-runtime';

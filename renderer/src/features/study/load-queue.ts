@@ -12,6 +12,7 @@
  * the learning cards due later today, which join the queue in memory, reviews re-ordered by
  * retrievability. Only the first card or two can come before a weaker review not yet loaded.
  */
+
 import {
   computeDayStart,
   type DailyLimits,
@@ -21,15 +22,12 @@ import {
 } from '../../core/queue';
 import type { SchedulerSettings } from '../../core/scheduler';
 import { type AppSettings, resolveSchedulingSettings } from '../../core/settings';
-import type { LecternDb } from '../../db/db';
-import { newCardRow } from '../../db/packs-repo';
-import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
-import {
-  loadLearningBetween,
-  loadMoreReviews,
-  loadQueueInput,
-  type ReviewsToLoad,
-} from '../../db/study-repo';
+import { newCardRow } from '../../db/repos/packs-repo';
+import type { ReviewsToLoad } from '../../db/repos/study-index-ranges';
+import { loadQueueInput } from '../../db/repos/study-queue-repo';
+import { loadLearningBetween, loadMoreReviews } from '../../db/repos/study-queue-rest';
+import type { LecternDb } from '../../db/schema/database';
+import type { CardKey, CardRow, QuestionRow } from '../../db/schema/rows';
 import type { StudyScope } from '../../store';
 import { extraNewToday } from './extra-new';
 

@@ -4,6 +4,7 @@
  * shown, and the rest of a queue loaded in the background. Used by `session-controller.ts` (answers)
  * and `card-actions.ts` (undo, suspend, flag).
  */
+
 import { markPhase } from '../../app/perf';
 import {
   countQueued,
@@ -13,10 +14,11 @@ import {
   removeQueuedCard,
 } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
-import type { LecternDb } from '../../db/db';
-import type { CardKey, CardRow } from '../../db/rows';
-import { getSettings } from '../../db/settings-repo';
-import { loadNextLearningDue, loadStudyItems } from '../../db/study-repo';
+import { getSettings } from '../../db/repos/settings-repo';
+import { loadNextLearningDue } from '../../db/repos/study-queue-rest';
+import { loadStudyItems } from '../../db/repos/study-repo';
+import type { LecternDb } from '../../db/schema/database';
+import type { CardKey, CardRow } from '../../db/schema/rows';
 import { useAppStore } from '../../store';
 import { createShowingSeed } from '../questions/draft';
 import {

@@ -13,8 +13,8 @@ import { type AnswerResponse, type Grade, gradeAnswer, ratingFor } from '../../c
 import type { Question } from '../../core/pack/schema';
 import { removeQueuedCard, requeueAnswered } from '../../core/queue';
 import type { Rating } from '../../core/scheduler';
-import { type CardKey, packOfKey } from '../../db/rows';
-import { answerCard } from '../../db/study-repo';
+import { answerCard } from '../../db/repos/study-repo';
+import { type CardKey, packOfKey } from '../../db/schema/rows';
 import { useAppStore } from '../../store';
 import type { StudyScope } from '../../store/session-slice';
 import { createShowingSeed } from '../questions/draft';

@@ -17,10 +17,10 @@
 import type { DoneToday, SessionQueue } from '../../core/queue';
 import { addToQueue, createEmptyQueue } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
-import type { LecternDb } from '../../db/db';
-import { readQuestions } from '../../db/question-chunks';
-import type { CardKey, CardRow, QuestionRow } from '../../db/rows';
-import type { StudyItem } from '../../db/study-repo';
+import { readQuestions } from '../../db/repos/question-chunks';
+import type { StudyItem } from '../../db/repos/study-repo';
+import type { LecternDb } from '../../db/schema/database';
+import type { CardKey, CardRow, QuestionRow } from '../../db/schema/rows';
 import type { StudyScope } from '../../store';
 import { computeStudyDayStart, loadQueueRest, loadStudyQueue, type QueueRest } from './load-queue';
 

@@ -1,12 +1,12 @@
-/** Live reasons an empty study session is empty (see `db/study-empty-repo.ts`), for its panel. */
+/** Live reasons an empty study session is empty (see `db/repos/study-empty-repo.ts`), for its panel. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AppSettings } from '../../core/settings';
-import { db } from '../../db/db';
-import { type EmptyReasons, explainEmptyQueue } from '../../db/study-empty-repo';
+import { type EmptyReasons, explainEmptyQueue } from '../../db/repos/study-empty-repo';
+import { db } from '../../db/schema/database';
 import type { StudyScope } from '../../store/session-slice';
 import { computeStudyDayStart, limitsToday } from './load-queue';
 
-export type { EmptyReasons } from '../../db/study-empty-repo';
+export type { EmptyReasons } from '../../db/repos/study-empty-repo';
 
 export function useEmptyReasons(
   scope: StudyScope,

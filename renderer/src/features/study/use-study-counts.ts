@@ -3,9 +3,14 @@
  * change), for the packs the Library has read: counting starts once they are shown, and does not
  * read the pack rows again.
  */
+
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/db';
-import { type CountedPack, countsByPackAndChapter, type LibraryCounts } from '../../db/study-repo';
+import {
+  type CountedPack,
+  countsByPackAndChapter,
+  type LibraryCounts,
+} from '../../db/repos/study-counts-repo';
+import { db } from '../../db/schema/database';
 import { useNow } from './use-now';
 
 export function useStudyCounts(packs: readonly CountedPack[] | undefined): LibraryCounts | undefined {

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '@/core/pack/schema';
 import { answerQuestion, finishTest, type SelfTestState } from '@/core/selftest';
-import { cardKey, type PackRow, type QuestionRow } from '@/db/rows';
+import { cardKey, type PackRow, type QuestionRow } from '@/db/schema/rows';
 import { Report } from '@/features/selftest/Report';
 import { useAppStore } from '@/store';
 import { buildMultipleChoice, buildTrueFalse } from '../../../support/questions';

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Question } from '@/core/pack/schema';
-import { LecternDb } from '@/db/db';
-import { insertPack } from '@/db/packs-repo';
-import { markChapterOpened } from '@/db/reading-repo';
+import { insertPack } from '@/db/repos/packs-repo';
+import { markChapterOpened } from '@/db/repos/reading-repo';
+import { LecternDb } from '@/db/schema/database';
 import { type StudyDeps, startStudy } from '@/features/study';
 import { StudyCard } from '@/features/study/StudyCard';
 import { useAppStore } from '@/store';

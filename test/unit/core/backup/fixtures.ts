@@ -1,7 +1,7 @@
 /** Backup tables for the backup tests, in today's (version 3) shape. */
 import { type BackupTables, readBackupText } from '../../../../renderer/src/core/backup';
 import { createReviewIdMaker, legacyReviewId } from '../../../../renderer/src/core/revlog/review-id';
-import { chunkQuestionRows } from '../../../../renderer/src/db/question-chunks';
+import { chunkQuestionRows } from '../../../../renderer/src/db/schema/question-chunking';
 import { makeCard, makePack, makeQuestion, makeReview, withCounts } from '../stats/fixtures';
 
 const makeIdAt20 = (at: number) => createReviewIdMaker('fixtur')(at);

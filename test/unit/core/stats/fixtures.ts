@@ -1,10 +1,16 @@
 /** Row builders shared by the stats, backup, self-test and settings tests. */
 
 import { makeReviewId } from '../../../../renderer/src/core/revlog/review-id';
-import type { LecternDb } from '../../../../renderer/src/db/db';
-import { countChapters } from '../../../../renderer/src/db/packs-repo';
-import { writePackQuestions } from '../../../../renderer/src/db/question-chunks';
-import type { CardKey, CardRow, PackRow, QuestionRow, ReviewRow } from '../../../../renderer/src/db/rows';
+import { writePackQuestions } from '../../../../renderer/src/db/repos/question-chunks';
+import type { LecternDb } from '../../../../renderer/src/db/schema/database';
+import { countChapters } from '../../../../renderer/src/db/schema/pack-rows';
+import type {
+  CardKey,
+  CardRow,
+  PackRow,
+  QuestionRow,
+  ReviewRow,
+} from '../../../../renderer/src/db/schema/rows';
 
 export const DAY = 86_400_000;
 export const HOUR = 3_600_000;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LecternDb } from '../../../../renderer/src/db/db';
+import { LecternDb } from '../../../../renderer/src/db/schema/database';
 import {
   hasUserData,
   isDailyBackupDue,

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_TABLES, type BackupTables } from '../../../../renderer/src/core/backup';
-import { readAllTables } from '../../../../renderer/src/db/backup-repo';
-import { LecternDb } from '../../../../renderer/src/db/db';
+import { readAllTables } from '../../../../renderer/src/db/repos/backup-repo';
+import { LecternDb } from '../../../../renderer/src/db/schema/database';
 import { sampleTables } from '../../core/backup/fixtures';
 
 const saveDialog = vi.hoisted(() => ({ path: null as string | null }));

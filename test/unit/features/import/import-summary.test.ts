@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffPacks } from '../../../../renderer/src/core/pack/diff';
 import type { Pack, Question } from '../../../../renderer/src/core/pack/schema';
-import type { PackRow } from '../../../../renderer/src/db/rows';
+import type { PackRow } from '../../../../renderer/src/db/schema/rows';
 import { LISTED_PER_CHANGE, summarizeImport } from '../../../../renderer/src/features/import/import-summary';
 
 const tf = (id: string, prompt: string, answer: boolean, section = 's1'): Question => ({

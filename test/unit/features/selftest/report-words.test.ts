@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SelfTestHistoryEntry } from '../../../../renderer/src/db/selftest-repo';
+import type { SelfTestHistoryEntry } from '../../../../renderer/src/db/repos/selftest-repo';
 import { describeSent, describeTrend } from '../../../../renderer/src/features/selftest';
 
 function entry(id: number, score: number): SelfTestHistoryEntry {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../../../renderer/src/core/pack/schema';
 import { remainingMs } from '../../../../renderer/src/core/selftest';
-import { LecternDb } from '../../../../renderer/src/db/db';
-import type { CardKey, QuestionRow } from '../../../../renderer/src/db/rows';
-import { answerSelfTest, loadSelfTest, startSelfTest } from '../../../../renderer/src/db/selftest-repo';
+import { answerSelfTest, loadSelfTest, startSelfTest } from '../../../../renderer/src/db/repos/selftest-repo';
+import { LecternDb } from '../../../../renderer/src/db/schema/database';
+import type { CardKey, QuestionRow } from '../../../../renderer/src/db/schema/rows';
 import {
   checkpointSelfTest,
   finishAndSchedule,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { remainingMs } from '../../../../renderer/src/core/selftest';
-import { LecternDb } from '../../../../renderer/src/db/db';
-import { loadSelfTest, startSelfTest } from '../../../../renderer/src/db/selftest-repo';
+import { loadSelfTest, startSelfTest } from '../../../../renderer/src/db/repos/selftest-repo';
+import { LecternDb } from '../../../../renderer/src/db/schema/database';
 import { type EnqueueWrite, startTestClock } from '../../../../renderer/src/features/selftest/use-test-clock';
 import { makeQuestion, seedQuestions } from '../../core/stats/fixtures';
 

@@ -6,11 +6,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../../../renderer/src/core/pack/schema';
 import { DEFAULT_SETTINGS } from '../../../../renderer/src/core/settings';
-import { LecternDb } from '../../../../renderer/src/db/db';
-import { insertPack } from '../../../../renderer/src/db/packs-repo';
-import { cardKey } from '../../../../renderer/src/db/rows';
-import { patchSettings } from '../../../../renderer/src/db/settings-repo';
-import { explainEmptyQueue } from '../../../../renderer/src/db/study-empty-repo';
+import { insertPack } from '../../../../renderer/src/db/repos/packs-repo';
+import { patchSettings } from '../../../../renderer/src/db/repos/settings-repo';
+import { explainEmptyQueue } from '../../../../renderer/src/db/repos/study-empty-repo';
+import { LecternDb } from '../../../../renderer/src/db/schema/database';
+import { cardKey } from '../../../../renderer/src/db/schema/rows';
 import {
   confirmAnswer,
   overrideAnswer,

@@ -4,9 +4,14 @@
  * tells how many card rows and question chunks a function read.
  */
 import type { DBCore, DBCoreTable } from 'dexie';
-import type { LecternDb } from '../../../../renderer/src/db/db';
-import { writePackQuestions } from '../../../../renderer/src/db/question-chunks';
-import { type CardRow, cardKey, type PackRow, type QuestionRow } from '../../../../renderer/src/db/rows';
+import { writePackQuestions } from '../../../../renderer/src/db/repos/question-chunks';
+import type { LecternDb } from '../../../../renderer/src/db/schema/database';
+import {
+  type CardRow,
+  cardKey,
+  type PackRow,
+  type QuestionRow,
+} from '../../../../renderer/src/db/schema/rows';
 import { makeCard } from '../../core/stats/fixtures';
 
 /** A chapter of a test pack: its id and how many live questions it has. */

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../../../renderer/src/core/pack/schema';
-import { LecternDb } from '../../../../renderer/src/db/db';
-import { insertPack, newCardRow } from '../../../../renderer/src/db/packs-repo';
-import { markChapterOpened } from '../../../../renderer/src/db/reading-repo';
-import { type CardKey, cardKey } from '../../../../renderer/src/db/rows';
-import { patchSettings } from '../../../../renderer/src/db/settings-repo';
-import { setFlagged } from '../../../../renderer/src/db/study-repo';
+import { insertPack, newCardRow } from '../../../../renderer/src/db/repos/packs-repo';
+import { markChapterOpened } from '../../../../renderer/src/db/repos/reading-repo';
+import { patchSettings } from '../../../../renderer/src/db/repos/settings-repo';
+import { setFlagged } from '../../../../renderer/src/db/repos/study-repo';
+import { LecternDb } from '../../../../renderer/src/db/schema/database';
+import { type CardKey, cardKey } from '../../../../renderer/src/db/schema/rows';
 import {
   confirmAnswer,
   finishSession,

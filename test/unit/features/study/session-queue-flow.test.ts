@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack, Question } from '../../../../renderer/src/core/pack/schema';
 import { computeDayStart } from '../../../../renderer/src/core/queue';
 import { DEFAULT_SETTINGS } from '../../../../renderer/src/core/settings';
-import { LecternDb } from '../../../../renderer/src/db/db';
-import { insertPack } from '../../../../renderer/src/db/packs-repo';
-import { markChapterOpened } from '../../../../renderer/src/db/reading-repo';
-import { type CardKey, cardKey } from '../../../../renderer/src/db/rows';
-import { patchSettings } from '../../../../renderer/src/db/settings-repo';
-import { setFlagged, setSuspended } from '../../../../renderer/src/db/study-repo';
+import { insertPack } from '../../../../renderer/src/db/repos/packs-repo';
+import { markChapterOpened } from '../../../../renderer/src/db/repos/reading-repo';
+import { patchSettings } from '../../../../renderer/src/db/repos/settings-repo';
+import { setFlagged, setSuspended } from '../../../../renderer/src/db/repos/study-repo';
+import { LecternDb } from '../../../../renderer/src/db/schema/database';
+import { type CardKey, cardKey } from '../../../../renderer/src/db/schema/rows';
 import {
   confirmAnswer,
   FIRST_REVIEWS,

@@ -1,0 +1,311 @@
+/**
+ * Backups of everything the user has. Export writes the file in bounded parts (a million reviews are
+ * more text than one JS string can hold); restore reads it in parts, verifies every row as it comes,
+ * and replaces every table in ONE read-write transaction: a file refused at its last byte, a source
+ * that fails, or a write that fails aborts it, and the database is exactly as before.
+ */
+import { Dexie, type Table } from 'dexie';
+import {
+  BACKUP_TABLES,
+  type BackupOrigin,
+  type BackupSummary,
+  type BackupTableName,
+  createBackupReader,
+  createBackupWriter,
+  createPartSplitter,
+} from '../../core/backup';
+import type { Diagnostic } from '../../core/pack/diagnostics';
+import {
+  createLegacyReviewConverter,
+  type LegacyReviewConverter,
+  type LegacyReviewWithPrev,
+} from '../../core/revlog/legacy';
+import type { LecternDb } from '../schema/database';
+import type { CardRow, PackRow, QuestionChunkRow } from '../schema/rows';
+import { createV1Converter, type TableRows, type V1Converter } from '../schema/upgrades/backup-v1';
+
+/** Characters per part handed to `write` by `exportBackup` (the last part may be shorter). */
+export const BACKUP_PART_CHARS = 1 << 20;
+/** Review rows read per (short) transaction while exporting. */
+const REVIEWS_PER_READ = 5000;
+/** Question chunk records read per request while exporting (each holds up to 100 questions). */
+const CHUNKS_PER_READ = 50;
+/** Rows per bulkAdd while restoring. */
+const ROWS_PER_WRITE = 2000;
+
+/** Supplies a backup's text part by part: the next part, or null at the end. */
+export type TextSource = () => Promise<string | null>;
+
+/** A verified backup: who wrote it, and what it holds once stored. */
+export type BackupVerdict =
+  | { ok: true; origin: BackupOrigin; summary: BackupSummary }
+  | { ok: false; issues: Diagnostic[] };
+
+/** Progress of an export: rows written so far of all rows. */
+export type ExportProgress = (done: number, total: number) => void;
+
+function tableOf(db: LecternDb, name: BackupTableName): Table<unknown, unknown> {
+  // The backup's `reviews` are the database's `revlog` since schema 5.
+  return (name === 'reviews' ? db.revlog : db[name]) as Table<unknown, unknown>;
+}
+
+function tablesOf(db: LecternDb) {
+  return BACKUP_TABLES.map((t) => tableOf(db, t));
+}
+
+/** A card row without the index fields the database derives on every write. */
+function logicalCard(card: CardRow): Omit<CardRow, 'dueKey' | 'startedOrder'> {
+  const { dueKey: _d, startedOrder: _s, ...rest } = card;
+  return rest;
+}
+
+/**
+ * Writes a backup of every table, handing it to `write` in parts of at most `partChars` characters
+ * (awaited one at a time). Everything but the review log is read in one short snapshot; the review
+ * log — append-only, by far the largest — is then read in short transactions up to the last review
+ * of that snapshot, so the student can go on answering while a large backup is written. `now` is the
+ * backup's creation time.
+ */
+export async function exportBackup(
+  db: LecternDb,
+  meta: { now: number; appVersion: string },
+  write: (part: string) => Promise<void>,
+  opts: { partChars?: number; onProgress?: ExportProgress } = {},
+): Promise<BackupSummary> {
+  const parts: string[] = [];
+  const splitter = createPartSplitter(opts.partChars ?? BACKUP_PART_CHARS, (p) => parts.push(p));
+  const writer = createBackupWriter({ createdAt: meta.now, appVersion: meta.appVersion }, (t) =>
+    splitter.write(t),
+  );
+  const send = async () => {
+    for (let p = parts.shift(); p !== undefined; p = parts.shift()) await write(p);
+  };
+  let done = 0;
+  const snapshot = await db.transaction('r', tablesOf(db), async () => {
+    const reviews = await db.revlog.count();
+    const lastReview = (await db.revlog.orderBy(':id').lastKey()) as string | undefined;
+    const packs = await db.packs.toArray();
+    writer.addRows('packs', packs);
+    let chunkRecords = 0;
+    let after: [string, number] | null = null;
+    for (;;) {
+      const from = after;
+      const batch: QuestionChunkRow[] = await (from
+        ? db.questionChunks.where(':id').above(from)
+        : db.questionChunks.toCollection()
+      )
+        .limit(CHUNKS_PER_READ)
+        .toArray();
+      writer.addRows('questionChunks', batch);
+      chunkRecords += batch.length;
+      const last = batch[batch.length - 1];
+      if (!last || batch.length < CHUNKS_PER_READ) break;
+      after = [last.packId, last.chunk];
+    }
+    const cards = (await db.cards.toArray()).map(logicalCard);
+    writer.addRows('cards', cards);
+    const reading = await db.reading.toArray();
+    writer.addRows('reading', reading);
+    const settings = await db.settings.toArray();
+    writer.addRows('settings', settings);
+    const selftests = await db.selftests.toArray();
+    writer.addRows('selftests', selftests);
+    done = packs.length + chunkRecords + cards.length + reading.length + settings.length + selftests.length;
+    return {
+      lastReview,
+      total: done + reviews,
+      summary: {
+        packs: packs.length,
+        questions: packs.reduce((n, p) => n + p.questionCount, 0),
+        cards: cards.length,
+        reviews: 0,
+        reading: reading.length,
+        settings: settings.length,
+        selftests: selftests.length,
+      },
+    };
+  });
+  const { lastReview, summary } = snapshot;
+  let total = snapshot.total;
+  opts.onProgress?.(done, total);
+  await send();
+  let after = '';
+  while (lastReview !== undefined) {
+    const rows = await db.revlog
+      .where(':id')
+      .between(after, lastReview, false, true)
+      .limit(REVIEWS_PER_READ)
+      .toArray();
+    const last = rows[rows.length - 1];
+    if (last === undefined) break;
+    writer.addRows('reviews', rows);
+    summary.reviews += rows.length;
+    done += rows.length;
+    // Reviews undone while the backup is written leave the count: the total follows what is read.
+    if (rows.length < REVIEWS_PER_READ) total = done;
+    opts.onProgress?.(done, Math.max(total, done));
+    await send();
+    after = last.id;
+  }
+  writer.finish();
+  splitter.flush();
+  await send();
+  opts.onProgress?.(done, done);
+  return summary;
+}
+
+/** A backup read part by part: verification, conversion of version 1 rows, and what it holds. */
+function createRestoreRun() {
+  const reader = createBackupReader({ keepRows: true });
+  let converter: V1Converter | null = null;
+  let legacy: LegacyReviewConverter | null = null;
+  const summary: BackupSummary = {
+    packs: 0,
+    questions: 0,
+    cards: 0,
+    reviews: 0,
+    reading: 0,
+    settings: 0,
+    selftests: 0,
+  };
+  const count = (batches: TableRows[]): TableRows[] => {
+    for (const { table, rows } of batches) {
+      if (table === 'packs') {
+        summary.packs += rows.length;
+        for (const p of rows as PackRow[]) summary.questions += p.questionCount;
+      } else if (table !== 'questionChunks') summary[table] += rows.length;
+    }
+    return batches;
+  };
+  return {
+    reader,
+    summary,
+    /** Verified rows ready to store, in today's shape. */
+    take(): TableRows[] {
+      const out: TableRows[] = [];
+      for (const batch of reader.takeRows()) {
+        let rows = batch.rows;
+        // Formats 1 and 2 keep the card before each answer: their reviews become compact rows.
+        if (batch.version < 3) {
+          legacy ??= createLegacyReviewConverter();
+          if (batch.table === 'cards') legacy.noteCards(rows as CardRow[]);
+          if (batch.table === 'reviews') rows = legacy.add(rows as LegacyReviewWithPrev[]);
+        }
+        if (batch.version === 1) {
+          converter ??= createV1Converter();
+          out.push(...converter.add(batch.table, rows));
+        } else out.push({ table: batch.table as BackupTableName, rows });
+      }
+      return count(out);
+    },
+    /** Rows that needed the whole file (version 1 only). */
+    finish(): TableRows[] {
+      const rest = converter?.finish() ?? [];
+      if (legacy) {
+        for (const { table, rows } of rest) if (table === 'cards') legacy.noteCards(rows as CardRow[]);
+        rest.push({ table: 'reviews', rows: legacy.finish() });
+      }
+      return count(rest);
+    },
+  };
+}
+
+function verdictOf(run: ReturnType<typeof createRestoreRun>): BackupVerdict {
+  const result = run.reader.result();
+  return result.ok ? { ok: true, origin: result.origin, summary: run.summary } : result;
+}
+
+/** Reads and verifies a backup, storing nothing. Rejects only if `next` does. */
+export async function checkBackup(next: TextSource): Promise<BackupVerdict> {
+  const run = createRestoreRun();
+  for (;;) {
+    const text = await next();
+    if (text === null) run.reader.end();
+    else run.reader.push(text);
+    run.take();
+    if (text === null || run.reader.refused) break;
+  }
+  run.reader.end();
+  if (run.reader.result().ok) run.finish();
+  return verdictOf(run);
+}
+
+/** Thrown inside the restore transaction to abort it when the file turns out to be refused. */
+class Refused extends Error {}
+
+/**
+ * Verifies a backup while replacing every table with its rows, in one transaction. A refused file
+ * aborts the transaction (nothing changed) and comes back as `{ ok: false }`; a failing source or
+ * write rejects (nothing changed either). The transaction is kept open across `next()` with
+ * `Dexie.waitFor`, so the file never has to be in memory whole.
+ */
+export async function restoreBackup(db: LecternDb, next: TextSource): Promise<BackupVerdict> {
+  const run = createRestoreRun();
+  const store = async (batches: TableRows[]) => {
+    for (const { table, rows } of batches)
+      for (let i = 0; i < rows.length; i += ROWS_PER_WRITE)
+        await tableOf(db, table).bulkAdd(rows.slice(i, i + ROWS_PER_WRITE));
+  };
+  try {
+    await db.transaction('rw', tablesOf(db), async () => {
+      for (const table of tablesOf(db)) await table.clear();
+      for (;;) {
+        const text = await Dexie.waitFor(next());
+        if (text === null) run.reader.end();
+        else run.reader.push(text);
+        if (run.reader.refused) throw new Refused();
+        await store(run.take());
+        if (text === null) break;
+      }
+      await store(run.finish());
+    });
+  } catch (error) {
+    if (error instanceof Refused) {
+      run.reader.end();
+      return verdictOf(run);
+    }
+    throw error;
+  }
+  return verdictOf(run);
+}
+
+/** Restores a backup given as one text (small files and tests). */
+export function restoreBackupText(db: LecternDb, text: string): Promise<BackupVerdict> {
+  let given = false;
+  return restoreBackup(db, async () => {
+    if (given) return null;
+    given = true;
+    return text;
+  });
+}
+
+/** What the database holds now, counted as a backup's summary is (to show beside it before restoring). */
+export async function summarizeDatabase(db: LecternDb): Promise<BackupSummary> {
+  return db.transaction('r', [...tablesOf(db), db.reviews], async () => {
+    let questions = 0;
+    let packs = 0;
+    await db.packs.each((p) => {
+      packs++;
+      questions += p.questionCount;
+    });
+    return {
+      packs,
+      questions,
+      cards: await db.cards.count(),
+      // Schema 4 reviews not yet moved (`upgrade-v5.ts`) count too.
+      reviews: (await db.revlog.count()) + (await db.reviews.count()),
+      reading: await db.reading.count(),
+      settings: await db.settings.count(),
+      selftests: await db.selftests.count(),
+    };
+  });
+}
+
+/** Every stored row of every table (tests and small databases). */
+export async function readAllTables(db: LecternDb): Promise<Record<BackupTableName, unknown[]>> {
+  return db.transaction('r', tablesOf(db), async () => {
+    const out = {} as Record<BackupTableName, unknown[]>;
+    for (const name of BACKUP_TABLES) out[name] = await tableOf(db, name).toArray();
+    return out;
+  });
+}

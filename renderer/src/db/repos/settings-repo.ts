@@ -1,0 +1,103 @@
+/**
+ * App settings in the `settings` table (one row, key `app`), and resetting a pack's progress.
+ */
+import type { AppSettings, ParsedSettings } from '../../core/settings';
+import { parseSettings, updateSettings } from '../../core/settings';
+import type { LecternDb } from '../schema/database';
+import type { CardRow, EpochMs } from '../schema/rows';
+import { newCardRow } from './packs-repo';
+import { packReviews } from './revlog-repo';
+
+/** The `settings` row that holds the app settings. Other rows of that table belong to other features. */
+export const APP_SETTINGS_KEY = 'app';
+
+/** Reads the settings; a missing or damaged row gives the defaults (field by field), never an error. */
+export async function getSettings(db: LecternDb): Promise<ParsedSettings> {
+  const row = await db.settings.get(APP_SETTINGS_KEY);
+  return parseSettings(row?.value);
+}
+
+/** Validates and stores the settings; returns what was stored and what was ignored. */
+export async function saveSettings(db: LecternDb, settings: AppSettings): Promise<ParsedSettings> {
+  const parsed = parseSettings(settings);
+  await db.settings.put({ key: APP_SETTINGS_KEY, value: parsed.settings });
+  return parsed;
+}
+
+/**
+ * Applies a partial change in one transaction (read, merge, validate, write), so two quick changes
+ * from different screens cannot overwrite each other. An invalid value keeps the stored one.
+ */
+export async function patchSettings(db: LecternDb, patch: Partial<AppSettings>): Promise<ParsedSettings> {
+  return db.transaction('rw', db.settings, async () => {
+    const row = await db.settings.get(APP_SETTINGS_KEY);
+    const parsed = updateSettings(parseSettings(row?.value).settings, patch);
+    await db.settings.put({ key: APP_SETTINGS_KEY, value: parsed.settings });
+    return parsed;
+  });
+}
+
+/** What `resetPackProgress` did. */
+export interface ResetProgressResult {
+  /** Questions in the pack that had progress (studied, not removed) and lost it. */
+  cards: number;
+  /** Of those, the ones that are new again (the suspended ones stay suspended). */
+  newAgain: number;
+  /** Review-log rows deleted. */
+  reviews: number;
+}
+
+/**
+ * Starts a pack over, in one transaction. A question without a card row is new, so the pack's card
+ * rows are deleted — except the student's own marks: a suspended or flagged question keeps a New
+ * (state 0) row with its mark, due `now`, rev + 1 (a suspended one stays out of the queue and is not
+ * counted as new). Rows of questions removed from the pack go too (their history is deleted with the
+ * log). The pack's review-log rows are deleted, so statistics start over too — a reset that kept the
+ * log would leave mastery, retention and streaks describing progress that no longer exists. Kept:
+ * reading progress (the chapters were read) and self-test history.
+ */
+export async function resetPackProgress(
+  db: LecternDb,
+  packId: string,
+  now: EpochMs,
+): Promise<ResetProgressResult> {
+  return db.transaction('rw', db.cards, db.revlog, db.undo, async () => {
+    const cards = await db.cards.where('packId').equals(packId).toArray();
+    const kept: CardRow[] = cards
+      .filter((c) => !c.removed && (c.suspended || c.flagged))
+      .map((c) => ({
+        ...newCardRow(c.packId, c.key.slice(c.packId.length + 1), c.chapterId, c.order, now),
+        suspended: c.suspended,
+        flagged: c.flagged,
+        rev: c.rev + 1,
+      }));
+    const studied = cards.filter((c) => !c.removed && c.state !== 0);
+    await db.cards.where('packId').equals(packId).delete();
+    await db.cards.bulkAdd(kept);
+    const reviews = await packReviews(db, packId).delete();
+    await db.undo.where('cardKey').between(`${packId}:`, `${packId}:\uffff`).delete();
+    return { cards: studied.length, newAgain: studied.filter((c) => !c.suspended).length, reviews };
+  });
+}
+
+/** What resetting a pack would do, from index counts alone (for the confirmation). */
+export interface ResetImpact {
+  /** Studied questions, not suspended, that would be new again. */
+  newAgain: number;
+  reviews: number;
+}
+
+/**
+ * Counts what `resetPackProgress` would reset without reading a row: the pack's scheduled cards
+ * (states 1–3 in the due index, which holds exactly the studied, not suspended, not removed ones) and
+ * its review-log rows.
+ */
+export async function measureResetImpact(db: LecternDb, packId: string): Promise<ResetImpact> {
+  return db.transaction('r', db.cards, db.revlog, async () => ({
+    newAgain: await db.cards
+      .where('[packId+state+dueKey]')
+      .between([packId, 1, -Infinity], [packId, 3, Infinity], true, true)
+      .count(),
+    reviews: await packReviews(db, packId).count(),
+  }));
+}

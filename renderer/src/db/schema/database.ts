@@ -1,0 +1,163 @@
+/**
+ * The Dexie database. Versions are append-only: a version with an upgrade() stays forever and has a
+ * test that opens the old schema with fixture rows and reopens at the new one.
+ *
+ * Version 2 (speed at 100k questions, issue 8): questions are stored a hundred to a record
+ * (`questionChunks`), and a question gets a card row only once it is studied (or suspended or
+ * flagged) — Chromium's IndexedDB spends ~150 µs per record, so one record per question and per card
+ * made a 100k import take a minute. Card index fields (`dueKey`, `startedOrder`) are derived on every
+ * write by the middleware below, so no caller can forget them.
+ *
+ * Version 3: `chapterTallies` holds each chapter's started cards, kept by a second middleware in the
+ * same transaction as every card write (`chapter-tallies.ts`), so the Library's new counts are a
+ * read of a few rows instead of an index walk over every studied card; `reviewColumns` caches the
+ * statistics' columns of the review log by span of ids (`review-column-cache.ts`).
+ *
+ * Version 4 (issue 19): `meta` holds what the database says about itself, outside the backed-up tables:
+ * the id stamped in it (checked against the record main keeps beside it, `ops/database-health.ts`)
+ * and the check of the chapter tallies, kept with them, that tells a cleared or edited tally apart.
+ *
+ * Version 5 (issue 16): the review log moves to `revlog`, a compact row per answer (numbers, not a
+ * card copy) keyed by a globally unique, time-ordered id (`core/revlog/review-id.ts`); undo's card
+ * snapshot moves to `undo`, kept only for the running session. The old rows are moved by
+ * `upgrade-v5.ts` in bounded batches after the database opens (an IndexedDB upgrade is one
+ * transaction: a million rows in it would hold the app minutes with no progress and start over
+ * if killed); `reviews` stays declared until they have all moved. `reviewColumns` is keyed by day
+ * from now on: the upgrade clears it.
+ */
+import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { chapterTallyMiddleware } from './middleware/chapter-tallies';
+import { wrapWrites } from './middleware/derived-tables';
+import { type ReviewColumnRow, reviewColumnMiddleware } from './middleware/review-column-cache';
+import { rowGuardMiddleware } from './middleware/row-guard';
+import type {
+  CardRow,
+  ChapterTallyRow,
+  LegacyReviewRow,
+  MetaRow,
+  PackRow,
+  QuestionChunkRow,
+  ReadingRow,
+  ReviewRow,
+  SelfTestRow,
+  SettingRow,
+  UndoRow,
+} from './rows';
+import { upgradeToV2 } from './upgrades/upgrade-v2';
+import { upgradeToV3, upgradeToV4 } from './upgrades/upgrade-v3-v4';
+
+export const DB_NAME = 'lectern';
+
+/** Index definitions of every version, oldest first. Exported so upgrade tests can open old versions. */
+export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
+  1: {
+    packs: 'id, origin, updatedAt',
+    questions: 'key, packId, [packId+order], [packId+chapterId]',
+    cards: 'key, packId, due, [packId+chapterId], [packId+state+order], [removed+suspended+state+due]',
+    reviews: '++id, cardKey, at, [packId+at]',
+    reading: 'key, packId',
+    settings: 'key',
+    selftests: '++id, status, startedAt',
+  },
+  2: {
+    questions: null,
+    questionChunks: '[packId+chunk]',
+    cards: 'key, packId, [packId+state+dueKey], [packId+chapterId+dueKey], [packId+chapterId+startedOrder]',
+  },
+  3: {
+    chapterTallies: '[packId+chapterId]',
+    reviewColumns: 'first',
+  },
+  4: {
+    meta: 'key',
+  },
+  5: {
+    revlog: 'id, cardKey',
+    undo: 'reviewId, cardKey, at',
+  },
+};
+
+/** `card` with its index fields derived from its state (see {@link CardRow}). */
+export function withCardIndexFields<T extends CardRow>(card: T): T {
+  const { dueKey: _d, startedOrder: _s, ...rest } = card;
+  const out = rest as T;
+  if (card.removed) return out;
+  if (card.state > 0 && !card.suspended) out.dueKey = card.due;
+  if (card.state > 0 || card.suspended) out.startedOrder = card.order;
+  return out;
+}
+
+/** Sets the card index fields on every card written, whichever Dexie call writes it. */
+function cardIndexMiddleware(down: DBCore): DBCore {
+  return {
+    ...down,
+    table: wrapWrites(down, 'cards', (table, req) =>
+      req.type === 'add' || req.type === 'put'
+        ? table.mutate({ ...req, values: req.values.map((v) => withCardIndexFields(v as CardRow)) })
+        : table.mutate(req),
+    ),
+  };
+}
+
+/**
+ * Closes the connection `renderer/public/open-db-early.js` opened while the page's scripts were
+ * loading (it only warms the browser's database backend up): called once the app's own connection
+ * is open. Returns whether there was one.
+ */
+export function closeEarlyConnection(
+  scope: { __lecternEarlyDb?: IDBDatabase } = globalThis as { __lecternEarlyDb?: IDBDatabase },
+): boolean {
+  const early = scope.__lecternEarlyDb;
+  if (!early) return false;
+  delete scope.__lecternEarlyDb;
+  early.close();
+  return true;
+}
+
+export class LecternDb extends Dexie {
+  packs!: EntityTable<PackRow, 'id'>;
+  questionChunks!: Table<QuestionChunkRow, [string, number]>;
+  cards!: EntityTable<CardRow, 'key'>;
+  /** Derived from `cards` (see `chapter-tallies.ts`); not in backups. */
+  chapterTallies!: Table<ChapterTallyRow, [string, string]>;
+  /** Derived from `reviews` (see `review-column-cache.ts`); not in backups. */
+  reviewColumns!: Table<ReviewColumnRow, number>;
+  /** What the database says about itself (its id, the tallies' check); not in backups. */
+  meta!: EntityTable<MetaRow, 'key'>;
+  /** The review log (schema 5). */
+  revlog!: Table<ReviewRow, string>;
+  /** Undo's card snapshots of the running session; not in backups. */
+  undo!: Table<UndoRow, string>;
+  /** The review log of schemas 1–4: emptied into `revlog` by `upgrade-v5.ts`. */
+  reviews!: EntityTable<LegacyReviewRow, 'id'>;
+  reading!: EntityTable<ReadingRow, 'key'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  selftests!: EntityTable<SelfTestRow, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.use({ stack: 'dbcore', name: 'lectern-card-index', create: cardIndexMiddleware });
+    this.use({ stack: 'dbcore', name: 'lectern-chapter-tallies', create: chapterTallyMiddleware });
+    this.use({ stack: 'dbcore', name: 'lectern-review-columns', create: reviewColumnMiddleware });
+    this.use({ stack: 'dbcore', name: 'lectern-row-guard', create: rowGuardMiddleware });
+    this.on('ready', () => {
+      closeEarlyConnection();
+    });
+    this.version(1).stores(SCHEMA_VERSIONS[1] ?? {});
+    this.version(2)
+      .stores(SCHEMA_VERSIONS[2] ?? {})
+      .upgrade((tx: Transaction) => upgradeToV2(tx));
+    this.version(3)
+      .stores(SCHEMA_VERSIONS[3] ?? {})
+      .upgrade((tx: Transaction) => upgradeToV3(tx));
+    this.version(4)
+      .stores(SCHEMA_VERSIONS[4] ?? {})
+      .upgrade((tx: Transaction) => upgradeToV4(tx));
+    this.version(5)
+      .stores(SCHEMA_VERSIONS[5] ?? {})
+      .upgrade((tx: Transaction) => tx.table('reviewColumns').clear());
+  }
+}
+
+/** The app's database. Tests make their own with `new LecternDb(uniqueName)`. */
+export const db = new LecternDb();
