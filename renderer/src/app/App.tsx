@@ -6,7 +6,7 @@ import { useAutoBackup } from '../features/backup/use-auto-backup';
 import { ImportShell } from '../features/import/ImportShell';
 import { SetAsideNotice } from '../features/library/SetAsideNotice';
 import { checkDatabase, type DatabaseHealth } from '../ops/database-health';
-import { settleReviewLog } from '../ops/review-log-upgrade';
+import { settleReviewLog, warmReviewColumns } from '../ops/review-log-upgrade';
 import { checkStoredSettings } from '../ops/stored-rows';
 import { useAppStore } from '../store';
 import { AboutDialog } from './AboutDialog';
@@ -16,6 +16,9 @@ import { Notices } from './Notices';
 import { preloadNextScreens, renderScreen } from './screens';
 import { useMainEvents } from './use-main-events';
 import { useTheme } from './use-theme';
+
+/** How long after the Library is shown the statistics' cache is filled (the first clicks go first). */
+const WARM_AFTER_MS = 1500;
 
 export function App() {
   const route = useAppStore((s) => s.route);
@@ -51,7 +54,12 @@ export function App() {
       .catch((err: unknown) =>
         notify('error', `Start-up failed: ${err instanceof Error ? err.message : String(err)}`),
       )
-      .finally(() => setReady(true));
+      .finally(() => {
+        setReady(true);
+        // Once the Library is up: the statistics' cache of the days not cached yet (after an
+        // upgrade, all of them), so their first opening does not read every review.
+        setTimeout(() => void warmReviewColumns(db).catch(() => {}), WARM_AFTER_MS);
+      });
   }, [notify]);
 
   return (

@@ -29,6 +29,7 @@ import {
   revlogUpgradePending,
   upgradeReviewLog,
 } from '../../../renderer/src/db/schema/upgrades/upgrade-v5';
+import { settleReviewLog, warmReviewColumns } from '../../../renderer/src/ops/review-log-upgrade';
 
 const T0 = Date.UTC(2025, 5, 1, 8);
 const MIN = 60_000;
@@ -212,6 +213,25 @@ describe('schema 4 → 5: the review log in compact rows', () => {
     expect(await again.revlog.toArray()).toEqual(expected);
     expect(await revlogUpgradePending(again)).toBe(false);
     again.close();
+  });
+
+  it('after the upgrade, start-up fills the statistics’ cache: their first opening reads no review row by row', async () => {
+    const history = historyOf(
+      Array.from({ length: 8 }, (_, i) => ({
+        packId: 'p',
+        questionId: `q${i}`,
+        answers: [3, 3, 1, 3].map((rating) => ({ rating, gapMin: 60 * 24 * 2, typed: false })),
+      })) as CardPlan[],
+    );
+    const db = new LecternDb(await schema4Fixture(history));
+    await settleReviewLog(db, Date.now());
+    expect(await warmReviewColumns(db)).toBeGreaterThan(0);
+    expect(await warmReviewColumns(db)).toBe(0);
+    let built = false;
+    const stats = await loadStats(db, { now: Date.now(), onColumnsBuilt: () => (built = true) });
+    expect(built).toBe(false);
+    expect(stats.reviews.totalReviews).toBe(history.reviews.length);
+    db.close();
   });
 
   it('stops between batches when asked and goes on at the next start', async () => {
