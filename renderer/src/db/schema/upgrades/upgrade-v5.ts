@@ -44,7 +44,12 @@ export async function moveReviewBatch(
       .toArray()) as LegacyReviewRow[];
     const stored = (await db.meta.get(REVLOG_UPGRADE_KEY)) as Progress | undefined;
     if (rows.length === 0) {
-      if (stored) await db.meta.delete(REVLOG_UPGRADE_KEY);
+      if (stored) {
+        await db.meta.delete(REVLOG_UPGRADE_KEY);
+        // Empty already, but a clear is a range delete: Chromium then compacts the store's key range,
+        // giving the old rows' space back on disk (single deletes wait for LevelDB to get to them).
+        await db.reviews.clear();
+      }
       return null;
     }
     const progress: Progress = stored ?? {
