@@ -3,7 +3,7 @@
  * about scheduling or quizzes; the renderer owns those.
  */
 import { join, resolve } from 'node:path';
-import { app, type BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, type OpenDialogOptions, session, shell } from 'electron';
 import { isPackPath } from './files';
 import { registerBackupHandlers } from './ipc/backup-handlers';
 import { BackupStreams, removeInterruptedWrites } from './ipc/backup-streams';
@@ -11,6 +11,7 @@ import { registerContentHandlers } from './ipc/content-handlers';
 import { DATABASE_RECORD_FILE, pinnedBackup, registerDatabaseRecordHandlers } from './ipc/db-record';
 import { PendingFiles, registerFileHandlers } from './ipc/file-handlers';
 import { createHandlerRegistry, HandlerError } from './ipc/handle';
+import { registerSyncHandlers, SYNC_SETTING_FILE } from './ipc/sync-handlers';
 import { installMenu } from './menu';
 import { backupsDir, rendererUrl } from './paths';
 import { denyAllPermissions, externalWebUrl, isOwnPage } from './security';
@@ -86,6 +87,22 @@ function start(): void {
   registerBackupHandlers(registry, backupsDir, {
     streams: new BackupStreams(Date.now, undefined, journal),
     pinned: () => pinnedBackup(recordFile()),
+  });
+
+  registerSyncHandlers(registry, {
+    settingFile: () => join(app.getPath('userData'), SYNC_SETTING_FILE),
+    fixedFolder: process.env.LECTERN_SYNC_DIR ? resolve(process.env.LECTERN_SYNC_DIR) : null,
+    chooseFolder: async () => {
+      const options: OpenDialogOptions = {
+        title: 'Choose a sync folder',
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const res = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
+      return res.canceled ? null : (res.filePaths[0] ?? null);
+    },
+    notify: () => mainWindow?.webContents.send('sync:changed', {}),
   });
 
   mainWindow = createMainWindow();

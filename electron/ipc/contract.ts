@@ -150,6 +150,22 @@ export interface Channels {
   'db:record-read': { args: []; result: DatabaseRecord | null };
   /** Replaces the record beside the database (atomically); the record as written. */
   'db:record-write': { args: [DatabaseRecordInput]; result: DatabaseRecord };
+  /** The sync folder (issue 20), and whether `LECTERN_SYNC_DIR` fixes it. */
+  'sync:info': { args: []; result: SyncFolderInfo };
+  /** Asks the student for a sync folder and remembers it; null when they cancel. */
+  'sync:choose-folder': { args: []; result: SyncFolderInfo | null };
+  /** Forgets the sync folder (nothing in it or in the database is removed). */
+  'sync:stop': { args: []; result: SyncFolderInfo };
+  /** Every device's segment files in the folder. */
+  'sync:list': { args: []; result: SyncSegmentFile[] };
+  /** One segment's text. */
+  'sync:read': { args: [{ device: string; file: string }]; result: string };
+  /** Writes this device's segment once; false when that name already exists. */
+  'sync:write': { args: [{ device: string; file: string; text: string }]; result: boolean };
+  /** Stores a pack file by its content hash. */
+  'sync:put-pack': { args: [{ hash: string; text: string }]; result: null };
+  /** A pack file by its content hash; null until it has arrived. */
+  'sync:get-pack': { args: [{ hash: string }]; result: string | null };
   /** Opens an http(s) link in the OS browser; only called from a user's click. */
   'shell:open-external': { args: [{ url: string }]; result: null };
   /** The renderer answers a `backup:request` (on quit) when it has written its backup. */
@@ -179,6 +195,14 @@ export const CHANNELS = [
   'backup:read-end',
   'db:record-read',
   'db:record-write',
+  'sync:info',
+  'sync:choose-folder',
+  'sync:stop',
+  'sync:list',
+  'sync:read',
+  'sync:write',
+  'sync:put-pack',
+  'sync:get-pack',
   'shell:open-external',
   'app:quit-ready',
 ] as const satisfies readonly Channel[];
@@ -193,6 +217,21 @@ export type MenuCommand =
   | 'open-selftest'
   | 'open-browse';
 
+/** The sync folder (issue 20). */
+export interface SyncFolderInfo {
+  folder: string | null;
+  /** Set by `LECTERN_SYNC_DIR`: the app cannot change it. */
+  fixed: boolean;
+}
+
+/** A segment file in the sync folder. */
+export interface SyncSegmentFile {
+  device: string;
+  file: string;
+  bytes: number;
+  modifiedAt: number;
+}
+
 /** Events main sends to the renderer. */
 export interface Events {
   'menu:command': { command: MenuCommand };
@@ -200,6 +239,8 @@ export interface Events {
   'files:pending': Record<string, never>;
   /** Main is quitting and wants an automatic backup: write it, then invoke `app:quit-ready`. */
   'backup:request': { reason: 'quit' };
+  /** Files in the sync folder changed (another device's segment arrived): merge. */
+  'sync:changed': Record<string, never>;
 }
 
 export type EventName = keyof Events;
@@ -209,6 +250,7 @@ export const EVENTS = [
   'menu:command',
   'files:pending',
   'backup:request',
+  'sync:changed',
 ] as const satisfies readonly EventName[];
 
 /** What the preload exposes as `window.lectern`. Nothing else crosses the bridge. */

@@ -3,6 +3,7 @@
  * any sender frame that is not our own page; turns every outcome into a `Result`.
  */
 import type { IpcMainInvokeEvent } from 'electron';
+import { describeError } from '../../renderer/src/core/describe-error';
 import {
   CHANNELS,
   type Channel,
@@ -62,7 +63,7 @@ export function createHandlerRegistry(ipcMain: IpcMainLike, isOwnPage: (url: str
         console.error(`[ipc] ${channel} failed:`, err);
         return {
           ok: false,
-          error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+          error: { code: 'internal', message: describeError(err) },
         };
       }
     });

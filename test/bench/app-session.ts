@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { type LaunchedApp, launchApp } from '../e2e/launch';
 
-/** Marks the app sets (see renderer/src/app/perf.ts and features/import/import-marks.ts). */
+/** Marks the app sets (see renderer/src/app/perf.ts and ops/import/marks.ts). */
 export const MARKS = {
   startEnd: 'lectern:start:end',
   libraryCounts: 'lectern:library:counts',

@@ -1,5 +1,5 @@
 /** Builders of what the import screen shows: a summary of a readable pack, an update against a stored one. */
-import type { ImportSummary, UpdateSummary } from '@/features/import/import-summary';
+import type { ImportSummary, UpdateSummary } from '@/ops/import/summary';
 
 /** A new pack (no update) with two multiple-choice questions in one chapter and no warnings. */
 export function buildImportSummary(o: Partial<ImportSummary> = {}): ImportSummary {

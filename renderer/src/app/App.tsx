@@ -1,5 +1,6 @@
 /** The application shell: navigation, the current screen, and the status region. */
 import { useCallback, useEffect, useState } from 'react';
+import { describeError } from '../core/describe-error';
 import { db } from '../db/schema/database';
 import { DatabaseNotice } from '../features/backup/DatabaseNotice';
 import { useAutoBackup } from '../features/backup/use-auto-backup';
@@ -35,10 +36,7 @@ export function App() {
   useEffect(() => {
     // Is this the database the student last used? (Compared with the record main keeps beside it.)
     const checked = checkDatabase(db).then(setHealth, (err: unknown) =>
-      notify(
-        'error',
-        `Could not check the database against its record: ${err instanceof Error ? err.message : String(err)}`,
-      ),
+      notify('error', `Could not check the database against its record: ${describeError(err)}`),
     );
     // Schema 4's review log moves into schema 5's compact rows first (only once, resumable).
     const settled = settleReviewLog(db, Date.now(), (fraction, done, total) =>
@@ -51,9 +49,7 @@ export function App() {
         for (const p of report.problems) notify('error', p);
         if (settings) notify('error', settings);
       })
-      .catch((err: unknown) =>
-        notify('error', `Start-up failed: ${err instanceof Error ? err.message : String(err)}`),
-      )
+      .catch((err: unknown) => notify('error', `Start-up failed: ${describeError(err)}`))
       .finally(() => {
         setReady(true);
         // Once the Library is up: the statistics' cache of the days not cached yet (after an

@@ -4,6 +4,7 @@
  * loads, a labelled status says so; the screen's h1 takes focus once it renders (ScreenHeading).
  */
 import { Component, type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { describeError } from '../core/describe-error';
 
 /** A screen component whose module is imported on first render, or earlier by `preload()`. */
 export type LazyScreen<P> = ComponentType<P> & { preload: () => void };
@@ -36,7 +37,7 @@ class ScreenLoadBoundary extends Component<{ title: string; children: ReactNode 
   override state: { error: string | null } = { error: null };
 
   static getDerivedStateFromError(err: unknown) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    return { error: describeError(err) };
   }
 
   override render() {

@@ -15,9 +15,14 @@ import type { BackupSummary } from '../core/backup';
 import { summarizeDatabase } from '../db/repos/backup-repo';
 import { db as appDb, type LecternDb } from '../db/schema/database';
 import type { MetaRow } from '../db/schema/rows';
-import type { OnFraction } from '../features/backup/backup-runner';
-import type { BackupFileInfo, BackupWritten, DatabaseCounts, DatabaseRecord } from '../platform/bridge';
-import { invoke } from '../platform/bridge';
+import {
+  type BackupFileInfo,
+  type BackupWritten,
+  type DatabaseCounts,
+  type DatabaseRecord,
+  invoke,
+} from '../platform/bridge';
+import type { OnFraction } from './backup/runner';
 
 /** The key of the database's id in `meta`. */
 export const DATABASE_ID_KEY = 'database-id' as const;
@@ -152,8 +157,8 @@ export async function restoreLastGoodBackup(
   onProgress?: OnFraction,
 ): Promise<BackupSummary> {
   const [{ runVerify }, { autoBackupSource }] = await Promise.all([
-    import('../features/backup/backup-runner'),
-    import('../features/backup/backup-sources'),
+    import('./backup/runner'),
+    import('./backup/sources'),
   ]);
   const verdict = await runVerify('restore', autoBackupSource(backup.name, backup.bytes, label), onProgress);
   if (!verdict.ok) throw new Error(verdict.issues.map((i) => i.message).join(' '));

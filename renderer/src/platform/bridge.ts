@@ -12,6 +12,7 @@ import type {
   Events,
   Result,
 } from '../../../electron/ipc/contract';
+import { describeError } from '../core/describe-error';
 
 export type {
   AppInfo,
@@ -48,7 +49,7 @@ export async function invoke<C extends Channel>(
   } catch (err) {
     return {
       ok: false,
-      error: { code: 'internal', message: err instanceof Error ? err.message : String(err) },
+      error: { code: 'internal', message: describeError(err) },
     };
   }
 }

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { PackFormat } from '../core/formats';
 import type { Diagnostic } from '../core/pack/diagnostics';
 import type { ImportCounts } from '../db/repos/import-repo';
-import type { ImportSummary } from '../features/import/import-summary';
+import type { ImportSummary } from '../ops/import/summary';
 
 /** One file's way through the import. */
 export type ImportJob =

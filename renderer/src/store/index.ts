@@ -1,6 +1,6 @@
 /**
- * The one zustand store, built from slices. It holds session and UI state only: cards, packs and logs
- * live in Dexie and are read with `useLiveQuery` in feature hooks.
+ * store/: the one zustand store, built from slices. It holds session and UI state only: cards, packs
+ * and logs live in Dexie and are read with `useLiveQuery` in feature hooks (through ops/).
  * Tests reset it with `useAppStore.setState(useAppStore.getInitialState(), true)`.
  */
 import { create } from 'zustand';
@@ -17,5 +17,5 @@ export const useAppStore = create<AppState>()((...a) => ({
 }));
 
 export type { ImportJob } from './import-slice';
-export type { StudyScope, StudySession } from './session-slice';
+export type { SessionView, StudyScope } from './session-slice';
 export type { Notice, Route, RouteName } from './ui-slice';

@@ -9,11 +9,9 @@ import {
   cardRowSchema,
   packRowSchema,
   questionRowShape,
-  readingRowSchema,
-  selfTestRowSchema,
-  settingRowSchema,
   withQuestionMatchingRow,
 } from '../../db/schema/rows';
+import { BACKUP_ROW_SCHEMAS, type RowsOf } from './schema';
 
 /** The tables of a version 1 backup, in the order they were written. */
 export const BACKUP_V1_TABLES = [
@@ -53,24 +51,18 @@ export const reviewRowV1Schema = z.strictObject({
   dueAfter: z.number(),
 });
 
-/** Row schema of each version 1 table. */
+const { cards, reading, settings, selftests } = BACKUP_ROW_SCHEMAS;
+
+/** Row schema of each version 1 table: cards, reading, settings and self-tests are as in version 2. */
 export const BACKUP_V1_ROW_SCHEMAS = {
   packs: packRowV1Schema,
   questions: questionRowV1Schema,
-  cards: cardRowSchema,
   reviews: reviewRowV1Schema,
-  reading: readingRowSchema,
-  settings: settingRowSchema,
-  selftests: selfTestRowSchema,
+  cards,
+  reading,
+  settings,
+  selftests,
 } as const satisfies Record<BackupV1TableName, z.ZodType>;
 
 /** The rows of every version 1 table. */
-export interface BackupV1Tables {
-  packs: z.infer<typeof packRowV1Schema>[];
-  questions: z.infer<typeof questionRowV1Schema>[];
-  cards: z.infer<typeof cardRowSchema>[];
-  reviews: z.infer<typeof reviewRowV1Schema>[];
-  reading: z.infer<typeof readingRowSchema>[];
-  settings: z.infer<typeof settingRowSchema>[];
-  selftests: z.infer<typeof selfTestRowSchema>[];
-}
+export type BackupV1Tables = RowsOf<typeof BACKUP_V1_ROW_SCHEMAS>;

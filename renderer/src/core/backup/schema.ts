@@ -71,16 +71,13 @@ export const BACKUP_ROW_SCHEMAS = {
   reviews: reviewRowSchema,
 } as const satisfies Record<BackupTableName, z.ZodType>;
 
+/** The rows of each table, typed by its row schema (in `schemas`). */
+export type RowsOf<Schemas extends Record<string, z.ZodType>> = {
+  [T in keyof Schemas]: z.infer<Schemas[T]>[];
+};
+
 /** The rows of every version 2 table. */
-export interface BackupTables {
-  packs: z.infer<typeof packRowSchema>[];
-  questionChunks: z.infer<typeof questionChunkRowSchema>[];
-  cards: z.infer<typeof cardRowSchema>[];
-  reading: z.infer<typeof readingRowSchema>[];
-  settings: z.infer<typeof settingRowSchema>[];
-  selftests: z.infer<typeof selfTestRowSchema>[];
-  reviews: z.infer<typeof reviewRowSchema>[];
-}
+export type BackupTables = RowsOf<typeof BACKUP_ROW_SCHEMAS>;
 
 /** Rows per table of a version 2 backup. */
 export type BackupCounts = Record<BackupTableName, number>;

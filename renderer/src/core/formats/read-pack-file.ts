@@ -2,6 +2,7 @@
  * The one entry point for importing a pack file in any format: size limit, decoding, format detection,
  * the format's reader, and `validatePack`. What the app's import and the `lectern-pack` CLI call.
  */
+import { describeError } from '../describe-error';
 import { type PackResult, withExcerpts } from '../pack/diagnostics';
 import type { Pack } from '../pack/schema';
 import { parsePackJson } from '../pack/validate';
@@ -93,7 +94,7 @@ export function readPackFile(
       : { ...result, format, idGiven };
   } catch (err) {
     // A reader bug must not become an uncaught exception in the import path; report it as a problem.
-    const message = err instanceof Error ? err.message : String(err);
+    const message = describeError(err);
     return {
       ok: false,
       issues: [{ message: `Lectern could not read this file (internal error: ${message})` }],

@@ -3,6 +3,7 @@
  * cross-references zod cannot express. Never throws on user content; reports every problem at once.
  */
 
+import { describeError } from '../describe-error';
 import { checkMarkdown } from '../markdown/check';
 import { cleanPackTitles } from './clean-title';
 import type { Diagnostic, PackResult } from './diagnostics';
@@ -137,7 +138,7 @@ function jsonSyntaxDiagnostic(text: string, err: unknown): Diagnostic {
   if (found)
     return { message: `invalid JSON: ${found.message}`, ...createLineIndex(text).locate(found.offset) };
   // The engine refused text our scanner accepts (should not happen): report its words at the end.
-  const message = err instanceof Error ? err.message : String(err);
+  const message = describeError(err);
   return { message: `invalid JSON: ${message}`, ...createLineIndex(text).locate(text.length) };
 }
 

@@ -55,11 +55,13 @@ export interface AnswerInput {
   settings: SchedulerSettings;
 }
 
-/** What an answer wrote. */
+/** What an answer wrote, and the card row it started from (what undoing it puts back). */
 export interface AnswerWritten {
   card: CardRow;
   review: ReviewRow;
-  /** Undo's snapshot of the card before the answer (table `undo`, for the running session). */
+  /** The card row it started from (what undoing it puts back; the session keeps it). */
+  before: CardRow;
+  /** Undo's snapshot of the card before the answer (table `undo`, kept a day for a reloaded session). */
   undo: UndoRow;
 }
 
@@ -135,6 +137,7 @@ function buildAnswer(card: CardRow, input: AnswerInput, response: string | undef
   return {
     card: updated,
     review,
+    before: card,
     undo: { cardKey: card.key, reviewId: review.id, at: input.now, prev: card },
   };
 }

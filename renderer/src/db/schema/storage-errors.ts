@@ -1,4 +1,5 @@
 /** Turns an IndexedDB failure into a sentence a student can act on. */
+import { describeError } from '../../core/describe-error';
 
 /** True for a write refused because the disk (or the browser's storage quota) is full. */
 export function isStorageFull(err: unknown): boolean {
@@ -12,5 +13,5 @@ export function describeStorageError(err: unknown, what: string): string {
   if (isStorageFull(err)) {
     return `There is no room left to save ${what}: the disk is full. Nothing was changed — free some space and try again.`;
   }
-  return `Could not save ${what}: ${err instanceof Error ? err.message : String(err)}. Nothing was changed.`;
+  return `Could not save ${what}: ${describeError(err)}. Nothing was changed.`;
 }

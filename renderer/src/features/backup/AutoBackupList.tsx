@@ -1,14 +1,15 @@
 /** The automatic backups in the app's data folder, newest first, each restorable. */
 import { useCallback, useEffect, useState } from 'react';
+import { autoBackupSource } from '../../ops/backup';
 import type { BackupFileInfo } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { useAppStore } from '../../store';
-import { autoBackupSource } from './backup-sources';
+import { formatFileTime } from '../../ui/format';
 import type { RestoreFlow } from './use-restore';
 
 function describeBackup(b: BackupFileInfo): { when: string; reason: string; size: string } {
   const reason = b.name.endsWith('-quit.json') ? 'On quit' : 'Daily';
-  const when = new Date(b.modifiedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = formatFileTime(b.modifiedAt);
   const size =
     b.bytes < 1024 * 1024
       ? `${Math.max(1, Math.round(b.bytes / 1024))} KB`

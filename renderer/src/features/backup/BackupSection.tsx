@@ -1,13 +1,13 @@
 /** Backups: export everything to a file, restore from a file, and the automatic backups. */
 import { useId, useState } from 'react';
+import { fileSource, saveBackupAs } from '../../ops/backup';
 import { useAppStore } from '../../store';
 import { AutoBackupList } from './AutoBackupList';
 import { BackupProgress } from './BackupProgress';
-import { saveBackupAs } from './backup-actions';
-import { fileSource } from './backup-sources';
 import { RestoreDialog } from './RestoreDialog';
 import { useRestore } from './use-restore';
 import './backup.css';
+import { describeError } from '../../core/describe-error';
 
 export function BackupSection() {
   const notify = useAppStore((s) => s.notify);
@@ -25,7 +25,7 @@ export function BackupSection() {
     } catch (err) {
       notify(
         'error',
-        `The backup was not saved (any file already there is unchanged): ${err instanceof Error ? err.message : String(err)}`,
+        `The backup was not saved (any file already there is unchanged): ${describeError(err)}`,
       );
     } finally {
       setExporting(false);

@@ -4,29 +4,24 @@
  * backup in one click — or keeps what is there now.
  */
 import { useState } from 'react';
+import { describeError } from '../../core/describe-error';
 import { keepCurrentDatabase, restoreLastGoodBackup } from '../../ops/database-health';
 import type { BackupFileInfo, DatabaseCounts } from '../../platform/bridge';
 import { useAppStore } from '../../store';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+import { formatCount } from '../../ui/count';
+import { formatFileTime } from '../../ui/format';
 
 /** “15 studied questions, 15 reviews and 1 setting”: what the database held, zeros left out. */
 export function describeHeld(c: DatabaseCounts): string {
   const parts = [
-    c.cards > 0 ? plural(c.cards, 'studied question', 'studied questions') : null,
-    c.reviews > 0 ? plural(c.reviews, 'review', 'reviews') : null,
-    c.reading > 0 ? plural(c.reading, 'chapter opened', 'chapters opened') : null,
-    c.selftests > 0 ? plural(c.selftests, 'self-test', 'self-tests') : null,
-    c.settings > 0 ? plural(c.settings, 'setting', 'settings') : null,
+    c.cards > 0 ? formatCount(c.cards, 'studied question', 'studied questions') : null,
+    c.reviews > 0 ? formatCount(c.reviews, 'review', 'reviews') : null,
+    c.reading > 0 ? formatCount(c.reading, 'chapter opened', 'chapters opened') : null,
+    c.selftests > 0 ? formatCount(c.selftests, 'self-test', 'self-tests') : null,
+    c.settings > 0 ? formatCount(c.settings, 'setting', 'settings') : null,
   ].filter((p): p is string => p !== null);
   if (parts.length === 0) return 'your packs';
   return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
-
-function when(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function DatabaseNotice({
@@ -43,7 +38,7 @@ export function DatabaseNotice({
   const notify = useAppStore((s) => s.notify);
   const [busy, setBusy] = useState<null | { fraction: number | null }>(null);
   const [error, setError] = useState<string | null>(null);
-  const backupWhen = backup ? when(backup.modifiedAt) : '';
+  const backupWhen = backup ? formatFileTime(backup.modifiedAt) : '';
   const label = `the automatic backup of ${backupWhen}`;
 
   const restore = async () => {
@@ -54,13 +49,11 @@ export function DatabaseNotice({
       const s = await restoreLastGoodBackup(backup, label, (fraction) => setBusy({ fraction }));
       notify(
         'success',
-        `Restored ${label}: ${plural(s.packs, 'pack', 'packs')}, ${plural(s.reviews, 'review', 'reviews')}.`,
+        `Restored ${label}: ${formatCount(s.packs, 'pack', 'packs')}, ${formatCount(s.reviews, 'review', 'reviews')}.`,
       );
       onSettled();
     } catch (err) {
-      setError(
-        `The restore failed and nothing was changed: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      setError(`The restore failed and nothing was changed: ${describeError(err)}`);
     } finally {
       setBusy(null);
     }
@@ -72,7 +65,7 @@ export function DatabaseNotice({
       await keepCurrentDatabase();
       onSettled();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
     }
   };
 
@@ -81,7 +74,7 @@ export function DatabaseNotice({
       <h2 id="database-notice-title">Your study data was not found</h2>
       <p>
         Lectern’s database is not the one you last used: it was damaged or removed on disk, and an empty one
-        took its place. On {when(recordedAt)} it held {describeHeld(counts)}.
+        took its place. On {formatFileTime(recordedAt)} it held {describeHeld(counts)}.
       </p>
       {backup ? (
         <p>

@@ -1,6 +1,7 @@
 /** Shows what a checked backup holds beside what is stored now, and asks before replacing anything. */
 import type { BackupSummary } from '../../core/backup';
-import { ConfirmDialog } from '../settings/ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { formatFileTime } from '../../ui/format';
 import { BackupProgress } from './BackupProgress';
 import type { RestoreFlow } from './use-restore';
 
@@ -13,10 +14,6 @@ const ROWS: [keyof BackupSummary, string][] = [
   ['settings', 'Settings'],
   ['selftests', 'Self-tests'],
 ];
-
-function formatDate(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export function RestoreDialog({ flow }: { flow: RestoreFlow }) {
   const { state } = flow;
@@ -35,7 +32,7 @@ export function RestoreDialog({ flow }: { flow: RestoreFlow }) {
         <>
           <p>
             <strong>{state.source}</strong> is a complete Lectern backup from{' '}
-            {formatDate(state.origin.createdAt)} (Lectern {state.origin.app.version}
+            {formatFileTime(state.origin.createdAt)} (Lectern {state.origin.app.version}
             {state.origin.formatVersion < 2
               ? ', an earlier backup format: it is converted as it is restored'
               : ''}

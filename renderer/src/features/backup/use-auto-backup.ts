@@ -4,40 +4,26 @@
  * hour it stays open, write a daily one if none was written today.
  */
 import { useEffect } from 'react';
-import { db } from '../../db/schema/database';
-import { invoke, onMainEvent } from '../../platform/bridge';
+import { describeError } from '../../core/describe-error';
+// By file, not through ops/backup: the app shell loads this at start-up, and the restore flow and
+// file sources behind the index are only needed once Settings opens.
+import { backupOnQuit, writeDailyBackupIfDue } from '../../ops/backup/actions';
+import { onMainEvent } from '../../platform/bridge';
 import { useAppStore } from '../../store';
-import { isDailyBackupDue, writeAutoBackup } from './backup-actions';
 
 const HOUR_MS = 3_600_000;
 
 export function useAutoBackup(ready: boolean): void {
   const notify = useAppStore((s) => s.notify);
 
-  useEffect(
-    () =>
-      onMainEvent('backup:request', () => {
-        writeAutoBackup(db, 'quit', Date.now())
-          .catch((err: unknown) => console.error('automatic backup on quit failed:', err))
-          .finally(() => void invoke('app:quit-ready'));
-      }),
-    [],
-  );
+  useEffect(() => onMainEvent('backup:request', () => void backupOnQuit(Date.now())), []);
 
   useEffect(() => {
     if (!ready) return;
     let stopped = false;
-    const check = async () => {
-      const list = await invoke('backup:list');
-      if (stopped || !list.ok || !isDailyBackupDue(list.value, Date.now())) return;
-      await writeAutoBackup(db, 'daily', Date.now());
-    };
     const run = () =>
-      void check().catch((err: unknown) =>
-        notify(
-          'error',
-          `The daily automatic backup failed: ${err instanceof Error ? err.message : String(err)}`,
-        ),
+      void writeDailyBackupIfDue(() => !stopped).catch((err: unknown) =>
+        notify('error', `The daily automatic backup failed: ${describeError(err)}`),
       );
     run();
     const timer = setInterval(run, HOUR_MS);

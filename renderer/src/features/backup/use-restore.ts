@@ -5,13 +5,14 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { BackupOrigin, BackupSummary } from '../../core/backup';
-import type { Diagnostic } from '../../core/pack/diagnostics';
-import { summarizeDatabase } from '../../db/repos/backup-repo';
-import { db } from '../../db/schema/database';
-import { noteRestored } from '../../ops/database-health';
+import { describeError } from '../../core/describe-error';
+import {
+  type BackupSource,
+  checkBackupSource,
+  describeRestored,
+  restoreBackupSource,
+} from '../../ops/backup';
 import { useAppStore } from '../../store';
-import { runVerify } from './backup-runner';
-import type { BackupSource } from './backup-sources';
 
 /** Progress 0..1, or null before the first part. */
 type Fraction = number | null;
@@ -36,20 +37,6 @@ export interface RestoreFlow {
   check: (source: BackupSource) => Promise<void>;
   confirm: () => Promise<void>;
   cancel: () => void;
-}
-
-function thousands(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-/** A problem as the student reads it: the message, then where (the field of a row, the line). */
-export function describeIssue(d: Diagnostic): string {
-  const field = d.path && d.path.length > 3 ? d.path.slice(3).join('.') : null;
-  const where = [
-    field ? `field ${field}` : null,
-    d.line !== undefined && !/\bline\b/.test(d.message) ? `line ${thousands(d.line)}` : null,
-  ].filter((w) => w !== null);
-  return where.length > 0 ? `${d.message} (${where.join(', ')})` : d.message;
 }
 
 /** Calls `set` with the fraction rounded to whole per cent, only when that changes. */
@@ -77,21 +64,20 @@ export function useRestore(): RestoreFlow {
       setState((s) => (s.step === 'checking' && sourceRef.current === source ? { ...s, fraction } : s)),
     );
     try {
-      const verdict = await runVerify('check', source, progress);
+      const checked = await checkBackupSource(source, progress);
       if (sourceRef.current !== source) return;
-      if (!verdict.ok) {
-        setState({ step: 'refused', source: label, issues: verdict.issues.map(describeIssue) });
+      if (!checked.ok) {
+        setState({ step: 'refused', source: label, issues: checked.issues });
         return;
       }
-      const current = await summarizeDatabase(db);
-      if (sourceRef.current !== source) return;
-      setState({ step: 'confirm', source: label, origin: verdict.origin, summary: verdict.summary, current });
+      const { origin, summary, current } = checked;
+      setState({ step: 'confirm', source: label, origin, summary, current });
     } catch (err) {
       if (sourceRef.current !== source) return;
       setState({
         step: 'refused',
         source: label,
-        issues: [`The file could not be read: ${err instanceof Error ? err.message : String(err)}`],
+        issues: [`The file could not be read: ${describeError(err)}`],
       });
     }
   }, []);
@@ -105,26 +91,17 @@ export function useRestore(): RestoreFlow {
       setState((s) => (s.step === 'restoring' ? { ...s, fraction } : s)),
     );
     try {
-      const verdict = await runVerify('restore', source, progress);
-      if (!verdict.ok) {
+      const restored = await restoreBackupSource(source, progress);
+      if (!restored.ok) {
         // The file changed between the check and the restore.
-        setState({ step: 'refused', source: asked.source, issues: verdict.issues.map(describeIssue) });
+        setState({ step: 'refused', source: asked.source, issues: restored.issues });
         return;
       }
       setState({ step: 'idle' });
-      const s = verdict.summary;
-      // The restored database is the student's now: recorded beside it (a failure here loses nothing).
-      await noteRestored(s).catch((err: unknown) => console.error('recording the restore failed:', err));
-      notify(
-        'success',
-        `Restored ${asked.source}: ${thousands(s.packs)} packs, ${thousands(s.questions)} questions, ${thousands(s.reviews)} reviews.`,
-      );
+      notify('success', describeRestored(asked.source, restored.summary));
     } catch (err) {
       setState(asked);
-      notify(
-        'error',
-        `The restore failed and nothing was changed: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      notify('error', `The restore failed and nothing was changed: ${describeError(err)}`);
     }
   }, [state, notify]);
 

@@ -4,7 +4,6 @@
  * question's history, and Read in context.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { useMarkWhenReady } from '../../app/perf';
 import {
   type BrowseFilter,
@@ -23,14 +22,17 @@ import {
 } from '../../core/browse';
 import { type BrowseAction, runBrowseAction } from '../../ops/browse';
 import { useAppStore } from '../../store';
-import { ConfirmDialog } from '../settings/ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { BrowseActions } from './BrowseActions';
 import { BrowseFilters } from './BrowseFilters';
 import { BrowseGrid } from './BrowseGrid';
 import { HistoryDialog } from './HistoryDialog';
 import { useBrowse } from './use-browse';
-import { countWords, endOfToday } from './words';
+import { endOfToday } from './words';
 import './browse.css';
+import { describeError } from '../../core/describe-error';
+import { formatCount } from '../../ui/count';
 
 /** What each action did, in words for the notice. */
 const DONE_WORDS: Record<BrowseAction, string> = {
@@ -111,10 +113,10 @@ export function BrowseScreen() {
       await data.refresh(chosen);
       setNow(stamp);
       const already =
-        result.unchanged > 0 ? ` (${countWords(result.unchanged, 'question')} left as they were)` : '';
-      notify('success', `${DONE_WORDS[action]}: ${countWords(result.changed, 'question')}${already}.`);
+        result.unchanged > 0 ? ` (${formatCount(result.unchanged, 'question')} left as they were)` : '';
+      notify('success', `${DONE_WORDS[action]}: ${formatCount(result.changed, 'question')}${already}.`);
     } catch (err) {
-      notify('error', `Nothing was changed: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Nothing was changed: ${describeError(err)}`);
     } finally {
       setBusy(false);
       setConfirmReset(false);
@@ -133,8 +135,8 @@ export function BrowseScreen() {
           <BrowseFilters filter={filter} packs={data.packs} tags={tags} onChange={changeFilter} />
           <p className="browse-count" role="status">
             {data.loading
-              ? `Reading questions… ${countWords(data.read, 'question')} so far.`
-              : `${countWords(shown.length, 'question')} shown of ${data.rows.length.toLocaleString()}`}
+              ? `Reading questions… ${formatCount(data.read, 'question')} so far.`
+              : `${formatCount(shown.length, 'question')} shown of ${data.rows.length.toLocaleString()}`}
             {chosen.length > 0 ? ` · ${chosen.length.toLocaleString()} selected` : ''}
           </p>
           <BrowseActions
@@ -182,14 +184,14 @@ export function BrowseScreen() {
       <ConfirmDialog
         open={confirmReset}
         title="Reset progress?"
-        confirmLabel={`Reset ${countWords(chosen.length, 'question')}`}
+        confirmLabel={`Reset ${formatCount(chosen.length, 'question')}`}
         danger
         busy={busy}
         onConfirm={() => void run('reset')}
         onCancel={() => setConfirmReset(false)}
       >
         <p>
-          {countWords(chosen.length, 'question')} will be new again and their review history deleted.
+          {formatCount(chosen.length, 'question')} will be new again and their review history deleted.
           Suspended and flagged questions keep their marks. This cannot be undone.
         </p>
       </ConfirmDialog>

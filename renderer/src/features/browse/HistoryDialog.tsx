@@ -4,9 +4,12 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BrowseRow } from '../../core/browse';
+import { describeError } from '../../core/describe-error';
 import { type HistoryView, loadHistory } from '../../ops/browse';
+import { formatCount } from '../../ui/count';
+import { formatDateTime } from '../../ui/format';
 import { formatDuration } from '../study/format';
-import { countWords, describeState, formatDateTime, formatDue } from './words';
+import { describeState, formatDue } from './words';
 
 export interface HistoryDialogProps {
   /** The row whose history is shown; null: closed. */
@@ -41,7 +44,7 @@ export function HistoryDialog({ row, onClose, onReadInContext }: HistoryDialogPr
     let cancelled = false;
     loadHistory(row)
       .then((v) => !cancelled && setView(v))
-      .catch((err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)));
+      .catch((err: unknown) => !cancelled && setError(describeError(err)));
     return () => {
       cancelled = true;
     };
@@ -64,7 +67,7 @@ export function HistoryDialog({ row, onClose, onReadInContext }: HistoryDialogPr
           <p className="browse-history__prompt">{row.prompt}</p>
           <p className="muted">
             {describeState(row)} · due {formatDue(row.due, now)}
-            {view ? ` · ${countWords(view.reps, 'review')}, ${countWords(view.lapses, 'lapse')}` : ''}
+            {view ? ` · ${formatCount(view.reps, 'review')}, ${formatCount(view.lapses, 'lapse')}` : ''}
           </p>
           {error ? (
             <p role="alert">The history could not be read: {error}</p>

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { BrowseRow } from '../../core/browse';
+import { describeError } from '../../core/describe-error';
 import { type BrowsePack, loadBrowse, refreshBrowseRows } from '../../ops/browse';
 
 export interface BrowseData {
@@ -48,7 +49,7 @@ export function useBrowse(): BrowseData {
         setRows(data.rows);
       })
       .catch((err: unknown) => {
-        if (!cancelled) setError(err instanceof Error ? err.message : String(err));
+        if (!cancelled) setError(describeError(err));
       })
       .finally(() => {
         if (!cancelled) setLoading(false);

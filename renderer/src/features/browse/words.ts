@@ -46,13 +46,6 @@ export function endOfToday(now: number): number {
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /** When a row is due: "Now", "Today 14:30", "9 Dec 2026", or "—" when not scheduled. */
 export function formatDue(due: number | null, now: number): string {
@@ -60,14 +53,4 @@ export function formatDue(due: number | null, now: number): string {
   if (due <= now) return 'Now';
   if (due < endOfToday(now)) return `Today ${timeFormat.format(due)}`;
   return dateFormat.format(due);
-}
-
-/** A moment with date and time (the history's review dates). */
-export function formatDateTime(at: number): string {
-  return dateTimeFormat.format(at);
-}
-
-/** "1 question" / "3 questions". */
-export function countWords(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
 }

@@ -3,13 +3,14 @@
  * points, plus the facts missed in a self-test when it comes from one; saved as Markdown or PDF.
  */
 import { useState } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { saveSheetMarkdown, saveSheetPdf } from '../../ops/discussion';
 import { useAppStore } from '../../store';
-import { formatWhen } from '../selftest/time-words';
-import { saveSheetMarkdown, saveSheetPdf } from './export-sheet';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { SheetView } from './SheetView';
 import { useDiscussionSheet } from './use-discussion-sheet';
 import './discussion.css';
+import { describeError } from '../../core/describe-error';
+import { formatDateTime } from '../../ui/format';
 
 export function DiscussionScreen({
   packId,
@@ -44,7 +45,7 @@ export function DiscussionScreen({
         notify('success', text);
       } else setSaved('Not saved: the save dialog was cancelled.');
     } catch (err) {
-      notify('error', `Could not save the sheet: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Could not save the sheet: ${describeError(err)}`);
     } finally {
       setBusy(null);
     }
@@ -74,7 +75,7 @@ export function DiscussionScreen({
           <p className="discussion-intro">
             <strong>{data.packTitle}</strong>
             {data.testFinishedAt !== null
-              ? ` — with the ${data.missedCount} fact${data.missedCount === 1 ? '' : 's'} you missed in the self-test of ${formatWhen(data.testFinishedAt)}.`
+              ? ` — with the ${data.missedCount} fact${data.missedCount === 1 ? '' : 's'} you missed in the self-test of ${formatDateTime(data.testFinishedAt)}.`
               : ' — discussion prompts and talking points.'}
           </p>
           <fieldset className="card discussion-chapters">

@@ -1,6 +1,6 @@
 /** The discussion sheet on screen, in the same order and words as its Markdown and PDF exports. */
 import type { DiscussionSheet } from '../../core/selftest';
-import { Markdown } from '../reader/Markdown';
+import { Markdown } from '../../ui/Markdown';
 
 export function SheetView({ sheet }: { sheet: DiscussionSheet }) {
   if (sheet.chapters.length === 0) {

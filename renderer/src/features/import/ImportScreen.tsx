@@ -4,11 +4,11 @@
  * before the confirmation, and a file with any error stores nothing.
  */
 import { useEffect } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { describeByteSize } from '../../core/formats';
+import { cancelImport, confirmImport, prepareImporter, resetImport, startNext } from '../../ops/import';
 import { useAppStore } from '../../store';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { ImportSources } from './ImportSources';
-import { cancelImport, confirmImport, prepareImporter, resetImport, startNext } from './import-controller';
 import { DoneStep, FailedStep, ProgressStep } from './JobStatus';
 import { ProblemsView } from './ProblemsView';
 import { SummaryView } from './SummaryView';

@@ -4,8 +4,8 @@
  * at start-up and whenever main says more arrived.
  */
 import { useEffect } from 'react';
+import { importPendingFiles } from '../../ops/import';
 import { onMainEvent } from '../../platform/bridge';
-import { importPendingFiles } from './import-controller';
 import { useWindowDragging, useWindowDrop } from './window-drop';
 import './import.css';
 

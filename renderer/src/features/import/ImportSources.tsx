@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import { MAX_PACK_BYTES } from '../../core/formats';
-import { importFiles, importFromDialog } from './import-controller';
+import { importFiles, importFromDialog } from '../../ops/import';
 import { useWindowDragging } from './window-drop';
 
 const ACCEPT = '.json,.gift,.txt,.csv,.tsv,.aiken,.lectern,application/json,text/plain,text/csv';

@@ -1,9 +1,8 @@
 /** The import steps that are not a decision: reading and storing (with progress), done, and failed. */
 
-import type { ImportCounts } from '../../db/repos/import-repo';
+import type { ImportCounts, ImportSummary } from '../../ops/import';
 import { useAppStore } from '../../store';
-import { countWord } from './import-labels';
-import type { ImportSummary } from './import-summary';
+import { formatCount } from '../../ui/count';
 import { StepHeading } from './StepHeading';
 
 function percent(fraction: number | null): string {
@@ -45,7 +44,7 @@ export function ProgressStep({
 
 function describeCounts(counts: ImportCounts, summary: ImportSummary): string {
   if (counts.kind === 'new')
-    return `${countWord(summary.questionCount, 'question')} in ${countWord(summary.chapters.length, 'chapter')}.`;
+    return `${formatCount(summary.questionCount, 'question')} in ${formatCount(summary.chapters.length, 'chapter')}.`;
   return [
     `${counts.added} added`,
     `${counts.changed} reworded (progress kept)`,

@@ -1,11 +1,11 @@
 /** The Library's pack management: export as Lectern JSON or GIFT, and remove after a confirmation. */
 import { useState } from 'react';
-import { removePack } from '../../db/repos/packs-repo';
-import { db } from '../../db/schema/database';
+import { type ExportFormat, exportPack } from '../../ops/export';
+import { removePackFromLibrary } from '../../ops/library';
 import { useAppStore } from '../../store';
-import { ConfirmDialog } from '../settings/ConfirmDialog';
-import { type ExportFormat, exportPack } from './export-pack';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import './import.css';
+import { describeError } from '../../core/describe-error';
 import { formatCount } from '../../ui/count';
 
 export function PackManageActions({
@@ -23,20 +23,20 @@ export function PackManageActions({
 
   const runExport = async (format: ExportFormat) => {
     try {
-      const path = await exportPack(db, packId, format);
+      const path = await exportPack(packId, format);
       if (path) notify('success', `Exported “${title}” to ${path}.`);
     } catch (err) {
-      notify('error', `Could not export “${title}”: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Could not export “${title}”: ${describeError(err)}`);
     }
   };
 
   const runRemove = async () => {
     setBusy(true);
     try {
-      await removePack(db, packId);
+      await removePackFromLibrary(packId);
       notify('success', `Removed “${title}”.`);
     } catch (err) {
-      notify('error', `Could not remove “${title}”: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Could not remove “${title}”: ${describeError(err)}`);
     } finally {
       setBusy(false);
       setConfirming(false);

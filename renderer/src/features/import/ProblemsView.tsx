@@ -2,7 +2,8 @@
 
 import type { PackFormat } from '../../core/formats';
 import type { Diagnostic } from '../../core/pack/diagnostics';
-import { countWord, FORMAT_LABELS } from './import-labels';
+import { formatCount } from '../../ui/count';
+import { FORMAT_LABELS } from './import-labels';
 import { ProblemList } from './ProblemList';
 import { StepHeading } from './StepHeading';
 
@@ -20,7 +21,7 @@ export function ProblemsView({
   return (
     <section className="card import-step import-step--problems" aria-labelledby="import-problems-title">
       <StepHeading id="import-problems-title">
-        {countWord(errors.length, 'problem')} in {fileName} — nothing was imported
+        {formatCount(errors.length, 'problem')} in {fileName} — nothing was imported
       </StepHeading>
       <p className="muted">
         {format ? `Read as ${FORMAT_LABELS[format]}. ` : ''}Fix every problem listed (the place is{' '}
@@ -30,7 +31,7 @@ export function ProblemsView({
       <ProblemList fileName={fileName} problems={errors} labelledBy="import-problems-title" />
       {warnings.length > 0 ? (
         <>
-          <h3 id="import-problem-warnings">{countWord(warnings.length, 'warning')}</h3>
+          <h3 id="import-problem-warnings">{formatCount(warnings.length, 'warning')}</h3>
           <ProblemList fileName={fileName} problems={warnings} labelledBy="import-problem-warnings" />
         </>
       ) : null}

@@ -1,7 +1,8 @@
 /** A readable pack waiting for confirmation: what it holds, and (for an update) what changes. */
 
-import { countWord, FORMAT_LABELS, TYPE_LABELS } from './import-labels';
-import type { ImportSummary } from './import-summary';
+import type { ImportSummary } from '../../ops/import';
+import { formatCount } from '../../ui/count';
+import { FORMAT_LABELS, TYPE_LABELS } from './import-labels';
 import { ProblemList } from './ProblemList';
 import { StepHeading } from './StepHeading';
 import { UpdateDetails } from './UpdateDetails';
@@ -98,7 +99,7 @@ export function SummaryView({
       {summary.warnings.length > 0 ? (
         <>
           <h3 id="import-warnings">
-            {countWord(summary.warnings.length, 'warning')} (the pack can still be imported)
+            {formatCount(summary.warnings.length, 'warning')} (the pack can still be imported)
           </h3>
           <ProblemList fileName={summary.fileName} problems={summary.warnings} labelledBy="import-warnings" />
         </>

@@ -1,6 +1,8 @@
 /** The update part of a summary: the rule, the counts, and the questions of each kind of change. */
-import { countWord, UPDATE_RULE } from './import-labels';
-import type { QuestionItem, UpdateSummary } from './import-summary';
+
+import type { QuestionItem, UpdateSummary } from '../../ops/import';
+import { formatCount } from '../../ui/count';
+import { UPDATE_RULE } from './import-labels';
 
 interface Row {
   key: 'added' | 'reworded' | 'answerChanged' | 'removed';
@@ -60,7 +62,7 @@ function ChangeList({ label, items, total }: { label: string; items: QuestionIte
   return (
     <details className="import-changes">
       <summary>
-        {label}: {countWord(total, 'question')}
+        {label}: {formatCount(total, 'question')}
       </summary>
       <ul>
         {items.map((q) => (

@@ -22,8 +22,3 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
 /** The update rule in one line, shown on the update summary (the README says the same). */
 export const UPDATE_RULE =
   'Questions are matched by id: unchanged questions and questions whose wording changed keep their progress; a question whose correct answer changed starts over as new; removed questions leave the study queue but keep their review history.';
-
-/** "1 problem" / "3 problems". */
-export function countWord(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}

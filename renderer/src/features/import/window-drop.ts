@@ -3,8 +3,8 @@
  * drags (text inside the page) behave as usual.
  */
 import { useEffect, useSyncExternalStore } from 'react';
+import { importFiles } from '../../ops/import';
 import { useAppStore } from '../../store';
-import { importFiles } from './import-controller';
 
 let dragging = false;
 const listeners = new Set<() => void>();

@@ -1,13 +1,14 @@
 /** The Library: every pack (bundled and imported) with its chapters. */
 
 import { useMemo, useState } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { useMarkWhenReady } from '../../app/perf';
+import { describeError } from '../../core/describe-error';
 import { hasChapterText } from '../../core/queue';
-import type { LibraryCounts } from '../../db/repos/study-counts-repo';
 import { restoreBundledCourse } from '../../ops/bundled-course';
+import type { LibraryCounts } from '../../ops/library';
 import { useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { PackManageActions } from '../import/LibraryPackActions';
 import { PackSelfTestActions } from '../selftest/LibrarySelfTest';
 import { ChapterStudyCounts, PackStudyBar, useStudyCounts } from '../study/LibraryStudy';
@@ -103,12 +104,7 @@ function NoBundledCourse({ empty }: { empty: boolean }) {
         if (problems.length === 0) notify('success', 'The bundled course is back in your Library.');
         for (const p of problems) notify('error', p);
       })
-      .catch((err: unknown) =>
-        notify(
-          'error',
-          `Could not restore the bundled course: ${err instanceof Error ? err.message : String(err)}`,
-        ),
-      )
+      .catch((err: unknown) => notify('error', `Could not restore the bundled course: ${describeError(err)}`))
       .finally(() => setBusy(false));
   };
   return (

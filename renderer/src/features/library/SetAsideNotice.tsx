@@ -3,7 +3,8 @@
  * names them and offers repair: apply the pack's file again, or drop the row.
  */
 import { useState, useSyncExternalStore } from 'react';
-import { onSetAsideRows, type SetAsideRow, setAsideRows } from '../../db/schema/middleware/row-guard';
+import { describeError } from '../../core/describe-error';
+import { onSetAsideRows, type SetAsideRow, setAsideRows } from '../../ops/library';
 import { describeSetAside, dropSetAsideRow, reapplyPackFile } from '../../ops/stored-rows';
 import { useAppStore } from '../../store';
 
@@ -21,7 +22,7 @@ export function SetAsideNotice() {
       const message = await work();
       notify(message ? 'error' : 'success', message ?? what);
     } catch (err) {
-      notify('error', `The repair failed: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `The repair failed: ${describeError(err)}`);
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@
  */
 import type { ChoicePart, Grade, PairPart, PositionPart, TextPart } from '../../core/grading';
 import type { Question } from '../../core/pack/schema';
-import { Markdown } from '../reader/Markdown';
+import { Markdown } from '../../ui/Markdown';
 import type { Arrangement } from './draft';
 
 export interface AnswerFeedbackProps {

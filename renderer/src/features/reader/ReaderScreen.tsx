@@ -6,11 +6,11 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
-import { markChapterOpened } from '../../db/repos/reading-repo';
-import { db } from '../../db/schema/database';
+import { describeError } from '../../core/describe-error';
+import { loadPack, openChapter } from '../../ops/reader';
 import { useAppStore } from '../../store';
-import { containsPassage, Markdown } from './Markdown';
+import { containsPassage, Markdown } from '../../ui/Markdown';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 
 export function ReaderScreen({
   packId,
@@ -29,11 +29,11 @@ export function ReaderScreen({
 }) {
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
-  const pack = useLiveQuery(() => db.packs.get(packId), [packId]);
+  const pack = useLiveQuery(() => loadPack(packId), [packId]);
 
   useEffect(() => {
-    markChapterOpened(db, packId, chapterId, Date.now(), sectionId).catch((err: unknown) =>
-      notify('error', `Could not save reading progress: ${err instanceof Error ? err.message : String(err)}`),
+    openChapter(packId, chapterId, Date.now(), sectionId).catch((err: unknown) =>
+      notify('error', `Could not save reading progress: ${describeError(err)}`),
     );
   }, [packId, chapterId, sectionId, notify]);
 

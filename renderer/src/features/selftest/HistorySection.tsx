@@ -4,13 +4,13 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { listSelfTestHistory } from '../../db/repos/selftest-repo';
-import { db } from '../../db/schema/database';
+import { listTestHistory } from '../../ops/selftest';
 import { useAppStore } from '../../store';
 import { CategoryChart, type ChartSeries } from '../stats/CategoryChart';
 import '../stats/stats.css';
+import { formatDateTime } from '../../ui/format';
 import { describeTrend } from './report-words';
-import { formatElapsed, formatScore, formatShortDay, formatWhen } from './time-words';
+import { formatElapsed, formatScore, formatShortDay } from './time-words';
 
 export function HistorySection({
   packId,
@@ -21,7 +21,7 @@ export function HistorySection({
   packTitle: string;
   currentId?: number;
 }) {
-  const entries = useLiveQuery(() => listSelfTestHistory(db, packId), [packId]);
+  const entries = useLiveQuery(() => listTestHistory(packId), [packId]);
   const navigate = useAppStore((s) => s.navigate);
   const { labels, series } = useMemo(() => {
     const list = entries ?? [];
@@ -72,7 +72,7 @@ export function HistorySection({
                 {entries.map((e, i) => (
                   <tr key={e.id} aria-current={e.id === currentId ? 'true' : undefined}>
                     <th scope="row">{i + 1}</th>
-                    <td>{formatWhen(e.finishedAt)}</td>
+                    <td>{formatDateTime(e.finishedAt)}</td>
                     <td>
                       {e.mode === 'exam' ? 'Exam' : 'Practice'}
                       {e.expired ? ', time ran out' : ''}

@@ -4,9 +4,8 @@
  */
 import { type FormEvent, useEffect, useMemo, useRef } from 'react';
 import { gradeAnswer } from '../../core/grading';
-import type { StoredSelfTest } from '../../db/repos/selftest-repo';
-import type { QuestionRow } from '../../db/schema/rows';
-import { useAppStore } from '../../store';
+import type { QuestionRow, StoredSelfTest } from '../../ops/selftest';
+import { ReadInContextButton } from '../../ui/ReadInContext';
 import { AnswerFeedback, type Arrangement, type QuestionDraft, QuestionView } from '../questions';
 import { FLASHCARD_MISSED } from './response-words';
 
@@ -34,7 +33,6 @@ export function QuestionPanel(props: QuestionPanelProps) {
   const { test, index, row, arrangement, draft, locked, showFeedback, storedResponse } = props;
   const question = row.question;
   const exam = test.state.mode === 'exam';
-  const navigate = useAppStore((s) => s.navigate);
   const rootRef = useRef<HTMLFormElement>(null);
   const feedbackId = `selftest-feedback-${index}`;
   const flashcard = question.type === 'flashcard';
@@ -142,21 +140,7 @@ export function QuestionPanel(props: QuestionPanelProps) {
             arrangement={arrangement}
             headingId={feedbackId}
           />
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              navigate({
-                name: 'reader',
-                packId: row.packId,
-                chapterId: row.chapterId,
-                sectionId: row.section,
-                highlight: true,
-              })
-            }
-          >
-            Read in context
-          </button>
+          <ReadInContextButton place={row} />
         </div>
       ) : null}
     </form>

@@ -4,17 +4,18 @@
  * today's study; the discussion sheet; and the pack's history of scores.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { describeError } from '../../core/describe-error';
 import { markdownToText } from '../../core/markdown';
 import { describeAnswer, describePrompt, type SelfTestScore, scoreSelfTest } from '../../core/selftest';
-import { type StoredSelfTest, sendMissedToStudy } from '../../db/repos/selftest-repo';
-import { db } from '../../db/schema/database';
-import type { PackRow, QuestionRow } from '../../db/schema/rows';
+import { type PackRow, type QuestionRow, type StoredSelfTest, sendMissed } from '../../ops/selftest';
 import { useAppStore } from '../../store';
-import { Markdown } from '../reader/Markdown';
+import { formatDateTime } from '../../ui/format';
+import { Markdown } from '../../ui/Markdown';
+import { ReadInContextButton } from '../../ui/ReadInContext';
 import { HistorySection } from './HistorySection';
 import { describeSent } from './report-words';
 import { describeGiven } from './response-words';
-import { formatElapsed, formatScore, formatWhen } from './time-words';
+import { formatElapsed, formatScore } from './time-words';
 
 export interface ReportProps {
   test: StoredSelfTest;
@@ -53,7 +54,7 @@ export function Report({ test, rows, packs }: ReportProps) {
           <dt>Mode</dt>
           <dd>{state.mode === 'exam' ? 'Exam' : 'Practice'}</dd>
           <dt>Finished</dt>
-          <dd>{state.finishedAt !== null ? formatWhen(state.finishedAt) : '—'}</dd>
+          <dd>{state.finishedAt !== null ? formatDateTime(state.finishedAt) : '—'}</dd>
           <dt>Study schedule</dt>
           <dd>{state.countsForSchedule ? 'This test counted toward it' : 'Not changed by this test'}</dd>
         </dl>
@@ -142,7 +143,6 @@ function MissedList({
   score: SelfTestScore;
   rows: (QuestionRow | undefined)[];
 }) {
-  const navigate = useAppStore((s) => s.navigate);
   return (
     <section className="card" aria-labelledby="report-missed">
       <h2 id="report-missed">
@@ -185,21 +185,9 @@ function MissedList({
                       <Markdown source={q.explanation} headingOffset={3} />
                     </div>
                   ) : null}
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() =>
-                      navigate({
-                        name: 'reader',
-                        packId: row.packId,
-                        chapterId: row.chapterId,
-                        sectionId: row.section,
-                        highlight: true,
-                      })
-                    }
-                  >
-                    Read in context<span className="visually-hidden"> (question {m.index + 1})</span>
-                  </button>
+                  <ReadInContextButton place={row}>
+                    <span className="visually-hidden"> (question {m.index + 1})</span>
+                  </ReadInContextButton>
                 </article>
               </li>
             );
@@ -230,13 +218,10 @@ function ReportActions({
         key: m.key,
         order: test.state.questions[m.index]?.order ?? 0,
       }));
-      const result = await sendMissedToStudy(db, missed, Date.now());
+      const result = await sendMissed(missed, Date.now());
       setSent(describeSent(result));
     } catch (err) {
-      notify(
-        'error',
-        `Could not send the missed questions: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      notify('error', `Could not send the missed questions: ${describeError(err)}`);
     } finally {
       setBusy(false);
     }

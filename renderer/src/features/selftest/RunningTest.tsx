@@ -6,9 +6,14 @@
 import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import type { Question } from '../../core/pack/schema';
 import { showsFeedback } from '../../core/selftest';
-import { loadSelfTest, type StoredSelfTest } from '../../db/repos/selftest-repo';
-import { db } from '../../db/schema/database';
-import type { QuestionRow } from '../../db/schema/rows';
+import {
+  answerTestQuestion,
+  finishTest,
+  loadTest,
+  type QuestionRow,
+  type StoredSelfTest,
+  showTestQuestion,
+} from '../../ops/selftest';
 import { useAppStore } from '../../store';
 import {
   applyAnswerKey,
@@ -22,7 +27,6 @@ import { QuestionNavigator } from './QuestionNavigator';
 import { QuestionPanel } from './QuestionPanel';
 import { createFlashcardResponse, responseToDraft } from './response-words';
 import { TestTimer } from './TestTimer';
-import { finishAndSchedule, recordAnswer, showQuestion } from './test-actions';
 import { useAnswerKeys } from './use-answer-keys';
 import { useSerialWrites, useTestClock } from './use-test-clock';
 
@@ -81,9 +85,9 @@ export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (Quest
       if (!response) return Promise.resolve();
       return enqueue(async () => {
         const now = Date.now();
-        const prev = (await loadSelfTest(db, test.id))?.state.answers[i];
+        const prev = (await loadTest(test.id))?.state.answers[i];
         if (prev && JSON.stringify(prev.response) === JSON.stringify(response)) return;
-        await recordAnswer(db, test, i, q, response, spent.current[i] ?? 0, now);
+        await answerTestQuestion(test, i, q, response, spent.current[i] ?? 0, now);
       });
     },
     [exam, rows, enqueue, test],
@@ -113,7 +117,7 @@ export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (Quest
     await flushSave();
     setMessage('');
     setIndex(target);
-    void enqueue(() => showQuestion(db, test.id, target));
+    void enqueue(() => showTestQuestion(test.id, target));
   };
 
   const finish = useCallback(
@@ -122,7 +126,7 @@ export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (Quest
       finishing.current = true;
       if (why === 'done') takeTime(index);
       if (saveTimer.current) clearTimeout(saveTimer.current);
-      const done = await enqueue(() => finishAndSchedule(db, test.id, Date.now(), spent.current));
+      const done = await enqueue(() => finishTest(test.id, Date.now(), spent.current));
       // A failed finish (reported already) can be tried again.
       if (!done) finishing.current = false;
     },
@@ -131,7 +135,7 @@ export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (Quest
 
   const requestFinish = async () => {
     if (exam) await flushSave();
-    const fresh = await loadSelfTest(db, test.id);
+    const fresh = await loadTest(test.id);
     const unanswered = (fresh?.state ?? state).answers.filter((a) => a === null).length;
     if (unanswered > 0) setConfirming(true);
     else await finish('done');
@@ -160,14 +164,14 @@ export function RunningTest({ test, rows }: { test: StoredSelfTest; rows: (Quest
       return;
     }
     const ms = takeTime(index);
-    await enqueue(() => recordAnswer(db, test, index, question, response, ms, Date.now()));
+    await enqueue(() => answerTestQuestion(test, index, question, response, ms, Date.now()));
   };
 
   const rateFlashcard = async (knew: boolean) => {
     if (!question) return;
     const ms = takeTime(index);
     await enqueue(() =>
-      recordAnswer(db, test, index, question, createFlashcardResponse(knew), ms, Date.now()),
+      answerTestQuestion(test, index, question, createFlashcardResponse(knew), ms, Date.now()),
     );
     if (exam && index < total - 1) await go(index + 1);
   };

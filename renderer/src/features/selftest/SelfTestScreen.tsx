@@ -4,24 +4,17 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
-import {
-  findRunningSelfTest,
-  loadSelfTest,
-  loadTestQuestions,
-  type StoredSelfTest,
-} from '../../db/repos/selftest-repo';
-import { db } from '../../db/schema/database';
-import type { PackRow } from '../../db/schema/rows';
+import { findRunningTest, finishTest, loadTestView, type StoredSelfTest } from '../../ops/selftest';
 import { useAppStore } from '../../store';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { HistorySection } from './HistorySection';
 import { Report } from './Report';
 import { RunningTest } from './RunningTest';
 import { SetupForm } from './SetupForm';
-import { finishAndSchedule } from './test-actions';
-import { formatElapsed, formatWhen } from './time-words';
+import { formatElapsed } from './time-words';
 import { useSetupData } from './use-setup-data';
 import './selftest.css';
+import { formatDateTime } from '../../ui/format';
 
 export function SelfTestScreen({ packId, testId }: { packId?: string; testId?: number }) {
   return (
@@ -38,7 +31,7 @@ export function SelfTestScreen({ packId, testId }: { packId?: string; testId?: n
 
 function SelfTestHome({ packId }: { packId?: string }) {
   const data = useSetupData();
-  const running = useLiveQuery(async () => (await findRunningSelfTest(db)) ?? null, []);
+  const running = useLiveQuery(findRunningTest, []);
   const [historyPack, setHistoryPack] = useState<string | undefined>(packId);
   if (data === undefined || running === undefined) return <p role="status">Loading…</p>;
   if (data.packs.length === 0) return <p>No packs yet: import a pack from the Library first.</p>;
@@ -79,15 +72,15 @@ function ResumePanel({ test }: { test: StoredSelfTest }) {
   // Time left as of the last save: the clock stops while the test is not on screen.
   const left = state.timeLimitMs === null ? null : Math.max(0, state.timeLimitMs - state.elapsedMs);
   const finishNow = () =>
-    finishAndSchedule(db, test.id, Date.now())
+    finishTest(test.id, Date.now())
       .then(() => navigate({ name: 'selftest', testId: test.id }))
       .catch((err: unknown) => notify('error', `Could not finish the test: ${String(err)}`));
   return (
     <section className="card resume-panel" aria-labelledby="resume-title">
       <h2 id="resume-title">You have a test in progress</h2>
       <p>
-        Started {formatWhen(state.createdAt)} · {state.mode === 'exam' ? 'Exam' : 'Practice'} · {answered} of{' '}
-        {state.questions.length} answered ·{' '}
+        Started {formatDateTime(state.createdAt)} · {state.mode === 'exam' ? 'Exam' : 'Practice'} · {answered}{' '}
+        of {state.questions.length} answered ·{' '}
         {left === null
           ? 'no time limit'
           : `${formatElapsed(left)} left (the clock is stopped until you resume)`}
@@ -105,17 +98,7 @@ function ResumePanel({ test }: { test: StoredSelfTest }) {
 }
 
 function TestView({ id }: { id: number }) {
-  const data = useLiveQuery(async () => {
-    const test = await loadSelfTest(db, id);
-    if (!test) return null;
-    const [rows, packRows] = await Promise.all([
-      loadTestQuestions(db, test.state),
-      db.packs.bulkGet(test.packIds),
-    ]);
-    const packs = new Map<string, PackRow>();
-    for (const p of packRows) if (p) packs.set(p.id, p);
-    return { test, rows, packs };
-  }, [id]);
+  const data = useLiveQuery(() => loadTestView(id), [id]);
   if (data === undefined) return <p role="status">Loading the test…</p>;
   if (data === null) return <p>This test is no longer stored.</p>;
   const { test, rows, packs } = data;

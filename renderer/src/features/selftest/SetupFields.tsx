@@ -31,6 +31,37 @@ export function RadioOption(props: {
   );
 }
 
+/** One choice of a radio group. */
+export interface RadioChoice<T extends string> {
+  value: T;
+  label: string;
+  hint: string;
+}
+
+/** Radio buttons choosing one of `options`, each with its hint. */
+export function RadioOptions<T extends string>({
+  name,
+  value,
+  options,
+  onSelect,
+}: {
+  name: string;
+  value: T;
+  options: readonly RadioChoice<T>[];
+  onSelect: (value: T) => void;
+}) {
+  return options.map((o) => (
+    <RadioOption
+      key={o.value}
+      name={name}
+      checked={value === o.value}
+      onSelect={() => onSelect(o.value)}
+      label={o.label}
+      hint={o.hint}
+    />
+  ));
+}
+
 export function PackChapters({
   pack,
   data,

@@ -3,12 +3,12 @@
  * limit, weakest-first or random, exam or practice, and whether it counts for the study schedule.
  */
 import { type FormEvent, useId, useMemo, useState } from 'react';
+import { describeError } from '../../core/describe-error';
 import { QUESTION_TYPES, type QuestionType } from '../../core/pack/schema';
 import { MAX_TEST_QUESTIONS, MIN_TEST_QUESTIONS } from '../../core/selftest';
-import { startSelfTest } from '../../db/repos/selftest-repo';
-import { db } from '../../db/schema/database';
+import { startTest } from '../../ops/selftest';
 import { useAppStore } from '../../store';
-import { PackChapters, RadioOption } from './SetupFields';
+import { PackChapters, type RadioChoice, RadioOptions } from './SetupFields';
 import {
   createDefaultSetup,
   findSetupProblems,
@@ -32,6 +32,28 @@ export const TYPE_LABELS: Record<QuestionType, string> = {
   matching: 'Matching',
   ordering: 'Ordering',
 };
+
+const ORDER_OPTIONS: readonly RadioChoice<SetupChoices['order']>[] = [
+  {
+    value: 'weakest',
+    label: 'Weakest first',
+    hint: 'The questions you are least likely to remember; ones you never studied come first.',
+  },
+  { value: 'random', label: 'Random', hint: 'A random draw from the chosen chapters.' },
+];
+
+const MODE_OPTIONS: readonly RadioChoice<SetupChoices['mode']>[] = [
+  {
+    value: 'exam',
+    label: 'Exam',
+    hint: 'No feedback until the end; you can go back and change answers. When the time runs out, unanswered questions count as wrong.',
+  },
+  {
+    value: 'practice',
+    label: 'Practice',
+    hint: 'See right or wrong and the explanation after each question.',
+  },
+];
 
 function parseWhole(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -82,14 +104,14 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
         `selftest-${now}`,
         now,
       );
-      const res = await startSelfTest(db, input);
+      const res = await startTest(input);
       if (!res.ok) {
         notify('error', 'No question matches these choices.');
         return;
       }
       navigate({ name: 'selftest', testId: res.test.id });
     } catch (err) {
-      notify('error', `Could not start the test: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Could not start the test: ${describeError(err)}`);
     } finally {
       setBusy(false);
     }
@@ -120,7 +142,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
         {data.packs.map((pack) => (
           <PackChapters key={pack.id} pack={pack} data={data} choices={choices} onChange={patch} />
         ))}
-        {errorText('chapters')}
+        {describeError('chapters')}
       </fieldset>
 
       <div className="setup-group">
@@ -141,7 +163,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             onChange={(e) => setCountText(e.target.value)}
           />
         </label>
-        {errorText('count')}
+        {describeError('count')}
       </div>
 
       <fieldset className="setup-group" aria-describedby={describedBy('types')}>
@@ -163,7 +185,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             </li>
           ))}
         </ul>
-        {errorText('types')}
+        {describeError('types')}
       </fieldset>
 
       <fieldset className="setup-group" aria-describedby={describedBy('limit')}>
@@ -191,24 +213,16 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             onChange={(e) => setLimitText(e.target.value)}
           />
         </label>
-        {errorText('limit')}
+        {describeError('limit')}
       </fieldset>
 
       <fieldset className="setup-group">
         <legend>Which questions</legend>
-        <RadioOption
+        <RadioOptions
           name={`${id}-order`}
-          checked={choices.order === 'weakest'}
-          onSelect={() => patch({ order: 'weakest' })}
-          label="Weakest first"
-          hint="The questions you are least likely to remember; ones you never studied come first."
-        />
-        <RadioOption
-          name={`${id}-order`}
-          checked={choices.order === 'random'}
-          onSelect={() => patch({ order: 'random' })}
-          label="Random"
-          hint="A random draw from the chosen chapters."
+          value={choices.order}
+          options={ORDER_OPTIONS}
+          onSelect={(order) => patch({ order })}
         />
         <label className="setup-flagged">
           <input
@@ -226,19 +240,11 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
 
       <fieldset className="setup-group">
         <legend>Mode</legend>
-        <RadioOption
+        <RadioOptions
           name={`${id}-mode`}
-          checked={choices.mode === 'exam'}
-          onSelect={() => patch({ mode: 'exam' })}
-          label="Exam"
-          hint="No feedback until the end; you can go back and change answers. When the time runs out, unanswered questions count as wrong."
-        />
-        <RadioOption
-          name={`${id}-mode`}
-          checked={choices.mode === 'practice'}
-          onSelect={() => patch({ mode: 'practice' })}
-          label="Practice"
-          hint="See right or wrong and the explanation after each question."
+          value={choices.mode}
+          options={MODE_OPTIONS}
+          onSelect={(mode) => patch({ mode })}
         />
       </fieldset>
 
@@ -268,7 +274,7 @@ export function SetupForm({ data, packId }: { data: SetupData; packId?: string }
             ? `No ${some} matches these chapters and types.`
             : `${matching} ${some}${matching === 1 ? '' : 's'} match; the test will ask ${willAsk}.`}
       </p>
-      {errorText('pool')}
+      {describeError('pool')}
       <button type="submit" disabled={busy}>
         Start the test
       </button>

@@ -1,5 +1,5 @@
 /** Sentences of the report: what "Send missed to study" did, and the trend of a pack's scores. */
-import type { SelfTestHistoryEntry, SendMissedResult } from '../../db/repos/selftest-repo';
+import type { SelfTestHistoryEntry, SendMissedResult } from '../../ops/selftest';
 import { formatScore } from './time-words';
 
 /** The sentence confirming what "Send missed to study" did. */

@@ -10,7 +10,7 @@ import {
   MIN_TEST_QUESTIONS,
   type SelfTestMode,
 } from '../../core/selftest';
-import type { StartSelfTestInput } from '../../db/repos/selftest-repo';
+import type { StartSelfTestInput } from '../../ops/selftest';
 
 /** Shortest and longest time limit offered, in minutes. */
 export const MIN_LIMIT_MINUTES = 1;

@@ -34,17 +34,6 @@ export function findTimeAnnouncement(before: number, after: number): string | nu
   return crossed === MINUTE ? '1 minute left.' : `${crossed / MINUTE} minutes left.`;
 }
 
-/** A date and time for the history, e.g. "16 Mar 2026, 18:05". */
-export function formatWhen(at: number): string {
-  return new Date(at).toLocaleString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
 /** A short date for a chart axis, e.g. "16 Mar". */
 export function formatShortDay(at: number): string {
   return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });

@@ -6,8 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { QuestionType } from '../../core/pack/schema';
 import type { ChapterRef } from '../../core/selftest';
-import { db } from '../../db/schema/database';
-import type { PackRow } from '../../db/schema/rows';
+import { listSetupPacks, type PackRow } from '../../ops/selftest';
 
 /** A pack as the setup form lists it. */
 export interface SetupPackInfo {
@@ -72,10 +71,7 @@ export function countsOfPacks(packs: readonly Pick<PackRow, 'id' | 'typeCounts'>
 
 export function useSetupData(): SetupData | undefined {
   return useLiveQuery(async () => {
-    const packs = await db.packs.toArray();
-    packs.sort((a, b) =>
-      a.origin === b.origin ? a.title.localeCompare(b.title) : a.origin === 'bundled' ? -1 : 1,
-    );
+    const packs = await listSetupPacks();
     const counts = countsOfPacks(packs);
     return {
       packs: packs.map((p) => ({

@@ -1,9 +1,47 @@
 /** Per-pack daily limits and desired retention; an empty box means "use the global value". */
 import type { AppSettings, PackOverride } from '../../core/settings';
 import { newPerDaySchema, retentionSchema, reviewsPerDaySchema, setPackOverride } from '../../core/settings';
-import { NumberField } from './fields';
+import { NumberField, type NumberFieldProps } from './fields';
 
 type OverrideField = 'newPerDay' | 'reviewsPerDay' | 'desiredRetention';
+
+/** The fields a pack can override, with the global value an empty box stands for. */
+const OVERRIDE_FIELDS: (Pick<
+  NumberFieldProps,
+  'label' | 'min' | 'max' | 'step' | 'integer' | 'format' | 'schema'
+> & {
+  field: OverrideField;
+  global: (settings: AppSettings) => string | number;
+})[] = [
+  {
+    field: 'newPerDay',
+    label: 'New questions per day',
+    min: 0,
+    max: 9999,
+    integer: true,
+    schema: newPerDaySchema,
+    global: (s) => s.newPerDay,
+  },
+  {
+    field: 'reviewsPerDay',
+    label: 'Reviews per day',
+    min: 0,
+    max: 99999,
+    integer: true,
+    schema: reviewsPerDaySchema,
+    global: (s) => s.reviewsPerDay,
+  },
+  {
+    field: 'desiredRetention',
+    label: 'Desired retention',
+    min: 0.7,
+    max: 0.97,
+    step: 0.01,
+    format: (v) => v.toFixed(2),
+    schema: retentionSchema,
+    global: (s) => s.desiredRetention.toFixed(2),
+  },
+];
 
 export interface PackOverridesProps {
   packId: string;
@@ -27,40 +65,16 @@ export function PackOverrides({ packId, settings, save }: PackOverridesProps) {
 
   return (
     <div className="field-grid">
-      <NumberField
-        label="New questions per day"
-        value={current.newPerDay ?? null}
-        min={0}
-        max={9999}
-        integer
-        allowEmpty
-        schema={newPerDaySchema}
-        hint={`Empty: the global value (${settings.newPerDay}).`}
-        onSave={saveField('newPerDay')}
-      />
-      <NumberField
-        label="Reviews per day"
-        value={current.reviewsPerDay ?? null}
-        min={0}
-        max={99999}
-        integer
-        allowEmpty
-        schema={reviewsPerDaySchema}
-        hint={`Empty: the global value (${settings.reviewsPerDay}).`}
-        onSave={saveField('reviewsPerDay')}
-      />
-      <NumberField
-        label="Desired retention"
-        value={current.desiredRetention ?? null}
-        min={0.7}
-        max={0.97}
-        step={0.01}
-        format={(v) => v.toFixed(2)}
-        allowEmpty
-        schema={retentionSchema}
-        hint={`Empty: the global value (${settings.desiredRetention.toFixed(2)}).`}
-        onSave={saveField('desiredRetention')}
-      />
+      {OVERRIDE_FIELDS.map(({ field, global, ...shape }) => (
+        <NumberField
+          key={field}
+          {...shape}
+          value={current[field] ?? null}
+          allowEmpty
+          hint={`Empty: the global value (${global(settings)}).`}
+          onSave={saveField(field)}
+        />
+      ))}
     </div>
   );
 }

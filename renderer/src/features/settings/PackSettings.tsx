@@ -1,20 +1,13 @@
 /** One card per pack: its overrides of the daily limits and retention, and "Reset progress…". */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/schema/database';
+import { listPackTitles } from '../../ops/settings';
 import { PackOverrides } from './PackOverrides';
 import { ResetProgress } from './ResetProgress';
 import type { SettingsSectionProps } from './StudySettings';
 
 /** Pack ids and titles, in the Library's order (bundled first, then by title). */
 function usePackTitles(): { id: string; title: string }[] | undefined {
-  return useLiveQuery(async () => {
-    const packs: { id: string; title: string; bundled: boolean }[] = [];
-    await db.packs.each((p) => {
-      packs.push({ id: p.id, title: p.title, bundled: p.origin === 'bundled' });
-    });
-    packs.sort((a, b) => (a.bundled === b.bundled ? a.title.localeCompare(b.title) : a.bundled ? -1 : 1));
-    return packs.map(({ id, title }) => ({ id, title }));
-  }, []);
+  return useLiveQuery(listPackTitles, []);
 }
 
 export function PackSettings({ settings, save }: SettingsSectionProps) {

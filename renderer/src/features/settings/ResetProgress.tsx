@@ -1,10 +1,10 @@
 /** "Reset progress…" for one pack: says what will be lost, asks, then starts the pack over. */
 import { useState } from 'react';
-import { measureResetImpact, type ResetImpact, resetPackProgress } from '../../db/repos/settings-repo';
-import { db } from '../../db/schema/database';
+import { describeError } from '../../core/describe-error';
+import { measurePackReset, type ResetImpact, resetPack } from '../../ops/settings';
 import { useAppStore } from '../../store';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatCount } from '../../ui/count';
-import { ConfirmDialog } from './ConfirmDialog';
 
 export function ResetProgress({ packId, title }: { packId: string; title: string }) {
   const notify = useAppStore((s) => s.notify);
@@ -13,7 +13,7 @@ export function ResetProgress({ packId, title }: { packId: string; title: string
 
   const ask = async () => {
     try {
-      setImpact(await measureResetImpact(db, packId));
+      setImpact(await measurePackReset(packId));
     } catch (err) {
       notify('error', `Could not read the progress of ${title}: ${String(err)}`);
     }
@@ -22,14 +22,14 @@ export function ResetProgress({ packId, title }: { packId: string; title: string
   const confirm = async () => {
     setBusy(true);
     try {
-      const done = await resetPackProgress(db, packId, Date.now());
+      const done = await resetPack(packId, Date.now());
       notify(
         'success',
         `${title}: progress reset — ${formatCount(done.newAgain, 'question')} ${done.newAgain === 1 ? 'is' : 'are'} new again and ${formatCount(done.reviews, 'review')} ${done.reviews === 1 ? 'was' : 'were'} removed.`,
       );
       setImpact(null);
     } catch (err) {
-      notify('error', `Nothing was reset: ${err instanceof Error ? err.message : String(err)}`);
+      notify('error', `Nothing was reset: ${describeError(err)}`);
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 /** Settings: study, appearance, per-pack settings and reset, and backups. Every change is saved at once. */
-import { ScreenHeading } from '../../app/components/ScreenHeading';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { BackupSection } from '../backup/BackupSection';
 import { AppearanceSettings } from './AppearanceSettings';
 import { PackSettings } from './PackSettings';

@@ -1,14 +1,14 @@
 /** Live app settings from Dexie, and saving a change straight away. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeError } from '../../core/describe-error';
 import type { AppSettings } from '../../core/settings';
-import { getSettings, patchSettings } from '../../db/repos/settings-repo';
-import { db } from '../../db/schema/database';
+import { loadSettings, saveSettingsPatch } from '../../ops/settings';
 import { useAppStore } from '../../store';
 
 /** The stored settings (defaults field by field where missing or damaged); undefined while loading. */
 export function useSettings(): AppSettings | undefined {
-  return useLiveQuery(async () => (await getSettings(db)).settings, []);
+  return useLiveQuery(loadSettings, []);
 }
 
 /**
@@ -20,7 +20,7 @@ export function useSaveSettings(): (patch: Partial<AppSettings>) => Promise<bool
   return useCallback(
     async (patch) => {
       try {
-        const { ignored } = await patchSettings(db, patch);
+        const { ignored } = await saveSettingsPatch(patch);
         if (ignored.length === 0) return true;
         notify(
           'error',
@@ -28,7 +28,7 @@ export function useSaveSettings(): (patch: Partial<AppSettings>) => Promise<bool
         );
         return false;
       } catch (err) {
-        notify('error', `Could not save the settings: ${err instanceof Error ? err.message : String(err)}`);
+        notify('error', `Could not save the settings: ${describeError(err)}`);
         return false;
       }
     },

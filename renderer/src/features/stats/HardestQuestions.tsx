@@ -1,8 +1,9 @@
 /** The questions forgotten most often, each with "Read in context" to reopen its passage. */
-import type { HardQuestionDetail } from '../../db/repos/stats-repo';
-import { useAppStore } from '../../store';
+
+import { describeQuestion } from '../../core/pack/question-text';
+import type { HardQuestionDetail } from '../../ops/stats';
+import { ReadInContextButton } from '../../ui/ReadInContext';
 import { plural } from './format';
-import { describeQuestion } from './question-text';
 import type { PackNames } from './use-stats';
 
 export function HardestQuestions({
@@ -12,7 +13,6 @@ export function HardestQuestions({
   hardest: HardQuestionDetail[];
   names: Map<string, PackNames> | undefined;
 }) {
-  const navigate = useAppStore((s) => s.navigate);
   if (hardest.length === 0) {
     return <p className="muted">No question has been forgotten yet.</p>;
   }
@@ -29,22 +29,7 @@ export function HardestQuestions({
             <p className="hardest-item__meta muted">
               {plural(h.lapses, 'lapse')} · {chapter}
             </p>
-            <button
-              type="button"
-              className="secondary"
-              aria-describedby={textId}
-              onClick={() =>
-                navigate({
-                  name: 'reader',
-                  packId: h.packId,
-                  chapterId: h.chapterId,
-                  sectionId: h.section,
-                  highlight: true,
-                })
-              }
-            >
-              Read in context
-            </button>
+            <ReadInContextButton place={h} describedBy={textId} />
           </li>
         );
       })}

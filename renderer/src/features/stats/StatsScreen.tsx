@@ -1,8 +1,8 @@
 /** Statistics: progress per pack and chapter, activity, forecast, retention and the hardest questions. */
 import { useId } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
 import { useMarkWhenReady } from '../../app/perf';
 import { useAppStore } from '../../store';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { HardestQuestions } from './HardestQuestions';
 import { Heatmap } from './Heatmap';
 import { ProgressTable } from './ProgressTable';

@@ -1,5 +1,5 @@
 /** The Library's study parts: due and new counts per pack and per chapter, and a Study button per pack. */
-import type { StudyCounts } from '../../db/repos/study-counts-repo';
+import type { StudyCounts } from '../../ops/study';
 import { useAppStore } from '../../store';
 import './study.css';
 

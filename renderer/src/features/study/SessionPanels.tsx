@@ -5,26 +5,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
 import type { AppSettings } from '../../core/settings';
-import { loadUpcoming } from '../../db/repos/study-session-repo';
-import { db } from '../../db/schema/database';
+import type { StudyOps, StudySession } from '../../ops/study';
 import { useAppStore } from '../../store';
-import type { StudySession } from '../../store/session-slice';
-import { undoLast } from './card-actions';
-import { raiseNewToday } from './extra-new';
+import type { SessionView } from '../../store/session-slice';
 import { computePercent, describeWhen, formatCountdown, formatDuration } from './format';
-import { computeStudyDayStart } from './load-queue';
-import { finishSession, type StudyDeps, showNext, startStudy } from './session-controller';
 import { type EmptyReasons, useEmptyReasons } from './use-empty-reasons';
 import { useNow } from './use-now';
 import { useStudyKeys } from './use-study-keys';
 
-const DAY_MS = 86_400_000;
-
-function useUndoKey(deps: StudyDeps, extra?: (key: string) => boolean): void {
+function useUndoKey(session: StudySession, extra?: (key: string) => boolean): void {
   const notify = useAppStore((s) => s.notify);
   useStudyKeys((key) => {
     if (key.toLowerCase() === 'u') {
-      undoLast(deps)
+      session
+        .undoLast()
         .then((ok) => {
           if (!ok) notify('info', 'Nothing to undo.');
         })
@@ -35,25 +29,25 @@ function useUndoKey(deps: StudyDeps, extra?: (key: string) => boolean): void {
   });
 }
 
-export function WaitingPanel({ deps, session }: { deps: StudyDeps; session: StudySession }) {
+export function WaitingPanel({ session, view }: { session: StudySession; view: SessionView }) {
   const now = useNow(1000);
   const notify = useAppStore((s) => s.notify);
-  const until = session.waitUntil ?? now;
-  const { id } = session;
+  const until = view.waitUntil ?? now;
   useEffect(() => {
     const timer = setTimeout(
       () => {
-        showNext(deps, id).catch((err: unknown) =>
-          notify('error', `Could not load the next card: ${String(err)}`),
-        );
+        session
+          .showNext()
+          .catch((err: unknown) => notify('error', `Could not load the next card: ${String(err)}`));
       },
       Math.max(0, until - Date.now()) + 50,
     );
     return () => clearTimeout(timer);
-  }, [deps, id, until, notify]);
-  useUndoKey(deps, (key) => {
+  }, [session, until, notify]);
+  const finish = () => session.finish();
+  useUndoKey(session, (key) => {
     if (key !== 'Escape') return false;
-    finishSession();
+    finish();
     return true;
   });
   return (
@@ -65,7 +59,7 @@ export function WaitingPanel({ deps, session }: { deps: StudyDeps; session: Stud
         open and it appears by itself.
       </p>
       <p className="study-actions">
-        <button type="button" onClick={finishSession}>
+        <button type="button" onClick={finish}>
           End session{' '}
           <span className="kbd" aria-hidden="true">
             Esc
@@ -77,12 +71,14 @@ export function WaitingPanel({ deps, session }: { deps: StudyDeps; session: Stud
 }
 
 export function SessionSummary({
-  deps,
+  study,
   session,
+  view,
   settings,
 }: {
-  deps: StudyDeps;
+  study: StudyOps;
   session: StudySession;
+  view: SessionView;
   settings: AppSettings | undefined;
 }) {
   const navigate = useAppStore((s) => s.navigate);
@@ -90,23 +86,22 @@ export function SessionSummary({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { scope } = session;
   const now = useNow(30_000);
-  const upcoming = useLiveQuery(async () => {
-    if (!settings) return undefined;
-    const t = Date.now();
-    const tomorrowEnd = computeStudyDayStart(t, settings) + 2 * DAY_MS;
-    return loadUpcoming(db, scope.packId ? [scope.packId] : 'all', t, tomorrowEnd, scope.chapterId);
-  }, [settings, scope.packId, scope.chapterId, now]);
+  const upcoming = useLiveQuery(
+    async () => (settings ? study.readUpcoming(scope, settings, Date.now()) : undefined),
+    // `now` re-reads it as time passes.
+    [study, settings, scope.packId, scope.chapterId, now],
+  );
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
-  useUndoKey(deps);
+  useUndoKey(session);
 
   const again = () =>
-    startStudy(deps, scope).catch((err: unknown) => notify('error', `Could not start: ${String(err)}`));
-  const empty = session.answered === 0;
-  const stillQueued = session.left.reviews + session.left.learning + session.left.newCards;
+    study.start(scope).catch((err: unknown) => notify('error', `Could not start: ${String(err)}`));
+  const empty = view.answered === 0;
+  const stillQueued = view.left.reviews + view.left.learning + view.left.newCards;
   const nothing = empty && stillQueued === 0;
-  const reasons = useEmptyReasons(scope, settings, nothing);
+  const reasons = useEmptyReasons(study, scope, settings, nothing);
   return (
     <section className="card study-panel" aria-labelledby="study-summary">
       <h2 id="study-summary" ref={headingRef} tabIndex={-1}>
@@ -118,7 +113,7 @@ export function SessionSummary({
           nextDue={upcoming?.nextDue ?? null}
           onRaise={(packIds, by) => {
             if (!settings) return;
-            raiseNewToday(computeStudyDayStart(Date.now(), settings), packIds, by);
+            study.raiseNewToday(settings, packIds, by);
             void again();
           }}
         />
@@ -126,17 +121,17 @@ export function SessionSummary({
         <dl className="summary-stats">
           <div>
             <dt>Answered</dt>
-            <dd>{session.answered}</dd>
+            <dd>{view.answered}</dd>
           </div>
           <div>
             <dt>Correct</dt>
             <dd>
-              {computePercent(session.correct, session.answered)}% ({session.correct} of {session.answered})
+              {computePercent(view.correct, view.answered)}% ({view.correct} of {view.answered})
             </dd>
           </div>
           <div>
             <dt>Time spent</dt>
-            <dd>{formatDuration(session.timeMs)}</dd>
+            <dd>{formatDuration(view.timeMs)}</dd>
           </div>
         </dl>
       )}
@@ -172,12 +167,12 @@ export function SessionSummary({
         <button type="button" className="secondary" onClick={() => navigate({ name: 'library' })}>
           Back to the Library
         </button>
-        {session.undo.length > 0 ? (
+        {view.canUndo ? (
           <button
             type="button"
             className="secondary"
             onClick={() => {
-              undoLast(deps).catch((err: unknown) => notify('error', `Could not undo: ${String(err)}`));
+              session.undoLast().catch((err: unknown) => notify('error', `Could not undo: ${String(err)}`));
             }}
           >
             Undo last answer{' '}

@@ -7,11 +7,19 @@ import { markAfterPaint, markPhase } from '../../app/perf';
 import type { Question } from '../../core/pack/schema';
 import { previewCard, type Rating } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
-import type { StudyItem } from '../../db/repos/study-repo';
-import type { CardRow, QuestionRow } from '../../db/schema/rows';
-import { isStorageFull } from '../../db/schema/storage-errors';
+import { canOverride } from '../../core/study';
+import {
+  type CardRow,
+  isStorageFull,
+  NextCardError,
+  type QuestionRow,
+  resolveCardSettings,
+  type StudyItem,
+  type StudySession,
+} from '../../ops/study';
 import { useAppStore } from '../../store';
-import type { PendingAnswer, ShownCard } from '../../store/session-slice';
+import type { ShownCard } from '../../store/session-slice';
+import { Markdown } from '../../ui/Markdown';
 import {
   ACTION_LETTERS,
   AnswerFeedback,
@@ -22,60 +30,35 @@ import {
   type QuestionDraft,
   QuestionView,
 } from '../questions';
-import { Markdown } from '../reader/Markdown';
 import { CardTools } from './CardTools';
-import { setCurrentFlag, suspendCurrent, undoLast } from './card-actions';
 import { explainRating } from './format';
-import { resolveCardSettings } from './load-queue';
 import { ConfirmBar, FlashcardRatingBar } from './RatingBars';
-import {
-  confirmAnswer,
-  finishSession,
-  isStudyBusy,
-  loadShownItem,
-  NextCardError,
-  overrideAnswer,
-  prefetchUpcoming,
-  rateFlashcard,
-  revealAnswer,
-  type StudyDeps,
-  showHint,
-  showNext,
-  submitAnswer,
-} from './session-controller';
-import { peekStudyItem } from './session-runtime';
 import type { StudyAction } from './study-keys';
 import { mapStudyKey } from './study-keys';
 import { useStudyKeys } from './use-study-keys';
 
 const STATE_NAMES = ['New question', 'Learning', 'Review', 'Relearning'] as const;
 
-/** "I was right" is offered for a typed or cloze answer marked wrong, once. */
-function canOverride(pending: PendingAnswer | null): boolean {
-  if (!pending || pending.overridden || pending.grade.correct) return false;
-  return pending.grade.questionType === 'typed' || pending.grade.questionType === 'cloze';
-}
-
 export function StudyCard({
-  deps,
+  session,
   shown,
   settings,
 }: {
-  deps: StudyDeps;
+  session: StudySession;
   shown: ShownCard;
   settings: AppSettings | undefined;
 }) {
   const notify = useAppStore((s) => s.notify);
-  const sessionId = useAppStore((s) => s.session.id);
   // The card and its question are in memory (queued and read ahead): no database read to show it.
-  const inMemory = peekStudyItem(sessionId, shown.key);
+  const inMemory = session.peekItem(shown.key);
   const [loaded, setLoaded] = useState<StudyItem | null | undefined>(undefined);
   const item = inMemory ?? loaded;
 
   useEffect(() => {
     if (inMemory) return;
     let live = true;
-    loadShownItem(deps, sessionId, shown.key)
+    session
+      .loadShownItem(shown.key)
       .then((found) => {
         if (live) setLoaded(found);
       })
@@ -83,30 +66,30 @@ export function StudyCard({
     return () => {
       live = false;
     };
-  }, [inMemory, deps, sessionId, shown.key, notify]);
+  }, [inMemory, session, shown.key, notify]);
 
   useEffect(() => {
     if (item !== null) return;
-    useAppStore
-      .getState()
-      .patchSession(sessionId, { message: 'That question is no longer stored; moving on.' });
-    showNext(deps, sessionId).catch((err: unknown) =>
-      notify('error', `Could not load the next card: ${String(err)}`),
-    );
-  }, [item, deps, sessionId, notify]);
+    session.say('That question is no longer stored; moving on.');
+    session
+      .showNext()
+      .catch((err: unknown) => notify('error', `Could not load the next card: ${String(err)}`));
+  }, [item, session, notify]);
 
   if (!item) return <p role="status">Loading the question…</p>;
-  return <CardBody deps={deps} shown={shown} settings={settings} card={item.card} row={item.question} />;
+  return (
+    <CardBody session={session} shown={shown} settings={settings} card={item.card} row={item.question} />
+  );
 }
 
 function CardBody({
-  deps,
+  session,
   shown,
   settings,
   card,
   row,
 }: {
-  deps: StudyDeps;
+  session: StudySession;
   shown: ShownCard;
   settings: AppSettings | undefined;
   card: CardRow;
@@ -117,7 +100,7 @@ function CardBody({
   const pending = useAppStore((s) => s.session.pending);
   const hintShown = useAppStore((s) => s.session.hintShown);
   const busy = useAppStore((s) => s.session.busy);
-  const canUndo = useAppStore((s) => s.session.undo.length > 0);
+  const canUndo = useAppStore((s) => s.session.canUndo);
   const navigate = useAppStore((s) => s.navigate);
   const notify = useAppStore((s) => s.notify);
 
@@ -144,13 +127,13 @@ function CardBody({
     // Once painted, read the next card's question ahead, so showing it needs no database read.
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
-        prefetchUpcoming(deps).catch(() => {
+        session.prefetchUpcoming().catch(() => {
           // Only a read ahead: showing that card reads (and reports) again.
         });
       }, 0),
     );
     return () => cancelAnimationFrame(frame);
-  }, [deps]);
+  }, [session]);
 
   useEffect(() => {
     if (phase === 'answered') confirmRef.current?.focus();
@@ -182,11 +165,10 @@ function CardBody({
   const submit = () => {
     const response = draftToResponse(draft);
     if (!response) {
-      const s = useAppStore.getState().session;
-      useAppStore.getState().patchSession(s.id, { message: 'Choose an answer first.' });
+      session.say('Choose an answer first.');
       return;
     }
-    submitAnswer(question, response, Date.now());
+    session.submitAnswer(question, response, Date.now());
   };
 
   const readInContext = () =>
@@ -203,38 +185,39 @@ function CardBody({
   const run = (action: StudyAction) => {
     switch (action.kind) {
       case 'reveal':
-        return revealAnswer();
+        return session.revealAnswer();
       case 'submit':
         return submit();
       case 'rate':
-        return void rateFlashcard(deps, question, action.rating).catch(fail('Could not save the answer'));
+        return void session.rateFlashcard(question, action.rating).catch(fail('Could not save the answer'));
       case 'confirm':
-        return void confirmAnswer(deps, 'suggested').catch(fail('Could not save the answer'));
+        return void session.confirmAnswer('suggested').catch(fail('Could not save the answer'));
       case 'guessed':
-        return void confirmAnswer(deps, 'guessed').catch(fail('Could not save the answer'));
+        return void session.confirmAnswer('guessed').catch(fail('Could not save the answer'));
       case 'override':
-        return overrideAnswer();
+        return session.overrideAnswer();
       case 'undo':
-        return void undoLast(deps)
+        return void session
+          .undoLast()
           .then((ok) => {
             if (!ok) notify('info', 'Nothing to undo.');
           })
           .catch(fail('Could not undo'));
       case 'suspend':
-        return void suspendCurrent(deps).catch(fail('Could not suspend'));
+        return void session.suspendCurrent().catch(fail('Could not suspend'));
       case 'flag':
-        return void setCurrentFlag(deps, card.flagged !== 1).catch(fail('Could not flag'));
+        return void session.setCurrentFlag(card.flagged !== 1).catch(fail('Could not flag'));
       case 'hint':
-        return question.hint ? showHint() : undefined;
+        return question.hint ? session.showHint() : undefined;
       case 'context':
         return readInContext();
       case 'end':
-        return finishSession();
+        return session.finish();
     }
   };
 
   useStudyKeys((key) => {
-    if (isStudyBusy()) return false;
+    if (session.isBusy()) return false;
     if (phase === 'question') {
       const next = applyAnswerKey(question, arrangement, draft, key);
       if (next) {
@@ -287,7 +270,7 @@ function CardBody({
         {phase === 'question' ? (
           <div className="study-actions">
             {question.type === 'flashcard' ? (
-              <button type="button" onClick={revealAnswer}>
+              <button type="button" onClick={() => session.revealAnswer()}>
                 Show answer{' '}
                 <span className="kbd" aria-hidden="true">
                   Space
@@ -302,7 +285,7 @@ function CardBody({
               </button>
             )}
             {question.hint && !hintShown ? (
-              <button type="button" className="secondary" onClick={showHint}>
+              <button type="button" className="secondary" onClick={() => session.showHint()}>
                 Show hint{' '}
                 <span className="kbd" aria-hidden="true">
                   H
@@ -324,7 +307,12 @@ function CardBody({
       ) : null}
       {answered && canOverride(pending) ? (
         <p>
-          <button type="button" className="secondary" disabled={busy} onClick={overrideAnswer}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => session.overrideAnswer()}
+          >
             I was right{' '}
             <span className="kbd" aria-hidden="true">
               {ACTION_LETTERS.override.toUpperCase()}

@@ -4,47 +4,49 @@
  * the screen (e.g. to read in context): coming back to Study resumes it.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo } from 'react';
-import { ScreenHeading } from '../../app/components/ScreenHeading';
-import { getSettings } from '../../db/repos/settings-repo';
-import { db } from '../../db/schema/database';
+import { useEffect } from 'react';
+import type { AppSettings } from '../../core/settings';
+import { appStudy, type StudyOps, type StudySession } from '../../ops/study';
 import { useAppStore } from '../../store';
-import type { StudySession } from '../../store/session-slice';
+import type { SessionView } from '../../store/session-slice';
+import { ScreenHeading } from '../../ui/ScreenHeading';
 import { describeVerdict } from '../questions';
 import { RATING_NAMES } from './format';
 import { KeyboardHelp } from './KeyboardHelp';
 import { SessionSummary, WaitingPanel } from './SessionPanels';
 import { StudyCard } from './StudyCard';
-import { type StudyDeps, startStudy } from './session-controller';
-import { invalidateStudyQueue } from './session-runtime';
 import './study.css';
 
-function isActive(s: StudySession): boolean {
-  return s.status === 'loading' || s.status === 'studying' || s.status === 'waiting';
-}
-
-export function StudyScreen({ packId, chapterId }: { packId?: string; chapterId?: string }) {
+export function StudyScreen({
+  packId,
+  chapterId,
+  study = appStudy,
+}: {
+  packId?: string;
+  chapterId?: string;
+  study?: StudyOps;
+}) {
   const session = useAppStore((s) => s.session);
   const notify = useAppStore((s) => s.notify);
-  const settings = useLiveQuery(() => getSettings(db).then((p) => p.settings), []);
-  const deps = useMemo<StudyDeps>(() => ({ db, now: () => Date.now() }), []);
+  const settings = useLiveQuery(() => study.readSettings(), [study]);
+  // The session the store shows (null before the first one is begun).
+  const running = study.sessionOf(session.id);
   const scopePack = session.scope.packId;
-  const pack = useLiveQuery(() => (scopePack ? db.packs.get(scopePack) : undefined), [scopePack]);
+  const pack = useLiveQuery(() => (scopePack ? study.readPack(scopePack) : undefined), [study, scopePack]);
 
   useEffect(() => {
-    const s = useAppStore.getState().session;
-    const sameScope = s.scope.packId === packId && s.scope.chapterId === chapterId;
+    const s = study.current;
+    const sameScope = s?.scope.packId === packId && s?.scope.chapterId === chapterId;
     const anyScope = packId === undefined && chapterId === undefined;
-    if (isActive(s) && (sameScope || anyScope)) {
-      // Back from another screen (reading, importing, settings…): what was written there joins the
-      // queue at the next card.
-      invalidateStudyQueue();
-      return;
-    }
-    startStudy(deps, { packId, chapterId }).catch((err: unknown) =>
-      notify('error', `Could not start studying: ${err instanceof Error ? err.message : String(err)}`),
-    );
-  }, [packId, chapterId, deps, notify]);
+    // Back from another screen (reading, importing, settings…): the session goes on; what was written
+    // there marked its queue stale as it was written.
+    if (s?.isActive && (sameScope || anyScope)) return;
+    study
+      .start({ packId, chapterId })
+      .catch((err: unknown) =>
+        notify('error', `Could not start studying: ${err instanceof Error ? err.message : String(err)}`),
+      );
+  }, [packId, chapterId, study, notify]);
 
   const leftTotal = session.left.reviews + session.left.learning + session.left.newCards;
   const total = session.answered + leftTotal;
@@ -86,17 +88,19 @@ export function StudyScreen({ packId, chapterId }: { packId?: string; chapterId?
       <p className="visually-hidden" aria-live="polite">
         {verdict}
       </p>
-      {renderBody(session, deps, settings)}
+      {renderBody(session, running, study, settings)}
       <KeyboardHelp />
     </section>
   );
 }
 
 function renderBody(
-  session: StudySession,
-  deps: StudyDeps,
-  settings: Awaited<ReturnType<typeof getSettings>>['settings'] | undefined,
+  session: SessionView,
+  running: StudySession | null,
+  study: StudyOps,
+  settings: AppSettings | undefined,
 ) {
+  if (!running) return <p role="status">Preparing your questions…</p>;
   switch (session.status) {
     case 'idle':
     case 'loading':
@@ -105,14 +109,14 @@ function renderBody(
       return session.current ? (
         <StudyCard
           key={`${session.current.key}@${session.current.shownAt}`}
-          deps={deps}
+          session={running}
           shown={session.current}
           settings={settings}
         />
       ) : null;
     case 'waiting':
-      return <WaitingPanel deps={deps} session={session} />;
+      return <WaitingPanel session={running} view={session} />;
     case 'done':
-      return <SessionSummary deps={deps} session={session} settings={settings} />;
+      return <SessionSummary study={study} session={running} view={session} settings={settings} />;
   }
 }

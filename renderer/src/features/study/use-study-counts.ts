@@ -3,20 +3,11 @@
  * change), for the packs the Library has read: counting starts once they are shown, and does not
  * read the pack rows again.
  */
-
 import { useLiveQuery } from 'dexie-react-hooks';
-import {
-  type CountedPack,
-  countsByPackAndChapter,
-  type LibraryCounts,
-} from '../../db/repos/study-counts-repo';
-import { db } from '../../db/schema/database';
+import { appStudy, type CountedPack, type LibraryCounts } from '../../ops/study';
 import { useNow } from './use-now';
 
 export function useStudyCounts(packs: readonly CountedPack[] | undefined): LibraryCounts | undefined {
   const now = useNow(60_000);
-  return useLiveQuery(
-    () => (packs ? countsByPackAndChapter(db, Date.now(), { packs }) : undefined),
-    [now, packs],
-  );
+  return useLiveQuery(() => (packs ? appStudy.countLibrary(packs, Date.now()) : undefined), [now, packs]);
 }

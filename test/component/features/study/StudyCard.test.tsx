@@ -4,8 +4,8 @@ import type { Question } from '@/core/pack/schema';
 import { insertPack } from '@/db/repos/packs-repo';
 import { markChapterOpened } from '@/db/repos/reading-repo';
 import { LecternDb } from '@/db/schema/database';
-import { type StudyDeps, startStudy } from '@/features/study';
 import { StudyCard } from '@/features/study/StudyCard';
+import { StudyOps } from '@/ops/study';
 import { useAppStore } from '@/store';
 import { buildFlashcard, buildMultipleChoice, buildPack, buildTyped } from '../../../support/questions';
 import { renderWithUser } from '../../../support/render';
@@ -14,15 +14,21 @@ import { resetAppStore } from '../../../support/store';
 const T0 = Date.UTC(2025, 2, 10, 9, 0, 0);
 
 let db: LecternDb;
-let deps: StudyDeps;
+let ops: StudyOps;
 
 /** The card the session shows, remounted per showing as the study screen does. */
 function Shown() {
   const current = useAppStore((s) => s.session.current);
   const status = useAppStore((s) => s.session.status);
-  if (!current) return <p>Session {status}</p>;
+  const session = useAppStore((s) => ops.sessionOf(s.session.id));
+  if (!current || !session) return <p>Session {status}</p>;
   return (
-    <StudyCard key={`${current.key}@${current.shownAt}`} deps={deps} shown={current} settings={undefined} />
+    <StudyCard
+      key={`${current.key}@${current.shownAt}`}
+      session={session}
+      shown={current}
+      settings={undefined}
+    />
   );
 }
 
@@ -30,16 +36,17 @@ async function study(questions: Question[]) {
   const pack = buildPack({ id: 'p', questions });
   await insertPack(db, pack, { origin: 'bundled', format: 'lectern', contentHash: 'h' }, T0);
   await markChapterOpened(db, 'p', 'c1', T0);
-  await startStudy(deps, { packId: 'p' });
+  await ops.start({ packId: 'p' });
   return renderWithUser(<Shown />);
 }
 
 beforeEach(() => {
   resetAppStore();
   db = new LecternDb(`component-study-${Math.random()}`);
-  deps = { db, now: () => T0 };
+  ops = new StudyOps({ db, now: () => T0 }, useAppStore);
 });
 afterEach(async () => {
+  ops.current?.close();
   await db.delete();
 });
 

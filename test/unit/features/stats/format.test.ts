@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { describeQuestion } from '../../../../renderer/src/core/pack/question-text';
 import type { Question } from '../../../../renderer/src/core/pack/schema';
 import { formatDuration, formatPercent, plural } from '../../../../renderer/src/features/stats/format';
 import { heatLevel, weekdayOf } from '../../../../renderer/src/features/stats/heatmap-layout';
-import { describeQuestion } from '../../../../renderer/src/features/stats/question-text';
 
 describe('statistics formatting', () => {
   it.each([

@@ -11,16 +11,9 @@ import { patchSettings } from '../../../../renderer/src/db/repos/settings-repo';
 import { explainEmptyQueue } from '../../../../renderer/src/db/repos/study-empty-repo';
 import { LecternDb } from '../../../../renderer/src/db/schema/database';
 import { cardKey } from '../../../../renderer/src/db/schema/rows';
-import {
-  confirmAnswer,
-  overrideAnswer,
-  type StudyDeps,
-  startStudy,
-  submitAnswer,
-} from '../../../../renderer/src/features/study';
-import { clearNewRaises, raiseNewToday } from '../../../../renderer/src/features/study/extra-new';
-import { computeStudyDayStart, limitsToday } from '../../../../renderer/src/features/study/load-queue';
+import { computeStudyDayStart, type StudyDeps, StudyOps } from '../../../../renderer/src/ops/study';
 import { useAppStore } from '../../../../renderer/src/store';
+import { bindStudyCalls } from './study-calls';
 
 const T0 = Date.UTC(2025, 2, 10, 9, 0, 0);
 
@@ -47,23 +40,27 @@ const pack: Pack = {
 let db: LecternDb;
 let now = T0;
 let deps: StudyDeps;
+let study: StudyOps;
 const session = () => useAppStore.getState().session;
+const { confirmAnswer, overrideAnswer, startStudy, submitAnswer } = bindStudyCalls(() => study);
 
 beforeEach(async () => {
   useAppStore.setState(useAppStore.getInitialState(), true);
-  clearNewRaises();
   db = new LecternDb(`test-daily-use-${Math.random()}`);
   now = T0;
   deps = { db, now: () => now };
+  // Its own study sessions: no raise of today's limit from an earlier test.
+  study = new StudyOps(deps, useAppStore);
   await insertPack(db, pack, { origin: 'imported', format: 'gift', contentHash: 'h' }, T0);
 });
 afterEach(async () => {
+  study.current?.close();
   await db.delete();
 });
 
 describe('imported packs cannot be studied (chapters with no text were gated by reading)', () => {
   it('queues the new questions of a chapter with no text at once; a chapter with text waits to be opened', async () => {
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     expect(session().current?.key).toBe(cardKey('p', 'capital'));
     expect(session().left.newCards).toBe(2);
   });
@@ -75,7 +72,7 @@ describe('an empty study queue names its reason', () => {
     const dayStart = computeStudyDayStart(now, settings);
     return explainEmptyQueue(db, { packIds: 'all' }, now, dayStart, {
       requireReading: true,
-      limitsOf: (id) => limitsToday(settings, id, dayStart),
+      limitsOf: (id) => study.limitsToday(settings, id, dayStart),
     });
   };
 
@@ -87,22 +84,22 @@ describe('an empty study queue names its reason', () => {
 
   it('raising today’s limit once lets that many in, for today only', async () => {
     await patchSettings(db, { newPerDay: 0 });
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     expect(session().status).toBe('done');
     const settings = { ...DEFAULT_SETTINGS, newPerDay: 0 };
-    raiseNewToday(computeStudyDayStart(now, settings), ['p'], 1);
+    study.raiseNewToday(settings, ['p'], 1);
     expect((await explain()).limited).toEqual([]);
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     expect(session().left.newCards).toBe(1);
     now += 86_400_000;
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     expect(session().status).toBe('done');
   });
 });
 
 describe('“I was right” (grading the way a teacher would)', () => {
   it('regrades a wrong typed answer as right, schedules it as Good and records the override', async () => {
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     now += 20_000;
     const grade = submitAnswer(questions[0] as Question, { type: 'typed', text: 'Lutetia' }, now);
     expect(grade?.correct).toBe(false);
@@ -113,18 +110,18 @@ describe('“I was right” (grading the way a teacher would)', () => {
       suggested: 3,
       grade: { correct: true, score: 1 },
     });
-    await confirmAnswer(deps, 'suggested');
+    await confirmAnswer('suggested');
     const [review] = await db.revlog.toArray();
     expect(review).toMatchObject({ rating: 3, correct: 1, score: 1 });
     expect(JSON.parse(review?.response ?? '')).toEqual({ type: 'typed', text: 'Lutetia', overridden: true });
   });
 
   it('is not offered for a right answer or a true/false one', async () => {
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     submitAnswer(questions[0] as Question, { type: 'typed', text: 'Paris' }, now);
     overrideAnswer();
     expect(session().pending?.overridden).toBeUndefined();
-    await confirmAnswer(deps, 'suggested');
+    await confirmAnswer('suggested');
     submitAnswer(questions[1] as Question, { type: 'true-false', value: false }, now);
     overrideAnswer();
     expect(session().pending).toMatchObject({ grade: { correct: false } });

@@ -1,36 +1,24 @@
 /**
  * The session's queue in memory: an answer updates it without re-reading the database, the next
- * card's question is read ahead, learning cards come back when due, and other writes join when the
- * queue is invalidated, grows old, or the day changes.
+ * card's question is read ahead, learning cards come back when due, and other writes join at the
+ * next card (their change events mark the queue stale), as does a new study day.
  */
+import { Dexie, RangeSet } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack, Question } from '../../../../renderer/src/core/pack/schema';
 import { computeDayStart } from '../../../../renderer/src/core/queue';
 import { DEFAULT_SETTINGS } from '../../../../renderer/src/core/settings';
+import { needsRebuild } from '../../../../renderer/src/core/study';
 import { insertPack } from '../../../../renderer/src/db/repos/packs-repo';
 import { markChapterOpened } from '../../../../renderer/src/db/repos/reading-repo';
 import { patchSettings } from '../../../../renderer/src/db/repos/settings-repo';
 import { setFlagged, setSuspended } from '../../../../renderer/src/db/repos/study-repo';
 import { LecternDb } from '../../../../renderer/src/db/schema/database';
 import { type CardKey, cardKey } from '../../../../renderer/src/db/schema/rows';
-import {
-  confirmAnswer,
-  FIRST_REVIEWS,
-  invalidateStudyQueue,
-  NextCardError,
-  needsRebuild,
-  prefetchUpcoming,
-  REBUILD_AFTER_MS,
-  rateFlashcard,
-  revealAnswer,
-  type StudyDeps,
-  showNext,
-  startStudy,
-  submitAnswer,
-  whenQueueLoaded,
-} from '../../../../renderer/src/features/study';
+import { FIRST_REVIEWS, NextCardError, type StudyDeps, StudyOps } from '../../../../renderer/src/ops/study';
 import { useAppStore } from '../../../../renderer/src/store';
 import { countRowReads, makeCardRow, type ReadCounter } from './fixtures';
+import { bindStudyCalls } from './study-calls';
 
 const T0 = Date.UTC(2025, 2, 10, 9, 0, 0);
 const MIN = 60_000;
@@ -72,7 +60,21 @@ let db: LecternDb;
 let reads: ReadCounter;
 let now = T0;
 let deps: StudyDeps;
+let study: StudyOps;
 const session = () => useAppStore.getState().session;
+const {
+  confirmAnswer,
+  prefetchUpcoming,
+  rateFlashcard,
+  revealAnswer,
+  setCurrentFlag,
+  showNext,
+  startStudy,
+  submitAnswer,
+  suspendCurrent,
+  undoLast,
+  whenQueueLoaded,
+} = bindStudyCalls(() => study);
 const shownId = () => session().current?.key.slice(2) ?? null;
 
 /** Rates the flashcard on screen (3 Good: learning for 10 minutes; 4 Easy: review in days). */
@@ -82,7 +84,7 @@ async function rateShown(rating: 1 | 3 | 4, from: readonly Question[] = question
   const question = from.find((x) => x.id === id);
   if (!id || !question) throw new Error('no card of these questions on screen');
   revealAnswer();
-  await rateFlashcard(deps, question, rating);
+  await rateFlashcard(question, rating);
   return id;
 }
 
@@ -92,6 +94,7 @@ beforeEach(async () => {
   reads = countRowReads(db);
   now = T0;
   deps = { db, now: () => now };
+  study = new StudyOps(deps, useAppStore);
   await insertPack(db, pack, { origin: 'bundled', format: 'lectern', contentHash: 'h' }, T0);
   await markChapterOpened(db, 'p', 'c1', T0);
   // f6 and f7 are due reviews: their questions are not read with the queue.
@@ -110,14 +113,15 @@ beforeEach(async () => {
   );
 });
 afterEach(async () => {
+  study.current?.close();
   await db.delete();
 });
 
 describe('the queue in memory', () => {
   it('shows the next card after an answer without reading the database, once the next question is read ahead', async () => {
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     expect(shownId()).toBe('f6'); // weaker review first
-    await prefetchUpcoming(deps);
+    await prefetchUpcoming();
     reads.reset();
     now += 5_000;
     await rateShown(4);
@@ -128,7 +132,7 @@ describe('the queue in memory', () => {
   });
 
   it('reads the question when it was not read ahead (so the read-ahead is what saves it)', async () => {
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     reads.reset();
     await rateShown(4);
     expect(shownId()).toBe('f7');
@@ -137,7 +141,7 @@ describe('the queue in memory', () => {
 
   it('a learning card comes back when its step falls due, and an answered card is not shown twice', async () => {
     await patchSettings(db, { newPerDay: 3 });
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     const shown: string[] = [];
     shown.push(await rateShown(4)); // f6: review, gone
     shown.push(await rateShown(4)); // f7: review, gone
@@ -145,62 +149,57 @@ describe('the queue in memory', () => {
     shown.push(await rateShown(4)); // f1
     shown.push(await rateShown(3)); // f2: Good, back in ten minutes
     expect(session()).toMatchObject({ status: 'waiting', waitUntil: T0 + MIN });
-    await whenQueueLoaded(session().id);
+    await whenQueueLoaded();
     reads.reset();
     now = T0 + MIN;
-    await showNext(deps, session().id);
+    await showNext();
     expect(reads.cards + reads.questionChunks).toBe(0);
     expect(session().left).toEqual({ reviews: 0, learning: 1, newCards: 0 });
     shown.push(await rateShown(4)); // f0 again: now a review
     expect(session()).toMatchObject({ status: 'waiting', waitUntil: T0 + 10 * MIN });
     now = T0 + 10 * MIN;
-    await showNext(deps, session().id);
+    await showNext();
     shown.push(await rateShown(4)); // f2 again
     expect(shown).toEqual(['f6', 'f7', 'f0', 'f1', 'f2', 'f0', 'f2']);
     expect(session()).toMatchObject({ status: 'done', answered: 7 });
     expect(await db.revlog.count()).toBe(7);
   });
 
-  it('a suspend from elsewhere joins once the queue is invalidated (as coming back to Study does)', async () => {
-    await startStudy(deps, { packId: 'p' });
+  it('a suspend from elsewhere joins at the next card (its write marks the queue stale)', async () => {
+    await startStudy({ packId: 'p' });
     await rateShown(4);
     await rateShown(4);
     expect(shownId()).toBe('f0');
     await setSuspended(db, key('f1'), true, { chapterId: 'c1', order: 1 });
-    invalidateStudyQueue();
     await rateShown(4);
     expect(shownId()).toBe('f2');
   });
 
-  it('a chapter opened elsewhere joins after REBUILD_AFTER_MS without an invalidation', async () => {
+  it('a chapter opened elsewhere joins at the next card, with no timer and no invalidation', async () => {
     await patchSettings(db, { newPerDay: 20 });
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     expect(session().left).toEqual({ reviews: 2, learning: 0, newCards: 6 });
     await markChapterOpened(db, 'p', 'c2', T0);
-    await rateShown(4);
-    expect(session().left.newCards).toBe(6);
-    now += REBUILD_AFTER_MS;
     await rateShown(4);
     expect(session().left.newCards).toBe(8);
   });
 
   it('a rebuild keeps today’s counts from its own answers instead of reading the review log', async () => {
     await patchSettings(db, { newPerDay: 3, reviewsPerDay: 0 });
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     expect(session().left.newCards).toBe(3);
     await rateShown(4);
     await rateShown(4);
-    await whenQueueLoaded(session().id);
+    await whenQueueLoaded();
     reads.reset();
-    now += REBUILD_AFTER_MS;
     await rateShown(4);
-    // Rebuilt (the queue was old): 3 new a day, 2 answered before — the third is done now too.
+    // Rebuilt (nothing left in memory): 3 new a day, 2 answered before — the third is done now too.
     expect(reads.reviews).toBe(0);
     expect(session()).toMatchObject({ status: 'done', answered: 3 });
-    // After an invalidation the log is read again, with the same result.
-    invalidateStudyQueue();
+    // After a write from elsewhere the log is read again, with the same result.
+    await patchSettings(db, { newPerDay: 3 });
     reads.reset();
-    await showNext(deps, session().id);
+    await showNext();
     expect(reads.reviews).toBe(3);
     expect(session().status).toBe('done');
   });
@@ -208,20 +207,17 @@ describe('the queue in memory', () => {
   it('rebuilds when the study day changes, however recent the queue', () => {
     const settings = { ...DEFAULT_SETTINGS };
     const offset = -new Date(T0).getTimezoneOffset();
-    const rt = {
-      settings,
-      stale: false,
-      builtAt: T0,
-      dayStart: computeDayStart(T0, offset, settings.dayStartHour),
-    };
-    const endOfDay = rt.dayStart + DAY;
-    expect(needsRebuild({ ...rt, builtAt: endOfDay - MIN } as never, endOfDay - 1)).toBe(false);
-    expect(needsRebuild({ ...rt, builtAt: endOfDay - MIN } as never, endOfDay)).toBe(true);
-    expect(needsRebuild({ ...rt, stale: true } as never, T0)).toBe(true);
+    const dayStartAt = (t: number) => computeDayStart(t, offset, settings.dayStartHour);
+    const built = { stale: false, builtAt: T0, dayStart: dayStartAt(T0) };
+    const endOfDay = built.dayStart + DAY;
+    const late = { ...built, builtAt: endOfDay - MIN };
+    expect(needsRebuild(late, endOfDay - 1, dayStartAt(endOfDay - 1))).toBe(false);
+    expect(needsRebuild(late, endOfDay, dayStartAt(endOfDay))).toBe(true);
+    expect(needsRebuild({ ...built, stale: true }, T0, dayStartAt(T0))).toBe(true);
   });
 
   it('a failed write is reported and counts nothing: the card stays on screen, no row is stored', async () => {
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     await rateShown(4);
     await rateShown(4);
     expect(shownId()).toBe('f0');
@@ -229,26 +225,26 @@ describe('the queue in memory', () => {
       .spyOn(db.revlog, 'add')
       .mockRejectedValueOnce(new DOMException('The disk is full.', 'QuotaExceededError'));
     revealAnswer();
-    await expect(rateFlashcard(deps, q('f0'), 3)).rejects.toThrow(/disk is full/);
+    await expect(rateFlashcard(q('f0'), 3)).rejects.toThrow(/disk is full/);
     add.mockRestore();
     expect(session()).toMatchObject({ answered: 2, busy: false, phase: 'revealed' });
     expect(shownId()).toBe('f0');
     expect(await db.cards.get(key('f0'))).toBeUndefined();
     expect(await db.revlog.count()).toBe(2);
     // Answered again, it is saved.
-    await rateFlashcard(deps, q('f0'), 3);
+    await rateFlashcard(q('f0'), 3);
     expect(await db.revlog.count()).toBe(3);
     expect(shownId()).toBe('f1');
   });
 
   it('an answer saved when the next card cannot be loaded counts, and says it was saved', async () => {
-    await startStudy(deps, { packId: 'p' });
-    invalidateStudyQueue(); // the next card needs a rebuild, which fails
+    await startStudy({ packId: 'p' });
+    await markChapterOpened(db, 'p', 'c2', T0); // the next card needs a rebuild, which fails
     const get = vi.spyOn(db.packs, 'toCollection').mockImplementationOnce(() => {
       throw new Error('read failed');
     });
     revealAnswer();
-    await expect(rateFlashcard(deps, q('f6'), 4)).rejects.toThrow(NextCardError);
+    await expect(rateFlashcard(q('f6'), 4)).rejects.toThrow(NextCardError);
     get.mockRestore();
     expect(await db.revlog.count()).toBe(1);
     expect(session()).toMatchObject({ answered: 1, busy: false });
@@ -258,7 +254,7 @@ describe('the queue in memory', () => {
     await patchSettings(db, { newPerDay: 3, reviewsPerDay: 0 });
     await setFlagged(db, key('f0'), true, { chapterId: 'c1', order: 0 });
     // The first card: its row is read before it is shown (the background check has not run yet).
-    await startStudy(deps, { packId: 'p' });
+    await startStudy({ packId: 'p' });
     expect(session().current).toMatchObject({ key: key('f0'), rev: 1 });
     await rateShown(4);
     expect(session().message).toBeNull();
@@ -268,12 +264,76 @@ describe('the queue in memory', () => {
 
   it('true/false answers of a chapter-scoped session write rows for never-studied questions', async () => {
     await markChapterOpened(db, 'p', 'c2', T0);
-    await startStudy(deps, { packId: 'p', chapterId: 'c2' });
+    await startStudy({ packId: 'p', chapterId: 'c2' });
     expect(session().left).toEqual({ reviews: 0, learning: 0, newCards: 2 });
     submitAnswer(q('t0'), { type: 'true-false', value: true }, now + 1000);
-    await confirmAnswer(deps, 'suggested');
+    await confirmAnswer('suggested');
     expect(await db.cards.get(key('t0'))).toMatchObject({ chapterId: 'c2', order: 8, reps: 1, rev: 1 });
     expect(shownId()).toBe('t1');
+  });
+});
+
+describe('queue freshness from change events (no timer, no invalidation)', () => {
+  it('a write from another Dexie instance on the same database makes the next card come from a rebuilt queue', async () => {
+    await startStudy({ packId: 'p' });
+    expect(shownId()).toBe('f6');
+    await prefetchUpcoming();
+    // Another connection (as the import and backup workers have) suspends the card that would come next.
+    const other = new LecternDb(db.name);
+    try {
+      await setSuspended(other, key('f7'), true, { chapterId: 'c1', order: 7 });
+    } finally {
+      other.close();
+    }
+    reads.reset();
+    await rateShown(4);
+    // Rebuilt: f7 is not shown from the old queue (whose row of it is not suspended); the first new
+    // question comes instead, its question read with the new queue.
+    expect(shownId()).toBe('f0');
+    expect(reads.questionChunks).toBeGreaterThan(0);
+  });
+
+  it('a change event relayed from a worker (plain parts, as over a BroadcastChannel) marks the queue stale', async () => {
+    await startStudy({ packId: 'p' });
+    await prefetchUpcoming();
+    reads.reset();
+    const parts = { [`idb://${db.name}/cards/`]: new RangeSet().addKey(key('f1')) };
+    Dexie.on('storagemutated').fire(structuredClone(parts));
+    await rateShown(4);
+    expect(shownId()).toBe('f7');
+    // The answer's own read, then the rebuild's.
+    expect(reads.cards).toBeGreaterThan(1);
+  });
+
+  it('a change event of another database, or of a table the queue is not made of, leaves the queue alone', async () => {
+    await startStudy({ packId: 'p' });
+    await prefetchUpcoming();
+    reads.reset();
+    Dexie.on('storagemutated').fire({
+      'idb://another-db/cards/': new RangeSet().addKey(key('f1')),
+      [`idb://${db.name}/selftests/`]: new RangeSet().addKey(1),
+    });
+    await rateShown(4);
+    expect(reads).toMatchObject({ cards: 1, questionChunks: 0 });
+  });
+
+  it('the session’s own answers, flag, suspend and undo do not make the queue stale', async () => {
+    await patchSettings(db, { newPerDay: 20 });
+    await startStudy({ packId: 'p' });
+    await prefetchUpcoming();
+    reads.reset();
+    await rateShown(4); // f6
+    expect(reads).toMatchObject({ cards: 1, questionChunks: 0 });
+    await setCurrentFlag(true); // f7
+    await suspendCurrent(); // f7 leaves: f0
+    await undoLast(); // f7 is back
+    expect(shownId()).toBe('f7');
+    await prefetchUpcoming();
+    reads.reset();
+    await rateShown(4);
+    // Only the answer's own read of f7: no rebuild after any of the session's writes.
+    expect(reads).toMatchObject({ cards: 1, questionChunks: 0 });
+    expect(shownId()).toBe('f0');
   });
 });
 
@@ -306,10 +366,10 @@ describe('a queue loaded in two steps', () => {
         }),
       ),
     );
-    await startStudy(deps, { packId: 'big' });
+    await startStudy({ packId: 'big' });
     expect(session().left.reviews).toBe(FIRST_REVIEWS);
     expect(session().current?.key).toBe(cardKey('big', `m${180 - FIRST_REVIEWS}`));
-    await whenQueueLoaded(session().id);
+    await whenQueueLoaded();
     expect(session().left.reviews).toBe(180);
     await rateShown(4, many);
     // The weakest of all (stability 1) is next; nothing answered comes back.

@@ -1,0 +1,3 @@
+export * from './new-raises';
+export * from './next-card';
+export * from './state';

@@ -1,0 +1,4 @@
+export * from './events';
+export * from './merge';
+export * from './replay';
+export * from './segment';
