@@ -10,6 +10,7 @@ import { BackupStreams, removeInterruptedWrites } from './ipc/backup-streams';
 import { registerContentHandlers } from './ipc/content-handlers';
 import { DATABASE_RECORD_FILE, pinnedBackup, registerDatabaseRecordHandlers } from './ipc/db-record';
 import { PendingFiles, registerFileHandlers } from './ipc/file-handlers';
+import { registerFsrsHandlers } from './ipc/fsrs-handlers';
 import { createHandlerRegistry, HandlerError } from './ipc/handle';
 import { registerSyncHandlers, SYNC_SETTING_FILE } from './ipc/sync-handlers';
 import { installMenu } from './menu';
@@ -79,6 +80,7 @@ function start(): void {
   });
   registerContentHandlers(registry);
   registerFileHandlers(registry, pending);
+  registerFsrsHandlers(registry);
   const recordFile = () => join(app.getPath('userData'), DATABASE_RECORD_FILE);
   registerDatabaseRecordHandlers(registry, recordFile);
   const journal = join(app.getPath('userData'), 'backup-writes.json');

@@ -112,6 +112,31 @@ export interface DatabaseRecord {
 /** What the renderer sends to `db:record-write` (main adds the generation and the time). */
 export type DatabaseRecordInput = Pick<DatabaseRecord, 'databaseId' | 'counts' | 'lastGoodBackup'>;
 
+/** What `fsrs:optimize` fits: per-card histories (ratings and study days) and the split day. */
+export interface FsrsOptimizeRequest {
+  /** Names this run in `fsrs:progress` events and `fsrs:cancel`. */
+  jobId: string;
+  histories: { ratings: number[]; days: number[] }[];
+  /** Reviews before this study day are fitted on, the rest scored on (a time-series split). */
+  cutDay: number;
+}
+
+/** Log loss and RMSE (bins) of one parameter set on the later reviews. */
+export interface FsrsScores {
+  logLoss: number;
+  rmseBins: number;
+}
+
+/** What `fsrs:optimize` found (see electron/fsrs/optimize.ts). */
+export interface FsrsOptimizeResult {
+  items: number;
+  trainItems: number;
+  testItems: number;
+  parameters: number[] | null;
+  evaluation: { default: FsrsScores; fitted: FsrsScores } | null;
+  better: boolean;
+}
+
 /** Request → response of every invoke channel. */
 export interface Channels {
   'app:info': { args: []; result: AppInfo };
@@ -170,6 +195,10 @@ export interface Channels {
   'shell:open-external': { args: [{ url: string }]; result: null };
   /** The renderer answers a `backup:request` (on quit) when it has written its backup. */
   'app:quit-ready': { args: []; result: null };
+  /** Fits FSRS parameters to the histories and evaluates them (progress: `fsrs:progress`; error `cancelled`). */
+  'fsrs:optimize': { args: [FsrsOptimizeRequest]; result: FsrsOptimizeResult };
+  /** Stops the run `jobId` (its `fsrs:optimize` answers `cancelled`); nothing when it is not running. */
+  'fsrs:cancel': { args: [{ jobId: string }]; result: null };
 }
 
 export type Channel = keyof Channels;
@@ -205,6 +234,8 @@ export const CHANNELS = [
   'sync:get-pack',
   'shell:open-external',
   'app:quit-ready',
+  'fsrs:optimize',
+  'fsrs:cancel',
 ] as const satisfies readonly Channel[];
 
 /** Commands the application menu sends to the renderer. */
@@ -239,6 +270,8 @@ export interface Events {
   'files:pending': Record<string, never>;
   /** Main is quitting and wants an automatic backup: write it, then invoke `app:quit-ready`. */
   'backup:request': { reason: 'quit' };
+  /** Progress of an `fsrs:optimize` run: phase 1 fits the earlier reviews, phase 2 all of them. */
+  'fsrs:progress': { jobId: string; phase: 1 | 2; done: number; total: number };
   /** Files in the sync folder changed (another device's segment arrived): merge. */
   'sync:changed': Record<string, never>;
 }
@@ -250,6 +283,7 @@ export const EVENTS = [
   'menu:command',
   'files:pending',
   'backup:request',
+  'fsrs:progress',
   'sync:changed',
 ] as const satisfies readonly EventName[];
 

@@ -15,6 +15,7 @@ import { type BenchOptions, parseOptions, USAGE } from './options';
 import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
 import { measureBrowse } from './phases/browse';
+import { formatFsrs, measureFsrs } from './phases/fsrs';
 import { measureCoreImport, measureFloor, measureImports, resetImports } from './phases/import';
 import { formatLinearity, measureImportLinearity } from './phases/linearity';
 import { measureJsSize } from './phases/size';
@@ -215,7 +216,7 @@ function issue16Figures(sizes: readonly SizeResult[], peer: readonly PeerResult[
 /** Prints the table and writes --json / --md as asked. */
 function writeResults(results: BenchResults, o: BenchOptions): void {
   const linearity = results['import.linearity'];
-  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${linearity ? `${formatLinearity(linearity)}\n` : ''}${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
+  const table = `${formatTable(results.rows)}\n\n${summarizeTargets(results.rows)}\n\n${formatProfile(results)}\n${linearity ? `${formatLinearity(linearity)}\n` : ''}${results.fsrs ? `${formatFsrs(results.fsrs)}\n` : ''}${results.peerNote}\nBench took ${(results.durationMs / 1000).toFixed(0)} s.`;
   if (o.json === '-') {
     log(`\n${table}`);
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -253,10 +254,13 @@ async function main(): Promise<void> {
   const began = Date.now();
   log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
   const linearity = measureImportLinearity(o.runs, log);
+  // The optimizer phase runs in every bench run, whatever --sizes says (issue 18).
+  log('\n== fsrs: the optimizer on a simulated year (fitted on the earlier two thirds, scored on the rest)');
+  const fsrs = await measureFsrs(log);
   if (o.onlyLinearity) {
-    process.stdout.write(`${formatLinearity(linearity)}\n`);
+    process.stdout.write(`${formatLinearity(linearity)}\n${formatFsrs(fsrs)}\n`);
     if (o.json) {
-      const json = `${JSON.stringify({ 'import.linearity': linearity }, null, 2)}\n`;
+      const json = `${JSON.stringify({ 'import.linearity': linearity, fsrs }, null, 2)}\n`;
       if (o.json === '-') process.stdout.write(json);
       else writeFileSync(o.json, json);
     }
@@ -318,6 +322,7 @@ async function main(): Promise<void> {
     peerNote,
     durationMs: Date.now() - began,
     'import.linearity': linearity,
+    fsrs,
     ...issue16Figures(sizes, peer),
   };
   writeResults({ ...partial, rows: buildRows(partial) }, o);

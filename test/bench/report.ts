@@ -2,7 +2,9 @@
  * The bench's results, the targets of issue 8, and the one table of medians: each row with its ratio
  * to the floor and to Mnemosyne, the target and whether it was met (and by how much).
  */
+
 import type { PeerResult } from './peer';
+import type { FsrsBench } from './phases/fsrs';
 import type { ImportRun } from './phases/import';
 import type { LinearityResult } from './phases/linearity';
 import type { JsSize } from './phases/size';
@@ -93,6 +95,8 @@ export interface BenchResults {
   durationMs: number;
   /** Time per question of the core readers from 1k to 64k (absent in runs saved before it existed). */
   'import.linearity'?: LinearityResult;
+  /** The FSRS optimizer on a simulated history (absent in runs saved before it existed). */
+  fsrs?: FsrsBench;
   /** Issue 16's figures at the largest size that measured them (see `phases/storage.ts`). */
   'issue16.size'?: number;
   'storage.dbBytesPerReview'?: number;

@@ -21,6 +21,7 @@ export type {
   BackupWritten,
   DatabaseCounts,
   DatabaseRecord,
+  FsrsOptimizeResult,
   MenuCommand,
   PackFile,
   Result,

@@ -14,6 +14,7 @@ import { packRowOf, questionRowsOf, removePack } from '../../../renderer/src/db/
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { chunkQuestionRows, QUESTION_CHUNK } from '../../../renderer/src/db/schema/question-chunking';
 import type { PackRow, QuestionChunkRow } from '../../../renderer/src/db/schema/rows';
+import { seedFsrsHistory } from './seed-fsrs';
 import { seedStudy } from './seed-study';
 
 const FLOOR_DB = 'lectern-bench-floor';
@@ -186,6 +187,7 @@ export const benchApi = {
   runFloor,
   runCoreImport,
   seedStudy,
+  seedFsrsHistory,
   removeImportedPacks,
   measureRowCost,
   startLongTasks,

@@ -4,7 +4,16 @@
  * answering the same card in the same state at the same time always gives the same result (a
  * review replays exactly, and the preview shown on the buttons is what the answer will do).
  */
-import { type FSRS, fsrs, type Grade, generatorParameters, type ReviewLog, StrategyMode } from 'ts-fsrs';
+import {
+  type FSRS,
+  fsrs,
+  type Grade,
+  generatorParameters,
+  get_fuzz_range,
+  type RecordLog,
+  type ReviewLog,
+  StrategyMode,
+} from 'ts-fsrs';
 import {
   type CardState,
   fromFsrsCard,
@@ -14,7 +23,8 @@ import {
   toFsrsCard,
 } from './card-state';
 import { formatInterval } from './format';
-import { normalizeSchedulerSettings, type SchedulerSettings } from './settings';
+import { balanceInterval, type DueLoad } from './load-balance';
+import { normalizeSchedulerExtras, normalizeSchedulerSettings, type SchedulerSettings } from './settings';
 
 /** What one answer did, enough to roll it back exactly (ts-fsrs's review log plus the due before). */
 export interface SchedulingLog {
@@ -70,16 +80,18 @@ function capInterval(card: SchedulingState, now: number, maximumIntervalDays: nu
   return { ...card, scheduledDays: maximumIntervalDays, due: now + maximumIntervalDays * DAY_MS };
 }
 
-function createFsrs(settings: SchedulerSettings, cardId: string, reps: number): FSRS {
+function createFsrs(settings: SchedulerSettings, cardId: string, reps: number, fuzz = true): FSRS {
   const s = normalizeSchedulerSettings(settings);
+  const { parameters } = normalizeSchedulerExtras(settings);
   const f = fsrs(
     generatorParameters({
       request_retention: s.desiredRetention,
       maximum_interval: s.maximumIntervalDays,
       learning_steps: s.learningSteps,
       relearning_steps: s.relearningSteps,
-      enable_fuzz: true,
+      enable_fuzz: fuzz,
       enable_short_term: true,
+      ...(parameters.length > 0 ? { w: parameters } : {}),
     }),
   );
   const seed = fuzzSeed(cardId, reps);
@@ -105,7 +117,9 @@ function toLog(rating: Rating, before: SchedulingState, log: ReviewLog): Schedul
 
 /**
  * Applies `rating` to `card` at `now` and returns the new state and its log. `cardId` seeds the
- * fuzz (with the card's review count), so the same inputs always give the same due.
+ * fuzz (with the card's review count), so the same inputs always give the same due. With the days'
+ * due counts (`load`), a review interval is placed by the load balancer and easy days instead of
+ * the plain fuzz (see `load-balance.ts`).
  */
 export function answerCard(
   card: SchedulingState,
@@ -113,11 +127,62 @@ export function answerCard(
   now: number,
   settings: SchedulerSettings,
   cardId: string,
+  load?: DueLoad,
 ): AnswerOutcome {
+  if (load) {
+    const outcomes = scheduleAll(card, now, settings, cardId, load);
+    const item = outcomes.record[rating as Grade];
+    return { card: outcomes.cards[rating - 1] as SchedulingState, log: toLog(rating, card, item.log) };
+  }
   const f = createFsrs(settings, cardId, card.reps);
-  const item = f.next(toFsrsCard(card), new Date(now), rating as Grade);
   const max = normalizeSchedulerSettings(settings).maximumIntervalDays;
+  const item = f.next(toFsrsCard(card), new Date(now), rating as Grade);
   return { card: capInterval(fromFsrsCard(item.card), now, max), log: toLog(rating, card, item.log) };
+}
+
+/**
+ * All four outcomes of answering `card` at `now`; with a `load`, review intervals of up to 90 days
+ * are moved by the load balancer and easy days ({@link balanceInterval}) within ts-fsrs's own fuzz
+ * range, Hard < Good < Easy kept as ts-fsrs keeps it (each at least one day past the one below).
+ */
+function scheduleAll(
+  card: SchedulingState,
+  now: number,
+  settings: SchedulerSettings,
+  cardId: string,
+  load: DueLoad | undefined,
+): { record: RecordLog; cards: SchedulingState[] } {
+  const s = normalizeSchedulerSettings(settings);
+  const record = createFsrs(settings, cardId, card.reps).repeat(toFsrsCard(card), new Date(now));
+  const cards = RATINGS.map((r) =>
+    capInterval(fromFsrsCard(record[r as Grade].card), now, s.maximumIntervalDays),
+  );
+  if (!load) return { record, cards };
+  const extras = normalizeSchedulerExtras(settings);
+  const plain = createFsrs(settings, cardId, card.reps, false).repeat(toFsrsCard(card), new Date(now));
+  let below = 0;
+  for (const r of [2, 3, 4] as const) {
+    const fuzzed = cards[r - 1] as SchedulingState;
+    if (fuzzed.state !== 2) continue;
+    const ivl = plain[r].card.scheduled_days;
+    let days = fuzzed.scheduledDays;
+    if (ivl >= 2.5) {
+      const range = get_fuzz_range(ivl, plain[r].log.elapsed_days, s.maximumIntervalDays);
+      const min = Math.min(range.max_ivl, Math.max(range.min_ivl, below + 1));
+      days =
+        balanceInterval(
+          ivl,
+          { min, max: range.max_ivl },
+          load,
+          extras,
+          `${fuzzSeed(cardId, card.reps)}#${r}`,
+        ) ?? days;
+    }
+    days = Math.min(s.maximumIntervalDays, Math.max(days, below + 1));
+    below = days;
+    cards[r - 1] = { ...fuzzed, scheduledDays: days, due: now + days * DAY_MS };
+  }
+  return { record, cards };
 }
 
 /**
@@ -130,12 +195,11 @@ export function previewCard(
   now: number,
   settings: SchedulerSettings,
   cardId: string,
+  load?: DueLoad,
 ): PreviewOutcome[] {
-  const f = createFsrs(settings, cardId, card.reps);
-  const preview = f.repeat(toFsrsCard(card), new Date(now));
-  const max = normalizeSchedulerSettings(settings).maximumIntervalDays;
+  const { cards } = scheduleAll(card, now, settings, cardId, load);
   return RATINGS.map((rating) => {
-    const next = capInterval(fromFsrsCard(preview[rating as Grade].card), now, max);
+    const next = cards[rating - 1] as SchedulingState;
     return {
       rating,
       card: next,

@@ -1,3 +1,5 @@
+import { EASY_DAYS, type EasyDay, NORMAL_WEEK } from './load-balance';
+
 /**
  * Per-pack study settings. Values from storage or a settings file are untrusted: read them through
  * {@link normalizeSchedulerSettings}, which clamps and fills defaults and never throws.
@@ -23,6 +25,12 @@ export interface SchedulerSettings {
   newPerDay: number;
   /** Reviews of graduated cards per day (default 200). */
   reviewsPerDay: number;
+  /** Prefer days with fewer due cards within the fuzz range (default on); see `load-balance.ts`. */
+  loadBalancing?: boolean;
+  /** Seven easy-day values, Monday first (default all normal). */
+  easyDays?: readonly EasyDay[];
+  /** The 21 FSRS-6 parameters; empty (the default) or anything but 21 numbers means ts-fsrs's defaults. */
+  parameters?: readonly number[];
 }
 
 /** Lowest desired retention the app allows. */
@@ -39,6 +47,23 @@ export const DEFAULT_SCHEDULER_SETTINGS: Readonly<SchedulerSettings> = Object.fr
   newPerDay: 20,
   reviewsPerDay: 200,
 });
+
+/** How many parameters FSRS-6 has. */
+export const FSRS6_PARAMETER_COUNT = 21;
+
+/** Tells whether `value` is a usable FSRS-6 parameter list (21 finite numbers). */
+export function isFsrsParameters(value: unknown): value is number[] {
+  return (
+    Array.isArray(value) &&
+    value.length === FSRS6_PARAMETER_COUNT &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
+}
+
+function readEasyDays(value: unknown): EasyDay[] {
+  if (!Array.isArray(value) || value.length !== 7) return [...NORMAL_WEEK];
+  return value.map((d) => (EASY_DAYS.includes(d as EasyDay) ? (d as EasyDay) : 'normal'));
+}
 
 const STEP = /^[1-9]\d{0,5}[mhd]$/;
 
@@ -63,9 +88,13 @@ function readNumber(value: unknown, fallback: number, min: number, max: number, 
  * Out-of-range numbers are clamped, invalid steps dropped (an empty list means "no steps": FSRS
  * schedules in days straight away), missing fields take the defaults.
  */
-export function normalizeSchedulerSettings(
-  input: unknown,
-): SchedulerSettings & { learningSteps: StepText[]; relearningSteps: StepText[] } {
+export function normalizeSchedulerSettings(input: unknown): Omit<
+  SchedulerSettings,
+  'loadBalancing' | 'easyDays' | 'parameters'
+> & {
+  learningSteps: StepText[];
+  relearningSteps: StepText[];
+} {
   const d = DEFAULT_SCHEDULER_SETTINGS;
   const o = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   return {
@@ -81,5 +110,23 @@ export function normalizeSchedulerSettings(
     maximumIntervalDays: readNumber(o.maximumIntervalDays, d.maximumIntervalDays, 1, 36_500, true),
     newPerDay: readNumber(o.newPerDay, d.newPerDay, 0, 100_000, true),
     reviewsPerDay: readNumber(o.reviewsPerDay, d.reviewsPerDay, 0, 1_000_000, true),
+  };
+}
+
+/** The load-balancing, easy-day and FSRS-parameter settings, complete (defaults filled, never throws). */
+export interface SchedulerExtras {
+  loadBalancing: boolean;
+  easyDays: EasyDay[];
+  /** Empty: ts-fsrs's default parameters. */
+  parameters: number[];
+}
+
+/** Reads {@link SchedulerExtras} from anything (see {@link normalizeSchedulerSettings}). */
+export function normalizeSchedulerExtras(input: unknown): SchedulerExtras {
+  const o = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  return {
+    loadBalancing: typeof o.loadBalancing === 'boolean' ? o.loadBalancing : true,
+    easyDays: readEasyDays(o.easyDays),
+    parameters: isFsrsParameters(o.parameters) ? [...o.parameters] : [],
   };
 }

@@ -1,2 +1,3 @@
 export * from './parse';
+export * from './presets';
 export * from './schema';

@@ -4,12 +4,12 @@
  */
 import type { Diagnostic } from '../pack/diagnostics';
 import { idSchema } from '../pack/schema';
+import { migratePackOverrides, parsePackPresets, parsePresets } from './presets';
 import {
   type AppSettings,
   DEFAULT_SETTINGS,
   type PackOverride,
   packOverrideSchema,
-  type SchedulingSettings,
   SETTINGS_FIELDS,
 } from './schema';
 
@@ -56,11 +56,15 @@ export function parseSettings(
     }
     if (field === 'packOverrides') {
       settings.packOverrides = parseOverrides(result.data as Record<string, unknown>, ignored);
+    } else if (field === 'presets') {
+      settings.presets = parsePresets(result.data as Record<string, unknown>, ignored);
+    } else if (field === 'packPresets') {
+      settings.packPresets = parsePackPresets(result.data as Record<string, unknown>, ignored);
     } else {
       (settings as unknown as Record<string, unknown>)[field] = result.data;
     }
   }
-  return { settings, ignored };
+  return { settings: migratePackOverrides(settings), ignored };
 }
 
 function parseOverrides(raw: Record<string, unknown>, ignored: Diagnostic[]): Record<string, PackOverride> {
@@ -96,32 +100,23 @@ function parseOverrides(raw: Record<string, unknown>, ignored: Diagnostic[]): Re
   return out;
 }
 
-/** The scheduling settings for one pack: the global values with that pack's overrides applied. */
-export function resolveSchedulingSettings(settings: AppSettings, packId: string): SchedulingSettings {
-  const o = Object.hasOwn(settings.packOverrides, packId) ? settings.packOverrides[packId] : undefined;
-  return {
-    desiredRetention: o?.desiredRetention ?? settings.desiredRetention,
-    learningSteps: [...(o?.learningSteps ?? settings.learningSteps)],
-    relearningSteps: [...(o?.relearningSteps ?? settings.relearningSteps)],
-    maximumIntervalDays: o?.maximumIntervalDays ?? settings.maximumIntervalDays,
-    newPerDay: o?.newPerDay ?? settings.newPerDay,
-    reviewsPerDay: o?.reviewsPerDay ?? settings.reviewsPerDay,
-  };
-}
-
 /**
- * Returns settings with a pack's override replaced (`null` or an empty override removes it). The result
- * is re-parsed, so an invalid value falls back like a stored one would.
+ * Returns settings with a pack's override applied: the pack gets a preset of its own (`pack-<id>`,
+ * its current values with the override laid over them); `null` or an empty override puts the pack
+ * back on the Default preset. The result is re-parsed, so an invalid value falls back like a stored
+ * one would.
  */
 export function setPackOverride(
   settings: AppSettings,
   packId: string,
   override: PackOverride | null,
 ): ParsedSettings {
-  const packOverrides = { ...settings.packOverrides };
-  if (override === null || Object.keys(override).length === 0) delete packOverrides[packId];
-  else packOverrides[packId] = override;
-  return parseSettings({ ...settings, packOverrides }, settings);
+  if (override === null || Object.keys(override).length === 0) {
+    const packPresets = { ...settings.packPresets };
+    delete packPresets[packId];
+    return parseSettings({ ...settings, packPresets, packOverrides: {} }, settings);
+  }
+  return parseSettings({ ...settings, packOverrides: { [packId]: override } }, settings);
 }
 
 /** Applies a partial change to settings; an invalid value is reported and the current value kept. */
@@ -138,10 +133,24 @@ function structuredCloneSettings(s: Readonly<AppSettings>): AppSettings {
       ...(o.relearningSteps ? { relearningSteps: [...o.relearningSteps] } : {}),
     };
   }
+  const presets: AppSettings['presets'] = {};
+  for (const [id, p] of Object.entries(s.presets)) {
+    presets[id] = {
+      ...p,
+      learningSteps: [...p.learningSteps],
+      relearningSteps: [...p.relearningSteps],
+      easyDays: [...p.easyDays],
+      parameters: [...p.parameters],
+    };
+  }
   return {
     ...s,
     learningSteps: [...s.learningSteps],
     relearningSteps: [...s.relearningSteps],
+    easyDays: [...s.easyDays],
+    parameters: [...s.parameters],
     packOverrides,
+    presets,
+    packPresets: { ...s.packPresets },
   };
 }

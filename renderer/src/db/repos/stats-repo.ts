@@ -7,7 +7,7 @@
 import type { Question, QuestionType } from '../../core/pack/schema';
 import { reviewIdBound, reviewIdTime } from '../../core/revlog/review-id';
 import type { AppSettings } from '../../core/settings';
-import { parseSettings } from '../../core/settings';
+import { packRetentions, parseSettings } from '../../core/settings';
 import {
   appendReview,
   appendReviewChunk,
@@ -103,10 +103,7 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
         : db.cards.where('packId').equals(options.packId).toArray(),
       loadReviewColumns(db, options.packId, toSave, options.onProgress),
     ]);
-    const packRetention: Record<string, number> = {};
-    for (const [packId, o] of Object.entries(settings.packOverrides)) {
-      if (o.desiredRetention !== undefined) packRetention[packId] = o.desiredRetention;
-    }
+    const packRetention = packRetentions(settings);
     const report = computeStats(cards, log, {
       now: options.now,
       clock: makeDayClock({

@@ -8,7 +8,12 @@
  */
 import type { Grade } from '../../core/grading';
 import { makeReviewId } from '../../core/revlog/review-id';
-import { type Rating, type SchedulerSettings, answerCard as scheduleAnswer } from '../../core/scheduler';
+import {
+  type DueLoad,
+  type Rating,
+  type SchedulerSettings,
+  answerCard as scheduleAnswer,
+} from '../../core/scheduler';
 import { type LecternDb, withCardIndexFields } from '../schema/database';
 import type { CardKey, CardRow, EpochMs, QuestionRow, ReviewRow, UndoRow } from '../schema/rows';
 import { newCardRow } from './packs-repo';
@@ -53,6 +58,8 @@ export interface AnswerInput {
   now: EpochMs;
   /** The pack's settings (`resolveSchedulingSettings`). */
   settings: SchedulerSettings;
+  /** Cards due per coming day, for the load balancer and easy days (none: plain fuzz). */
+  load?: DueLoad;
 }
 
 /** What an answer wrote, and the card row it started from (what undoing it puts back). */
@@ -118,7 +125,7 @@ async function readOrStartCard(
 
 /** The new card row, the log row and undo's snapshot of `input` answered from `card` (pure but for the id). */
 function buildAnswer(card: CardRow, input: AnswerInput, response: string | undefined): AnswerWritten {
-  const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key).card;
+  const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key, input.load).card;
   const updated = withCardIndexFields<CardRow>({ ...card, ...next, rev: card.rev + 1 });
   const review: ReviewRow = {
     id: makeReviewId(input.now),

@@ -1,7 +1,7 @@
-/** One card per pack: its overrides of the daily limits and retention, and "Reset progress…". */
+/** One card per pack: its scheduling preset, and "Reset progress…". */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listPackTitles } from '../../ops/settings';
-import { PackOverrides } from './PackOverrides';
+import { PackPreset } from './PackPreset';
 import { ResetProgress } from './ResetProgress';
 import type { SettingsSectionProps } from './StudySettings';
 
@@ -25,7 +25,7 @@ export function PackSettings({ settings, save }: SettingsSectionProps) {
             <li key={p.id}>
               <article aria-labelledby={`settings-pack-${p.id}`} className="settings-pack">
                 <h3 id={`settings-pack-${p.id}`}>{p.title}</h3>
-                <PackOverrides packId={p.id} settings={settings} save={save} />
+                <PackPreset packId={p.id} settings={settings} save={save} />
                 <ResetProgress packId={p.id} title={p.title} />
               </article>
             </li>

@@ -3,6 +3,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading';
 import { BackupSection } from '../backup/BackupSection';
 import { AppearanceSettings } from './AppearanceSettings';
 import { PackSettings } from './PackSettings';
+import { SchedulingSettings } from './SchedulingSettings';
 import { StudySettings } from './StudySettings';
 import { useEditableSettings } from './use-settings';
 import './settings.css';
@@ -20,6 +21,7 @@ export function SettingsScreen() {
       ) : (
         <>
           <StudySettings settings={settings} save={save} />
+          <SchedulingSettings settings={settings} save={save} />
           <AppearanceSettings settings={settings} save={save} />
           <PackSettings settings={settings} save={save} />
         </>

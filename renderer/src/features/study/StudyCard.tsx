@@ -35,6 +35,7 @@ import { explainRating } from './format';
 import { ConfirmBar, FlashcardRatingBar } from './RatingBars';
 import type { StudyAction } from './study-keys';
 import { mapStudyKey } from './study-keys';
+import { useDueLoad } from './use-due-load';
 import { useStudyKeys } from './use-study-keys';
 
 const STATE_NAMES = ['New question', 'Learning', 'Review', 'Relearning'] as const;
@@ -146,10 +147,11 @@ function CardBody({
   }, [overridden]);
 
   const cardSettings = settings ? resolveCardSettings(settings, shown.key) : null;
+  const dueLoad = useDueLoad(shown.key, settings, card.rev);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the preview is taken when the rating is shown
   const preview = useMemo(
-    () => (cardSettings ? previewCard(card, Date.now(), cardSettings, shown.key) : null),
-    [card.rev, phase, settings],
+    () => (cardSettings ? previewCard(card, Date.now(), cardSettings, shown.key, dueLoad?.load) : null),
+    [card.rev, phase, settings, dueLoad],
   );
 
   const fail = (what: string) => (err: unknown) =>

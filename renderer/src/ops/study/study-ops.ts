@@ -3,6 +3,7 @@
  * before), and today's raised new-question limits, which outlive a session but not the study day.
  * The screens call it by name; tests make their own over their own database and clock.
  */
+
 import type { DailyLimits } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
 import { type NewRaises, NO_RAISES, raiseNewToday, type StudyScope } from '../../core/study';
@@ -16,6 +17,7 @@ import { type EmptyReasons, explainEmptyQueue } from '../../db/repos/study-empty
 import { loadUpcoming, type Upcoming } from '../../db/repos/study-session-repo';
 import type { PackRow } from '../../db/schema/rows';
 import type { SessionView } from '../../store/session-slice';
+import { forgetDueLoads } from '../scheduling/due-load';
 import { computeStudyDayStart, limitsToday } from './load-queue';
 import { type StudyDeps, StudySession } from './study-session';
 
@@ -59,6 +61,8 @@ export class StudyOps {
 
   /** Starts a new session over `scope` and shows its first card. */
   async start(scope: StudyScope): Promise<StudySession> {
+    // Due counts for the load balancer are read afresh once per session (then kept up by each answer).
+    forgetDueLoads();
     const session = this.begin(scope);
     await session.showNext();
     return session;

@@ -6,6 +6,7 @@
  * events (`freshness.ts`). After every move it publishes what the screen shows to the store.
  * A session that is no longer the current one (`close`) drops late results.
  */
+
 import { markPhase } from '../../app/perf';
 import type { AnswerResponse, Grade } from '../../core/grading';
 import type { Question } from '../../core/pack/schema';
@@ -19,6 +20,7 @@ import { answerCard, type StudyItem, setFlagged, setSuspended } from '../../db/r
 import type { LecternDb } from '../../db/schema/database';
 import type { CardKey } from '../../db/schema/rows';
 import type { SessionView } from '../../store/session-slice';
+import { dueLoadFor, noteRescheduled } from '../scheduling/due-load';
 import { type WriteWatch, watchQueueWrites } from './freshness';
 import { resolveCardSettings } from './load-queue';
 import { chooseNextStep, type NextStep } from './next-step';
@@ -240,6 +242,7 @@ export class StudySession {
     try {
       const settings = await this.readSettings();
       const now = this.now();
+      const load = await dueLoadFor(this.db, a.key.slice(0, a.key.indexOf(':')), now, settings.dayStartHour);
       // Resolves once the transaction has committed: only then does the answer count as saved.
       const result = await this.watch.own([a.key], () =>
         answerCard(this.db, {
@@ -254,6 +257,7 @@ export class StudySession {
           ...(a.overridden ? { overridden: true } : {}),
           now,
           settings: resolveCardSettings(settings, a.key),
+          load,
         }),
       );
       if (!result.ok) {
@@ -263,6 +267,7 @@ export class StudySession {
       }
       const { card, review, before } = result.value;
       ws.countAnswerToday(card.packId, review.stateBefore, review.at);
+      noteRescheduled(card.packId, before, card);
       ws.touched.add(a.key);
       ws.queue = requeueAnswered(ws.queue, a.key, card.state, card.due);
       if (card.state === 1 || card.state === 3) ws.remember(card);

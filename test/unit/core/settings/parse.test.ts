@@ -22,7 +22,13 @@ describe('parseSettings', () => {
       newPerDay: 20,
       reviewsPerDay: 200,
       packOverrides: {},
+      presets: {},
+      packPresets: {},
+      parameters: [],
+      optimizedAt: 0,
       requireReading: true,
+      loadBalancing: true,
+      easyDays: ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal'],
       theme: 'system',
       fontScale: 1,
       reduceMotion: false,
@@ -63,7 +69,7 @@ describe('parseSettings', () => {
     expect(parseSettings({ theme: 'blue' }).settings.theme).toBe('system');
   });
 
-  it('parses pack overrides field by field and drops bad pack ids', () => {
+  it('parses pack overrides field by field, drops bad pack ids, and makes each a preset of its own', () => {
     const { settings, ignored } = parseSettings({
       packOverrides: {
         good: { newPerDay: 5, desiredRetention: 0.5, extra: 1 },
@@ -72,7 +78,22 @@ describe('parseSettings', () => {
         notObject: 3,
       },
     });
-    expect(settings.packOverrides).toEqual({ good: { newPerDay: 5 } });
+    // Overrides from older settings become presets (Default values with the override laid over them).
+    expect(settings.packOverrides).toEqual({});
+    expect(settings.packPresets).toEqual({ good: 'pack-good' });
+    expect(settings.presets['pack-good']).toEqual({
+      name: 'Pack good',
+      desiredRetention: 0.9,
+      learningSteps: ['1m', '10m'],
+      relearningSteps: ['10m'],
+      maximumIntervalDays: 36_500,
+      newPerDay: 5,
+      reviewsPerDay: 200,
+      easyDays: ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal'],
+      parameters: [],
+    });
+    expect(resolveSchedulingSettings(settings, 'good').newPerDay).toBe(5);
+    expect(resolveSchedulingSettings(settings, 'other').newPerDay).toBe(20);
     expect(ignored.map((d) => d.path)).toEqual([
       ['packOverrides', 'good', 'desiredRetention'],
       ['packOverrides', 'good', 'extra'],
@@ -91,9 +112,13 @@ describe('parseSettings', () => {
       maximumIntervalDays: 36_500,
       newPerDay: 5,
       reviewsPerDay: 200,
+      loadBalancing: true,
+      easyDays: ['normal', 'normal', 'normal', 'normal', 'normal', 'normal', 'normal'],
+      parameters: [],
     });
     expect(resolveSchedulingSettings(s, 'other').newPerDay).toBe(20);
     expect(setPackOverride(s, 'p', null).settings.packOverrides).toEqual({});
+    expect(resolveSchedulingSettings(setPackOverride(s, 'p', null).settings, 'p').newPerDay).toBe(20);
   });
 
   it('keeps the current value when an update is invalid', () => {

@@ -1,0 +1,62 @@
+/**
+ * `fsrs:optimize` and `fsrs:cancel`: runs the FSRS optimizer (electron/fsrs/optimize.ts) for the
+ * page, sending `fsrs:progress` to the window that asked, at most every 100 ms.
+ */
+import { OptimizeCancelled, optimizeHistories } from '../fsrs/optimize';
+import type { FsrsOptimizeRequest } from './contract';
+import { HandlerError, type HandlerRegistry } from './handle';
+
+const MAX_REVIEWS = 5_000_000;
+
+function readRequest(req: unknown): FsrsOptimizeRequest {
+  const r = req as Partial<FsrsOptimizeRequest> | null;
+  if (!r || typeof r.jobId !== 'string' || !Array.isArray(r.histories) || typeof r.cutDay !== 'number')
+    throw new HandlerError('bad-request', 'an optimization needs a job id, histories and a split day');
+  let reviews = 0;
+  for (const h of r.histories) {
+    if (!h || !Array.isArray(h.ratings) || !Array.isArray(h.days) || h.ratings.length !== h.days.length)
+      throw new HandlerError('bad-request', 'each history needs as many ratings as days');
+    if (!h.ratings.every((x) => x === 1 || x === 2 || x === 3 || x === 4) || !h.days.every(Number.isFinite))
+      throw new HandlerError('bad-request', 'ratings must be 1–4 and days whole numbers');
+    reviews += h.ratings.length;
+  }
+  if (reviews > MAX_REVIEWS) throw new HandlerError('too-large', `more than ${MAX_REVIEWS} reviews`);
+  return r as FsrsOptimizeRequest;
+}
+
+/** Registers the optimizer's channels. */
+export function registerFsrsHandlers(registry: HandlerRegistry): void {
+  const running = new Map<string, { cancelled: boolean }>();
+  registry.handle('fsrs:optimize', async (event, req) => {
+    const { jobId, histories, cutDay } = readRequest(req);
+    const job = { cancelled: false };
+    running.set(jobId, job);
+    let sentAt = 0;
+    try {
+      return await optimizeHistories(
+        histories,
+        cutDay,
+        (phase, done, total) => {
+          const now = Date.now();
+          if (now - sentAt < 100 && done < total) return;
+          sentAt = now;
+          if (!event.sender.isDestroyed()) event.sender.send('fsrs:progress', { jobId, phase, done, total });
+        },
+        () => job.cancelled,
+      );
+    } catch (err) {
+      if (err instanceof OptimizeCancelled) throw new HandlerError('cancelled', err.message);
+      throw new HandlerError(
+        'internal',
+        `The optimizer failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    } finally {
+      running.delete(jobId);
+    }
+  });
+  registry.handle('fsrs:cancel', (_event, req) => {
+    const job = running.get(String(req?.jobId ?? ''));
+    if (job) job.cancelled = true;
+    return null;
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * "Optimize" for one scheduling preset: reads the reviews of its packs, hands their histories to
+ * the FSRS optimizer in main (fsrs-rs; see electron/fsrs/optimize.ts) with progress and cancel, and
+ * stores the fitted parameters in the preset only when they predicted the later reviews better than
+ * the defaults (Anki's "Evaluate": a time-series split, fitted on the earlier two thirds).
+ */
+
+import { buildHistories, countReviews, type FitScope, fitScope, splitDay } from '../../core/scheduler';
+import { DEFAULT_PRESET_ID, presetById, presetPatch } from '../../core/settings';
+import { makeDayClock } from '../../core/stats/day';
+import { getSettings, patchSettings } from '../../db/repos/settings-repo';
+import { db as appDb, type LecternDb } from '../../db/schema/database';
+import type { FsrsOptimizeResult } from '../../platform/bridge';
+import { invoke, onMainEvent } from '../../platform/bridge';
+import { packsOfPreset } from './preset-packs';
+import { readReviewFacts } from './review-facts';
+
+/** What an optimization found and did. */
+export interface OptimizeReport extends FsrsOptimizeResult {
+  /** Reviews read for the preset. */
+  reviews: number;
+  /** What fsrs-rs could fit with this many items. */
+  scope: FitScope;
+  /** The fitted parameters were stored in the preset. */
+  applied: boolean;
+}
+
+/** Progress of a run: phase 0 reads the reviews, 1 fits the earlier part, 2 fits all. */
+export interface OptimizeProgress {
+  phase: 0 | 1 | 2;
+  done: number;
+  total: number;
+}
+
+/**
+ * Fits preset `presetId`'s FSRS parameters to its packs' reviews. Rejects with an Error (its message
+ * for the student) when the optimizer fails; a cancel rejects with `{ cancelled: true }`.
+ */
+export async function optimizePreset(
+  db: LecternDb,
+  presetId: string,
+  options: { now: number; onProgress?: (p: OptimizeProgress) => void; signal?: AbortSignal },
+): Promise<OptimizeReport> {
+  const { settings } = await getSettings(db);
+  options.onProgress?.({ phase: 0, done: 0, total: 1 });
+  const facts = await readReviewFacts(db, await packsOfPreset(db, settings, presetId));
+  const clock = makeDayClock({
+    utcOffsetMinutes: -new Date(options.now).getTimezoneOffset(),
+    dayStartHour: settings.dayStartHour,
+  });
+  const histories = buildHistories(facts, clock);
+  if (options.signal?.aborted) throw new OptimizeCancelledError();
+  const jobId = `${presetId}-${options.now}-${Math.floor(Math.random() * 1e9)}`;
+  const stop = onMainEvent('fsrs:progress', (p) => {
+    if (p.jobId === jobId) options.onProgress?.({ phase: p.phase, done: p.done, total: p.total });
+  });
+  const cancel = () => void invoke('fsrs:cancel', { jobId });
+  options.signal?.addEventListener('abort', cancel);
+  try {
+    const res = await invoke('fsrs:optimize', { jobId, histories, cutDay: splitDay(histories) });
+    if (!res.ok) {
+      if (res.error.code === 'cancelled') throw new OptimizeCancelledError();
+      throw new Error(res.error.message);
+    }
+    const found = res.value;
+    const applied = found.better && found.parameters !== null;
+    if (applied && found.parameters) {
+      const current = (await getSettings(db)).settings;
+      const preset = presetById(current, presetId);
+      if (presetId === DEFAULT_PRESET_ID || Object.hasOwn(current.presets, presetId)) {
+        await patchSettings(
+          db,
+          presetPatch(current, presetId, {
+            ...preset,
+            parameters: found.parameters,
+            optimizedAt: options.now,
+          }),
+        );
+      }
+    }
+    return { ...found, reviews: countReviews(histories), scope: fitScope(found.items), applied };
+  } finally {
+    stop();
+    options.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+/** The optimization was cancelled: nothing was changed. */
+export class OptimizeCancelledError extends Error {
+  readonly cancelled = true;
+  constructor() {
+    super('Optimization cancelled: the parameters were not changed.');
+  }
+}
+
+/** {@link optimizePreset} on the app's database (for the settings screen). */
+export function optimizeAppPreset(
+  presetId: string,
+  options: Parameters<typeof optimizePreset>[2],
+): Promise<OptimizeReport> {
+  return optimizePreset(appDb, presetId, options);
+}
