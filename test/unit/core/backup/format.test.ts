@@ -33,7 +33,7 @@ describe('backup file format 2', () => {
   it('round-trips every table and says who wrote it', () => {
     const result = readAccepted(TEXT);
     expect(result.origin).toEqual({
-      formatVersion: 2,
+      formatVersion: 3,
       createdAt: META.createdAt,
       app: { name: 'Lectern', version: '0.1.0' },
     });

@@ -74,7 +74,10 @@ describe('a large backup in parts', () => {
     for (let from = 0; from < N; from += 5000) {
       const rows = [];
       for (let id = from + 1; id <= from + 5000; id++)
-        rows.push({ ...makeReview({ at: 1_700_000_000_000 + id * 60_000, cardKey: 'p:a', prev }), id });
+        rows.push({
+          ...makeReview({ at: 1_700_000_000_000 + id * 60_000, cardKey: 'p:a' }),
+          response: JSON.stringify(prev),
+        });
       writer.addRows('reviews', rows);
     }
     expect(writer.finish()).toMatchObject({ reviews: N, packs: 1 });

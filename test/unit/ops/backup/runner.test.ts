@@ -104,9 +104,10 @@ function workerOn(db: LecternDb) {
 async function fill(d: LecternDb, t: BackupTables): Promise<void> {
   await d.transaction(
     'rw',
-    BACKUP_TABLES.map((n) => d[n]),
+    BACKUP_TABLES.map((n) => (n === 'reviews' ? d.revlog : d[n])),
     async () => {
-      for (const n of BACKUP_TABLES) await (d[n] as Dexie.Table).bulkAdd(t[n]);
+      // The backup's `reviews` are the database's `revlog` since schema 5.
+      for (const n of BACKUP_TABLES) await ((n === 'reviews' ? d.revlog : d[n]) as Dexie.Table).bulkAdd(t[n]);
     },
   );
 }
