@@ -90,24 +90,26 @@ function workerOn(db: LecternDb) {
   };
 }
 
+/** The database's table of a backup table (the backup's `reviews` are the `revlog` since schema 5). */
+const tableOf = (d: LecternDb, n: (typeof BACKUP_TABLES)[number]) =>
+  (n === 'reviews' ? d.revlog : d[n]) as Dexie.Table;
+
 async function fill(d: LecternDb, t: BackupTables): Promise<void> {
   await d.transaction(
     'rw',
-    BACKUP_TABLES.map((n) => d[n]),
+    BACKUP_TABLES.map((n) => tableOf(d, n)),
     async () => {
-      for (const n of BACKUP_TABLES) await (d[n] as Dexie.Table).bulkAdd(t[n]);
+      for (const n of BACKUP_TABLES) await tableOf(d, n).bulkAdd(t[n]);
     },
   );
 }
 
 async function wipe(d: LecternDb): Promise<void> {
-  await d.transaction(
-    'rw',
-    BACKUP_TABLES.map((n) => d[n]),
-    async () => {
-      for (const n of BACKUP_TABLES) await d[n].clear();
-    },
-  );
+  // The backup's `reviews` live in the database's `revlog` since schema 5.
+  const tables = [...BACKUP_TABLES.map((n) => d[n]), d.revlog, d.undo];
+  await d.transaction('rw', tables, async () => {
+    for (const t of tables) await t.clear();
+  });
 }
 
 /** Something else stored, so a restore visibly replaces it. */
