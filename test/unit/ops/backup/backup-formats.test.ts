@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_TABLES, type BackupTables, serializeBackup } from '../../../../renderer/src/core/backup';
 import { readAllTables } from '../../../../renderer/src/db/repos/backup-repo';
 import { LecternDb } from '../../../../renderer/src/db/schema/database';
+import { fill, workerOn } from '../../../support/backup-worker';
 import { META as FILE_META, sampleTables } from '../../core/backup/fixtures';
 import { serializeV1Backup, type V1Tables } from '../../core/backup/v1-writer';
 import { makeCard } from '../../core/stats/fixtures';
@@ -27,7 +28,6 @@ const { backupFileName, registerBackupHandlers } = await import('../../../../ele
 const { createHandlerRegistry } = await import('../../../../electron/ipc/handle');
 const { runExport, runVerify } = await import('../../../../renderer/src/ops/backup/runner');
 const { autoBackupSource, fileSource } = await import('../../../../renderer/src/ops/backup/sources');
-const { serveBackupWorker } = await import('../../../../renderer/src/ops/backup/worker-serve');
 
 const PAGE = 'file:///app/out/renderer/index.html';
 const META = { now: 1_700_000_000_000, appVersion: '0.1.0' };
@@ -68,40 +68,6 @@ function open(): LecternDb {
   const d = new LecternDb(`test-formats-${Math.random()}`);
   dbs.push(d);
   return d;
-}
-
-function workerOn(db: LecternDb) {
-  return () => {
-    const { port1, port2 } = new MessageChannel();
-    serveBackupWorker(port2 as never, db);
-    return {
-      postMessage: (m: unknown) => port1.postMessage(m),
-      get onmessage() {
-        return port1.onmessage as never;
-      },
-      set onmessage(fn) {
-        port1.onmessage = fn as never;
-      },
-      close: () => {
-        port1.close();
-        port2.close();
-      },
-    };
-  };
-}
-
-/** The database's table of a backup table (the backup's `reviews` are the `revlog` since schema 5). */
-const tableOf = (d: LecternDb, n: (typeof BACKUP_TABLES)[number]) =>
-  (n === 'reviews' ? d.revlog : d[n]) as Dexie.Table;
-
-async function fill(d: LecternDb, t: BackupTables): Promise<void> {
-  await d.transaction(
-    'rw',
-    BACKUP_TABLES.map((n) => tableOf(d, n)),
-    async () => {
-      for (const n of BACKUP_TABLES) await tableOf(d, n).bulkAdd(t[n]);
-    },
-  );
 }
 
 async function wipe(d: LecternDb): Promise<void> {

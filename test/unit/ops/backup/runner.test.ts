@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_TABLES, type BackupTables } from '../../../../renderer/src/core/backup';
 import { readAllTables } from '../../../../renderer/src/db/repos/backup-repo';
 import { LecternDb } from '../../../../renderer/src/db/schema/database';
+import { fill, workerOn } from '../../../support/backup-worker';
 import { sampleTables } from '../../core/backup/fixtures';
 
 const saveDialog = vi.hoisted(() => ({ path: null as string | null }));
@@ -27,7 +28,6 @@ const { registerBackupHandlers } = await import('../../../../electron/ipc/backup
 const { createHandlerRegistry } = await import('../../../../electron/ipc/handle');
 const { runExport, runVerify } = await import('../../../../renderer/src/ops/backup/runner');
 const { autoBackupSource, fileSource } = await import('../../../../renderer/src/ops/backup/sources');
-const { serveBackupWorker } = await import('../../../../renderer/src/ops/backup/worker-serve');
 const { describeIssue } = await import('../../../../renderer/src/ops/backup/restore');
 
 const PAGE = 'file:///app/out/renderer/index.html';
@@ -78,38 +78,6 @@ function open(): LecternDb {
   const d = new LecternDb(`test-runner-${Math.random()}`);
   dbs.push(d);
   return d;
-}
-
-/** The worker's side, on the other end of a MessageChannel, working on `db`. */
-function workerOn(db: LecternDb) {
-  return () => {
-    const { port1, port2 } = new MessageChannel();
-    serveBackupWorker(port2 as never, db);
-    return {
-      postMessage: (m: unknown) => port1.postMessage(m),
-      get onmessage() {
-        return port1.onmessage as never;
-      },
-      set onmessage(fn) {
-        port1.onmessage = fn as never;
-      },
-      close: () => {
-        port1.close();
-        port2.close();
-      },
-    };
-  };
-}
-
-async function fill(d: LecternDb, t: BackupTables): Promise<void> {
-  await d.transaction(
-    'rw',
-    BACKUP_TABLES.map((n) => (n === 'reviews' ? d.revlog : d[n])),
-    async () => {
-      // The backup's `reviews` are the database's `revlog` since schema 5.
-      for (const n of BACKUP_TABLES) await ((n === 'reviews' ? d.revlog : d[n]) as Dexie.Table).bulkAdd(t[n]);
-    },
-  );
 }
 
 describe('backups through the worker and main', () => {
