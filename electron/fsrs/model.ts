@@ -116,8 +116,16 @@ export function toItems(histories: readonly CardHistory[]): Item[] {
   return out.sort((a, b) => a.day - b.day);
 }
 
-/** The item has a review on a later day than the one before it (fsrs-rs cannot train on one without). */
-export function hasLongTermReview(item: Item): boolean {
+/** fsrs-rs trains on no item of more reviews than this (its `max_seq_len`). */
+export const MAX_ITEM_REVIEWS = 64;
+
+/**
+ * fsrs-rs can train on the item: it has a review on a later day than the one before it (fsrs-rs 5.2
+ * panics on one without) and at most {@link MAX_ITEM_REVIEWS} reviews (fsrs-rs would drop it after
+ * copying it: leaving it out here keeps a long-studied card's items from filling the memory).
+ */
+export function isTrainable(item: Item): boolean {
+  if (item.end + 1 > MAX_ITEM_REVIEWS) return false;
   for (let i = 1; i <= item.end; i++) if ((item.card[i]?.deltaT ?? 0) > 0) return true;
   return false;
 }

@@ -9,9 +9,9 @@ import { type CardHistory, countTrainingItems } from '../../renderer/src/core/sc
 import {
   evaluate,
   FSRS_RS_DEFAULT_PARAMETERS,
-  hasLongTermReview,
   type Item,
   isLongTermPrediction,
+  isTrainable,
   type Scores,
   toItems,
 } from './model';
@@ -56,7 +56,7 @@ export function runOptimization(
   fitItems: Fit,
 ): OptimizeOutcome {
   const all = toItems(histories);
-  const trainable = all.filter(hasLongTermReview);
+  const trainable = all.filter(isTrainable);
   const train = trainable.filter((x) => x.day < cutDay);
   const test = all.filter((x) => x.day >= cutDay && isLongTermPrediction(x));
   const base = { items: countTrainingItems(histories), trainItems: train.length, testItems: test.length };
@@ -74,8 +74,6 @@ export function runOptimization(
 
 /** One fit of the items before `beforeDay` (all when null): what the bench times and scores. */
 export function runFit(histories: readonly CardHistory[], beforeDay: number | null, fitItems: Fit): number[] {
-  const items = toItems(histories).filter(
-    (x) => hasLongTermReview(x) && (beforeDay === null || x.day < beforeDay),
-  );
+  const items = toItems(histories).filter((x) => isTrainable(x) && (beforeDay === null || x.day < beforeDay));
   return fitItems(2, items);
 }

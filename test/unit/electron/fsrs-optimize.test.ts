@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluate,
   FSRS_RS_DEFAULT_PARAMETERS,
+  isTrainable,
+  MAX_ITEM_REVIEWS,
   memoryAfter,
   type Review,
   toItems,
@@ -75,6 +77,21 @@ describe('the FSRS optimizer (fsrs-rs as WebAssembly: fsrs-browser, in a worker 
     FIT_TIMEOUT,
   );
 
+  it(
+    "regression: same-day learning steps do not reach fsrs-rs 5.2's panic on an item without a later-day review",
+    async () => {
+      // Each card is seen twice on its first day (a learning step), then on later days.
+      const h = toHistories(simulateHistory({ cards: 120, days: 150, seed: 'same-day' })).map((c) => ({
+        ratings: [1, ...c.ratings],
+        days: [c.days[0] ?? 0, ...c.days],
+      }));
+      const out = await optimizeHistories(h, splitDay(h), spawnOptimizerFromSource);
+      expect(out.parameters).toHaveLength(21);
+      expect(out.evaluation?.fitted.logLoss).toBeGreaterThan(0);
+    },
+    FIT_TIMEOUT,
+  );
+
   it('stops before starting a thread when cancelled already', async () => {
     const h = toHistories(simulateHistory({ cards: 300, days: 200, seed: 'unit' }));
     await expect(
@@ -129,6 +146,22 @@ describe("the evaluation's memory model (fsrs-rs 5.2's FSRS-6, in TypeScript)", 
         expect(ours.difficulty).toBeCloseTo(d ?? Number.NaN, 3);
       }
     }
+  });
+
+  it('trains on items with a later-day review and at most 64 reviews, as fsrs-rs can', () => {
+    const card: Review[] = [
+      { rating: 3, deltaT: 0 },
+      { rating: 3, deltaT: 0 },
+      { rating: 3, deltaT: 2 },
+    ];
+    expect(isTrainable({ card, end: 1, day: 0 })).toBe(false);
+    expect(isTrainable({ card, end: 2, day: 2 })).toBe(true);
+    const long: Review[] = Array.from({ length: MAX_ITEM_REVIEWS + 1 }, (_, i) => ({
+      rating: 3,
+      deltaT: i === 0 ? 0 : 1,
+    }));
+    expect(isTrainable({ card: long, end: MAX_ITEM_REVIEWS - 1, day: 0 })).toBe(true);
+    expect(isTrainable({ card: long, end: MAX_ITEM_REVIEWS, day: 0 })).toBe(false);
   });
 
   it('scores the true parameters better than the defaults on a history drawn from them', () => {
