@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BASIC, buildPackage, CLOZE, TINY_PNG } from '../support/anki-package';
 import { expect, expectAccessible, test } from './fixtures';
+import { launchApp } from './launch';
 import { readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
@@ -95,4 +96,24 @@ test('an Anki package imported without its history stores no reviews', async ({ 
   await importer.confirm();
   await expect(page.getByText(/Review history imported/)).toHaveCount(0);
   expect(await readRows(page, 'reviews')).toEqual([]);
+});
+
+// Regression: File ▸ Import pack… read the chosen file as text, so an Anki package imported only when
+// chosen on the screen or dropped; the menu (and a file opened with Lectern) now hands over its bytes.
+test('File ▸ Import pack… imports an Anki package (it was read as text)', async () => {
+  test.setTimeout(120_000);
+  const file = await writeDeck();
+  const app = await launchApp({ env: { LECTERN_TEST_OPEN_FILES: JSON.stringify([file]) } });
+  try {
+    const importer = new ImportPage(app.page);
+    await new LibraryPage(app.page).heading().waitFor();
+    await app.clickMenu(['File', 'Import pack…']);
+    await expect(importer.summaryHeading()).toHaveText('Import “Anatomy”');
+    await expect(importer.fact('Format detected')).toHaveText('Anki package');
+    await importer.confirm();
+    const named = await readRows<{ name: string }>(app.page, 'packMedia');
+    expect(named.map((m) => m.name)).toEqual(['cell.png']);
+  } finally {
+    await app.close();
+  }
 });
