@@ -1,7 +1,7 @@
 /** A question's prompt as one line of plain text (for lists such as the hardest questions). */
 import { parseCloze, renderCloze } from '../grading';
 import { markdownToText } from '../markdown';
-import { flashcardFront } from './flashcard-sides';
+import { flashcardFront, flashcardFrontWithMedia } from './flashcard-sides';
 import type { Question } from './schema';
 
 /** A pack image `![alt](media:NAME)` or a sound `[sound:NAME]` in text. */
@@ -15,7 +15,9 @@ const MEDIA_REF = /!\[[^\]]*\]\(media:[^)\s]*\)|\[sound:[^\]\n]+\]/g;
 export function describeQuestion(q: Question, max = 180, opts: { keepMedia?: boolean } = {}): string {
   const source =
     q.type === 'flashcard'
-      ? flashcardFront(q)
+      ? opts.keepMedia
+        ? flashcardFrontWithMedia(q)
+        : flashcardFront(q)
       : q.type === 'cloze'
         ? renderCloze(parseCloze(q.text), 'blank')
         : q.prompt;
