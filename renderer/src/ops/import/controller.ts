@@ -4,7 +4,10 @@
  * and the import screen all drive the same import.
  */
 import { describeError } from '../../core/describe-error';
-import { checkPackSize, describeByteSize, formatFromFileName, isAnkiPackage } from '../../core/formats';
+// Named modules, not the formats index: the window's start-up chunks hold no reader (they load in the
+// import worker, and the Anki reader in its own worker, only when a file is opened).
+import { checkPackSize, describeByteSize } from '../../core/formats/decode';
+import { formatFromFileName, isAnkiPackage } from '../../core/formats/detect';
 import { isLecternZipName } from '../../core/formats/lectern-zip/zip-magic';
 import type { Diagnostic } from '../../core/pack/diagnostics';
 import type { PackFile, Result } from '../../platform/bridge';
