@@ -111,6 +111,8 @@ export async function startNext(): Promise<void> {
     return;
   }
   setJob({ step: 'reading', fileName, size, fraction: null });
+  // From here: an Anki package's read in its own worker counts as the import's reading too.
+  markImport('start');
   let message: ToWorker;
   let transfer: Transferable[] = [];
   if (source.kind === 'text') {
@@ -139,7 +141,6 @@ export async function startNext(): Promise<void> {
       transfer = [bytes];
     }
   }
-  markImport('start');
   const w = spawnWorker(fileName);
   if (w) w.postMessage(message, transfer);
 }
