@@ -2,9 +2,10 @@
  * Issue 17's journey (its "done when"): an Anki package with an image and review history and a Moodle
  * XML bank with an embedded image are imported; the bank's image question is studied with its picture
  * decoded; Browse names the Anki note's picture in its grid and shows it in the history dialog; the
- * Anki pack is exported as `.lectern`, removed, and the file imported again with its image intact.
+ * Anki pack is exported as `.lectern`, removed, and the file imported again with its image intact;
+ * a backup exported then holds the images: both packs removed and the backup restored, they are back.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
@@ -17,6 +18,7 @@ import { BrowsePage } from './pages/browse-page';
 import { readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
+import { SettingsPage } from './pages/settings-page';
 import { StudyPage } from './pages/study-page';
 
 /** Waits until the image has loaded and returns its natural width (0 for a broken image). */
@@ -109,6 +111,35 @@ test('an Anki package and a Moodle XML bank with images: imported, studied, brow
     expect(await naturalWidth(browse.history().locator('img[data-media-name="cell.png"]'))).toBeGreaterThan(
       0,
     );
+    await page.keyboard.press('Escape');
+
+    // A backup holds the images: both packs removed (their files go), the backup restored, they are back.
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.section('Backups').getByRole('button', { name: 'Export backup…' }).click();
+    await expect(page.getByRole('status')).toContainText('Backup saved to', { timeout: 60_000 });
+    const [backup] = readdirSync(saveDir).filter((n) => n.startsWith('lectern-backup-'));
+    for (const title of ['Anatomy', 'flags']) {
+      await library.open();
+      await library
+        .pack(title)
+        .getByRole('button', { name: `Remove ${title}` })
+        .click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Remove pack' }).click();
+      await expect(library.pack(title)).toHaveCount(0);
+    }
+    expect(await readRows(page, 'mediaFiles')).toEqual([]);
+    await settings.open();
+    await settings.restoreInput().setInputFiles(join(saveDir, backup as string));
+    await settings.dialog().getByRole('button', { name: 'Replace my data with this backup' }).click();
+    await expect(page.getByRole('status')).toContainText('Restored', { timeout: 60_000 });
+    expect((await readRows<{ name: string }>(page, 'packMedia')).map((m) => m.name).sort()).toEqual([
+      'cell.png',
+      'flag.png',
+    ]);
+    await library.open();
+    await study.openFromLibrary(library.pack('flags'));
+    expect(await naturalWidth(study.card().getByRole('img', { name: 'a blue flag' }))).toBeGreaterThan(0);
   } finally {
     await app.close();
   }
