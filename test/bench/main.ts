@@ -28,6 +28,7 @@ import { formatLinearity, measureImportLinearity } from './phases/linearity';
 import { measureJsSize } from './phases/size';
 import { measureCourseStart, measureFirstLaunchOfDay, measureStart, type StartResult } from './phases/start';
 import { measureStats } from './phases/stats';
+import { dirBytes, idbDir, storageFigures } from './phases/storage';
 import { measureAnswers, measureQueue, type SeedInput, seedStudyHistory } from './phases/study';
 import {
   apkgRows,
@@ -155,6 +156,16 @@ async function measureSize(
       o,
     );
     app = seeded.app;
+    // The seeded log is in schema 4's rows: measured closed, then the next start upgrades it.
+    await app.close();
+    app = null;
+    const schema4Bytes = dirBytes(idbDir(dir));
+    const upgradeStarted = performance.now();
+    app = await BenchApp.launch(dir);
+    const upgradeLaunchMs = performance.now() - upgradeStarted;
+    log(
+      `  schema 4 log: ${(schema4Bytes / 1e6).toFixed(1)} MB on disk; start with the upgrade to schema 5: ${(upgradeLaunchMs / 1000).toFixed(1)} s`,
+    );
     const queue = await measureQueue(app, o.runs, log);
     const answer = await measureAnswers(app, files.typeOf, answers, 20, log);
     const stats = await measureStats(app, heavyRuns, log);
@@ -163,7 +174,12 @@ async function measureSize(
     app = null;
     const start = await measureStart(dir, o.runs, true, log);
     const firstLaunch = await measureFirstLaunchOfDay(dir, 150_000, log, seeded.seed.reviews);
+    const schema5Bytes = dirBytes(idbDir(dir));
+    log(
+      `  schema 5 log: ${(schema5Bytes / 1e6).toFixed(1)} MB on disk (${(schema5Bytes / seeded.seed.reviews).toFixed(0)} bytes a review; schema 4: ${(schema4Bytes / seeded.seed.reviews).toFixed(0)})`,
+    );
     return {
+      storage: { reviews: seeded.seed.reviews, schema4Bytes, schema5Bytes, upgradeLaunchMs },
       n,
       packBytes: files.packBytes,
       tsvBytes: files.tsvBytes,
@@ -262,6 +278,24 @@ async function measureApkgOnce(runs: number): Promise<ApkgResult> {
     await app.close();
     removeUserData(dir);
   }
+}
+
+/**
+ * Issue 16's figures under their JSON names, from the largest size that measured them (the
+ * statistics' ratio to Mnemosyne against the peer's statistics at that size, when it ran).
+ */
+function issue16Figures(sizes: readonly SizeResult[], peer: readonly PeerResult[] | null) {
+  const s = [...sizes].reverse().find((x) => x.storage);
+  if (!s?.storage) return {};
+  const later = [...s.stats].sort((a, b) => a - b)[Math.floor(s.stats.length / 2)] ?? Number.NaN;
+  return {
+    'issue16.size': s.n,
+    ...storageFigures(
+      s.storage,
+      { ...(s.statsFirst !== undefined ? { first: s.statsFirst } : {}), later },
+      peer?.find((p) => p.n === s.n)?.statsMs,
+    ),
+  };
 }
 
 /** Prints the table and writes --json / --md as asked. */
@@ -387,6 +421,7 @@ async function main(): Promise<void> {
     'import.apkg20k': apkg,
     fsrs,
     ...backupFigures(sizes),
+    ...issue16Figures(sizes, peer),
   };
   writeResults({ ...partial, rows: buildRows(partial) }, o);
 }

@@ -10,6 +10,7 @@ import type { ImportRun } from './phases/import';
 import type { LinearityResult } from './phases/linearity';
 import type { JsSize } from './phases/size';
 import type { FirstLaunchResult, StartResult } from './phases/start';
+import type { StorageResult } from './phases/storage';
 import type { AnswerResult } from './phases/study';
 import { median } from './summary';
 
@@ -30,8 +31,10 @@ export interface SizeResult {
   answer: AnswerResult | null;
   /** Later openings of the statistics (each on a reloaded page; the first opening built the cache). */
   stats: number[];
-  /** The first opening of the statistics: it reads every review row and builds the cache. */
+  /** The first opening of the statistics in a session (the day cache is filled at start-up). */
   statsFirst?: number;
+  /** The review log on disk before and after the upgrade to schema 5 (absent in older reports). */
+  storage?: StorageResult;
   /** Browse opened (reloaded page): click → first rows painted, and → every question listed (absent in older reports). */
   browse?: { rows: number[]; all: number[] };
   start: StartResult;
@@ -105,6 +108,15 @@ export interface BenchResults {
   'import.apkg20k'?: ApkgResult;
   /** The FSRS optimizer on a simulated history (absent in runs saved before it existed). */
   fsrs?: FsrsBench;
+  /** Issue 16's figures at the largest size that measured them (see `phases/storage.ts`). */
+  'issue16.size'?: number;
+  'storage.dbBytesPerReview'?: number;
+  'storage.schema4BytesPerReview'?: number;
+  'storage.ratioToSchema4'?: number;
+  'storage.upgradeLaunchMs'?: number;
+  'stats.firstOpenMs'?: number | null;
+  'stats.firstOpenRatioToMnemosyne'?: number | null;
+  'stats.laterOpenMs'?: number;
 }
 
 export const TARGETS = {
@@ -121,6 +133,10 @@ export const TARGETS = {
   backupBytesPerReview: 15,
   /** import.apkg20k: the .apkg in at most this many times the same notes as a Lectern pack. */
   apkgPackRatio: 2,
+  /** Issue 16: the review log on disk, and the statistics against Mnemosyne and on later openings. */
+  dbBytesPerReview: 70,
+  statsPeerRatio: 0.5,
+  statsLaterMs: 300,
   /** Size at which the absolute targets apply. */
   at: 100_000,
 } as const;
@@ -391,21 +407,55 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
         ...(peer ? { peer: peer.repP95 } : {}),
       });
     }
-    if (s.statsFirst !== undefined)
-      rows.push({
-        measure: `statistics screen, first opening: reads every review and builds the cache (${formatReviews(s.seed.reviews)} reviews)`,
+    if (s.statsFirst !== undefined) {
+      const ratio = peer ? s.statsFirst / peer.statsMs : undefined;
+      const judged = ratio !== undefined && s.n === TARGETS.at;
+      addVerdicts(
+        rows,
+        {
+          measure: `stats.firstOpenMs: statistics screen, first opening in a session (${formatReviews(s.seed.reviews)} reviews)`,
+          size,
+          value: s.statsFirst,
+          unit: 'ms',
+          ...(peer ? { peer: peer.statsMs } : {}),
+          ...(judged ? { target: `≤ ${TARGETS.statsPeerRatio}× Mnemosyne` } : {}),
+        },
+        judged ? [judgeMax(ratio, TARGETS.statsPeerRatio, '×')] : [],
+      );
+    }
+    const laterStats = median(s.stats);
+    addVerdicts(
+      rows,
+      {
+        measure: `stats.laterOpenMs: statistics screen${s.statsFirst !== undefined ? ', later openings' : ''} (${formatReviews(s.seed.reviews)} reviews; Mnemosyne: its 1k)`,
         size,
-        value: s.statsFirst,
+        value: laterStats,
         unit: 'ms',
         ...(peer ? { peer: peer.statsMs } : {}),
+        ...(s.n === TARGETS.at ? { target: `≤ ${TARGETS.statsLaterMs} ms` } : {}),
+      },
+      s.n === TARGETS.at ? [judgeMax(laterStats, TARGETS.statsLaterMs, 'ms')] : [],
+    );
+    if (s.storage) {
+      const perReview = s.storage.schema5Bytes / Math.max(1, s.seed.reviews);
+      addVerdicts(
+        rows,
+        {
+          measure: `storage.dbBytesPerReview: IndexedDB on disk ÷ reviews, closed (schema 4: ${formatNumber(s.storage.schema4Bytes / Math.max(1, s.seed.reviews))} B, ratio ${formatRatio(s.storage.schema5Bytes / Math.max(1, s.storage.schema4Bytes))})`,
+          size,
+          value: perReview,
+          unit: 'B',
+          target: `≤ ${TARGETS.dbBytesPerReview} B`,
+        },
+        [judgeMax(perReview, TARGETS.dbBytesPerReview, 'B')],
+      );
+      rows.push({
+        measure: `start with the upgrade to schema 5 (${formatReviews(s.seed.reviews)} reviews moved)`,
+        size,
+        value: s.storage.upgradeLaunchMs,
+        unit: 'ms',
       });
-    rows.push({
-      measure: `statistics screen${s.statsFirst !== undefined ? ', later openings' : ''} (${formatReviews(s.seed.reviews)} reviews; Mnemosyne: its 1k)`,
-      size,
-      value: median(s.stats),
-      unit: 'ms',
-      ...(peer ? { peer: peer.statsMs } : {}),
-    });
+    }
     if (s.browse && s.browse.rows.length > 0) {
       rows.push({
         measure: 'Browse opened → first rows shown',

@@ -231,8 +231,8 @@ test('an update shows its summary first and keeps progress by the rule', async (
   expect(after.has('gone')).toBe(false);
   expect(after.has('new-one')).toBe(false);
   // The history stays, the restarted question's too.
-  const reviews = await readRows<{ packId: string }>(page, 'reviews');
-  expect(reviews.filter((r) => r.packId === 'e2e-quiz')).toHaveLength(3);
+  const reviews = await readRows<{ cardKey: string }>(page, 'revlog');
+  expect(reviews.filter((r) => r.cardKey.startsWith('e2e-quiz:'))).toHaveLength(3);
   const chunks = await readRows<{ items: { id: string; packId: string; question: { prompt?: string } }[] }>(
     page,
     'questionChunks',

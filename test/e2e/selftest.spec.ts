@@ -90,7 +90,7 @@ async function seedStudiedChapter(page: Page, packId: string, chapterId: string)
   );
 }
 
-/** Every row of the cards and reviews stores, as JSON (the schedule, to compare before and after). */
+/** Every row of the cards and revlog stores, as JSON (the schedule, to compare before and after). */
 async function readSchedule(page: Page): Promise<string> {
   return page.evaluate(
     () =>
@@ -99,9 +99,9 @@ async function readSchedule(page: Page): Promise<string> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['cards', 'reviews'], 'readonly');
+          const tx = db.transaction(['cards', 'revlog'], 'readonly');
           const cards = tx.objectStore('cards').getAll();
-          const reviews = tx.objectStore('reviews').getAll();
+          const reviews = tx.objectStore('revlog').getAll();
           tx.oncomplete = () => {
             db.close();
             resolve(JSON.stringify({ cards: cards.result, reviews: reviews.result }));
@@ -333,7 +333,7 @@ test('practice mode counted toward the schedule: feedback after each answer, Rea
   const verdict = selftest.question().getByRole('heading', { level: 2, name: /Correct|Wrong|Partly right/ });
   await expect(verdict).toBeFocused();
   await expectAccessible(page, 'on practice feedback');
-  expect(await countRows(page, 'reviews')).toBe(1);
+  expect(await countRows(page, 'revlog')).toBe(1);
 
   // Read in context, then back to the test: it is offered for resuming where it was.
   await selftest.press(selftest.question().getByRole('button', { name: 'Read in context' }));
@@ -361,7 +361,7 @@ test('practice mode counted toward the schedule: feedback after each answer, Rea
   await selftest.press(page.getByRole('button', { name: 'See the report' }));
   await expect(selftest.report()).toContainText('This test counted toward it');
   await expect(selftest.chapterRow('Introduction')).toBeVisible();
-  expect(await countRows(page, 'reviews')).toBe(3);
+  expect(await countRows(page, 'revlog')).toBe(3);
   // Each counted answer gave its never-studied question a card row.
   expect(await countRows(page, 'cards')).toBe(3);
 

@@ -83,7 +83,7 @@ test('study 10 questions of every type by keyboard; the answers and counts survi
     );
     // Both flashcards were rated Good: they are learning and come back in 10 minutes.
     await expect(study.waiting()).toBeVisible();
-    expect(await countRows(page, 'reviews')).toBe(10);
+    expect(await countRows(page, 'revlog')).toBe(10);
   } finally {
     await first.close();
   }
@@ -96,7 +96,7 @@ test('study 10 questions of every type by keyboard; the answers and counts survi
     await expect(pack.getByTestId('pack-counts')).toHaveText(`Due 0 New ${COURSE_SIZE - 10}`);
     const introRow = pack.getByRole('listitem').filter({ hasText: INTRO });
     await expect(introRow.getByTestId('chapter-counts')).toHaveText('0 due · 0 new');
-    expect(await countRows(page, 'reviews')).toBe(10);
+    expect(await countRows(page, 'revlog')).toBe(10);
     const study = new StudyPage(page);
     await study.openFromLibrary(pack);
     await expect(study.waiting()).toBeVisible();
@@ -119,20 +119,20 @@ test('U undoes the last answer (the card comes back as it was, its log row gone)
   await expect(study.progressLabel()).toHaveText('2 of 3');
   const secondId = await study.currentId();
   expect(secondId).not.toBe(firstId);
-  expect(await countRows(page, 'reviews')).toBe(1);
+  expect(await countRows(page, 'revlog')).toBe(1);
 
   await page.keyboard.press('u');
   await expect(study.card()).toHaveAttribute('data-question-id', firstId);
   await expect(study.card()).toHaveAttribute('data-phase', 'question');
   await expect(study.progressLabel()).toHaveText('1 of 3');
   await expect(study.message()).toContainText('Answer undone');
-  expect(await countRows(page, 'reviews')).toBe(0);
+  expect(await countRows(page, 'revlog')).toBe(0);
   await expect(study.card().getByText('New question', { exact: true })).toBeVisible();
 
   // Answered again (Space continues too), it moves on as before.
   await study.studyOne('Space');
   await expect(study.card()).toHaveAttribute('data-question-id', secondId);
-  expect(await countRows(page, 'reviews')).toBe(1);
+  expect(await countRows(page, 'revlog')).toBe(1);
 
   // S suspends the card on screen; U brings it back.
   await page.keyboard.press('s');
@@ -161,7 +161,7 @@ test('Read in context opens the chapter at the question’s section, highlighted
   await expect(study.card()).toHaveAttribute('data-question-id', q.id);
   await expect(study.card()).toHaveAttribute('data-phase', 'answered');
   await study.continue();
-  expect(await countRows(page, 'reviews')).toBe(1);
+  expect(await countRows(page, 'revlog')).toBe(1);
 });
 
 test('with the clock moved on, the studied questions come due again', async ({ page }) => {

@@ -25,13 +25,17 @@ export function workerOn(db: LecternDb) {
   };
 }
 
+/** The database's table of a backup table (the backup's `reviews` are the `revlog` since schema 5). */
+export const tableOf = (d: LecternDb, n: (typeof BACKUP_TABLES)[number]): Table =>
+  (n === 'reviews' ? d.revlog : d[n]) as Table;
+
 /** Adds every row of `t` to the database's backup tables, in one transaction. */
 export async function fill(d: LecternDb, t: BackupTables): Promise<void> {
   await d.transaction(
     'rw',
-    BACKUP_TABLES.map((n) => d[n]),
+    BACKUP_TABLES.map((n) => tableOf(d, n)),
     async () => {
-      for (const n of BACKUP_TABLES) await (d[n] as Table).bulkAdd(t[n]);
+      for (const n of BACKUP_TABLES) await tableOf(d, n).bulkAdd(t[n]);
     },
   );
 }

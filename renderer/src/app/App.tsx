@@ -7,6 +7,7 @@ import { useAutoBackup } from '../features/backup/use-auto-backup';
 import { ImportShell } from '../features/import/ImportShell';
 import { SetAsideNotice } from '../features/library/SetAsideNotice';
 import { checkDatabase, type DatabaseHealth } from '../ops/database-health';
+import { settleReviewLog, warmReviewColumns } from '../ops/review-log-upgrade';
 import { checkStoredSettings } from '../ops/stored-rows';
 import { useAppStore } from '../store';
 import { AboutDialog } from './AboutDialog';
@@ -17,12 +18,16 @@ import { preloadNextScreens, renderScreen } from './screens';
 import { useMainEvents } from './use-main-events';
 import { useTheme } from './use-theme';
 
+/** How long after the Library is shown the statistics' cache is filled (the first clicks go first). */
+const WARM_AFTER_MS = 1500;
+
 export function App() {
   const route = useAppStore((s) => s.route);
   const notify = useAppStore((s) => s.notify);
   const [ready, setReady] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [health, setHealth] = useState<DatabaseHealth>({ status: 'ok' });
+  const [upgrading, setUpgrading] = useState<string | null>(null);
   useMainEvents(useCallback(() => setAboutOpen(true), []));
   useTheme();
   useAutoBackup(ready);
@@ -33,13 +38,24 @@ export function App() {
     const checked = checkDatabase(db).then(setHealth, (err: unknown) =>
       notify('error', `Could not check the database against its record: ${describeError(err)}`),
     );
-    Promise.all([loadBundledContent(db, Date.now()), checked, checkStoredSettings(db)])
+    // Schema 4's review log moves into schema 5's compact rows first (only once, resumable).
+    const settled = settleReviewLog(db, Date.now(), (fraction, done, total) =>
+      setUpgrading(
+        `Upgrading your review log: ${done.toLocaleString()} of ${total.toLocaleString()} reviews (${Math.floor(fraction * 100)} %)…`,
+      ),
+    ).finally(() => setUpgrading(null));
+    Promise.all([settled.then(() => loadBundledContent(db, Date.now())), checked, checkStoredSettings(db)])
       .then(([report, , settings]) => {
         for (const p of report.problems) notify('error', p);
         if (settings) notify('error', settings);
       })
       .catch((err: unknown) => notify('error', `Start-up failed: ${describeError(err)}`))
-      .finally(() => setReady(true));
+      .finally(() => {
+        setReady(true);
+        // Once the Library is up: the statistics' cache of the days not cached yet (after an
+        // upgrade, all of them), so their first opening does not read every review.
+        setTimeout(() => void warmReviewColumns(db).catch(() => {}), WARM_AFTER_MS);
+      });
   }, [notify]);
 
   return (
@@ -51,7 +67,7 @@ export function App() {
       <main id="main" tabIndex={-1} aria-busy={!ready}>
         {!ready ? (
           <p role="status" className="loading">
-            Opening your library…
+            {upgrading ?? 'Opening your library…'}
           </p>
         ) : (
           <>

@@ -32,7 +32,7 @@ export async function importAnkiHistory(
   const settings = resolveSchedulingSettings((await getSettings(db)).settings, pack.id);
   const places = new Map(questionRowsOf(pack).map((q) => [q.id, q]));
   const wanted = history.filter((h) => places.has(h.questionId));
-  return db.transaction('rw', db.cards, db.reviews, async (): Promise<HistoryImportCounts> => {
+  return db.transaction('rw', db.cards, db.revlog, async (): Promise<HistoryImportCounts> => {
     const existing = await db.cards.bulkGet(wanted.map((h) => cardKey(pack.id, h.questionId)));
     const cards: CardRow[] = [];
     const reviews: ReviewRow[] = [];
@@ -77,7 +77,7 @@ export async function importAnkiHistory(
       cards.push(withCardIndexFields(row));
     });
     await db.cards.bulkPut(cards);
-    await db.reviews.bulkAdd(reviews);
+    await db.revlog.bulkAdd(reviews);
     return { cards: cards.length, reviews: reviews.length, kept };
   });
 }

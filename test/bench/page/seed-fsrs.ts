@@ -4,6 +4,7 @@
  * The review row is written in this one place.
  */
 
+import { makeReviewId } from '../../../renderer/src/core/revlog/review-id';
 import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
 import { readPackQuestions } from '../../../renderer/src/db/repos/question-chunks';
 import { LecternDb, withCardIndexFields } from '../../../renderer/src/db/schema/database';
@@ -33,18 +34,18 @@ export async function seedFsrsHistory(o: {
     const card = newCardRow(o.packId, q.id, q.chapterId, q.order, start.getTime());
     reviews.forEach((r, k) => {
       const at = start.getTime() + r.day * DAY + k * 1000;
+      // Schema 5's compact row (issue 16): the optimizer reads cardKey, at, rating and stateBefore.
       rows.push({
+        id: makeReviewId(at),
         cardKey: card.key,
-        packId: card.packId,
-        chapterId: card.chapterId,
         at,
         rating: r.rating,
         score: r.recalled ? 1 : 0,
         correct: r.recalled ? 1 : 0,
-        response: `{"type":"flashcard","rating":${r.rating}}`,
         responseMs: 4000,
         stateBefore: k === 0 ? 0 : 2,
-        prev: { ...card, state: k === 0 ? 0 : 2, reps: k, rev: k },
+        stability: 0,
+        difficulty: 0,
         dueAfter: at + DAY,
       });
     });
@@ -65,7 +66,7 @@ export async function seedFsrsHistory(o: {
       }),
     );
   });
-  await db.reviews.bulkAdd(rows);
+  await db.revlog.bulkAdd(rows);
   await db.cards.bulkPut(cardRows);
   db.close();
   return { cards: sim.length, reviews: rows.length };

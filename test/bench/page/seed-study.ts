@@ -8,7 +8,7 @@ import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
 import { readPackQuestions } from '../../../renderer/src/db/repos/question-chunks';
 import { patchSettings } from '../../../renderer/src/db/repos/settings-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
-import type { CardRow, ReviewRow } from '../../../renderer/src/db/schema/rows';
+import type { CardRow, LegacyReviewRow } from '../../../renderer/src/db/schema/rows';
 
 const DAY = 86_400_000;
 
@@ -26,7 +26,8 @@ export interface SeedOptions {
 /**
  * Gives the pack a studied history, as a student a year or two in would have: 75 % of the cards in
  * Review (`due` of them due now, the rest due later), 1 % (at most 300) learning, the rest new, and
- * `reviewsPerCard × cards` review-log rows spread over the last two years. Written through Dexie in
+ * `reviewsPerCard × cards` review-log rows spread over the last two years — in schema 4's shape, as
+ * a database from before issue 16 holds them: the app moves them into schema 5's log when it opens. Written through Dexie in
  * chunked bulk calls (setup, not timed). Also sets reviews per day to the maximum and lets new cards
  * in without reading, so the queue holds every due card.
  */
@@ -90,7 +91,7 @@ export async function seedStudy(o: SeedOptions): Promise<{ cards: number; review
 
   const total = Math.round(o.reviewsPerCard * n);
   let written = 0;
-  let batch: ReviewRow[] = [];
+  let batch: LegacyReviewRow[] = [];
   const perCard = Math.floor(total / Math.max(1, studied.length));
   let extra = total - perCard * studied.length;
   for (const c of studied) {

@@ -44,7 +44,7 @@ async function seed(): Promise<LecternDb> {
     makeCard({ key: 'p:q0', state: 2, stability: 5, lastReview: NOW - DAY, due: NOW + 4 * DAY, reps: 2 }),
     makeCard({ key: 'p:q1', order: 1, suspended: 1 }),
   ]);
-  await db.reviews.bulkAdd([
+  await db.revlog.bulkAdd([
     makeReview({ cardKey: 'p:q0', at: NOW - 2 * DAY, rating: 1, correct: 0 }),
     makeReview({ cardKey: 'p:q0', at: NOW - DAY, rating: 3 }),
   ]);
@@ -153,7 +153,7 @@ describe('applyBrowseAction', () => {
     expect(r).toMatchObject({ changed: 1, unchanged: 1, reviewsDeleted: 2 });
     const card = await db.cards.get('p:q0' as never);
     expect(card).toMatchObject({ state: 0, flagged: 1, reps: 0 });
-    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.count()).toBe(0);
     await expectTalliesTrue();
   });
 

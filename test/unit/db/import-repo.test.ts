@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Pack, Question } from '../../../renderer/src/core/pack/schema';
+import { makeReviewId } from '../../../renderer/src/core/revlog/review-id';
 import { applyImport, previewImport } from '../../../renderer/src/db/repos/import-repo';
 import { newCardRow, type PackMeta } from '../../../renderer/src/db/repos/packs-repo';
 import { readPackQuestions } from '../../../renderer/src/db/repos/question-chunks';
@@ -95,10 +96,9 @@ async function study(d: LecternDb, ids: string[]): Promise<void> {
       rev: card.rev + 2,
     };
     await d.cards.put(studied);
-    await d.reviews.add({
+    await d.revlog.add({
+      id: makeReviewId(T0),
       cardKey: card.key,
-      packId: 'quiz',
-      chapterId: card.chapterId,
       at: T0,
       rating: 3,
       score: 1,
@@ -106,7 +106,8 @@ async function study(d: LecternDb, ids: string[]): Promise<void> {
       response: 'true',
       responseMs: 1000,
       stateBefore: 0,
-      prev: card,
+      stability: studied.stability,
+      difficulty: studied.difficulty,
       dueAfter: studied.due,
     });
   }
@@ -235,7 +236,7 @@ describe('applyImport: an update', () => {
       ['fresh', 3],
     ]);
     // Every review is kept, the removed and restarted questions' too.
-    expect(await d.reviews.count()).toBe(4);
+    expect(await d.revlog.count()).toBe(4);
     expect(questions.get('gone')?.order).toBe(4);
     expect(await d.packs.get('quiz')).toMatchObject({
       title: 'Quiz v2',
@@ -291,7 +292,7 @@ describe('applyImport: an update', () => {
       ['gone', 4, 1],
     ]);
     expect(await d.cards.get(key('gone'))).toMatchObject({ removed: 1, order: 4 });
-    expect(await d.reviews.count()).toBe(1);
+    expect(await d.revlog.count()).toBe(1);
   });
 
   it('refuses, writing nothing, when the stored pack changed since the preview', async () => {

@@ -10,7 +10,7 @@ import {
   type ReviewGenerationRow,
   SPANS_PER_READ,
 } from '../../../renderer/src/db/schema/middleware/review-column-cache';
-import type { ReviewRow } from '../../../renderer/src/db/schema/rows';
+import { packOfKey, type ReviewRow } from '../../../renderer/src/db/schema/rows';
 import { makeReview } from '../core/stats/fixtures';
 
 let db: LecternDb;
@@ -19,20 +19,24 @@ afterEach(async () => {
 });
 
 const NOW = Date.UTC(2026, 2, 15, 12);
-/** Two complete spans (ids 1…9,999) and part of a third. */
-const COUNT = 2 * REVIEW_SPAN + 1200;
+/** The first day of the log: two complete days (spans), then part of a third (NOW's). */
+const D0 = Date.UTC(2026, 2, 13);
+const PER_DAY = 1500;
+const COUNT = 2 * PER_DAY + 600;
+/** The second day's span. */
+const D1 = D0 + REVIEW_SPAN;
 
 async function seed(): Promise<ReviewRow[]> {
   db = new LecternDb(`test-columns-${Math.random()}`);
   const rows = Array.from({ length: COUNT }, (_, i) =>
     makeReview({
-      at: NOW - (COUNT - i) * 1000,
+      at: D0 + Math.floor((i * REVIEW_SPAN) / PER_DAY),
       responseMs: i,
       rating: ((i % 4) + 1) as 1 | 2 | 3 | 4,
-      packId: i % 3 === 0 ? 'o' : 'p',
+      cardKey: i % 3 === 0 ? 'o:q1' : 'p:q1',
     }),
   );
-  await db.reviews.bulkAdd(rows);
+  await db.revlog.bulkAdd(rows);
   return rows;
 }
 
@@ -45,7 +49,9 @@ function tuples(c: ReviewColumns): string[] {
 
 /** What the rows themselves give, without any cache. */
 async function truth(packId?: string): Promise<string[]> {
-  const rows = (await db.reviews.toArray()).filter((r) => packId === undefined || r.packId === packId);
+  const rows = (await db.revlog.toArray()).filter(
+    (r) => packId === undefined || packOfKey(r.cardKey) === packId,
+  );
   return rows.map((r) => [r.at, r.rating, r.stateBefore, r.responseMs].join(',')).sort();
 }
 
@@ -77,9 +83,9 @@ describe('the review log’s column cache', () => {
   it('is built for the complete spans only, and a later read gives the same columns from it', async () => {
     await seed();
     const built = await loadAndSave();
-    expect(built.chunks.map((c) => c.first)).toEqual(expect.arrayContaining([0, REVIEW_SPAN]));
+    expect(built.chunks.map((c) => c.first)).toEqual(expect.arrayContaining([D0, D1]));
     expect(built.chunks).toHaveLength(2);
-    expect(await chunkKeys()).toEqual([0, REVIEW_SPAN]);
+    expect(await chunkKeys()).toEqual([D0, D1]);
     for (const packId of [undefined, 'p', 'o'])
       expect(tuples(await loadReviewColumns(db, packId))).toEqual(await truth(packId));
   });
@@ -87,7 +93,7 @@ describe('the review log’s column cache', () => {
   it('is what a later read uses (a changed chunk shows through)', async () => {
     await seed();
     await loadAndSave();
-    const chunk = (await db.reviewColumns.get(0)) as ReviewColumnChunk;
+    const chunk = (await db.reviewColumns.get(D0)) as ReviewColumnChunk;
     chunk.rating.fill(4);
     await db.reviewColumns.put(chunk);
     const read = await loadReviewColumns(db);
@@ -99,15 +105,15 @@ describe('the review log’s column cache', () => {
     await seed();
     await loadAndSave();
     // Raw edits: one span's record made garbage, another given a pack index past its pack list.
-    await db.reviewColumns.put({ first: 0, packIds: 'x', pack: [1, 2] } as never);
-    const second = (await db.reviewColumns.get(REVIEW_SPAN)) as ReviewColumnChunk;
+    await db.reviewColumns.put({ first: D0, packIds: 'x', pack: [1, 2] } as never);
+    const second = (await db.reviewColumns.get(D1)) as ReviewColumnChunk;
     second.pack[0] = 9;
     await db.reviewColumns.put(second);
     const toSave: ColumnsToSave = { generation: -1, chunks: [] };
     expect(tuples(await loadReviewColumns(db, undefined, toSave))).toEqual(await truth());
     expect(tuples(await loadReviewColumns(db, 'o'))).toEqual(await truth('o'));
     // The rebuilt columns replace the broken records.
-    expect(toSave.chunks.map((c) => c.first).sort((a, b) => a - b)).toEqual([0, REVIEW_SPAN]);
+    expect(toSave.chunks.map((c) => c.first).sort((a, b) => a - b)).toEqual([D0, D1]);
     expect(await saveReviewColumnChunks(db, toSave.generation, toSave.chunks)).toBe(true);
     const again: ColumnsToSave = { generation: -1, chunks: [] };
     expect(tuples(await loadReviewColumns(db, undefined, again))).toEqual(await truth());
@@ -115,11 +121,11 @@ describe('the review log’s column cache', () => {
   });
 
   it('drops a span whose reviews are deleted (an undo) and bumps the generation', async () => {
-    await seed();
+    const rows = await seed();
     await loadAndSave();
     const before = (await db.reviewColumns.get(GENERATION_KEY)) as ReviewGenerationRow | undefined;
-    await db.reviews.delete(42);
-    expect(await chunkKeys()).toEqual([REVIEW_SPAN]);
+    await db.revlog.delete(rows[42]?.id as string);
+    expect(await chunkKeys()).toEqual([D1]);
     const after = (await db.reviewColumns.get(GENERATION_KEY)) as ReviewGenerationRow;
     expect(after.generation).toBe((before?.generation ?? 0) + 1);
     expect(tuples(await loadReviewColumns(db))).toEqual(await truth());
@@ -129,24 +135,24 @@ describe('the review log’s column cache', () => {
     await seed();
     const toSave: ColumnsToSave = { generation: -1, chunks: [] };
     await loadReviewColumns(db, undefined, toSave);
-    await db.reviews.where('packId').equals('o').delete();
+    await db.revlog.where('cardKey').startsWith('o:').delete();
     expect(await saveReviewColumnChunks(db, toSave.generation, toSave.chunks)).toBe(false);
     expect(await chunkKeys()).toEqual([]);
     expect(tuples(await loadReviewColumns(db))).toEqual(await truth());
   });
 
-  it('is emptied by a clear (a restore), and a row written with its id drops its span', async () => {
+  it('is emptied by a clear (a restore), and a row written into a day already over drops its span', async () => {
     const rows = await seed();
     await loadAndSave();
-    await db.reviews.clear();
+    await db.revlog.clear();
     expect(await chunkKeys()).toEqual([]);
-    // A restore writes rows with their ids.
-    await db.reviews.bulkAdd(rows.map((r, i) => ({ ...r, id: i + 1 })));
+    // A restore (or a merge from another device) writes rows into days already over.
+    await db.revlog.bulkAdd(rows);
     await loadAndSave();
-    expect(await chunkKeys()).toEqual([0, REVIEW_SPAN]);
-    const stored = (await db.reviews.get(REVIEW_SPAN + 3)) as ReviewRow;
-    await db.reviews.put({ ...stored, rating: 1 });
-    expect(await chunkKeys()).toEqual([0]);
+    expect(await chunkKeys()).toEqual([D0, D1]);
+    const stored = (await db.revlog.get(rows[PER_DAY + 3]?.id as string)) as ReviewRow;
+    await db.revlog.put({ ...stored, rating: 1 });
+    expect(await chunkKeys()).toEqual([D0]);
     expect(tuples(await loadReviewColumns(db))).toEqual(await truth());
   });
 

@@ -73,7 +73,7 @@ async function seed(): Promise<LecternDb> {
       order: 4,
     }),
   ]);
-  await db.reviews.bulkAdd([makeReview({ at: NOW - DAY, cardKey: 'p:q0' })]);
+  await db.revlog.bulkAdd([makeReview({ at: NOW - DAY, cardKey: 'p:q0' })]);
   return db;
 }
 
@@ -140,7 +140,7 @@ describe('self-test repository', () => {
   it('resumes with the right remaining time, expires, scores, and leaves the schedule alone', async () => {
     const d = await seed();
     const cardsBefore = await d.cards.toArray();
-    const reviewsBefore = await d.reviews.toArray();
+    const reviewsBefore = await d.revlog.toArray();
     const started = await startSelfTest(d, { ...base, timeLimitMs: 10 * MIN });
     if (!started.ok) throw new Error('not started');
     const id = started.test.id;
@@ -177,7 +177,7 @@ describe('self-test repository', () => {
     expect(row).toMatchObject({ status: 'done', score: 0.3, finishedAt: NOW + 128 * MIN });
     expect(await findRunningSelfTest(d)).toBeNull();
     expect(await d.cards.toArray()).toEqual(cardsBefore);
-    expect(await d.reviews.toArray()).toEqual(reviewsBefore);
+    expect(await d.revlog.toArray()).toEqual(reviewsBefore);
     expect((await loadSelfTest(d, id))?.state.answers[0]?.response).toBe('x');
   });
 
@@ -211,7 +211,7 @@ describe('self-test repository', () => {
 
   it("sends missed questions to today's queue without touching their history", async () => {
     const d = await seed();
-    const reviewsBefore = await d.reviews.toArray();
+    const reviewsBefore = await d.revlog.toArray();
     const cardsBefore = await d.cards.count();
     const keys = ['p:q0', 'p:q1', 'p:q2', 'p:q3', 'p:q4', 'p:q5', 'p:q6', 'p:q0', 'p:gone'];
     const result = await sendMissedToStudy(d, keys.map(ref), NOW);
@@ -229,7 +229,7 @@ describe('self-test repository', () => {
     expect((await d.cards.get(k('p:q5')))?.due).toBe(NOW - 5 * MIN);
     expect((await d.cards.get(k('p:q1')))?.due).toBe(NOW);
     expect((await d.cards.get(k('p:q4')))?.due).toBe(NOW + 2 * DAY);
-    expect(await d.reviews.toArray()).toEqual(reviewsBefore);
+    expect(await d.revlog.toArray()).toEqual(reviewsBefore);
   });
 
   it("loads a test's questions and a discussion sheet with the missed facts", async () => {

@@ -7,6 +7,7 @@ import {
   saveSettings,
 } from '../../../renderer/src/db/repos/settings-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { packOfKey } from '../../../renderer/src/db/schema/rows';
 import { k, makeCard, makeReview } from '../core/stats/fixtures';
 
 let db: LecternDb;
@@ -71,11 +72,11 @@ describe('resetPackProgress', () => {
       makeCard({ key: 'o:a', packId: 'o', state: 2, stability: 10, reps: 1, lastReview: 100 }),
     ]);
     // p:f (order 5) was never studied: it has no card row.
-    await d.reviews.bulkAdd([
+    await d.revlog.bulkAdd([
       makeReview({ at: 10, cardKey: 'p:a' }),
       makeReview({ at: 20, cardKey: 'p:b' }),
       makeReview({ at: 25, cardKey: 'p:c' }),
-      makeReview({ at: 30, cardKey: 'o:a', packId: 'o' }),
+      makeReview({ at: 30, cardKey: 'o:a' }),
     ]);
   }
 
@@ -108,7 +109,7 @@ describe('resetPackProgress', () => {
     expect(await d.cards.get(k('p:e'))).toBeUndefined();
     expect(await d.cards.get(k('p:f'))).toBeUndefined();
     expect((await d.cards.get(k('o:a')))?.state).toBe(2);
-    expect((await d.reviews.toArray()).map((r) => r.packId)).toEqual(['o']);
+    expect((await d.revlog.toArray()).map((r) => packOfKey(r.cardKey))).toEqual(['o']);
   });
 
   it('says beforehand, from index counts, how many questions become new and how many reviews go', async () => {

@@ -2,8 +2,9 @@ import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDefaultSettings } from '../../../renderer/src/core/settings';
 import { saveSettings } from '../../../renderer/src/db/repos/settings-repo';
-import { loadReviewColumns, loadStats, splitIdRuns } from '../../../renderer/src/db/repos/stats-repo';
+import { loadReviewColumns, loadStats } from '../../../renderer/src/db/repos/stats-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
+import { packOfKey } from '../../../renderer/src/db/schema/rows';
 import {
   DAY,
   HOUR,
@@ -46,10 +47,10 @@ async function seed(): Promise<LecternDb> {
       lapses: 2,
     }),
   ]);
-  await db.reviews.bulkAdd([
+  await db.revlog.bulkAdd([
     makeReview({ at: NOW - 2 * DAY, cardKey: 'p:b', rating: 1, responseMs: 4000 }),
     makeReview({ at: NOW - DAY, cardKey: 'p:a', rating: 3, responseMs: 2000 }),
-    makeReview({ at: NOW - HOUR, cardKey: 'o:z', packId: 'o', rating: 3, stateBefore: 0, responseMs: 1000 }),
+    makeReview({ at: NOW - HOUR, cardKey: 'o:z', rating: 3, stateBefore: 0, responseMs: 1000 }),
   ]);
   return db;
 }
@@ -91,7 +92,7 @@ describe('loadStats', () => {
   it('reads the log across chunk boundaries', async () => {
     db = new LecternDb(`test-stats-${Math.random()}`);
     const rows = Array.from({ length: 12_001 }, (_, i) => makeReview({ at: NOW - i * 1000, responseMs: 1 }));
-    await db.reviews.bulkAdd(rows);
+    await db.revlog.bulkAdd(rows);
     const all = await loadReviewColumns(db);
     expect(all.length).toBe(12_001);
     const one = await loadReviewColumns(db, 'p');
@@ -115,40 +116,25 @@ describe('loadStats', () => {
             ? 'o'
             : 'p';
     const rows = Array.from({ length: 12_000 }, (_, i) =>
-      makeReview({ at: NOW - i * 1000, responseMs: i, packId: packOf(i) }),
+      makeReview({ at: NOW - i * 1000, responseMs: i, cardKey: `${packOf(i)}:q1` }),
     );
-    await db.reviews.bulkAdd(rows);
+    await db.revlog.bulkAdd(rows);
     const sum = (c: { length: number; responseMs: Float64Array }) =>
       Array.from(c.responseMs.subarray(0, c.length)).reduce((a, b) => a + b, 0);
     const expected = (packId?: string) =>
-      rows.reduce((a, r, i) => a + (packId === undefined || r.packId === packId ? i : 0), 0);
+      rows.reduce((a, r, i) => a + (packId === undefined || packOfKey(r.cardKey) === packId ? i : 0), 0);
     for (const packId of ['p', 'o', undefined]) {
       const cols = await loadReviewColumns(db, packId);
-      expect(cols.length).toBe(rows.filter((r) => packId === undefined || r.packId === packId).length);
+      expect(cols.length).toBe(
+        rows.filter((r) => packId === undefined || packOfKey(r.cardKey) === packId).length,
+      );
       expect(sum(cols)).toBe(expected(packId));
     }
-    // Most rows deleted: the ids are far apart, and every remaining row is still read once.
-    await db.reviews.where(':id').between(100, 11_900).delete();
+    // Most rows deleted: the reviews are far apart, and every remaining row is still read once.
+    await db.revlog.bulkDelete(rows.slice(100, 11_900).map((r) => r.id));
     const left = await loadReviewColumns(db);
-    expect(left.length).toBe(await db.reviews.count());
-    expect(sum(left)).toBe((await db.reviews.toArray()).reduce((a, r) => a + r.responseMs, 0));
-  });
-
-  it('splits ids into dense runs and loose ids', () => {
-    const dense = Array.from({ length: 40 }, (_, i) => 10 + i);
-    const halfDense = Array.from({ length: 40 }, (_, i) => 100 + 2 * i);
-    const scattered = [1000, 1100, 1200];
-    const { runs, loose } = splitIdRuns([...dense, ...halfDense, ...scattered]);
-    expect(runs).toEqual([
-      [10, 49],
-      [100, 178],
-    ]);
-    expect(loose).toEqual(scattered);
-    expect(splitIdRuns(Array.from({ length: 12_000 }, (_, i) => i)).runs).toEqual([
-      [0, 4999],
-      [5000, 9999],
-      [10_000, 11_999],
-    ]);
+    expect(left.length).toBe(await db.revlog.count());
+    expect(sum(left)).toBe((await db.revlog.toArray()).reduce((a, r) => a + r.responseMs, 0));
   });
 
   it('re-runs inside a live query as soon as a review is stored', async () => {
@@ -158,7 +144,7 @@ describe('loadStats', () => {
       next: (s) => seen.push(s.reviews.todayReviews),
     });
     await waitFor(() => seen.length === 1);
-    await d.reviews.add(makeReview({ at: NOW - 60_000, cardKey: 'p:a' }));
+    await d.revlog.add(makeReview({ at: NOW - 60_000, cardKey: 'p:a' }));
     await waitFor(() => seen.length === 2);
     sub.unsubscribe();
     expect(seen).toEqual([1, 2]);

@@ -68,7 +68,7 @@ async function seedFixture(d: LecternDb, reviews: ReviewRow[] = []): Promise<voi
     { id: 'c2', count: 0 },
   ]);
   await d.cards.bulkAdd(fixture);
-  await d.reviews.bulkAdd(reviews);
+  await d.revlog.bulkAdd(reviews);
 }
 
 const keysOf = (cards: readonly { key: string }[]) => cards.map((c) => c.key);
@@ -325,12 +325,12 @@ describe('at 20k questions', () => {
 describe('reviewsDoneToday', () => {
   it('counts answers since the start of the day by pack, new and review apart', async () => {
     const { d } = openDb();
-    await d.reviews.bulkAdd([
+    await d.revlog.bulkAdd([
       makeReview({ at: DAY_START - 1, stateBefore: 0 }),
       makeReview({ at: DAY_START, stateBefore: 0 }),
       makeReview({ at: DAY_START + 5, stateBefore: 1 }),
       makeReview({ at: NOW, stateBefore: 2 }),
-      makeReview({ at: NOW - 5, stateBefore: 2, packId: 'other' }),
+      makeReview({ at: NOW - 5, stateBefore: 2, cardKey: 'other:q1' }),
       makeReview({ at: NOW + 1, stateBefore: 2 }),
     ]);
     expect(await reviewsDoneToday(d, NOW, DAY_START)).toEqual({

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { reviewIdTime } from '../../../renderer/src/core/revlog/review-id';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../../renderer/src/core/scheduler';
 import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
 import { countsByPackAndChapter } from '../../../renderer/src/db/repos/study-counts-repo';
@@ -41,7 +42,7 @@ const answer = (over: Partial<AnswerInput> = {}): AnswerInput => ({
 });
 
 describe('answerCard', () => {
-  it('writes the new state with rev + 1 and one review row with the previous card', async () => {
+  it('writes the new state with rev + 1, one compact review row and undo’s snapshot of the previous card', async () => {
     const d = await open([makeCard({ key: 'p:q1', due: NOW - DAY })]);
     const res = await answerCard(d, answer());
     expect(res.ok).toBe(true);
@@ -49,12 +50,10 @@ describe('answerCard', () => {
     const stored = await d.cards.get(k('p:q1'));
     expect(stored).toEqual(res.value.card);
     expect(stored).toMatchObject({ state: 1, rev: 1, reps: 1, due: NOW + 10 * 60_000, lastReview: NOW });
-    const reviews = await d.reviews.toArray();
+    const reviews = await d.revlog.toArray();
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({
       cardKey: 'p:q1',
-      packId: 'p',
-      chapterId: 'c1',
       at: NOW,
       rating: 3,
       score: 1,
@@ -62,9 +61,15 @@ describe('answerCard', () => {
       response: '{"type":"typed","text":"$1B"}',
       responseMs: 4200,
       stateBefore: 0,
+      stability: stored?.stability,
+      difficulty: stored?.difficulty,
       dueAfter: NOW + 10 * 60_000,
     });
-    expect(reviews[0]?.prev).toEqual(makeCard({ key: 'p:q1', due: NOW - DAY }));
+    expect(Object.keys(reviews[0] ?? {})).not.toContain('prev');
+    expect(reviewIdTime(reviews[0]?.id)).toBe(NOW);
+    expect(await d.undo.toArray()).toEqual([
+      { reviewId: reviews[0]?.id, cardKey: 'p:q1', at: NOW, prev: makeCard({ key: 'p:q1', due: NOW - DAY }) },
+    ]);
   });
 
   it('refuses a second answer with the stale rev and writes nothing', async () => {
@@ -74,7 +79,7 @@ describe('answerCard', () => {
     const again = await answerCard(d, answer({ rating: 1, now: NOW + 1000 }));
     expect(again).toEqual({ ok: false, error: expect.objectContaining({ code: 'stale' }) });
     expect(await d.cards.get(k('p:q1'))).toEqual(before);
-    expect(await d.reviews.count()).toBe(1);
+    expect(await d.revlog.count()).toBe(1);
   });
 
   it('refuses missing and removed cards', async () => {
@@ -87,7 +92,7 @@ describe('answerCard', () => {
       ok: false,
       error: { code: 'removed' },
     });
-    expect(await d.reviews.count()).toBe(0);
+    expect(await d.revlog.count()).toBe(0);
   });
 
   it('stores a response that cannot be JSON as null instead of failing', async () => {
@@ -99,7 +104,7 @@ describe('answerCard', () => {
       answer({ response: cyclic, grade: { score: 7, correct: false }, responseMs: Number.NaN }),
     );
     expect(res.ok).toBe(true);
-    expect(await d.reviews.toArray()).toMatchObject([
+    expect(await d.revlog.toArray()).toMatchObject([
       { response: 'null', score: 1, correct: 0, responseMs: 0 },
     ]);
   });
@@ -114,12 +119,12 @@ describe('undoLastAnswer', () => {
     await answerCard(d, answer({ key: k('p:q2') }));
     const second = await answerCard(d, answer({ shownRev: 1, rating: 1, now: afterFirst.due + 60_000 }));
     expect(second.ok).toBe(true);
-    expect(await d.reviews.count()).toBe(3);
+    expect(await d.revlog.count()).toBe(3);
 
     const undone = await undoLastAnswer(d, k('p:q1'));
     expect(undone).toEqual({ ok: true, value: { ...afterFirst, rev: 3 } });
     expect(await d.cards.get(k('p:q1'))).toEqual({ ...afterFirst, rev: 3 });
-    expect((await d.reviews.toArray()).map((r) => [r.cardKey, r.rating])).toEqual([
+    expect((await d.revlog.toArray()).map((r) => [r.cardKey, r.rating])).toEqual([
       ['p:q1', 3],
       ['p:q2', 3],
     ]);
@@ -150,7 +155,7 @@ describe('undoLastAnswer', () => {
     const reset = { ...newCardRow('p', 'q1', 'c1', 0, NOW + DAY), rev: 2 };
     await d.cards.put(reset);
     expect(await undoLastAnswer(d, k('p:q1'))).toMatchObject({ ok: false, error: { code: 'stale' } });
-    expect(await d.reviews.count()).toBe(1);
+    expect(await d.revlog.count()).toBe(1);
 
     // An update that only moved q2 to another chapter and place: undo keeps where it is now.
     await answerCard(d, answer({ key: k('p:q2') }));
@@ -190,9 +195,15 @@ describe('answerCard with the row as shown (one round trip)', () => {
     try {
       await fast.cards.add(row);
       const b = await answerCard(fast, answer({ shownRev: 2, shownRow: row }));
-      expect(b).toEqual(a);
+      // The same rows but for the review's id (each answer gets its own).
+      const noIds = (r: typeof a) =>
+        r.ok
+          ? { ...r.value, review: { ...r.value.review, id: '' }, undo: { ...r.value.undo, reviewId: '' } }
+          : r;
+      expect(noIds(b)).toEqual(noIds(a));
       expect(await fast.cards.get(k('p:q1'))).toEqual(await careful.cards.get(k('p:q1')));
-      expect(await fast.reviews.toArray()).toEqual(await careful.reviews.toArray());
+      const rows = async (db: LecternDb) => (await db.revlog.toArray()).map((r) => ({ ...r, id: '' }));
+      expect(await rows(fast)).toEqual(await rows(careful));
     } finally {
       await fast.delete();
     }
@@ -202,7 +213,7 @@ describe('answerCard with the row as shown (one round trip)', () => {
     const d = await open([]);
     const res = await answerCard(d, answer({ key: k('p:q4'), place, shownRow: null }));
     expect(res).toMatchObject({ ok: true, value: { card: { key: 'p:q4', order: 4, rev: 1, reps: 1 } } });
-    expect(await d.reviews.count()).toBe(1);
+    expect(await d.revlog.count()).toBe(1);
   });
 
   it('rolls back when the stored row is not the shown one, and refuses as stale: nothing written', async () => {
@@ -213,7 +224,7 @@ describe('answerCard with the row as shown (one round trip)', () => {
       error: { code: 'stale' },
     });
     expect(await d.cards.get(k('p:q1'))).toMatchObject({ flagged: 1, rev: 2, reps: 0 });
-    expect(await d.reviews.count()).toBe(0);
+    expect(await d.revlog.count()).toBe(0);
     // Shown as having no row while one was made elsewhere.
     const made = makeCard({ key: 'p:q4', order: 4, rev: 1, flagged: 1 });
     await d.cards.add(made);
@@ -222,7 +233,7 @@ describe('answerCard with the row as shown (one round trip)', () => {
       error: { code: 'stale' },
     });
     expect(await d.cards.get(k('p:q4'))).toEqual(made);
-    expect(await d.reviews.count()).toBe(0);
+    expect(await d.revlog.count()).toBe(0);
   });
 
   it('answers from the stored row when only its place changed (same rev): the new order is kept', async () => {
@@ -231,7 +242,7 @@ describe('answerCard with the row as shown (one round trip)', () => {
     const res = await answerCard(d, answer({ shownRev: 1, shownRow: shown }));
     expect(res.ok).toBe(true);
     expect(await d.cards.get(k('p:q1'))).toMatchObject({ order: 9, rev: 2, reps: 1 });
-    expect((await d.reviews.toArray())[0]?.prev).toMatchObject({ order: 9 });
+    expect((await d.undo.toArray())[0]?.prev).toMatchObject({ order: 9 });
   });
 });
 
@@ -246,9 +257,9 @@ describe('a question with no card row (never studied)', () => {
     const stored = await d.cards.get(k('p:q4'));
     expect(stored).toMatchObject({ key: 'p:q4', chapterId: 'c1', order: 4, state: 1, rev: 1, reps: 1 });
     expect(stored).toMatchObject({ dueKey: stored?.due, startedOrder: 4 });
-    const [review] = await d.reviews.toArray();
-    expect(review).toMatchObject({ cardKey: 'p:q4', stateBefore: 0, chapterId: 'c1' });
-    expect(review?.prev).toEqual(fresh);
+    const [review] = await d.revlog.toArray();
+    expect(review).toMatchObject({ cardKey: 'p:q4', stateBefore: 0 });
+    expect((await d.undo.get(review?.id as string))?.prev).toEqual(fresh);
   });
 
   it('is refused without a place (missing) or when shown with a rev it never had (stale)', async () => {
@@ -262,7 +273,7 @@ describe('a question with no card row (never studied)', () => {
       error: { code: 'stale' },
     });
     expect(await d.cards.count()).toBe(0);
-    expect(await d.reviews.count()).toBe(0);
+    expect(await d.revlog.count()).toBe(0);
   });
 
   it('a second answer with the first showing’s rev 0 is stale', async () => {
@@ -272,7 +283,7 @@ describe('a question with no card row (never studied)', () => {
       ok: false,
       error: { code: 'stale' },
     });
-    expect(await d.reviews.count()).toBe(1);
+    expect(await d.revlog.count()).toBe(1);
   });
 
   it('undoing its first answer leaves a state-0 row that still counts as new', async () => {
@@ -283,7 +294,7 @@ describe('a question with no card row (never studied)', () => {
     expect((await countsByPackAndChapter(d, NOW)).chapters['p:c1']?.new).toBe(5);
     const undone = await undoLastAnswer(d, k('p:q4'));
     expect(undone).toEqual({ ok: true, value: { ...newCardRow('p', 'q4', 'c1', 4, NOW), rev: 2 } });
-    expect(await d.reviews.count()).toBe(0);
+    expect(await d.revlog.count()).toBe(0);
     expect(await countsByPackAndChapter(d, NOW)).toEqual(before);
     // The view from before the undo (rev 0) is stale; the undone card's rev answers.
     expect((await answerCard(d, answer({ key: k('p:q4'), place }))).ok).toBe(false);

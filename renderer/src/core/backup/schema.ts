@@ -40,7 +40,9 @@ import {
 export const BACKUP_FORMAT = 'lectern-backup';
 /**
  * The backup format version this build writes (it also reads versions 1 and 2). Version 3 is version
- * 2's document with rows as arrays (`columns.ts`), gzip-compressed (`gzip.ts`).
+ * 2's document with rows as arrays (`columns.ts`), gzip-compressed (`gzip.ts`), and its review log's
+ * rows are database schema 5's compact rows (issue 16); versions 1 and 2 hold rows with the card before
+ * each answer, converted when restored (`core/revlog/legacy.ts`).
  */
 export const BACKUP_FORMAT_VERSION = 3;
 /**

@@ -3,6 +3,7 @@
  * primary key, and the schema of its header (every top-level member but `tables`).
  */
 import { z } from 'zod';
+import { legacyReviewRowSchema } from '../../db/schema/rows';
 import { BACKUP_MEDIA_ROW_SCHEMAS, BACKUP_MEDIA_TABLES } from './media';
 import { BACKUP_FORMAT, BACKUP_ROW_SCHEMAS, BACKUP_TABLES, type BackupTableName } from './schema';
 import { BACKUP_V1_ROW_SCHEMAS, BACKUP_V1_TABLES } from './schema-v1';
@@ -67,39 +68,47 @@ const V2_KEYS: Record<BackupTableName, string> = {
   reviews: 'id',
 };
 
-const V2: BackupVersionSpec = {
-  version: 2,
-  names: BACKUP_TABLES,
-  tables: Object.fromEntries(
-    BACKUP_TABLES.map((t) => [
-      t,
-      t === 'questionChunks'
-        ? {
-            schema: BACKUP_ROW_SCHEMAS[t],
-            keyName: V2_KEYS[t],
-            keyOf: (row: unknown) => {
-              const r = row as { packId: string; chunk: number };
-              return `${r.packId}:${r.chunk}`;
-            },
-          }
-        : keyed(V2_KEYS[t], BACKUP_ROW_SCHEMAS[t]),
-    ]),
-  ),
-  header: headerSchema(2, BACKUP_TABLES),
-};
+/** Versions 2 and 3 hold the same tables; 2's review rows carry the card before the answer. */
+function tablesOfVersion(version: 2 | 3): BackupVersionSpec {
+  const schemaOf = (t: BackupTableName): z.ZodType =>
+    t === 'reviews' && version === 2 ? legacyReviewRowSchema : BACKUP_ROW_SCHEMAS[t];
+  return {
+    version,
+    names: BACKUP_TABLES,
+    tables: Object.fromEntries(
+      BACKUP_TABLES.map((t) => [
+        t,
+        t === 'questionChunks'
+          ? {
+              schema: schemaOf(t),
+              keyName: V2_KEYS[t],
+              keyOf: (row: unknown) => {
+                const r = row as { packId: string; chunk: number };
+                return `${r.packId}:${r.chunk}`;
+              },
+            }
+          : keyed(V2_KEYS[t], schemaOf(t)),
+      ]),
+    ),
+    header: headerSchema(version, BACKUP_TABLES),
+  };
+}
 
+const V2 = tablesOfVersion(2);
+const ROWS_V3 = tablesOfVersion(3);
 const V3_NAMES = [...BACKUP_TABLES, ...BACKUP_MEDIA_TABLES];
 
 /**
- * Version 3 holds version 2's rows, written as arrays (its header names their columns) and gzipped,
- * then the packs' media when there are any (`media.ts`): a file without media tables reads as before.
+ * Version 3 holds version 2's tables with compact review rows, written as arrays (its header names
+ * their columns) and gzipped, then the packs' media when there are any (`media.ts`): a file without
+ * media tables reads as before.
  */
 const V3: BackupVersionSpec = {
   version: 3,
   names: V3_NAMES,
   optional: BACKUP_MEDIA_TABLES,
   tables: {
-    ...V2.tables,
+    ...ROWS_V3.tables,
     mediaFiles: keyed('hash', BACKUP_MEDIA_ROW_SCHEMAS.mediaFiles),
     packMedia: {
       schema: BACKUP_MEDIA_ROW_SCHEMAS.packMedia,

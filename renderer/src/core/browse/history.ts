@@ -14,8 +14,11 @@ export interface LoggedReview {
   rating: 1 | 2 | 3 | 4;
   correct: 0 | 1;
   score: number;
-  /** The response as JSON text. */
-  response: string;
+  /**
+   * The response as JSON text; absent for a self-graded flashcard (the rating says it) and once older
+   * than the "keep answers" setting.
+   */
+  response?: string | undefined;
   responseMs: number;
 }
 
@@ -39,12 +42,18 @@ function parseJson(text: string): unknown {
 
 /**
  * What a stored response says, in words: a flashcard's self-rating, the blanks of a cloze, the
- * text or choices otherwise ("(no answer recorded)" when the log holds nothing readable).
+ * text or choices otherwise ("(answer not kept)" once the log dropped it, "(no answer recorded)" when
+ * the log holds nothing readable).
  */
-export function describeResponse(question: Question | null, responseJson: string, rating: number): string {
+export function describeResponse(
+  question: Question | null,
+  responseJson: string | undefined,
+  rating: number,
+): string {
+  if (question?.type === 'flashcard') return `Self-rated ${RATING_WORDS[rating as 1 | 2 | 3 | 4] ?? rating}`;
+  if (responseJson === undefined) return question === null ? '(no answer recorded)' : '(answer not kept)';
   const response = parseJson(responseJson);
   if (question === null || response === null || typeof response !== 'object') return '(no answer recorded)';
-  if (question.type === 'flashcard') return `Self-rated ${RATING_WORDS[rating as 1 | 2 | 3 | 4] ?? rating}`;
   try {
     const given = gradeAnswer(question, response).givenText.trim();
     return given === '' ? '(nothing answered)' : given;

@@ -34,6 +34,8 @@ export const easyDaySchema = z.enum(['normal', 'reduced', 'minimum']);
 export const easyDaysSchema = z.array(easyDaySchema).length(7, 'must list the 7 weekdays, Monday first');
 /** Local hour at which a study day starts, 0–23. */
 export const dayStartHourSchema = z.number().int().min(0).max(23);
+/** Days the review log keeps what was answered. */
+export const keepAnswersDaysSchema = z.number().int().min(0).max(3650);
 
 /** Scheduling settings a pack may override; a missing field uses the global value. */
 export const packOverrideSchema = z.strictObject({
@@ -133,6 +135,11 @@ export interface AppSettings {
   reduceMotion: boolean;
   /** Hour (local time, 0–23) at which a study day starts; 0 is midnight. Statistics group days by it. */
   dayStartHour: number;
+  /**
+   * Days the review log keeps what was answered (the numbers stay forever): 0–3650; 3650 keeps them
+   * for ten years. Browse's history shows "(answer not kept)" for older answers.
+   */
+  keepAnswersDays: number;
 }
 
 /** An easy-day value. */
@@ -166,6 +173,7 @@ export const DEFAULT_SETTINGS: Readonly<AppSettings> = Object.freeze<AppSettings
   fontScale: 1,
   reduceMotion: false,
   dayStartHour: 0,
+  keepAnswersDays: 30,
 });
 
 /** The schema of each top-level field, used to parse fields one by one. */
@@ -188,6 +196,7 @@ export const SETTINGS_FIELDS = {
   fontScale: fontScaleSchema,
   reduceMotion: z.boolean(),
   dayStartHour: dayStartHourSchema,
+  keepAnswersDays: keepAnswersDaysSchema,
 } as const satisfies { [K in keyof AppSettings]: z.ZodType };
 
 /** The whole settings object, strict: what `parseSettings` always returns satisfies it. */

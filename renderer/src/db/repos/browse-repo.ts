@@ -189,7 +189,7 @@ export async function applyBrowseAction(
   now: EpochMs,
 ): Promise<BrowseActionResult> {
   const unique = [...new Map(targets.map((t) => [t.key, t])).values()];
-  return db.transaction('rw', db.cards, db.reviews, async () => {
+  return db.transaction('rw', db.cards, db.revlog, db.undo, async () => {
     const cards = await db.cards.bulkGet(unique.map((t) => t.key as CardKey));
     const put: CardRow[] = [];
     const del: CardKey[] = [];
@@ -201,7 +201,8 @@ export async function applyBrowseAction(
     let reviewsDeleted = 0;
     if (action === 'reset') {
       const keys = unique.map((t) => t.key);
-      reviewsDeleted = await db.reviews.where('cardKey').anyOf(keys).delete();
+      reviewsDeleted = await db.revlog.where('cardKey').anyOf(keys).delete();
+      await db.undo.where('cardKey').anyOf(keys).delete();
     }
     if (put.length > 0) await db.cards.bulkPut(put);
     if (del.length > 0) await db.cards.bulkDelete(del);
@@ -222,12 +223,12 @@ export async function loadQuestionHistory(
   db: LecternDb,
   ref: { key: string; order: number },
 ): Promise<QuestionHistory> {
-  return db.transaction('r', db.questionChunks, db.cards, db.reviews, async () => {
+  return db.transaction('r', db.questionChunks, db.cards, db.revlog, async () => {
     const key = ref.key as CardKey;
     const [questions, card, reviews] = await Promise.all([
       readQuestions(db, [{ key, order: ref.order }]),
       db.cards.get(key),
-      db.reviews.where('cardKey').equals(key).sortBy('at'),
+      db.revlog.where('cardKey').equals(key).sortBy('at'),
     ]);
     return { question: questions.get(key) ?? null, card: card ?? null, reviews };
   });

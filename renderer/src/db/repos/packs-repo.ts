@@ -2,7 +2,7 @@
  * Storing, listing and removing packs. Every multi-row write is one transaction. A stored pack is its
  * row and its question chunks; card rows appear as its questions are studied.
  */
-import type { Pack, Question, QuestionType } from '../../core/pack/schema';
+import type { Pack, Question } from '../../core/pack/schema';
 import type { LecternDb } from '../schema/database';
 import { countChapters } from '../schema/pack-rows';
 import {
@@ -14,6 +14,7 @@ import {
   type SourceFormat,
 } from '../schema/rows';
 import { deletePackQuestions, readPackQuestions, writePackQuestions } from './question-chunks';
+import { packReviews } from './revlog-repo';
 
 export interface PackMeta {
   origin: PackRow['origin'];
@@ -138,13 +139,18 @@ export async function insertPack(db: LecternDb, pack: Pack, meta: PackMeta, now:
 
 /** Removes a pack with its questions, cards, reading progress and review history. */
 export async function removePack(db: LecternDb, packId: string): Promise<void> {
-  await db.transaction('rw', [db.packs, db.questionChunks, db.cards, db.reviews, db.reading], async () => {
-    await db.packs.delete(packId);
-    await deletePackQuestions(db, packId);
-    await db.cards.where('packId').equals(packId).delete();
-    await db.reviews.where('[packId+at]').between([packId, -Infinity], [packId, Infinity]).delete();
-    await db.reading.where('packId').equals(packId).delete();
-  });
+  await db.transaction(
+    'rw',
+    [db.packs, db.questionChunks, db.cards, db.revlog, db.undo, db.reading],
+    async () => {
+      await db.packs.delete(packId);
+      await deletePackQuestions(db, packId);
+      await db.cards.where('packId').equals(packId).delete();
+      await packReviews(db, packId).delete();
+      await db.undo.where('cardKey').between(`${packId}:`, `${packId}:\uffff`).delete();
+      await db.reading.where('packId').equals(packId).delete();
+    },
+  );
 }
 
 /** Rebuilds a whole pack document (for export) from its stored rows. */

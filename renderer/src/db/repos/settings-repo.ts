@@ -6,6 +6,7 @@ import { parseSettings, updateSettings } from '../../core/settings';
 import type { LecternDb } from '../schema/database';
 import type { CardRow, EpochMs } from '../schema/rows';
 import { newCardRow } from './packs-repo';
+import { packReviews } from './revlog-repo';
 
 /** The `settings` row that holds the app settings. Other rows of that table belong to other features. */
 export const APP_SETTINGS_KEY = 'app';
@@ -60,7 +61,7 @@ export async function resetPackProgress(
   packId: string,
   now: EpochMs,
 ): Promise<ResetProgressResult> {
-  return db.transaction('rw', db.cards, db.reviews, async () => {
+  return db.transaction('rw', db.cards, db.revlog, db.undo, async () => {
     const cards = await db.cards.where('packId').equals(packId).toArray();
     const kept: CardRow[] = cards
       .filter((c) => !c.removed && (c.suspended || c.flagged))
@@ -73,10 +74,8 @@ export async function resetPackProgress(
     const studied = cards.filter((c) => !c.removed && c.state !== 0);
     await db.cards.where('packId').equals(packId).delete();
     await db.cards.bulkAdd(kept);
-    const reviews = await db.reviews
-      .where('[packId+at]')
-      .between([packId, -Infinity], [packId, Infinity], true, true)
-      .delete();
+    const reviews = await packReviews(db, packId).delete();
+    await db.undo.where('cardKey').between(`${packId}:`, `${packId}:\uffff`).delete();
     return { cards: studied.length, newAgain: studied.filter((c) => !c.suspended).length, reviews };
   });
 }
@@ -94,14 +93,11 @@ export interface ResetImpact {
  * its review-log rows.
  */
 export async function measureResetImpact(db: LecternDb, packId: string): Promise<ResetImpact> {
-  return db.transaction('r', db.cards, db.reviews, async () => ({
+  return db.transaction('r', db.cards, db.revlog, async () => ({
     newAgain: await db.cards
       .where('[packId+state+dueKey]')
       .between([packId, 1, -Infinity], [packId, 3, Infinity], true, true)
       .count(),
-    reviews: await db.reviews
-      .where('[packId+at]')
-      .between([packId, -Infinity], [packId, Infinity], true, true)
-      .count(),
+    reviews: await packReviews(db, packId).count(),
   }));
 }

@@ -1,10 +1,11 @@
 /**
  * Loads what the statistics need and returns the figures. The review log is read in chunks straight
- * into typed columns, so a million rows (each carrying the previous card state for undo) never sit in
- * memory as objects at once. Everything is read in one read-only transaction: a consistent snapshot.
+ * into typed columns (or as cached columns, a record a day), so a million rows never sit in memory
+ * as objects at once. Everything is read in one read-only transaction: a consistent snapshot.
  * Questions are not read (their counts are on the pack rows), except the hardest few.
  */
 import type { Question, QuestionType } from '../../core/pack/schema';
+import { reviewIdBound, reviewIdTime } from '../../core/revlog/review-id';
 import type { AppSettings } from '../../core/settings';
 import { packRetentions, parseSettings } from '../../core/settings';
 import {
@@ -22,7 +23,7 @@ import {
 } from '../../core/stats';
 import type { LecternDb } from '../schema/database';
 import { groupSpans, REVIEW_SPAN, spanOf } from '../schema/middleware/review-column-cache';
-import type { CardKey, EpochMs, PackRow, ReviewRow } from '../schema/rows';
+import { type CardKey, type EpochMs, type PackRow, packOfKey, type ReviewRow } from '../schema/rows';
 import { readQuestions } from './question-chunks';
 import { readColumnChunks, readColumnIndex } from './review-columns-repo';
 import { APP_SETTINGS_KEY } from './settings-repo';
@@ -31,14 +32,8 @@ import { APP_SETTINGS_KEY } from './settings-repo';
 const CHUNK = 5000;
 /** Requests kept in flight while reading the review log. */
 const IN_FLIGHT = 3;
-/**
- * Most id spans read range by range (20M ids); past that the log is walked by key. Ids are given one
- * by one as answers are made, so only a restored file's ids could spread that far; rows deleted
- * (a pack removed) leave ranges with few rows, each still one cheap read.
- */
+/** Most days read range by range (22 years); past that the log is walked by id in chunks. */
 const MAX_SPANS = 8000;
-/** Fewest ids worth a range read of the review log (fewer are read one by one). */
-const MIN_RUN = 16;
 
 /** Options of `loadStats`. */
 export interface LoadStatsOptions {
@@ -92,7 +87,7 @@ export function packShapes(
  * except the few hardest ones, from their chunks.
  */
 export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promise<StatsSummary> {
-  const tables = [db.packs, db.cards, db.reviews, db.reviewColumns, db.questionChunks, db.settings];
+  const tables = [db.packs, db.cards, db.revlog, db.reviewColumns, db.questionChunks, db.settings];
   const toSave: ColumnsToSave = { generation: 0, chunks: [] };
   const summary = await db.transaction('r', tables, async () => {
     const settings =
@@ -166,26 +161,6 @@ async function readPipelined<T>(
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, jobs.length) }, lane));
 }
 
-/**
- * Splits sorted ids into ranges to read whole: each range holds at most CHUNK ids and spans at most
- * twice as many (so reading a range and dropping other packs' rows at most doubles the rows read).
- * Ids that fit no range of at least MIN_RUN are returned loose, to read one by one.
- */
-export function splitIdRuns(ids: ArrayLike<number>): { runs: [number, number][]; loose: number[] } {
-  const runs: [number, number][] = [];
-  const loose: number[] = [];
-  let i = 0;
-  while (i < ids.length) {
-    const lo = ids[i] as number;
-    let j = i;
-    while (j + 1 < ids.length && j + 1 - i < CHUNK && (ids[j + 1] as number) - lo + 1 <= 2 * (j + 2 - i)) j++;
-    if (j + 1 - i >= MIN_RUN) runs.push([lo, ids[j] as number]);
-    else for (let k = i; k <= j; k++) loose.push(ids[k] as number);
-    i = j + 1;
-  }
-  return { runs, loose };
-}
-
 /** Column chunks the statistics built while reading, to save once their read is over. */
 export interface ColumnsToSave {
   /** The review log's generation when read (see `review-column-cache.ts`). */
@@ -196,14 +171,24 @@ export interface ColumnsToSave {
 /** Cached chunks, and the reviews of spans whose cached record was broken (read instead). */
 type ReadPart = { chunks: ReviewColumnChunk[]; reread: ReviewRow[] } | { span: number; rows: ReviewRow[] };
 
+/** The review fields a column chunk keeps, from a stored row. */
+function chunkFields(r: ReviewRow) {
+  return {
+    packId: packOfKey(r.cardKey),
+    at: r.at,
+    rating: r.rating,
+    stateBefore: r.stateBefore,
+    responseMs: r.responseMs,
+  };
+}
+
 /**
- * Reads the review log (one pack's, or all) into columns, with a few requests in flight. Spans of
- * ids whose columns are cached (`review-column-cache.ts`) are read as records, up to
- * `SPANS_PER_READ` a request. All reviews: the other spans are read as id ranges of the
- * (auto-increment, so dense) primary key, a span a request, and the complete ones are built into
- * chunks for `toSave`. One pack: the pack index's primary keys (keys only, cheap), read as dense id
- * ranges where they cluster (a study session's reviews are consecutive) and one by one where they
- * do not. `onProgress` gets the share of requests done.
+ * Reads the review log (one pack's, or all) into columns, with a few requests in flight. Days whose
+ * columns are cached (`review-column-cache.ts`) are read as records, up to `SPANS_PER_READ` a
+ * request; the other days are read as ranges of ids (an id begins with its time), a day a request,
+ * and the days that are over are built into chunks for `toSave`. One pack: the card index's
+ * primary keys for the pack's cards (keys only, cheap) say which days hold its reviews; cached days
+ * are read as chunks, the rest one by one by id. `onProgress` gets the share of requests done.
  */
 export async function loadReviewColumns(
   db: LecternDb,
@@ -213,15 +198,17 @@ export async function loadReviewColumns(
 ): Promise<ReviewColumns> {
   const cols = createReviewColumns(CHUNK);
   const add = (rows: readonly (ReviewRow | undefined)[]) => {
-    for (const r of rows) if (r && (packId === undefined || r.packId === packId)) appendReview(cols, r);
+    for (const r of rows)
+      if (r && (packId === undefined || packOfKey(r.cardKey) === packId)) appendReview(cols, r);
   };
   const range = (lo: number, hi: number) => () =>
-    db.reviews.where(':id').between(lo, hi, true, true).toArray();
+    db.revlog.where(':id').between(reviewIdBound(lo), reviewIdBound(hi), true, false).toArray();
+  const now = Date.now();
   // Asked together: they go out ahead of the bulk reads.
   const [cache, firstKeys, lastKeys] = await Promise.all([
     readColumnIndex(db),
-    packId === undefined ? db.reviews.orderBy(':id').limit(1).primaryKeys() : [],
-    packId === undefined ? db.reviews.orderBy(':id').reverse().limit(1).primaryKeys() : [],
+    packId === undefined ? db.revlog.orderBy(':id').limit(1).primaryKeys() : [],
+    packId === undefined ? db.revlog.orderBy(':id').reverse().limit(1).primaryKeys() : [],
   ]);
   if (toSave) toSave.generation = cache.generation;
   const cached =
@@ -230,26 +217,27 @@ export async function loadReviewColumns(
       const { chunks, broken } = await readColumnChunks(db, from, to);
       const reread: ReviewRow[] = [];
       for (const span of broken) {
-        const rows = await range(span, span + REVIEW_SPAN - 1)();
+        const rows = await range(span, span + REVIEW_SPAN)();
         reread.push(...rows);
-        // Cached spans are complete: save the rebuilt columns over the broken record.
-        toSave?.chunks.push(buildReviewColumnChunk(span, rows));
+        // Cached spans are over: save the rebuilt columns over the broken record.
+        toSave?.chunks.push(buildReviewColumnChunk(span, rows.map(chunkFields)));
       }
       return { chunks, reread };
     };
   if (packId === undefined) {
-    const first = firstKeys[0];
-    const last = lastKeys[0];
-    if (first === undefined || last === undefined) return cols;
-    // (Counting the rows to see how dense the ids are would walk every one: IndexedDB has no cheap count.)
+    const first = reviewIdTime(firstKeys[0]);
+    const last = reviewIdTime(lastKeys[0]);
+    if (!Number.isFinite(first) || !Number.isFinite(last)) return cols;
+    // A day can be cached once it is over: before the newest review's day and today.
+    const open = Math.min(spanOf(last), spanOf(now));
     if ((spanOf(last) - spanOf(first)) / REVIEW_SPAN + 1 > MAX_SPANS) {
-      // Ids spread over a huge range (a restored file's ids): walk the key in chunks instead.
-      let after = Number.NEGATIVE_INFINITY;
+      // Reviews spread over more days than are worth a read each: walk the ids in chunks instead.
+      let after = '';
       for (;;) {
-        const rows = await db.reviews.where(':id').above(after).limit(CHUNK).toArray();
+        const rows = await db.revlog.where(':id').above(after).limit(CHUNK).toArray();
         add(rows);
         const end = rows[rows.length - 1];
-        if (rows.length < CHUNK || end?.id === undefined) return cols;
+        if (rows.length < CHUNK || !end) return cols;
         after = end.id;
       }
     }
@@ -260,9 +248,9 @@ export async function loadReviewColumns(
       else {
         // The last span is read open-ended: a live query then sees the next answer's row.
         const read =
-          span + REVIEW_SPAN - 1 >= last
-            ? () => db.reviews.where(':id').aboveOrEqual(Math.max(first, span)).toArray()
-            : range(Math.max(first, span), span + REVIEW_SPAN - 1);
+          span + REVIEW_SPAN > last
+            ? () => db.revlog.where(':id').aboveOrEqual(reviewIdBound(span)).toArray()
+            : range(span, span + REVIEW_SPAN);
         jobs.push(async () => ({ span, rows: await read() }));
       }
     }
@@ -272,9 +260,8 @@ export async function loadReviewColumns(
       (part) => {
         if ('rows' in part) {
           add(part.rows);
-          // Complete spans only: later answers get ids past `last`, never into this span.
-          if (toSave && part.span + REVIEW_SPAN - 1 < last)
-            toSave.chunks.push(buildReviewColumnChunk(part.span, part.rows));
+          if (toSave && part.span < open)
+            toSave.chunks.push(buildReviewColumnChunk(part.span, part.rows.map(chunkFields)));
         } else {
           for (const chunk of part.chunks) appendReviewChunk(cols, chunk);
           add(part.reread);
@@ -284,20 +271,17 @@ export async function loadReviewColumns(
     );
     return cols;
   }
-  const keys = await db.reviews
-    .where('[packId+at]')
-    .between([packId, Number.NEGATIVE_INFINITY], [packId, Number.POSITIVE_INFINITY], true, true)
-    .primaryKeys();
-  const all = Float64Array.from(keys as number[]).sort();
+  const keys = (await db.revlog
+    .where('cardKey')
+    .between(`${packId}:`, `${packId}:\uffff`, true, true)
+    .primaryKeys()) as string[];
   const spans = new Set<number>();
-  for (const id of all) if (cache.spans.has(spanOf(id))) spans.add(spanOf(id));
-  const ids = all.filter((id) => !spans.has(spanOf(id)));
-  const { runs, loose } = splitIdRuns(ids);
+  for (const id of keys) if (cache.spans.has(spanOf(reviewIdTime(id)))) spans.add(spanOf(reviewIdTime(id)));
+  const loose = keys.filter((id) => !spans.has(spanOf(reviewIdTime(id)))).sort();
   const jobs: (() => Promise<ReadPart | (ReviewRow | undefined)[]>)[] = groupSpans(spans).map(cached);
-  jobs.push(...runs.map(([lo, hi]) => range(lo, hi)));
   for (let i = 0; i < loose.length; i += CHUNK) {
     const part = loose.slice(i, i + CHUNK);
-    jobs.push(() => db.reviews.bulkGet(part));
+    jobs.push(() => db.revlog.bulkGet(part));
   }
   await readPipelined(
     jobs,

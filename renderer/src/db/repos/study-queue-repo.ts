@@ -15,9 +15,10 @@
  * row-by-row cursors, which cost one round trip per row.
  */
 import type { DailyLimits, DoneToday, QueueCard } from '../../core/queue';
+import { reviewIdBound } from '../../core/revlog/review-id';
 import type { LecternDb } from '../schema/database';
 import { chunkOf, QUESTION_CHUNK } from '../schema/question-chunking';
-import type { CardKey, CardRow, EpochMs, QuestionRow } from '../schema/rows';
+import { type CardKey, type CardRow, type EpochMs, packOfKey, type QuestionRow } from '../schema/rows';
 import { readQuestionRange } from './question-chunks';
 import {
   firstLearningAfter,
@@ -159,12 +160,17 @@ export async function reviewsDoneToday(
 ): Promise<DoneCounts> {
   const out: DoneCounts = { total: 0, newDone: 0, reviewsDone: 0, byPack: {} };
   if (!(now >= dayStartMs)) return out;
-  const rows = await db.reviews.where('at').between(dayStartMs, now, true, true).toArray();
+  // Ids begin with the answer's time: today's answers are one range of ids.
+  const rows = await db.revlog
+    .where(':id')
+    .between(reviewIdBound(dayStartMs), reviewIdBound(Math.floor(now) + 1), true, false)
+    .toArray();
   for (const r of rows) {
-    let pack = out.byPack[r.packId];
+    const packId = packOfKey(r.cardKey);
+    let pack = out.byPack[packId];
     if (!pack) {
       pack = { total: 0, newDone: 0, reviewsDone: 0 };
-      out.byPack[r.packId] = pack;
+      out.byPack[packId] = pack;
     }
     out.total++;
     pack.total++;
@@ -243,7 +249,7 @@ export async function loadQueueInput(
   const left = (limit: number, done: number) =>
     Math.max(0, (Number.isFinite(limit) ? Math.floor(limit) : 0) - done);
   const firstReviews = Math.max(1, Math.floor(opts.firstReviews ?? MAX));
-  return db.transaction('r', [db.packs, db.cards, db.reading, db.reviews, db.questionChunks], async () => {
+  return db.transaction('r', [db.packs, db.cards, db.reading, db.revlog, db.questionChunks], async () => {
     // All at once (reading rows are one per opened chapter: few).
     const [packs, reading, done] = await Promise.all([
       readPackLayouts(db, packIds),

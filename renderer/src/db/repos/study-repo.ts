@@ -7,6 +7,7 @@
  * `study-queue-repo.ts` and are re-exported here.
  */
 import type { Grade } from '../../core/grading';
+import { makeReviewId } from '../../core/revlog/review-id';
 import {
   type DueLoad,
   type Rating,
@@ -14,7 +15,7 @@ import {
   answerCard as scheduleAnswer,
 } from '../../core/scheduler';
 import { type LecternDb, withCardIndexFields } from '../schema/database';
-import type { CardKey, CardRow, EpochMs, QuestionRow, ReviewRow } from '../schema/rows';
+import type { CardKey, CardRow, EpochMs, QuestionRow, ReviewRow, UndoRow } from '../schema/rows';
 import { newCardRow } from './packs-repo';
 import { type QuestionRef, readQuestions } from './question-chunks';
 
@@ -65,7 +66,10 @@ export interface AnswerInput {
 export interface AnswerWritten {
   card: CardRow;
   review: ReviewRow;
+  /** The card row it started from (what undoing it puts back; the session keeps it). */
   before: CardRow;
+  /** Undo's snapshot of the card before the answer (table `undo`, kept a day for a reloaded session). */
+  undo: UndoRow;
 }
 
 const fail = (code: StudyError['code'], message: string): { ok: false; error: StudyError } => ({
@@ -83,6 +87,17 @@ function toJson(value: unknown): string {
 
 function clampScore(score: number): number {
   return Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : 0;
+}
+
+/** Undo snapshots are kept at most this long (and cleared when a session ends). */
+export const UNDO_KEEP_MS = 86_400_000;
+
+/**
+ * Clears undo's snapshots: all of them (a session ended), or those taken before `before` (start-up
+ * clears anything older than {@link UNDO_KEEP_MS}). Resolves to how many were cleared.
+ */
+export function clearUndoSnapshots(db: LecternDb, before?: EpochMs): Promise<number> {
+  return (before === undefined ? db.undo.toCollection() : db.undo.where('at').below(before)).delete();
 }
 
 const STALE_MESSAGE =
@@ -109,27 +124,49 @@ async function readOrStartCard(
 }
 
 /**
- * The new card row and the log row of `input` answered from `card` (pure). Also what an imported
- * review history is replayed through, so its rows are the rows an answer writes.
+ * The new card row, the log row and undo's snapshot of `input` answered from `card` (pure but for the
+ * id). Also what an imported review history is replayed through, so its rows are the rows an answer
+ * writes.
  */
-export function buildAnswer(card: CardRow, input: AnswerInput, response: string): AnswerWritten {
+export function buildAnswer(card: CardRow, input: AnswerInput, response: string | undefined): AnswerWritten {
   const next = scheduleAnswer(card, input.rating, input.now, input.settings, card.key, input.load).card;
   const updated = withCardIndexFields<CardRow>({ ...card, ...next, rev: card.rev + 1 });
   const review: ReviewRow = {
+    id: makeReviewId(input.now),
     cardKey: card.key,
-    packId: card.packId,
-    chapterId: card.chapterId,
     at: input.now,
     rating: input.rating,
     score: clampScore(input.grade.score),
     correct: input.grade.correct ? 1 : 0,
-    response,
     responseMs: Number.isFinite(input.responseMs) ? Math.max(0, Math.round(input.responseMs)) : 0,
     stateBefore: card.state,
-    prev: card,
+    stability: updated.stability,
+    difficulty: updated.difficulty,
     dueAfter: updated.due,
   };
-  return { card: updated, review, before: card };
+  if (response !== undefined) review.response = response;
+  return {
+    card: updated,
+    review,
+    before: card,
+    undo: { cardKey: card.key, reviewId: review.id, at: input.now, prev: card },
+  };
+}
+
+/**
+ * What the log keeps of an answer: its JSON, or nothing for a self-graded flashcard answer (its
+ * rating is all it says: `{"type":"flashcard",…}` with no other field than the rating).
+ */
+export function storedResponse(response: unknown): string | undefined {
+  if (
+    typeof response === 'object' &&
+    response !== null &&
+    (response as { type?: unknown }).type === 'flashcard'
+  ) {
+    const extra = Object.keys(response).filter((k) => k !== 'type' && k !== 'rating');
+    if (extra.length === 0) return undefined;
+  }
+  return toJson(response);
 }
 
 const CARD_FIELDS = [
@@ -171,7 +208,7 @@ async function answerAsShown(
   db: LecternDb,
   input: AnswerInput,
   shown: CardRow | null,
-  response: string,
+  response: string | undefined,
 ): Promise<StudyResult<AnswerWritten>> {
   const sep = input.key.indexOf(':');
   const start =
@@ -189,16 +226,17 @@ async function answerAsShown(
     throw new ShownRowChanged();
   // The log keeps the row as stored (index fields included), as the careful path does.
   const written = buildAnswer(withCardIndexFields({ ...start }), input, response);
-  return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<AnswerWritten>> => {
+  return db.transaction('rw', db.cards, db.revlog, db.undo, async (): Promise<StudyResult<AnswerWritten>> => {
     const reread = db.cards.get(input.key);
     const put = db.cards.put(written.card);
-    const add = db.reviews.add(written.review);
+    const add = db.revlog.add(written.review);
+    const snap = db.undo.put(written.undo);
     // If the re-read differs, these fail with the rollback: that is expected, not an error to report.
     put.catch(() => {});
     add.catch(() => {});
+    snap.catch(() => {});
     if (!isSameRow(await reread, shown)) throw new ShownRowChanged();
-    const [, id] = await Promise.all([put, add]);
-    written.review.id = id;
+    await Promise.all([put, add, snap]);
     return { ok: true, value: written };
   });
 }
@@ -214,7 +252,7 @@ async function answerAsShown(
  * that row; only then is the card answered the careful way above.
  */
 export async function answerCard(db: LecternDb, input: AnswerInput): Promise<StudyResult<AnswerWritten>> {
-  const response = toJson(
+  const response = storedResponse(
     input.overridden && typeof input.response === 'object' && input.response !== null
       ? { ...input.response, overridden: true }
       : input.response,
@@ -226,30 +264,32 @@ export async function answerCard(db: LecternDb, input: AnswerInput): Promise<Stu
       if (!(err instanceof ShownRowChanged)) throw err;
     }
   }
-  return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<AnswerWritten>> => {
+  return db.transaction('rw', db.cards, db.revlog, db.undo, async (): Promise<StudyResult<AnswerWritten>> => {
     const card = (await readOrStartCard(db, input.key, input.place, input.now))?.card;
     if (!card) return fail('missing', `No card ${input.key}.`);
     if (card.removed) return fail('removed', 'This question was removed from its pack.');
     if (card.rev !== input.shownRev) return fail('stale', STALE_MESSAGE);
     const written = buildAnswer(card, input, response);
-    // Both writes go out at once: one round trip less before the commit.
-    const [, id] = await Promise.all([db.cards.put(written.card), db.reviews.add(written.review)]);
-    written.review.id = id;
+    // The writes go out at once: one round trip less before the commit.
+    await Promise.all([db.cards.put(written.card), db.revlog.add(written.review), db.undo.put(written.undo)]);
     return { ok: true, value: written };
   });
 }
 
 /**
- * Undoes the card's last answer: puts back the card row saved with it and deletes the log row, in
- * one transaction. The scheduling fields come back exactly; `suspended`/`flagged`/`removed` keep
+ * Undoes the card's last answer: puts back undo's snapshot of the card (written with the answer,
+ * kept for the running session) and deletes the log row, in one transaction. An answer older than
+ * the snapshots kept (another session's, or one whose snapshot was cleared) is not undone. The scheduling fields come back exactly; `suspended`/`flagged`/`removed` keep
  * their current values (they are not part of an answer) and `rev` moves forward (rev + 1), so a
  * view of the card from before the undo cannot answer it. Undoing a question's first answer leaves
  * a state-0 row (still new) rather than no row, for that reason.
  */
 export async function undoLastAnswer(db: LecternDb, key: CardKey): Promise<StudyResult<CardRow>> {
-  return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<CardRow>> => {
-    const last = await db.reviews.where('cardKey').equals(key).last();
-    if (!last || last.id === undefined) return fail('nothing-to-undo', 'This card has no answer to undo.');
+  return db.transaction('rw', db.cards, db.revlog, db.undo, async (): Promise<StudyResult<CardRow>> => {
+    const last = await db.revlog.where('cardKey').equals(key).last();
+    const snap = last && (await db.undo.get(last.id));
+    if (!last || !snap || snap.cardKey !== key)
+      return fail('nothing-to-undo', 'This card has no answer to undo in this session.');
     const card = await db.cards.get(key);
     if (!card) return fail('missing', `No card ${key}.`);
     // A pack update that started the card over (or moved its due) since that answer: putting the
@@ -257,7 +297,7 @@ export async function undoLastAnswer(db: LecternDb, key: CardKey): Promise<Study
     if (card.due !== last.dueAfter)
       return fail('stale', 'This card changed since that answer (its pack was updated): nothing was undone.');
     const restored = withCardIndexFields<CardRow>({
-      ...last.prev,
+      ...snap.prev,
       // Where the question is now (an update may have moved it), not where it was.
       chapterId: card.chapterId,
       order: card.order,
@@ -266,8 +306,7 @@ export async function undoLastAnswer(db: LecternDb, key: CardKey): Promise<Study
       removed: card.removed,
       rev: card.rev + 1,
     });
-    await db.cards.put(restored);
-    await db.reviews.delete(last.id);
+    await Promise.all([db.cards.put(restored), db.revlog.delete(last.id), db.undo.delete(last.id)]);
     return { ok: true, value: restored };
   });
 }

@@ -19,6 +19,13 @@
  *
  * Version 5 (issue 17): `mediaFiles` holds packs' images and sounds as Blobs, once per content hash;
  * `packMedia` maps each pack's file names to them (`media-repo.ts`).
+ * Also version 5 (issue 16): the review log moves to `revlog`, a compact row per answer (numbers, not a
+ * card copy) keyed by a globally unique, time-ordered id (`core/revlog/review-id.ts`); undo's card
+ * snapshot moves to `undo`, kept only for the running session. The old rows are moved by
+ * `upgrade-v5.ts` in bounded batches after the database opens (an IndexedDB upgrade is one
+ * transaction: a million rows in it would hold the app minutes with no progress and start over
+ * if killed); `reviews` stays declared until they have all moved. `reviewColumns` is keyed by day
+ * from now on: the upgrade clears it.
  */
 import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { MEDIA_STORES, type MediaFileRow, type PackMediaRow } from './media-rows';
@@ -29,6 +36,7 @@ import { rowGuardMiddleware } from './middleware/row-guard';
 import type {
   CardRow,
   ChapterTallyRow,
+  LegacyReviewRow,
   MetaRow,
   PackRow,
   QuestionChunkRow,
@@ -36,6 +44,7 @@ import type {
   ReviewRow,
   SelfTestRow,
   SettingRow,
+  UndoRow,
 } from './rows';
 import { upgradeToV2 } from './upgrades/upgrade-v2';
 import { upgradeToV3, upgradeToV4 } from './upgrades/upgrade-v3-v4';
@@ -65,7 +74,11 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
   4: {
     meta: 'key',
   },
-  5: { ...MEDIA_STORES },
+  5: {
+    ...MEDIA_STORES,
+    revlog: 'id, cardKey',
+    undo: 'reviewId, cardKey, at',
+  },
 };
 
 /** `card` with its index fields derived from its state (see {@link CardRow}). */
@@ -115,7 +128,12 @@ export class LecternDb extends Dexie {
   reviewColumns!: Table<ReviewColumnRow, number>;
   /** What the database says about itself (its id, the tallies' check); not in backups. */
   meta!: EntityTable<MetaRow, 'key'>;
-  reviews!: EntityTable<ReviewRow, 'id'>;
+  /** The review log (schema 5). */
+  revlog!: Table<ReviewRow, string>;
+  /** Undo's card snapshots of the running session; not in backups. */
+  undo!: Table<UndoRow, string>;
+  /** The review log of schemas 1–4: emptied into `revlog` by `upgrade-v5.ts`. */
+  reviews!: EntityTable<LegacyReviewRow, 'id'>;
   reading!: EntityTable<ReadingRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
   selftests!: EntityTable<SelfTestRow, 'id'>;
@@ -142,8 +160,10 @@ export class LecternDb extends Dexie {
     this.version(4)
       .stores(SCHEMA_VERSIONS[4] ?? {})
       .upgrade((tx: Transaction) => upgradeToV4(tx));
-    // Two new empty tables: no upgrade, so it stands apart from every other version's.
-    this.version(5).stores(SCHEMA_VERSIONS[5] ?? {});
+    // Media's two new tables need nothing; the review log's rows move after opening (upgrade-v5.ts).
+    this.version(5)
+      .stores(SCHEMA_VERSIONS[5] ?? {})
+      .upgrade((tx: Transaction) => tx.table('reviewColumns').clear());
   }
 }
 

@@ -18,6 +18,7 @@ import {
   type QuestionType,
   questionSchema,
 } from '../../core/pack/schema';
+import { isReviewId, reviewIdTime } from '../../core/revlog/review-id';
 import { cardStateSchema, schedulingStateSchema } from '../../core/scheduler/card-state';
 
 const ms = z.number();
@@ -178,33 +179,96 @@ export const metaRowSchema = z.discriminatedUnion('key', [
     /** Σ started × weight of the chapter, mod 2³². */
     weighted: z.number(),
   }),
+  z.strictObject({
+    key: z.literal('revlog-upgrade'),
+    /** Schema 4 reviews when the upgrade to schema 5 started. */
+    total: z.number(),
+    /** Moved so far. */
+    done: z.number(),
+    startedAt: ms,
+  }),
 ]);
 export type MetaRow = z.infer<typeof metaRowSchema>;
 
-/** A `reviews` row (with the card row before the answer). */
-export const reviewRowSchema = z.strictObject({
+/**
+ * One answer in the review log (schema 5, table `revlog`; a backup's `reviews` since format 3):
+ * numbers, not a card copy (~700 bytes a review before). The card's state is a replay of its rows
+ * through the scheduler (`core/revlog/replay.ts`); `stability`, `difficulty` and `dueAfter` record
+ * what the scheduler gave, for the statistics and the optimizer.
+ */
+export const reviewRowSchema = z
+  .strictObject({
+    /** Globally unique and time-ordered (`core/revlog/review-id.ts`): sync applies reviews by it. */
+    id: z.string().refine(isReviewId, 'not a review id (18 characters: the time, then a tag)'),
+    cardKey: cardKeySchema,
+    at: ms,
+    /** FSRS rating given: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    /** Share of the answer that was right, 0..1 (flashcards: 1 unless rated Again). */
+    score: z.number(),
+    correct: flag,
+    responseMs: z.number(),
+    /** The card's state before this answer (for retention statistics). */
+    stateBefore: cardStateSchema,
+    /** FSRS memory state after this answer. */
+    stability: z.number(),
+    difficulty: z.number(),
+    /** The card's due after this answer. */
+    dueAfter: ms,
+    /**
+     * What the student answered, as JSON text; absent for a self-graded flashcard (its rating is
+     * the answer) and once the answer is older than the "keep answers" setting.
+     */
+    response: z.string().optional(),
+  })
+  .refine((r) => reviewIdTime(r.id) === Math.floor(r.at), {
+    message: "the id does not begin with the review's time",
+    path: ['id'],
+  });
+export type ReviewRow = z.infer<typeof reviewRowSchema>;
+
+/** The pack of a card key (ids cannot contain ':'). */
+export function packOfKey(key: string): string {
+  const sep = key.indexOf(':');
+  return sep < 0 ? key : key.slice(0, sep);
+}
+
+/**
+ * A review-log row of schemas 1–4 (table `reviews`; a backup's `reviews` in formats 1 and 2), with
+ * the card row before the answer: read by the upgrade to schema 5 and when old backups are restored.
+ */
+export const legacyReviewRowSchema = z.strictObject({
   id: z.number().int().positive(),
   cardKey: cardKeySchema,
   packId: z.string(),
   chapterId: z.string(),
   at: ms,
-  /** FSRS rating given: 1 Again, 2 Hard, 3 Good, 4 Easy. */
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  /** Share of the answer that was right, 0..1 (flashcards: 1 unless rated Again). */
   score: z.number(),
   correct: flag,
   /** What the student answered, as JSON text. */
   response: z.string(),
   responseMs: z.number(),
-  /** The card's state before this answer (for retention statistics). */
   stateBefore: cardStateSchema,
-  /** The card row before this answer: undo puts it back. */
+  /** The card row before this answer (undo put it back). */
   prev: storedCardRowSchema,
-  /** The card's due after this answer. */
   dueAfter: ms,
 });
-/** A review as stored; `id` is given by the database on insert. */
-export type ReviewRow = Omit<z.infer<typeof reviewRowSchema>, 'id'> & { id?: number };
+/** A schema 1–4 review as stored; `id` was given by the database on insert. */
+export type LegacyReviewRow = Omit<z.infer<typeof legacyReviewRowSchema>, 'id'> & { id?: number };
+
+/**
+ * Undo's snapshot of a card (schema 5, table `undo`, key `reviewId`): the row as it was before an
+ * answer of the running session. Written with the answer, cleared at start-up when older than a day.
+ */
+export const undoRowSchema = z.strictObject({
+  /** The answer it undoes. */
+  reviewId: z.string(),
+  cardKey: cardKeySchema,
+  at: ms,
+  prev: storedCardRowSchema,
+});
+export type UndoRow = z.infer<typeof undoRowSchema>;
 
 /** A `reading` row: when a chapter was first and last opened, and where the student was. */
 export const readingRowSchema = z.strictObject({

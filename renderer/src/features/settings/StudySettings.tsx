@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { AppSettings } from '../../core/settings';
 import {
+  keepAnswersDaysSchema,
   maximumIntervalSchema,
   newPerDaySchema,
   retentionSchema,
@@ -60,6 +61,16 @@ export function StudySettings({ settings, save }: SettingsSectionProps) {
           schema={maximumIntervalSchema}
           hint="No question waits longer than this between reviews."
           onSave={(v) => save({ maximumIntervalDays: v ?? undefined })}
+        />
+        <NumberField
+          label="Keep what you answered (days)"
+          value={settings.keepAnswersDays}
+          min={0}
+          max={3650}
+          integer
+          schema={keepAnswersDaysSchema}
+          hint="Browse shows your answers this long; ratings, scores and times are kept for good."
+          onSave={(v) => save({ keepAnswersDays: v ?? undefined })}
         />
         <StepsField
           label="Learning steps"

@@ -39,13 +39,18 @@ export async function saveBackupAs(now: number, onProgress?: OnFraction): Promis
  * empty backups would push the student's real ones out of the ten that are kept.
  */
 export async function hasUserData(db: LecternDb): Promise<boolean> {
-  return db.transaction('r', [db.reviews, db.reading, db.selftests, db.settings, db.packs], async () => {
-    if ((await db.reviews.count()) > 0) return true;
-    if ((await db.reading.count()) > 0) return true;
-    if ((await db.selftests.count()) > 0) return true;
-    if ((await db.settings.count()) > 0) return true;
-    return (await db.packs.where('origin').equals('imported').count()) > 0;
-  });
+  return db.transaction(
+    'r',
+    [db.revlog, db.reviews, db.reading, db.selftests, db.settings, db.packs],
+    async () => {
+      // The review log, and schema 4's rows not yet moved by the upgrade.
+      if ((await db.revlog.count()) > 0 || (await db.reviews.count()) > 0) return true;
+      if ((await db.reading.count()) > 0) return true;
+      if ((await db.selftests.count()) > 0) return true;
+      if ((await db.settings.count()) > 0) return true;
+      return (await db.packs.where('origin').equals('imported').count()) > 0;
+    },
+  );
 }
 
 /**

@@ -4,11 +4,12 @@
  */
 
 import type { BackupSummary } from '../../core/backup';
+import { BackupFileError } from '../../core/backup/gzip';
 import { describeError } from '../../core/describe-error';
 import type { BackupVerdict } from '../../db/repos/backup-repo';
 import { type BackupTarget, type BackupWritten, invoke } from '../../platform/bridge';
 import type { BackupPort, FromBackupWorker, ToBackupWorker } from './protocol';
-import type { BackupSource, SourcePart } from './sources';
+import { type BackupSource, damageInRest, type SourcePart } from './sources';
 
 /** A worker (or, in tests, one end of a MessageChannel) to run one backup task. */
 export interface BackupChannel extends BackupPort {
@@ -108,12 +109,12 @@ export async function runVerify(
   try {
     const channel = makeChannel();
     try {
-      return await new Promise<BackupVerdict>((resolve, reject) => {
+      // One part is read ahead while the worker works on the last: reading (IPC from main, or the
+      // disk) and parsing overlap, and at most two parts are held.
+      let ahead: Promise<SourcePart | null> | null = null;
+      const verdict = await new Promise<BackupVerdict>((resolve, reject) => {
         let failure: Error | null = null;
         const post = (m: ToBackupWorker) => channel.postMessage(m);
-        // One part is read ahead while the worker works on the last: reading (IPC from main, or the
-        // disk) and parsing overlap, and at most two parts are held.
-        let ahead: Promise<SourcePart | null> | null = null;
         const readAhead = () => {
           ahead = reader.next();
           ahead.catch(() => {}); // a failure is reported when the part is asked for
@@ -140,6 +141,16 @@ export async function runVerify(
         };
         post({ type: mode });
       });
+      if (!verdict.ok) {
+        // A refused compressed file: its own damage, found further on, says more than a bad row.
+        const pending = ahead as Promise<SourcePart | null> | null;
+        const damage = await (pending ?? Promise.resolve(null)).then(
+          () => damageInRest(reader),
+          (err: unknown) => (err instanceof BackupFileError ? err : null),
+        );
+        if (damage) throw new Error(damage.message);
+      }
+      return verdict;
     } finally {
       channel.close();
     }

@@ -5,7 +5,7 @@
  * split between two parts comes out whole.
  */
 
-import { base64ToBytes, createBackupDecoder } from '../../core/backup/gzip';
+import { BackupFileError, base64ToBytes, createBackupDecoder } from '../../core/backup/gzip';
 import { describeError } from '../../core/describe-error';
 import { invoke } from '../../platform/bridge';
 
@@ -23,6 +23,20 @@ export interface SourceReader {
   /** The next part, or null after the last one. Rejects with a message for the student. */
   next(): Promise<SourcePart | null>;
   close(): Promise<void>;
+}
+
+/**
+ * Reads what is left of `reader` only to learn whether the file itself is damaged: a changed byte in
+ * a gzip backup can decompress into rows that fail their check before gzip's CRC at the end says
+ * why. The file's own damage, when there is any, is the truer message. Null when the rest reads.
+ */
+export async function damageInRest(reader: SourceReader): Promise<BackupFileError | null> {
+  try {
+    while (await reader.next()) {}
+    return null;
+  } catch (err) {
+    return err instanceof BackupFileError ? err : null;
+  }
 }
 
 /** A backup to read (each `open` reads it again from the start). */

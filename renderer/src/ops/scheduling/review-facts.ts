@@ -5,6 +5,7 @@
  */
 import type { ReviewFact } from '../../core/scheduler';
 import { isRating } from '../../core/scheduler';
+import { packReviews } from '../../db/repos/revlog-repo';
 import type { LecternDb } from '../../db/schema/database';
 
 /** The reviews of `packIds` (every pack's when null), in no particular order. */
@@ -24,11 +25,12 @@ export async function readReviewFacts(
     });
   };
   if (packIds === null) {
-    await db.reviews.each(keep);
+    await db.revlog.each(keep);
     return out;
   }
   for (const packId of packIds) {
-    await db.reviews.where('[packId+at]').between([packId, -Infinity], [packId, Infinity]).each(keep);
+    // Schema 5's log (issue 16): a pack's reviews are a range of the card-key index.
+    await packReviews(db, packId).each(keep);
   }
   return out;
 }

@@ -99,7 +99,7 @@ export async function recordAnswer(
 ): Promise<RecordedAnswer> {
   const grade = gradeAnswer(question, response);
   const q = test.state.questions[index];
-  const tables = [db.selftests, db.questionChunks, db.cards, db.reviews, db.settings];
+  const tables = [db.selftests, db.questionChunks, db.cards, db.revlog, db.undo, db.settings];
   const move = await db.transaction('rw', tables, async () => {
     const result = await answerSelfTest(
       db,
@@ -128,7 +128,7 @@ export async function finishAndSchedule(
   now: number,
   responseMs: readonly number[] = [],
 ): Promise<StoredSelfTest | null> {
-  const tables = [db.selftests, db.questionChunks, db.cards, db.reviews, db.settings];
+  const tables = [db.selftests, db.questionChunks, db.cards, db.revlog, db.undo, db.settings];
   return db.transaction('rw', tables, async () => {
     const before = await loadSelfTest(db, id);
     const out = await finishSelfTest(db, id, now);

@@ -29,8 +29,8 @@ export interface AnswerUndo {
  * row (still new) rather than no row, for that reason.
  */
 export function undoAnswer(db: LecternDb, key: CardKey, undo: AnswerUndo): Promise<StudyResult<CardRow>> {
-  return db.transaction('rw', db.cards, db.reviews, async (): Promise<StudyResult<CardRow>> => {
-    const [card, review] = await Promise.all([db.cards.get(key), db.reviews.get(undo.reviewId)]);
+  return db.transaction('rw', db.cards, db.revlog, db.undo, async (): Promise<StudyResult<CardRow>> => {
+    const [card, review] = await Promise.all([db.cards.get(key), db.revlog.get(undo.reviewId)]);
     if (!card) return { ok: false, error: { code: 'missing', message: `No card ${key}.` } };
     // A pack update that started the card over (or moved its due) since that answer: putting the
     // card back as it was before the answer would bring back progress the update took away.
@@ -52,7 +52,12 @@ export function undoAnswer(db: LecternDb, key: CardKey, undo: AnswerUndo): Promi
       removed: card.removed,
       rev: card.rev + 1,
     });
-    await Promise.all([db.cards.put(restored), db.reviews.delete(undo.reviewId)]);
+    await Promise.all([
+      db.cards.put(restored),
+      db.revlog.delete(undo.reviewId),
+      // The answer's snapshot in `undo` (schema 5) goes with it.
+      db.undo.delete(undo.reviewId),
+    ]);
     return { ok: true, value: restored };
   });
 }

@@ -64,7 +64,7 @@ describe('StudyCard', () => {
     await user.click(screen.getByRole('button', { name: /continue/i }));
     // The answer is stored and the next question is shown.
     expect(await screen.findByRole('heading', { name: /book of original entry/ })).toBeTruthy();
-    expect(await db.reviews.count()).toBe(1);
+    expect(await db.revlog.count()).toBe(1);
   });
 
   it('by keyboard alone: a number key picks the choice shown there, Enter checks', async () => {
@@ -117,6 +117,6 @@ describe('StudyCard', () => {
     const ratings = screen.getByRole('group', { name: /how well/i });
     await user.click(within(ratings).getAllByRole('button')[2] as HTMLElement);
     expect(await screen.findByText(/Session/)).toBeTruthy();
-    expect(await db.reviews.count()).toBe(1);
+    expect(await db.revlog.count()).toBe(1);
   });
 });

@@ -1,7 +1,10 @@
-/** Backup tables for the backup tests, in today's (version 2) shape. */
+/** Backup tables for the backup tests, in today's (version 3) shape. */
 import { type BackupTables, readBackupText } from '../../../../renderer/src/core/backup';
+import { createReviewIdMaker, legacyReviewId } from '../../../../renderer/src/core/revlog/review-id';
 import { chunkQuestionRows } from '../../../../renderer/src/db/schema/question-chunking';
 import { makeCard, makePack, makeQuestion, makeReview, withCounts } from '../stats/fixtures';
+
+const makeIdAt20 = (at: number) => createReviewIdMaker('fixtur')(at);
 
 export const META = { createdAt: 1_773_576_000_000, appVersion: '0.1.0' };
 
@@ -35,12 +38,10 @@ export function sampleTables(): BackupTables {
       },
     ],
     reviews: [
-      { ...makeReview({ at: 10, cardKey: 'p:a', response: '"$1B"' }), id: 1 },
-      {
-        ...makeReview({ at: 20, cardKey: 'p:a', rating: 1 }),
-        id: 2,
-        prev: { ...makeCard({ key: 'p:a', state: 2 }), dueKey: 7, startedOrder: 0 },
-      },
+      makeReview({ id: legacyReviewId(10, 1), at: 10, cardKey: 'p:a', response: '"$1B"' }),
+      (({ response: _r, ...rest }) => rest)(
+        makeReview({ id: makeIdAt20(20), at: 20, cardKey: 'p:a', rating: 1 }),
+      ),
     ],
   } as BackupTables;
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_TABLES,
+  type BackupTables,
   checksumText,
   createBackupReader,
   createBackupWriter,
@@ -11,11 +12,39 @@ import {
   serializeBackup,
 } from '../../../../renderer/src/core/backup';
 import { makeCard } from '../stats/fixtures';
-import { META, readAccepted, refusal, sampleTables } from './fixtures';
+import { sampleTables as compactTables, META, readAccepted, refusal } from './fixtures';
 import { serializeV1Backup, V1_TABLES } from './v1-writer';
 
 /** These tests read format 2 files (what Lectern wrote before format 3); format-v3.test.ts reads 3. */
 const V2 = { formatVersion: 2 } as const;
+/**
+ * The sample tables as a format 2 file held them: review rows of schemas 1–4 (numeric ids, the pack and
+ * chapter, the answer as JSON text and the card before the answer), not schema 5's compact rows.
+ */
+function sampleTables(): BackupTables {
+  const t = compactTables();
+  const cards = new Map(t.cards.map((c) => [c.key, c]));
+  const reviews = t.reviews.map((r, i) => {
+    const card = cards.get(r.cardKey) ?? t.cards[0];
+    if (!card) throw new Error('the sample needs a card');
+    return {
+      id: i + 1,
+      cardKey: r.cardKey,
+      packId: card.packId,
+      chapterId: card.chapterId,
+      at: r.at,
+      rating: r.rating,
+      score: r.score,
+      correct: r.correct,
+      response: r.response ?? '""',
+      responseMs: r.responseMs,
+      stateBefore: r.stateBefore,
+      prev: card,
+      dueAfter: r.dueAfter,
+    };
+  });
+  return { ...t, reviews } as unknown as BackupTables;
+}
 const TEXT = serializeBackup(sampleTables(), META, V2);
 const V1_FIXTURE = readFileSync(new URL('../../../fixtures/backups/v1-backup.json', import.meta.url), 'utf8');
 

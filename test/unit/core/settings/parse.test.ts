@@ -33,6 +33,7 @@ describe('parseSettings', () => {
       fontScale: 1,
       reduceMotion: false,
       dayStartHour: 0,
+      keepAnswersDays: 30,
     });
   });
 

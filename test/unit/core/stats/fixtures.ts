@@ -1,5 +1,6 @@
 /** Row builders shared by the stats, backup, self-test and settings tests. */
 
+import { makeReviewId } from '../../../../renderer/src/core/revlog/review-id';
 import { writePackQuestions } from '../../../../renderer/src/db/repos/question-chunks';
 import type { LecternDb } from '../../../../renderer/src/db/schema/database';
 import { countChapters } from '../../../../renderer/src/db/schema/pack-rows';
@@ -50,15 +51,15 @@ export function makeReview(
 ): ReviewRow {
   const cardKey = (partial.cardKey ?? 'p:q1') as CardKey;
   return {
-    packId: 'p',
-    chapterId: 'c1',
+    id: makeReviewId(partial.at),
     rating: 3,
     score: 1,
     correct: 1,
     response: '""',
     responseMs: 1000,
     stateBefore: 2,
-    prev: makeCard({ key: cardKey }),
+    stability: 10,
+    difficulty: 5,
     dueAfter: partial.at + DAY,
     ...partial,
     cardKey,

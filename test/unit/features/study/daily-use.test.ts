@@ -111,7 +111,7 @@ describe('“I was right” (grading the way a teacher would)', () => {
       grade: { correct: true, score: 1 },
     });
     await confirmAnswer('suggested');
-    const [review] = await db.reviews.toArray();
+    const [review] = await db.revlog.toArray();
     expect(review).toMatchObject({ rating: 3, correct: 1, score: 1 });
     expect(JSON.parse(review?.response ?? '')).toEqual({ type: 'typed', text: 'Lutetia', overridden: true });
   });

@@ -166,7 +166,9 @@ export function countRowReads(db: LecternDb): ReadCounter {
       ...down,
       table(name) {
         const t = down.table(name);
-        return name === 'cards' || name === 'questionChunks' || name === 'reviews' ? wrap(name, t) : t;
+        // The review log is `revlog` since schema 5.
+        if (name === 'revlog') return wrap('reviews', t);
+        return name === 'cards' || name === 'questionChunks' ? wrap(name, t) : t;
       },
     }),
   });

@@ -110,11 +110,11 @@ describe('a study session', () => {
     expect(grade?.correct).toBe(true);
     expect(session().phase).toBe('answered');
     expect(session().pending).toMatchObject({ suggested: 4, guessed: 2, responseMs: 2_000 });
-    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.count()).toBe(0);
 
     now += 3_000;
     await confirmAnswer('suggested');
-    const [review] = await db.reviews.toArray();
+    const [review] = await db.revlog.toArray();
     expect(review).toMatchObject({ cardKey: key('amount'), rating: 4, correct: 1, responseMs: 2_000 });
     expect(JSON.parse(review?.response ?? '')).toEqual({ type: 'typed', text: '$1B' });
     expect((await db.cards.get(key('amount')))?.state).toBe(2);
@@ -128,7 +128,7 @@ describe('a study session', () => {
     submitAnswer(q('amount'), { type: 'typed', text: 'one billion dollars' }, now + 1000);
     expect(session().pending?.suggested).toBe(2);
     await confirmAnswer('guessed');
-    expect((await db.reviews.toArray())[0]?.rating).toBe(2);
+    expect((await db.revlog.toArray())[0]?.rating).toBe(2);
   });
 
   it('a wrong answer is Again and comes back once its learning step falls due', async () => {
@@ -141,7 +141,7 @@ describe('a study session', () => {
     revealAnswer();
     expect(session().phase).toBe('revealed');
     await rateFlashcard(q('card'), 3);
-    expect((await db.reviews.toArray()).map((r) => r.rating)).toEqual([1, 4, 3]);
+    expect((await db.revlog.toArray()).map((r) => r.rating)).toEqual([1, 4, 3]);
     // Nothing is due now: the session waits for the Again card's one-minute step.
     expect(session().status).toBe('waiting');
     expect(session().waitUntil).toBe(T0 + MIN);
@@ -157,13 +157,13 @@ describe('a study session', () => {
     await setFlagged(db, key('amount'), true, { chapterId: 'c1', order: 0 }); // changed elsewhere: rev moves on
     submitAnswer(q('amount'), { type: 'typed', text: '$1B' }, now + 1000);
     await confirmAnswer('suggested');
-    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.count()).toBe(0);
     expect(session().current).toMatchObject({ key: key('amount'), rev: 1 });
     expect(session().phase).toBe('question');
     expect(session().message).toMatch(/not saved.*changed since it was shown/);
     submitAnswer(q('amount'), { type: 'typed', text: '$1B' }, now + 1000);
     await confirmAnswer('suggested');
-    expect(await db.reviews.count()).toBe(1);
+    expect(await db.revlog.count()).toBe(1);
   });
 
   it('flagging from the screen keeps the card answerable', async () => {
@@ -172,7 +172,7 @@ describe('a study session', () => {
     expect((await db.cards.get(key('amount')))?.flagged).toBe(1);
     submitAnswer(q('amount'), { type: 'typed', text: '$1B' }, now + 1000);
     await confirmAnswer('suggested');
-    expect(await db.reviews.count()).toBe(1);
+    expect(await db.revlog.count()).toBe(1);
   });
 
   it('undo of a first answer leaves the card new (a state-0 row), removes its log row and shows it again', async () => {
@@ -185,7 +185,7 @@ describe('a study session', () => {
     const after = await db.cards.get(key('amount'));
     expect(after).toEqual({ ...newCardRow('p', 'amount', 'c1', 0, T0), rev: 2 });
     expect(session().left).toEqual({ reviews: 0, learning: 0, newCards: 3 });
-    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.count()).toBe(0);
     expect(session()).toMatchObject({ answered: 0, correct: 0, timeMs: 0, phase: 'question' });
     expect(session().current).toMatchObject({ key: key('amount'), rev: after?.rev });
     expect(await undoLast()).toBe(false);
@@ -208,7 +208,7 @@ describe('a study session', () => {
     finishSession();
     expect(session().status).toBe('done');
     await confirmAnswer('suggested');
-    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.count()).toBe(0);
   });
 
   it('a result that arrives for an abandoned session is dropped', async () => {

@@ -128,7 +128,7 @@ describe('the queue in memory', () => {
     expect(shownId()).toBe('f7');
     // The answer's own transaction read f6's row; nothing else was read (no queue, no question).
     expect(reads).toMatchObject({ cards: 1, questionChunks: 0 });
-    expect(await db.reviews.count()).toBe(1);
+    expect(await db.revlog.count()).toBe(1);
   });
 
   it('reads the question when it was not read ahead (so the read-ahead is what saves it)', async () => {
@@ -162,7 +162,7 @@ describe('the queue in memory', () => {
     shown.push(await rateShown(4)); // f2 again
     expect(shown).toEqual(['f6', 'f7', 'f0', 'f1', 'f2', 'f0', 'f2']);
     expect(session()).toMatchObject({ status: 'done', answered: 7 });
-    expect(await db.reviews.count()).toBe(7);
+    expect(await db.revlog.count()).toBe(7);
   });
 
   it('a suspend from elsewhere joins at the next card (its write marks the queue stale)', async () => {
@@ -222,7 +222,7 @@ describe('the queue in memory', () => {
     await rateShown(4);
     expect(shownId()).toBe('f0');
     const add = vi
-      .spyOn(db.reviews, 'add')
+      .spyOn(db.revlog, 'add')
       .mockRejectedValueOnce(new DOMException('The disk is full.', 'QuotaExceededError'));
     revealAnswer();
     await expect(rateFlashcard(q('f0'), 3)).rejects.toThrow(/disk is full/);
@@ -230,10 +230,10 @@ describe('the queue in memory', () => {
     expect(session()).toMatchObject({ answered: 2, busy: false, phase: 'revealed' });
     expect(shownId()).toBe('f0');
     expect(await db.cards.get(key('f0'))).toBeUndefined();
-    expect(await db.reviews.count()).toBe(2);
+    expect(await db.revlog.count()).toBe(2);
     // Answered again, it is saved.
     await rateFlashcard(q('f0'), 3);
-    expect(await db.reviews.count()).toBe(3);
+    expect(await db.revlog.count()).toBe(3);
     expect(shownId()).toBe('f1');
   });
 
@@ -246,7 +246,7 @@ describe('the queue in memory', () => {
     revealAnswer();
     await expect(rateFlashcard(q('f6'), 4)).rejects.toThrow(NextCardError);
     get.mockRestore();
-    expect(await db.reviews.count()).toBe(1);
+    expect(await db.revlog.count()).toBe(1);
     expect(session()).toMatchObject({ answered: 1, busy: false });
   });
 
@@ -259,7 +259,7 @@ describe('the queue in memory', () => {
     await rateShown(4);
     expect(session().message).toBeNull();
     expect(await db.cards.get(key('f0'))).toMatchObject({ flagged: 1, rev: 2, reps: 1 });
-    expect(await db.reviews.count()).toBe(1);
+    expect(await db.revlog.count()).toBe(1);
   });
 
   it('true/false answers of a chapter-scoped session write rows for never-studied questions', async () => {

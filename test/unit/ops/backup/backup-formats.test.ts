@@ -71,13 +71,11 @@ function open(): LecternDb {
 }
 
 async function wipe(d: LecternDb): Promise<void> {
-  await d.transaction(
-    'rw',
-    BACKUP_TABLES.map((n) => d[n]),
-    async () => {
-      for (const n of BACKUP_TABLES) await d[n].clear();
-    },
-  );
+  // The backup's `reviews` live in the database's `revlog` since schema 5.
+  const tables = [...BACKUP_TABLES.map((n) => d[n]), d.revlog, d.undo];
+  await d.transaction('rw', tables, async () => {
+    for (const t of tables) await t.clear();
+  });
 }
 
 /** Something else stored, so a restore visibly replaces it. */
@@ -102,11 +100,38 @@ function v1Tables(): V1Tables {
       ...(cardOf.get(q.key) ?? makeCard({ key: q.key, chapterId: q.chapterId })),
       order: q.order,
     })),
-    reviews: t.reviews.map(({ prev: { dueKey: _d, startedOrder: _s, ...prev }, ...r }) => ({ ...r, prev })),
+    reviews: legacyReviews(),
     reading: t.reading,
     settings: t.settings,
     selftests: t.selftests,
   };
+}
+
+/**
+ * sampleTables' reviews as a schema 1–4 log kept them (formats 1 and 2): numeric ids, the pack and
+ * chapter, the answer as JSON text and the card before the answer (issue 16 made the row compact).
+ */
+function legacyReviews() {
+  const t = sampleTables();
+  const cardOf = new Map(t.cards.map((c) => [c.key, c]));
+  return t.reviews.map((r, i) => {
+    const card = cardOf.get(r.cardKey) ?? makeCard({ key: r.cardKey });
+    return {
+      id: i + 1,
+      cardKey: r.cardKey,
+      packId: card.packId,
+      chapterId: card.chapterId,
+      at: r.at,
+      rating: r.rating,
+      score: r.score,
+      correct: r.correct,
+      response: r.response ?? '""',
+      responseMs: r.responseMs,
+      stateBefore: r.stateBefore,
+      prev: card,
+      dueAfter: r.dueAfter,
+    };
+  });
 }
 
 /** A gzip-compressed format 3 file, as the app writes it. */
@@ -133,7 +158,13 @@ async function outcome(mode: 'check' | 'restore', source: ReturnType<typeof file
 
 const FILES: [string, () => Buffer | string][] = [
   ['1', () => serializeV1Backup(v1Tables(), FILE_META)],
-  ['2', () => serializeBackup(sampleTables(), FILE_META, { formatVersion: 2 })],
+  [
+    '2',
+    () =>
+      serializeBackup({ ...sampleTables(), reviews: legacyReviews() } as unknown as BackupTables, FILE_META, {
+        formatVersion: 2,
+      }),
+  ],
   ['3', v3File],
 ];
 
@@ -147,8 +178,8 @@ describe('backup → wipe → restore is identical for every format (issue 16)',
       const verdict = await runVerify('restore', chosen, undefined, workerOn(d));
       expect(verdict).toMatchObject({ ok: true, origin: { formatVersion: Number(version) } });
       const restored = await readAllTables(d);
-      if (version !== '1') {
-        // Formats 2 and 3 hold today's rows: the restored database is the one the file was made from.
+      if (version === '3') {
+        // Format 3 holds today's rows: the restored database is the one the file was made from.
         const source = open();
         await fill(source, sampleTables());
         expect(restored).toEqual(await readAllTables(source));

@@ -85,7 +85,7 @@ async function start(
 
 /** The schedule: every card and review row. */
 async function readSchedule() {
-  return { cards: await db.cards.toArray(), reviews: await db.reviews.toArray() };
+  return { cards: await db.cards.toArray(), reviews: await db.revlog.toArray() };
 }
 
 function indexOf(test: { state: { questions: { key: string }[] } }, key: string): number {
@@ -165,13 +165,13 @@ describe('recordAnswer and finishAndSchedule', () => {
       900,
       NOW + 3 * MIN,
     );
-    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.count()).toBe(0);
 
     const times: number[] = [];
     times[i0] = 60_000;
     times[i1] = 60_000;
     await finishAndSchedule(db, test.id, NOW + 4 * MIN, times);
-    const reviews = await db.reviews.orderBy('cardKey').toArray();
+    const reviews = await db.revlog.orderBy('cardKey').toArray();
     expect(reviews.map((r) => [r.cardKey, r.rating, r.correct])).toEqual([
       ['p:q0', 3, 1],
       ['p:q1', 1, 0],
@@ -181,7 +181,7 @@ describe('recordAnswer and finishAndSchedule', () => {
     expect((await db.cards.get('p:q1' as CardKey))?.lapses).toBe(1);
 
     await finishAndSchedule(db, test.id, NOW + 5 * MIN, times);
-    expect(await db.reviews.count()).toBe(2);
+    expect(await db.revlog.count()).toBe(2);
   });
 
   it('a practice test with the switch on schedules each answer as it is given, and not again at the finish', async () => {
@@ -197,11 +197,17 @@ describe('recordAnswer and finishAndSchedule', () => {
       20_000,
       NOW + MIN,
     );
-    const reviews = await db.reviews.toArray();
+    const reviews = await db.revlog.toArray();
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ cardKey: 'p:q2', rating: 3, correct: 1, stateBefore: 0 });
     // Its first counted answer gave the never-studied question its card row, as study would.
-    expect(reviews[0]?.prev).toMatchObject({ key: 'p:q2', state: 0, order: 2, chapterId: 'c1', rev: 0 });
+    expect((await db.undo.get(reviews[0]?.id as string))?.prev).toMatchObject({
+      key: 'p:q2',
+      state: 0,
+      order: 2,
+      chapterId: 'c1',
+      rev: 0,
+    });
     const card = await db.cards.get('p:q2' as CardKey);
     expect(card).toMatchObject({ packId: 'p', chapterId: 'c1', order: 2, rev: 1, lastReview: NOW + MIN });
     expect(card?.state).not.toBe(0);
@@ -219,7 +225,7 @@ describe('recordAnswer and finishAndSchedule', () => {
     );
     expect(again.move).toEqual({ ok: false, reason: 'already-answered' });
     await finishAndSchedule(db, test.id, NOW + 3 * MIN);
-    expect(await db.reviews.count()).toBe(1);
+    expect(await db.revlog.count()).toBe(1);
   });
 
   it('an exam with the switch on gives a never-studied question its card at the finish', async () => {
@@ -229,7 +235,7 @@ describe('recordAnswer and finishAndSchedule', () => {
     await recordAnswer(db, test, i2, ROWS[2]!.question, { type: 'true-false', value: false }, 900, NOW + MIN);
     expect(await db.cards.get('p:q2' as CardKey)).toBeUndefined();
     await finishAndSchedule(db, test.id, NOW + 2 * MIN);
-    const reviews = await db.reviews.toArray();
+    const reviews = await db.revlog.toArray();
     expect(reviews.map((r) => [r.cardKey, r.rating, r.correct, r.stateBefore])).toEqual([['p:q2', 1, 0, 0]]);
     expect(await db.cards.get('p:q2' as CardKey)).toMatchObject({ state: 1, order: 2, rev: 1 });
   });
@@ -249,7 +255,7 @@ describe('recordAnswer and finishAndSchedule', () => {
     );
     expect(out.move?.ok).toBe(true);
     expect(await db.cards.get('p:q2' as CardKey)).toBeUndefined();
-    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.count()).toBe(0);
   });
 
   it('a suspended card is left alone even when the test counts', async () => {
@@ -265,7 +271,7 @@ describe('recordAnswer and finishAndSchedule', () => {
       900,
       NOW + MIN,
     );
-    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.count()).toBe(0);
   });
 
   it('a timed exam finished after its limit is expired: the whole limit used, late answers refused', async () => {

@@ -1,37 +1,42 @@
 /**
- * The statistics' columns of the review log, cached by span of review ids (schema v3,
- * `reviewColumns`). Every review row carries the card as it was before the answer (for undo), and
- * Chromium decodes all of it to read the four numbers the statistics use: 16 s at a million reviews
- * here. A span's columns are one record of typed arrays, read in well under a millisecond.
+ * The statistics' columns of the review log, cached by day (UTC) of answer (`reviewColumns`, keyed
+ * by day since schema 5; by span of numeric ids in schemas 3–4). Chromium decodes a whole row to read
+ * the four numbers the statistics use; a day's columns are one record of typed arrays, read in well
+ * under a millisecond.
  *
- * - A span is cached only once it is complete (the log has ids past its end): answers are added
- *   with ids above every existing one, so they never land in a cached span.
+ * - A day is cached only once it is over (before both the newest review and the clock): answers are
+ *   added at the current time, so they land in no cached day. Review ids begin with the time
+ *   (`core/revlog/review-id.ts`), so a day's reviews are one range of ids.
  * - The statistics build the chunks of the spans they had to read row by row, and save them after
  *   their read ({@link saveReviewColumnChunks}), only if the log's *generation* is still the one
  *   they read.
  * - A DBCore middleware ({@link reviewColumnMiddleware}) keeps them true under every other write to
  *   `reviews`, in the same transaction: deleting reviews (undo, a pack removed or reset, a restore's
  *   clear) or adding rows with given ids (a restore) drops the chunks of the spans touched and bumps
- *   the generation.
+ *   the generation. Adding a review to a day already over (a restore, a merge from another
+ *   device, a clock set back) drops that day's chunk the same way.
  */
-import {
-  type DBCore,
-  type DBCoreMutateRequest,
-  type DBCoreMutateResponse,
-  type DBCoreTable,
-  type DBCoreTransaction,
-  Dexie,
+import type {
+  DBCore,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
 } from 'dexie';
+import { reviewIdTime } from '../../../core/revlog/review-id';
 import type { ReviewColumnChunk } from '../../../core/stats';
 import { DexiePromise, transactionHas, widenReadWrite, wrapWrites } from './derived-tables';
 
 /** The cache's table (not in backups: it is derived from `reviews`). */
 export const COLUMN_TABLE = 'reviewColumns';
 /**
- * Review ids per cached span: a chunk is 20 bytes a review, so 2,500 keep it under the 64 KB above
- * which Chromium stores a value in a file of its own (and reads it back far more slowly).
+ * A cached span: one UTC day. A chunk is 20 bytes a review, so a day of up to ~3,000 answers stays
+ * under the 64 KB above which Chromium stores a value in a file of its own (a busier day is only
+ * slower to read).
  */
-export const REVIEW_SPAN = 2500;
+export const REVIEW_SPAN = 86_400_000;
+/** The table the cache is derived from. */
+const LOG_TABLE = 'revlog';
 /** The key of the record holding the generation (spans start at 0 or above). */
 export const GENERATION_KEY = -1;
 
@@ -44,17 +49,24 @@ export interface ReviewGenerationRow {
 /** A record of `reviewColumns`: a span's columns, or the generation. */
 export type ReviewColumnRow = ReviewColumnChunk | ReviewGenerationRow;
 
-/** The first id of the span holding `id`. */
-export function spanOf(id: number): number {
-  return Math.floor(id / REVIEW_SPAN) * REVIEW_SPAN;
+/** The start of the span (day) holding the time `at`. */
+export function spanOf(at: number): number {
+  return Math.floor(at / REVIEW_SPAN) * REVIEW_SPAN;
 }
 
-/** The spans a write touches, or 'all' (a range delete: rare, drop everything). Null: none. */
-function spansTouched(req: DBCoreMutateRequest): Set<number> | 'all' | null {
+/**
+ * The spans a write touches, or 'all' (a range delete: rare, drop everything). Null: none that can
+ * be cached (today's answers, the common case, cost nothing more).
+ */
+function spansTouched(req: DBCoreMutateRequest, now: number): Set<number> | 'all' | null {
   if (req.type === 'deleteRange') return 'all';
-  const ids: unknown[] = req.type === 'delete' ? req.keys : req.values.map((v) => (v as { id?: unknown }).id);
+  const times: number[] =
+    req.type === 'delete'
+      ? req.keys.map(reviewIdTime)
+      : req.values.map((v) => reviewIdTime((v as { id?: unknown }).id));
+  const today = spanOf(now);
   const spans = new Set<number>();
-  for (const id of ids) if (typeof id === 'number' && Number.isFinite(id)) spans.add(spanOf(id));
+  for (const t of times) if (Number.isFinite(t) && spanOf(t) < today) spans.add(spanOf(t));
   return spans.size > 0 ? spans : null;
 }
 
@@ -92,9 +104,9 @@ function invalidate(
 export function reviewColumnMiddleware(down: DBCore): DBCore {
   return {
     ...down,
-    transaction: widenReadWrite(down, 'reviews', COLUMN_TABLE),
-    table: wrapWrites(down, 'reviews', (table, req) => {
-      const spans = transactionHas(req.trans, COLUMN_TABLE) ? spansTouched(req) : null;
+    transaction: widenReadWrite(down, LOG_TABLE, COLUMN_TABLE),
+    table: wrapWrites(down, LOG_TABLE, (table, req) => {
+      const spans = transactionHas(req.trans, COLUMN_TABLE) ? spansTouched(req, Date.now()) : null;
       if (!spans) return table.mutate(req);
       const cache = down.table(COLUMN_TABLE);
       return DexiePromise.all([table.mutate(req), invalidate(cache, req.trans, spans)]).then(
@@ -104,7 +116,10 @@ export function reviewColumnMiddleware(down: DBCore): DBCore {
   };
 }
 
-/** Cached spans read per request (2 MB): one request per chunk would wait on a round trip each. */
+/** More answers than a day can hold (one a second around the clock) mark a chunk as not ours. */
+const MAX_CHUNK_REVIEWS = 86_400;
+
+/** Cached spans read per request (~2 MB): one request per chunk would wait on a round trip each. */
 export const SPANS_PER_READ = 40;
 
 /**
@@ -129,7 +144,13 @@ export function groupSpans(spans: Iterable<number>): [number, number][] {
  */
 export function isReviewColumnChunk(row: unknown): row is ReviewColumnChunk {
   const r = row as Partial<ReviewColumnChunk> | null;
-  if (!r || typeof r.first !== 'number' || !Number.isSafeInteger(r.first) || r.first % REVIEW_SPAN !== 0)
+  if (
+    !r ||
+    typeof r.first !== 'number' ||
+    !Number.isSafeInteger(r.first) ||
+    r.first < 0 ||
+    r.first % REVIEW_SPAN !== 0
+  )
     return false;
   if (!Array.isArray(r.packIds) || !r.packIds.every((p) => typeof p === 'string')) return false;
   const { pack, at, rating, stateBefore, responseMs } = r;
@@ -143,7 +164,7 @@ export function isReviewColumnChunk(row: unknown): row is ReviewColumnChunk {
     return false;
   const n = pack.length;
   if (
-    n > REVIEW_SPAN ||
+    n > MAX_CHUNK_REVIEWS ||
     at.length !== n ||
     rating.length !== n ||
     stateBefore.length !== n ||
@@ -151,6 +172,11 @@ export function isReviewColumnChunk(row: unknown): row is ReviewColumnChunk {
   )
     return false;
   const packs = r.packIds.length;
-  for (let i = 0; i < n; i++) if ((pack[i] as number) >= packs) return false;
+  const end = r.first + REVIEW_SPAN;
+  for (let i = 0; i < n; i++) {
+    if ((pack[i] as number) >= packs) return false;
+    const t = at[i] as number;
+    if (!(t >= r.first && t < end)) return false;
+  }
   return true;
 }
