@@ -47,6 +47,7 @@ function chapterRow(library: LibraryPage, name: string) {
 }
 
 test('an automatic backup is written on quit, restores from the list, and restores into a fresh install', async () => {
+  test.setTimeout(120_000); // three launches of the app, each with a backup written or restored
   // 1. Something of the student's, then quit: main asks for a backup and waits for it.
   const first = await launchApp();
   const read = await openChapter(new LibraryPage(first.page), 1);
