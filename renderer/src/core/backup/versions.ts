@@ -60,8 +60,11 @@ const V2_KEYS: Record<BackupTableName, string> = {
   reviews: 'id',
 };
 
-/** Versions 2 and 3 hold the same tables; 2's review rows carry the card before the answer. */
-function tablesOfVersion(version: 2 | 3): BackupVersionSpec {
+/**
+ * Versions 2 to 4 hold the same tables; 2's review rows carry the card before the answer, 4 writes the
+ * review log in blocks (`review-blocks.ts`) of the same rows as 3.
+ */
+function tablesOfVersion(version: 2 | 3 | 4): BackupVersionSpec {
   const schemaOf = (t: BackupTableName): z.ZodType =>
     t === 'reviews' && version === 2 ? legacyReviewRowSchema : BACKUP_ROW_SCHEMAS[t];
   return {
@@ -88,6 +91,7 @@ function tablesOfVersion(version: 2 | 3): BackupVersionSpec {
 
 const V2 = tablesOfVersion(2);
 const V3 = tablesOfVersion(3);
+const V4 = tablesOfVersion(4);
 
 const V1: BackupVersionSpec = {
   version: 1,
@@ -103,5 +107,5 @@ const V1: BackupVersionSpec = {
 
 /** The spec of a format version this build reads, or null. */
 export function versionSpec(version: unknown): BackupVersionSpec | null {
-  return version === 3 ? V3 : version === 2 ? V2 : version === 1 ? V1 : null;
+  return version === 4 ? V4 : version === 3 ? V3 : version === 2 ? V2 : version === 1 ? V1 : null;
 }
