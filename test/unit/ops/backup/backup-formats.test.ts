@@ -16,7 +16,7 @@ import { LecternDb } from '../../../../renderer/src/db/schema/database';
 import { fill, workerOn } from '../../../support/backup-worker';
 import { META as FILE_META, sampleTables } from '../../core/backup/fixtures';
 import { serializeV1Backup, type V1Tables } from '../../core/backup/v1-writer';
-import { makeCard } from '../../core/stats/fixtures';
+import { makeCard, makeReview } from '../../core/stats/fixtures';
 
 vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: () => null },
@@ -210,6 +210,27 @@ describe('backup → wipe → restore is identical for every format (issue 16)',
       });
       expect(await readAllTables(d)).toEqual(restored);
     });
+});
+
+describe('the statistics after a restore (issue 16)', () => {
+  it("builds the day cache once after a restore, so the statistics' first opening reads no review row by row", async () => {
+    const DAY = 86_400_000;
+    const source = open();
+    const tables = sampleTables();
+    tables.reviews = [0, 1, 2].flatMap((day) =>
+      [1, 2, 3].map((i) => makeReview({ at: 1_700_000_000_000 + day * DAY + i * 1000, cardKey: 'p:a' })),
+    );
+    await fill(source, tables);
+    const done = await runExport({ kind: 'auto', reason: 'daily' }, META, undefined, workerOn(source));
+    const d = open();
+    const file = autoBackupSource(done?.written.name ?? '', done?.written.bytes ?? 0, 'the backup');
+    expect(await runVerify('restore', file, undefined, workerOn(d))).toMatchObject({ ok: true });
+    // The two days before the newest review's are over: cached, nine reviews' worth of columns in all.
+    const days = await d.reviewColumns.where('first').aboveOrEqual(0).toArray();
+    expect(days.map((c) => c.first)).toEqual(
+      [0, 1].map((day) => Math.floor(1_700_000_000_000 / DAY) * DAY + day * DAY),
+    );
+  });
 });
 
 describe('a damaged gzip backup is refused, naming the file and what is wrong (issue 16)', () => {
