@@ -216,10 +216,12 @@ describe('the statistics after a restore (issue 16)', () => {
   it("builds the day cache once after a restore, so the statistics' first opening reads no review row by row", async () => {
     const DAY = 86_400_000;
     const source = open();
-    const tables = sampleTables();
-    tables.reviews = [0, 1, 2].flatMap((day) =>
-      [1, 2, 3].map((i) => makeReview({ at: 1_700_000_000_000 + day * DAY + i * 1000, cardKey: 'p:a' })),
-    );
+    const tables = {
+      ...sampleTables(),
+      reviews: [0, 1, 2].flatMap((day) =>
+        [1, 2, 3].map((i) => makeReview({ at: 1_700_000_000_000 + day * DAY + i * 1000, cardKey: 'p:a' })),
+      ),
+    };
     await fill(source, tables);
     const done = await runExport({ kind: 'auto', reason: 'daily' }, META, undefined, workerOn(source));
     const d = open();
