@@ -350,15 +350,15 @@ async function main(): Promise<void> {
     if (result.ratio > TARGETS.apkgPackRatio) process.exitCode = 1;
     return;
   }
-  if (!o.onlyBackup)
-    log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
-  const linearity = o.onlyBackup ? undefined : measureImportLinearity(o.runs, log);
+  const extras = !o.onlyBackup && !o.onlySizes;
+  if (extras) log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
+  const linearity = extras ? measureImportLinearity(o.runs, log) : undefined;
   // The optimizer phase runs in every bench run, whatever --sizes says (issue 18); not with --only-backup.
-  if (!o.onlyBackup)
+  if (extras)
     log(
       '\n== fsrs: the optimizer on a simulated year (fitted on the earlier two thirds, scored on the rest)',
     );
-  const fsrs = o.onlyBackup ? undefined : await measureFsrs(log);
+  const fsrs = extras ? await measureFsrs(log) : undefined;
   if (o.onlyLinearity && linearity && fsrs) {
     process.stdout.write(`${formatLinearity(linearity)}\n${formatFsrs(fsrs)}\n`);
     if (o.json) {
@@ -376,15 +376,13 @@ async function main(): Promise<void> {
   );
   const jsSize = measureJsSize();
   log(`renderer JS: ${(jsSize.total / 1000).toFixed(1)} KB gzip`);
-  if (!o.onlyBackup) log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
-  const courseStart: StartResult = o.onlyBackup
-    ? { runs: [], floor: [] }
-    : await measureCourseStart(o.runs, log);
+  if (extras) log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
+  const courseStart: StartResult = extras ? await measureCourseStart(o.runs, log) : { runs: [], floor: [] };
   const sizes: SizeResult[] = [];
   const rowCost: { value: RowCost | null } = { value: null };
   for (const n of o.sizes) sizes.push(await measureSize(n, o, rowCost));
-  log('\n== import.apkg20k: a 20k-note .apkg with 2k images vs the same notes as a Lectern pack');
-  const apkg = await measureApkgOnce(o.runs);
+  if (extras) log('\n== import.apkg20k: a 20k-note .apkg with 2k images vs the same notes as a Lectern pack');
+  const apkg = extras ? await measureApkgOnce(o.runs) : undefined;
 
   let peer: PeerResult[] | null = null;
   let peerNote = '';
