@@ -176,7 +176,7 @@ async function measureSize(
     await app.close();
     app = null;
     const start = await measureStart(dir, o.runs, true, log);
-    const firstLaunch = await measureFirstLaunchOfDay(dir, 150_000, log, seeded.seed.reviews);
+    const firstLaunch = await measureFirstLaunchOfDay(dir, 600_000, log, seeded.seed.reviews);
     const schema5Bytes = dirBytes(idbDir(dir));
     log(
       `  schema 5 log: ${(schema5Bytes / 1e6).toFixed(1)} MB on disk (${(schema5Bytes / seeded.seed.reviews).toFixed(0)} bytes a review; schema 4: ${(schema4Bytes / seeded.seed.reviews).toFixed(0)})`,
