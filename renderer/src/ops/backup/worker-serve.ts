@@ -14,7 +14,7 @@ import {
 } from '../../db/repos/backup-repo';
 import type { LecternDb } from '../../db/schema/database';
 import { describeStorageError } from '../../db/schema/storage-errors';
-import { warmReviewColumns } from '../review-log-upgrade';
+import { warmReviewColumns } from '../review-log-upkeep';
 import type { BackupPort, FromBackupWorker, ToBackupWorker } from './protocol';
 
 /** Progress messages at most every half per cent: a million reviews must not flood the page. */
