@@ -68,8 +68,11 @@ const V2_KEYS: Record<BackupTableName, string> = {
   reviews: 'id',
 };
 
-/** Versions 2 and 3 hold the same tables; 2's review rows carry the card before the answer. */
-function tablesOfVersion(version: 2 | 3): BackupVersionSpec {
+/**
+ * Versions 2 to 4 hold the same tables; 2's review rows carry the card before the answer, 4 writes the
+ * review log in blocks (`review-blocks.ts`) of the same rows as 3.
+ */
+function tablesOfVersion(version: 2 | 3 | 4): BackupVersionSpec {
   const schemaOf = (t: BackupTableName): z.ZodType =>
     t === 'reviews' && version === 2 ? legacyReviewRowSchema : BACKUP_ROW_SCHEMAS[t];
   return {
@@ -95,32 +98,37 @@ function tablesOfVersion(version: 2 | 3): BackupVersionSpec {
 }
 
 const V2 = tablesOfVersion(2);
-const ROWS_V3 = tablesOfVersion(3);
 const V3_NAMES = [...BACKUP_TABLES, ...BACKUP_MEDIA_TABLES];
 
 /**
- * Version 3 holds version 2's tables with compact review rows, written as arrays (its header names
- * their columns) and gzipped, then the packs' media when there are any (`media.ts`): a file without
- * media tables reads as before.
+ * Versions 3 and 4 hold version 2's tables with compact review rows, written as arrays (the header
+ * names their columns; 4 writes the review log in blocks) and gzipped, then the packs' media when
+ * there are any (`media.ts`): a file without media tables reads as before.
  */
-const V3: BackupVersionSpec = {
-  version: 3,
-  names: V3_NAMES,
-  optional: BACKUP_MEDIA_TABLES,
-  tables: {
-    ...ROWS_V3.tables,
-    mediaFiles: keyed('hash', BACKUP_MEDIA_ROW_SCHEMAS.mediaFiles),
-    packMedia: {
-      schema: BACKUP_MEDIA_ROW_SCHEMAS.packMedia,
-      keyName: 'packId+name',
-      keyOf: (row: unknown) => {
-        const r = row as { packId: string; name: string };
-        return JSON.stringify([r.packId, r.name]);
+function withMedia(version: 3 | 4): BackupVersionSpec {
+  const rows = tablesOfVersion(version);
+  return {
+    version,
+    names: V3_NAMES,
+    optional: BACKUP_MEDIA_TABLES,
+    tables: {
+      ...rows.tables,
+      mediaFiles: keyed('hash', BACKUP_MEDIA_ROW_SCHEMAS.mediaFiles),
+      packMedia: {
+        schema: BACKUP_MEDIA_ROW_SCHEMAS.packMedia,
+        keyName: 'packId+name',
+        keyOf: (row: unknown) => {
+          const r = row as { packId: string; name: string };
+          return JSON.stringify([r.packId, r.name]);
+        },
       },
     },
-  },
-  header: headerSchema(3, V3_NAMES, BACKUP_MEDIA_TABLES),
-};
+    header: headerSchema(version, V3_NAMES, BACKUP_MEDIA_TABLES),
+  };
+}
+
+const V3 = withMedia(3);
+const V4 = withMedia(4);
 
 const V1: BackupVersionSpec = {
   version: 1,
@@ -136,5 +144,5 @@ const V1: BackupVersionSpec = {
 
 /** The spec of a format version this build reads, or null. */
 export function versionSpec(version: unknown): BackupVersionSpec | null {
-  return version === 3 ? V3 : version === 2 ? V2 : version === 1 ? V1 : null;
+  return version === 4 ? V4 : version === 3 ? V3 : version === 2 ? V2 : version === 1 ? V1 : null;
 }

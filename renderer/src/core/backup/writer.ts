@@ -2,11 +2,18 @@
  * Writing backup files in parts: rows are stringified and hashed one at a time and handed on as text
  * pieces, and `createPartSplitter` cuts that text into parts of bounded length, so no string ever
  * holds the whole file (a million reviews are several hundred MB: more than one JS string can hold).
- * The text is format 3's (rows as arrays, see `columns.ts`) before it is compressed (`gzip.ts`).
+ * The text is format 4's (rows as arrays, see `columns.ts`; reviews in blocks of columns, see
+ * `review-blocks.ts`) before it is compressed (`gzip.ts`).
  */
 import { CHECKSUM_ALGORITHM, createHasher, type Hasher } from './checksum';
 import { columnsOf, encodeRow, type TableColumns } from './columns';
 import { BACKUP_MEDIA_TABLES, type BackupMediaTableName } from './media';
+import {
+  createReviewCodecState,
+  encodeReviewBlock,
+  REVIEW_BLOCK_ROWS,
+  REVIEW_BLOCK_TEXT,
+} from './review-blocks';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -53,19 +60,30 @@ export interface BackupWriter {
 
 /**
  * Creates a writer that hands the file's text to `write` piece by piece: the header at once, then a
- * line per row. `createdAt` is epoch ms. `formatVersion` 2 writes every row as an object, as Lectern
- * did before format 3 (for tests and tools that need such files); the app writes 3.
+ * line per row (format 4: a line per block of reviews). `createdAt` is epoch ms. `formatVersion` 2 writes
+ * every row as an object, as Lectern did before format 3, and 3 every review as an array (for tests and
+ * tools that need such files); the app writes 4.
  */
 export function createBackupWriter(
   meta: { createdAt: number; appVersion: string },
   write: (text: string) => void,
-  opts: { formatVersion?: 2 | 3 } = {},
+  opts: { formatVersion?: 2 | 3 | 4 } = {},
 ): BackupWriter {
   const version = opts.formatVersion ?? BACKUP_FORMAT_VERSION;
-  const columns = version >= 3 ? BACKUP_COLUMNS : {};
+  // Format 4 writes the review log in blocks of columns (`review-blocks.ts`), the rest as format 3.
+  const blocks = version >= 4;
+  const columns: Partial<Record<BackupWrittenTable, TableColumns>> =
+    version >= 3
+      ? Object.fromEntries(Object.entries(BACKUP_COLUMNS).filter(([t]) => !blocks || t !== 'reviews'))
+      : {};
+  const codec = createReviewCodecState();
+  /** Format 4: reviews waiting to fill a block. */
+  let pendingReviews: unknown[] = [];
   const names: readonly BackupWrittenTable[] =
     version >= 3 ? [...BACKUP_TABLES, ...BACKUP_MEDIA_TABLES] : BACKUP_TABLES;
   const counts = Object.fromEntries(names.map((t) => [t, 0])) as Record<BackupWrittenTable, number>;
+  /** Elements written per table: rows, or format 4's review blocks. */
+  const elements = Object.fromEntries(names.map((t) => [t, 0])) as Record<BackupWrittenTable, number>;
   const hashers = Object.fromEntries(names.map((t) => [t, createHasher()])) as Record<
     BackupWrittenTable,
     Hasher
@@ -94,9 +112,42 @@ export function createBackupWriter(
     isOpen = true;
   }
 
+  function writeElement(table: BackupWrittenTable, json: string): void {
+    const hasher = hashers[table];
+    hasher.update(json);
+    hasher.update('\n');
+    write(elements[table] === 0 ? `\n${json}` : `,\n${json}`);
+    elements[table]++;
+  }
+
+  /**
+   * Format 4: writes the waiting reviews as blocks (all of them, or only whole blocks). A block ends
+   * at `REVIEW_BLOCK_ROWS` rows or once its answers' text passes `REVIEW_BLOCK_TEXT`, so no block
+   * comes near the largest element a reader takes.
+   */
+  function writeBlocks(all: boolean): void {
+    let from = 0;
+    let text = 0;
+    for (let i = 0; i < pendingReviews.length; i++) {
+      const r = pendingReviews[i] as { response?: unknown };
+      text += (typeof r.response === 'string' ? r.response.length : 0) + 64;
+      if (i + 1 - from >= REVIEW_BLOCK_ROWS || text >= REVIEW_BLOCK_TEXT) {
+        writeElement('reviews', JSON.stringify(encodeReviewBlock(codec, pendingReviews.slice(from, i + 1))));
+        from = i + 1;
+        text = 0;
+      }
+    }
+    if (all && from < pendingReviews.length) {
+      writeElement('reviews', JSON.stringify(encodeReviewBlock(codec, pendingReviews.slice(from))));
+      from = pendingReviews.length;
+    }
+    pendingReviews = from === 0 ? pendingReviews : pendingReviews.slice(from);
+  }
+
   /** Closes tables up to (not including) `index` and opens the ones in between (a media table only when fed). */
   function moveTo(index: number): void {
     while (current < index) {
+      if (blocks && names[current] === 'reviews') writeBlocks(true);
       if (isOpen) write('\n]');
       isOpen = false;
       current++;
@@ -116,17 +167,15 @@ export function createBackupWriter(
         if (rows.length === 0) return;
         open(index);
       }
-      const hasher = hashers[table];
-      const tableColumns = columns[table];
-      let n = counts[table];
-      for (const row of rows) {
-        const json = JSON.stringify(tableColumns ? encodeRow(tableColumns, row) : row);
-        hasher.update(json);
-        hasher.update('\n');
-        write(n === 0 ? `\n${json}` : `,\n${json}`);
-        n++;
+      counts[table] += rows.length;
+      if (blocks && table === 'reviews') {
+        for (const row of rows) pendingReviews.push(row);
+        writeBlocks(false);
+        return;
       }
-      counts[table] = n;
+      const tableColumns = columns[table];
+      for (const row of rows)
+        writeElement(table, JSON.stringify(tableColumns ? encodeRow(tableColumns, row) : row));
     },
     finish() {
       if (finished) throw new Error('the backup is already finished');
@@ -189,7 +238,7 @@ export function createPartSplitter(maxChars: number, emit: (part: string) => voi
 export function serializeBackup(
   tables: BackupTables & Partial<Record<BackupMediaTableName, unknown[]>>,
   meta: { createdAt: number; appVersion: string },
-  opts: { formatVersion?: 2 | 3 } = {},
+  opts: { formatVersion?: 2 | 3 | 4 } = {},
 ): string {
   const out: string[] = [];
   const writer = createBackupWriter(meta, (t) => out.push(t), opts);
