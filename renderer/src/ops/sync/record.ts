@@ -134,3 +134,19 @@ export function peersOf(record: SyncRecord): PeerDevice[] {
     .map(([id, p]) => ({ id, name: p.name || id, lastWriteAt: p.lastWriteAt }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
+
+/**
+ * Reviews were written with past times (an imported history): the export cursor moves back to just
+ * before `id`, so the next export reads them (and sends again the few of ours after it: reviews apply
+ * by id, so that costs only bytes). Nothing happens when sync was never set up.
+ */
+export async function rewindExportCursor(db: LecternDb, id: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const r = await readRecord(db);
+    if (!r || id > r.reviewCursor) return;
+    // The greatest string below `id` that no id equals: `id` with its last character lowered.
+    const last = id.charCodeAt(id.length - 1);
+    r.reviewCursor = `${id.slice(0, -1)}${String.fromCharCode(last - 1)}\uffff`;
+    await writeRecord(db, r);
+  });
+}
