@@ -41,6 +41,12 @@ export const reviewEventSchema = z.strictObject({
   score: z.number().min(0).max(1),
   correct: z.union([z.literal(0), z.literal(1)]),
   ms: z.number().min(0),
+  /**
+   * The due the answer set on its device (the load balancer and easy days move a review's due
+   * within the fuzz range, which a replay cannot repeat): a replay takes it for a review-state step
+   * when it is a whole number of days after the answer, within the maximum interval.
+   */
+  due: ms.optional(),
 });
 
 /** A card suspended/unsuspended or flagged/unflagged. Register: `mark:<card>:<field>`. */
@@ -151,7 +157,7 @@ export function eventIdMaker(device: string): (now: number) => string {
   };
 }
 
-const REVIEW_KEYS = new Set(['k', 'id', 'at', 'card', 'pack', 'chapter', 'rating', 'score', 'correct', 'ms']);
+const REVIEW_KEYS = new Set(['k', 'id', 'at', 'card', 'pack', 'chapter', 'rating', 'score', 'correct', 'ms', 'due']);
 const EVENT_ID = /^[0-9a-z]{9}-[a-z0-9]{8,32}-[0-9a-z]{1,8}$/;
 const isKey = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 400;
 const isMs = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -170,8 +176,9 @@ export function readReviewEvent(value: unknown): ReviewEvent | null {
     if (!Object.hasOwn(o, name) || !REVIEW_KEYS.has(name)) return null;
     fields++;
   }
-  if (fields !== REVIEW_KEYS.size) return null;
-  const { id, at, card, pack, chapter, rating, score, correct, ms: took } = o;
+  const { id, at, card, pack, chapter, rating, score, correct, ms: took, due } = o;
+  if (fields !== REVIEW_KEYS.size - (due === undefined ? 1 : 0)) return null;
+  if (due !== undefined && !isMs(due)) return null;
   if (typeof id !== 'string' || !(isReviewId(id) || EVENT_ID.test(id))) return null;
   if (!isMs(at) || !isKey(card) || !isKey(pack)) return null;
   if (typeof chapter !== 'string' || chapter.length > 400) return null;

@@ -168,7 +168,8 @@ async function applyBatch(
           stateBefore: 0,
           stability: 0,
           difficulty: 0,
-          dueAfter: e.at,
+          // The due its device set: the replay takes it where it can (see `replay-cards.ts`).
+          dueAfter: e.due ?? e.at,
           origin: from,
         });
       if (candidates.length > 0) {

@@ -68,6 +68,9 @@ export async function answer(d: Device, id: string, rating: 1 | 2 | 3 | 4, at: n
     responseMs: 3000,
     now: at,
     settings: { ...resolveSchedulingSettings(DEFAULT_SETTINGS, 'p'), loadBalancing: true },
+    // A busy odd day after a quiet even one: the load balancer moves review dues, which a replay
+    // alone could not repeat.
+    load: { counts: Array.from({ length: 400 }, (_, d) => (d % 2 ? 80 : 0)), weekday: 0 },
   });
   expect(res.ok).toBe(true);
 }

@@ -40,6 +40,23 @@ describe('folder sync between two devices (issue 20)', () => {
     for (const s of bSegments) expect(folder.text(s.device, s.file)).not.toContain('"k":"review"');
   });
 
+  it('gives the other device the due the load balancer chose here (a replay alone would not)', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    for (const [i, id] of ['q0', 'q1', 'q2', 'q3'].entries()) await answer(a, id, 4, T0 + i * MIN);
+    await a.engine.sync();
+    await b.engine.sync();
+    expect(await cardStates(b)).toEqual(await cardStates(a));
+    // Both answer again, apart: each replays the other's balanced answers the same way.
+    await answer(a, 'q0', 3, T0 + 20 * 24 * 60 * MIN);
+    await answer(b, 'q1', 3, T0 + 21 * 24 * 60 * MIN);
+    await a.engine.sync();
+    await b.engine.sync();
+    await a.engine.sync();
+    expect(await cardStates(b)).toEqual(await cardStates(a));
+  });
+
   it('ends both offline devices with the same review log (the union) and the same card states', async () => {
     const folder = memoryFolder();
     const a = await device(folder, 'Laptop');
