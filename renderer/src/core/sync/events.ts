@@ -96,12 +96,26 @@ export const packEventSchema = z.strictObject({
   name: z.string().max(300).optional(),
 });
 
+/**
+ * An answer taken back (undo) after it was sent: every device drops the review and replays its
+ * card. Register: `retract:<review id>` (a review once retracted stays retracted, whoever sends it
+ * again).
+ */
+export const retractEventSchema = z.strictObject({
+  k: z.literal('retract'),
+  id: eventIdSchema,
+  at: ms,
+  review: reviewIdSchema,
+  card: key,
+});
+
 export const syncEventSchema = z.discriminatedUnion('k', [
   reviewEventSchema,
   markEventSchema,
   settingEventSchema,
   readingEventSchema,
   packEventSchema,
+  retractEventSchema,
 ]);
 
 export type ReviewEvent = z.infer<typeof reviewEventSchema>;
@@ -109,6 +123,7 @@ export type MarkEvent = z.infer<typeof markEventSchema>;
 export type SettingEvent = z.infer<typeof settingEventSchema>;
 export type ReadingEvent = z.infer<typeof readingEventSchema>;
 export type PackEvent = z.infer<typeof packEventSchema>;
+export type RetractEvent = z.infer<typeof retractEventSchema>;
 export type SyncEvent = z.infer<typeof syncEventSchema>;
 /** Every event that is a last-writer-wins register (all but reviews). */
 export type RegisterEvent = Exclude<SyncEvent, ReviewEvent>;
@@ -124,6 +139,8 @@ export function registerOf(e: RegisterEvent): string {
       return `reading:${e.key}`;
     case 'pack':
       return `pack:${e.pack}`;
+    case 'retract':
+      return `retract:${e.review}`;
   }
 }
 

@@ -157,6 +157,10 @@ async function readChanges(
         });
       }
     }
+    // Answers taken back after they were sent.
+    for (const [review, card] of Object.entries(record.retract))
+      if (!known.has(`retract:${review}`))
+        registers.push({ k: 'retract', id: newId(now), at: now, review, card });
     return { reviews, registers };
   });
 }
@@ -227,6 +231,7 @@ export async function exportJournal(
             fileHash: e.hash ?? '',
           };
         if (e.k === 'pack' && e.action === 'remove') delete r.packs[e.pack];
+        if (e.k === 'retract') delete r.retract[e.review];
       }
       const state = emptySyncState();
       state.registers = r.registers;

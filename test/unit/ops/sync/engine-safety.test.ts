@@ -4,10 +4,11 @@
  * merged, and what came in is not read again by the next export.
  */
 import { describe, expect, it } from 'vitest';
+import { undoAnswer } from '@/ops/study/undo-answer';
 import { readRecord } from '@/ops/sync';
 import { rewindExportCursor } from '@/ops/sync/record';
 import { memoryFolder } from '../../../support/sync-folder';
-import { answer, device, MIN, reviewIds, T0 } from './devices';
+import { answer, cardStates, device, key, MIN, reviewIds, T0 } from './devices';
 
 describe('sync engine safety (issue 20)', () => {
   it('takes a backup before the first merge ever, and never again', async () => {
@@ -67,6 +68,33 @@ describe('sync engine safety (issue 20)', () => {
     await b.engine.sync();
     const ids = await reviewIds(b);
     expect((await readRecord(b.db))?.reviewCursor).toBe(ids[ids.length - 1]);
+  });
+
+  it('takes an answer undone after it was sent off the other device too', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    await answer(a, 'q0', 3, T0 + MIN);
+    const before = await a.db.cards.get(key('q0'));
+    await answer(a, 'q0', 4, T0 + 11 * MIN);
+    await a.engine.sync();
+    await b.engine.sync();
+    expect(await b.db.revlog.count()).toBe(2);
+    // Undone on A after B had it.
+    const last = (await a.db.revlog.toArray()).sort((x, y) => (x.id < y.id ? -1 : 1))[1];
+    const card = await a.db.cards.get(key('q0'));
+    if (!last || !before || !card) throw new Error('no answer');
+    const undone = await undoAnswer(a.db, key('q0'), { before, reviewId: last.id, dueAfter: card.due });
+    expect(undone.ok).toBe(true);
+    await a.engine.sync();
+    await b.engine.sync();
+    expect(await reviewIds(b)).toEqual(await reviewIds(a));
+    expect(await b.db.revlog.count()).toBe(1);
+    expect(await cardStates(b)).toEqual(await cardStates(a));
+    // A copy of the old segment read later does not bring it back.
+    const late = await device(folder, 'Tablet');
+    await late.engine.sync();
+    expect(await late.db.revlog.count()).toBe(1);
   });
 
   it('stops a cancelled sync between steps, keeping what was merged and reporting it', async () => {
