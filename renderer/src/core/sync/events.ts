@@ -174,7 +174,19 @@ export function eventIdMaker(device: string): (now: number) => string {
   };
 }
 
-const REVIEW_KEYS = new Set(['k', 'id', 'at', 'card', 'pack', 'chapter', 'rating', 'score', 'correct', 'ms', 'due']);
+const REVIEW_KEYS = new Set([
+  'k',
+  'id',
+  'at',
+  'card',
+  'pack',
+  'chapter',
+  'rating',
+  'score',
+  'correct',
+  'ms',
+  'due',
+]);
 const EVENT_ID = /^[0-9a-z]{9}-[a-z0-9]{8,32}-[0-9a-z]{1,8}$/;
 const isKey = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 400;
 const isMs = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
