@@ -32,6 +32,8 @@ export interface BenchOptions {
   onlyBackup: boolean;
   /** Run only the `import.apkg20k` phase (with the build, unless --no-build). */
   onlyApkg: boolean;
+  /** Run only the `sync.merge100kMs` phase (with the build, unless --no-build). */
+  onlySync: boolean;
   /** Only the per-size phases (and Mnemosyne): no import.linearity, fsrs, course-only start or apkg20k. */
   onlySizes: boolean;
 }
@@ -52,6 +54,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   onlyLinearity: false,
   onlyBackup: false,
   onlyApkg: false,
+  onlySync: false,
   onlySizes: false,
 };
 
@@ -71,6 +74,7 @@ export const USAGE = `npm run bench -- [options]
   --only-linearity      only the import.linearity phase (time per question, 1k to 64k)
   --only-backup         per size, only the daily automatic backup (backup.dailyMs, backup.bytesPerReview)
   --only-apkg           only the import.apkg20k phase (a 20k-note .apkg vs the same notes as a pack)
+  --only-sync           only the sync.merge100kMs phase (a second device's 100k reviews merged in)
   --only-sizes          only the per-size phases and Mnemosyne (issue 16's rows at 100k in one run)
   --quiet               no progress lines`;
 
@@ -147,6 +151,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--only-apkg':
         o.onlyApkg = true;
+        break;
+      case '--only-sync':
+        o.onlySync = true;
         break;
       case '--only-sizes':
         o.onlySizes = true;

@@ -119,6 +119,10 @@ export interface BenchResults {
   'stats.firstOpenMs'?: number | null;
   'stats.firstOpenRatioToMnemosyne'?: number | null;
   'stats.laterOpenMs'?: number;
+  /** Issue 20: a second device's 100k reviews merged by the sync engine (ms; target ≤ 5 s). */
+  'sync.merge100kMs'?: number;
+  /** IndexedDB's floor beside it: the same 100k review rows written by one bulkAdd into a bare database (ms). */
+  'sync.merge100kFloorMs'?: number;
 }
 
 export const TARGETS = {
@@ -144,6 +148,8 @@ export const TARGETS = {
   dbBytesPerReview: 70,
   statsPeerRatio: 0.5,
   statsLaterMs: 300,
+  /** Issue 20: merging a second device's 100k reviews. */
+  syncMerge100kMs: 5000,
   /** Size at which the absolute targets apply. */
   at: 100_000,
 } as const;
@@ -286,6 +292,25 @@ export function backupFigures(
     'backup.bytesPerReview': f.backupBytes !== null && reviews > 0 ? f.backupBytes / reviews : null,
     'backup.longestTaskMs': f.longestTaskMs ?? null,
   };
+}
+
+/** The sync.merge100kMs row: a second device's 100k reviews merged in. */
+export function syncRows(ms: number, floor?: number): TableRow[] {
+  const rows: TableRow[] = [];
+  addVerdicts(
+    rows,
+    {
+      measure: "sync.merge100kMs: a second device's reviews merged (10k cards replayed)",
+      name: 'sync.merge100kMs',
+      size: '100k',
+      value: ms,
+      unit: 'ms',
+      ...(floor !== undefined ? { floor } : {}),
+      target: `≤ ${TARGETS.syncMerge100kMs} ms`,
+    },
+    [judgeMax(ms, TARGETS.syncMerge100kMs, 'ms')],
+  );
+  return rows;
 }
 
 /** Builds the table's rows from the results. */
@@ -548,6 +573,8 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
     });
   const apkg = r['import.apkg20k'];
   if (apkg) rows.push(...apkgRows(apkg));
+  const merge = r['sync.merge100kMs'];
+  if (merge !== undefined) rows.push(...syncRows(merge, r['sync.merge100kFloorMs']));
   addVerdicts(
     rows,
     {

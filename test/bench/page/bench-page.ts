@@ -17,6 +17,7 @@ import { chunkQuestionRows, QUESTION_CHUNK } from '../../../renderer/src/db/sche
 import type { PackRow, QuestionChunkRow } from '../../../renderer/src/db/schema/rows';
 import { seedFsrsHistory } from './seed-fsrs';
 import { seedStudy } from './seed-study';
+import { measureSyncMerge } from './sync-merge';
 
 const FLOOR_DB = 'lectern-bench-floor';
 const CORE_DB = 'lectern-bench-core';
@@ -214,6 +215,7 @@ export const benchApi = {
   removeImportedPacks,
   countMedia,
   measureRowCost,
+  measureSyncMerge,
   startLongTasks,
   stopLongTasks,
   takeLongTaskSpans,

@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { checksumText } from '../backup/checksum';
-import { deviceIdSchema, type SyncEvent, syncEventSchema } from './events';
+import { deviceIdSchema, readReviewEvent, type SyncEvent, syncEventSchema } from './events';
 
 export const SEGMENT_FORMAT = 'lectern-sync';
 export const SEGMENT_VERSION = 1;
@@ -35,6 +35,11 @@ export const segmentHeaderSchema = z.strictObject({
   checksum: z.string().regex(/^[0-9a-f]{16}$/),
   /** A snapshot holds the device's whole journal up to and including segment `upTo`. */
   snapshotUpTo: z.number().int().min(0).optional(),
+  /**
+   * The highest segment of each other device its writer had read when it wrote this one: what lets
+   * a device compact its journal once every known device has read it.
+   */
+  seen: z.record(deviceIdSchema, z.number().int().min(0)).optional(),
 });
 export type SegmentHeader = z.infer<typeof segmentHeaderSchema>;
 
@@ -117,6 +122,11 @@ export function decodeSegment(text: string): SegmentRead {
       value = JSON.parse(lines[i] ?? '');
     } catch {
       return { ok: false, problem: 'damaged', message: `line ${i + 2} is not JSON` };
+    }
+    const review = readReviewEvent(value);
+    if (review) {
+      events.push(review);
+      continue;
     }
     const e = syncEventSchema.safeParse(value);
     if (!e.success)

@@ -1,0 +1,189 @@
+/**
+ * A synced card's state is the replay of every review known for it (`core/sync/replay.ts`): the same
+ * reviews give the same state on every device, whichever answered them and in whatever order they
+ * arrived. Run inside the caller's `rw` transaction on `cards`, `revlog` and `questionChunks`.
+ */
+
+import { createAnswerer, newCard, type Rating, type SchedulingState } from '../../core/scheduler';
+import type { AppSettings } from '../../core/settings';
+import { resolveSchedulingSettings } from '../../core/settings';
+import { newCardRow } from '../../db/repos/packs-repo';
+import { readQuestions } from '../../db/repos/question-chunks';
+import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
+import { type CardKey, type CardRow, packOfKey, type ReviewRow } from '../../db/schema/rows';
+
+/** What the replay of one review gave (the columns a review-log row records). */
+export interface ReplayedStep {
+  stateBefore: ReviewRow['stateBefore'];
+  stability: number;
+  difficulty: number;
+  dueAfter: number;
+}
+
+function byTimeThenId(a: Pick<ReviewRow, 'at' | 'id'>, b: Pick<ReviewRow, 'at' | 'id'>): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A review-state step takes the due its answer set on its device (`dueAfter`: the load balancer's
+ * choice within the fuzz range) when that is a whole number of days after the answer and within
+ * the maximum interval, as the balancer's choices always are; anything else keeps the replay's.
+ */
+function withDueOfAnswer(
+  state: SchedulingState,
+  review: Pick<ReviewRow, 'at' | 'dueAfter'>,
+  maximumIntervalDays: number,
+): SchedulingState {
+  if (state.state !== 2 || review.dueAfter === state.due) return state;
+  const days = (review.dueAfter - review.at) / DAY_MS;
+  if (!Number.isInteger(days) || days < 1 || days > maximumIntervalDays) return state;
+  return { ...state, due: review.dueAfter, scheduledDays: days };
+}
+
+type Answerer = (card: SchedulingState, rating: Rating, now: number, cardId: string) => SchedulingState;
+
+/** One scheduler per pack's settings, built once for a whole replay. */
+function answererFor(settings: AppSettings): (key: string) => Answerer {
+  const byPack = new Map<string, Answerer>();
+  return (key) => {
+    const pack = packOfKey(key);
+    let a = byPack.get(pack);
+    if (!a) {
+      a = createAnswerer(resolveSchedulingSettings(settings, pack));
+      byPack.set(pack, a);
+    }
+    return a;
+  };
+}
+
+/**
+ * Replays `reviews` (of one card, any order) and returns the final state and each review's step.
+ * A review's steps are a function of the reviews before it only.
+ */
+export function replaySteps(
+  key: string,
+  reviews: readonly Pick<ReviewRow, 'id' | 'at' | 'rating' | 'dueAfter'>[],
+  settings: AppSettings,
+  answer: Answerer = answererFor(settings)(key),
+): { state: SchedulingState | null; steps: Map<string, ReplayedStep> } {
+  const ordered = [...reviews].sort(byTimeThenId);
+  const steps = new Map<string, ReplayedStep>();
+  const first = ordered[0];
+  if (!first) return { state: null, steps };
+  let state = newCard(first.at);
+  const max = resolveSchedulingSettings(settings, packOfKey(key)).maximumIntervalDays;
+  for (const r of ordered) {
+    const before = state.state;
+    state = withDueOfAnswer(answer(state, r.rating, r.at, key), r, max);
+    steps.set(r.id, {
+      stateBefore: before,
+      stability: state.stability,
+      difficulty: state.difficulty,
+      dueAfter: state.due,
+    });
+  }
+  return { state, steps };
+}
+
+/**
+ * The stored review rows of `keys` (sorted): one key-range read per run of keys of one pack rather
+ * than a lookup per key (IndexedDB's per-request cost is what a merge of 100k reviews pays most).
+ */
+export async function readCardReviews(db: LecternDb, keys: readonly string[]): Promise<ReviewRow[]> {
+  if (keys.length <= 50) return db.revlog.where('cardKey').anyOf(keys).toArray();
+  const wanted = new Set(keys);
+  const byPack = new Map<string, string[]>();
+  for (const k of keys) {
+    const p = packOfKey(k);
+    const l = byPack.get(p);
+    if (l) l.push(k);
+    else byPack.set(p, [k]);
+  }
+  const out: ReviewRow[] = [];
+  for (const list of byPack.values()) {
+    list.sort();
+    const rows = await db.revlog
+      .where('cardKey')
+      .between(list[0] as string, list[list.length - 1] as string, true, true)
+      .toArray();
+    for (const r of rows) if (wanted.has(r.cardKey)) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Sets the state of `keys`' cards to the replay of their review-log rows (plus `extra` rows not
+ * stored yet), creating the row of a question that had none. A card whose question is not stored
+ * (its pack is not installed here) is left without a row: its reviews are kept. Returns the steps
+ * of every replayed review (for rows about to be inserted), how many cards changed, and the ids of
+ * the stored rows read (a review already stored is not inserted again).
+ */
+export async function replayCards(
+  db: LecternDb,
+  keys: ReadonlySet<string>,
+  settings: AppSettings,
+  now: number,
+  extra: readonly ReviewRow[] = [],
+): Promise<{ steps: Map<string, ReplayedStep>; cards: number; storedIds: Set<string> }> {
+  const list = [...keys].sort() as CardKey[];
+  const steps = new Map<string, ReplayedStep>();
+  const storedIds = new Set<string>();
+  if (list.length === 0) return { steps, cards: 0, storedIds };
+  const [stored, cards] = await Promise.all([readCardReviews(db, list), db.cards.bulkGet(list)]);
+  const byCard = new Map<string, ReviewRow[]>();
+  const add = (r: ReviewRow) => {
+    const l = byCard.get(r.cardKey);
+    if (l) l.push(r);
+    else byCard.set(r.cardKey, [r]);
+  };
+  for (const r of stored) {
+    storedIds.add(r.id);
+    add(r);
+  }
+  // The same review id twice (stored and extra) counts once.
+  for (const r of extra) if (!storedIds.has(r.id)) add(r);
+  const missing = list.filter((_, i) => cards[i] === undefined);
+  const questions = await readQuestions(
+    db,
+    missing.map((key) => ({ key, order: 0 })),
+  );
+  const answerer = answererFor(settings);
+  const out: CardRow[] = [];
+  list.forEach((key, i) => {
+    const reviews = byCard.get(key) ?? [];
+    const unique = reviews.length > 1 ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
+    const replay = replaySteps(key, unique, settings, answerer(key));
+    for (const [id, s] of replay.steps) steps.set(id, s);
+    let card = cards[i];
+    if (!card) {
+      const q = questions.get(key);
+      if (!q) return;
+      card = newCardRow(q.packId, q.id, q.chapterId, q.order, now);
+    }
+    const state = replay.state ?? newCard(now);
+    const next = withCardIndexFields<CardRow>({ ...card, ...state, rev: card.rev + 1 });
+    if (cards[i] && sameState(cards[i] as CardRow, next)) return;
+    out.push(next);
+  });
+  if (out.length > 0) await db.cards.bulkPut(out);
+  return { steps, cards: out.length, storedIds };
+}
+
+const STATE_FIELDS = [
+  'state',
+  'due',
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+  'lastReview',
+] as const satisfies readonly (keyof SchedulingState)[];
+
+function sameState(a: CardRow, b: CardRow): boolean {
+  return STATE_FIELDS.every((f) => Object.is(a[f], b[f]));
+}
