@@ -3,6 +3,7 @@
  * progress of a sync the student started.
  */
 import { invokeOrThrow } from '../../platform/bridge';
+import type { SyncStatus } from './types';
 
 /** How far a sync started from the screen has got. `total` 0: not known yet. */
 export interface SyncProgress {
@@ -29,4 +30,18 @@ export function chooseSyncFolder(): Promise<SyncFolderChoice | null> {
 /** Forgets the folder: nothing in it and nothing in the database is removed. */
 export function forgetSyncFolder(): Promise<SyncFolderChoice> {
   return invokeOrThrow('sync:stop');
+}
+
+/** What the screen needs from the sync engine (`SyncStatus` is in `./types`). */
+export interface SyncScreenPort {
+  /** The current status (the same object until it changes). */
+  status(): SyncStatus;
+  /** Calls `listener` whenever the status changes; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** Runs one sync now; stops between segments when `signal` aborts (what was applied stays). */
+  syncNow(options: { signal: AbortSignal; onProgress: (p: SyncProgress) => void }): Promise<void>;
+  /** Names this device (other devices show this name). */
+  renameDevice(name: string): Promise<void>;
+  /** The folder was chosen or forgotten: start or stop syncing. */
+  folderChanged(): Promise<void>;
 }
