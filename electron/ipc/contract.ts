@@ -200,6 +200,8 @@ export interface Channels {
   'sync:write': { args: [{ device: string; file: string; text: string }]; result: boolean };
   /** Stores a pack file by its content hash. */
   'sync:put-pack': { args: [{ hash: string; text: string }]; result: null };
+  /** Removes one of this device's own segments (compaction: a snapshot segment holds it now). */
+  'sync:remove': { args: [{ device: string; file: string }]; result: null };
   /** A pack file by its content hash; null until it has arrived. */
   'sync:get-pack': { args: [{ hash: string }]; result: string | null };
   /** Opens an http(s) link in the OS browser; only called from a user's click. */
@@ -242,6 +244,7 @@ export const CHANNELS = [
   'sync:read',
   'sync:write',
   'sync:put-pack',
+  'sync:remove',
   'sync:get-pack',
   'shell:open-external',
   'app:quit-ready',
@@ -264,6 +267,8 @@ export interface SyncFolderInfo {
   folder: string | null;
   /** Set by `LECTERN_SYNC_DIR`: the app cannot change it. */
   fixed: boolean;
+  /** The computer's host name: the device's name until the student sets one. */
+  hostName?: string;
 }
 
 /** A segment file in the sync folder. */

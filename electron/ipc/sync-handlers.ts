@@ -5,12 +5,14 @@
  * files, each written once.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { isAbsolute } from 'node:path';
 import {
   getPackFile,
   listSegments,
   putPackFile,
   readSegment,
+  removeSegment,
   SyncFolderError,
   watchFolder,
   writeSegment,
@@ -69,6 +71,7 @@ export function registerSyncHandlers(
   const info = async (): Promise<SyncFolderInfo> => ({
     folder: await folder(),
     fixed: Boolean(options.fixedFolder),
+    hostName: hostname(),
   });
   const watch = (f: string | null) => {
     if (f === current) return;
@@ -128,6 +131,16 @@ export function registerSyncHandlers(
     if (typeof req?.text !== 'string') throw new HandlerError('bad-request', 'a segment is text', subject);
     try {
       return await writeSegment(f, String(req.device ?? ''), String(req.file ?? ''), req.text);
+    } catch (err) {
+      asHandlerError(err, subject);
+    }
+  });
+  handle('sync:remove', async (_e, req) => {
+    const f = await need();
+    const subject = `${String(req?.device)}/${String(req?.file)}`;
+    try {
+      await removeSegment(f, String(req?.device ?? ''), String(req?.file ?? ''));
+      return null;
     } catch (err) {
       asHandlerError(err, subject);
     }

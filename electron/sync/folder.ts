@@ -145,6 +145,18 @@ export async function writeSegment(
   return writeOnce(join(devicesDir(folder), device), file, text);
 }
 
+/**
+ * Removes one of this device's segments (compaction: its snapshot holds it). Gone already is fine;
+ * only plain segment names (no conflict copies, which are other writers' files) are accepted.
+ */
+export async function removeSegment(folder: string, device: string, file: string): Promise<void> {
+  if (!DEVICE.test(device) || !/^\d{10}\.jsonl$/.test(file))
+    throw new SyncFolderError(`"${device}/${file}" is not a segment name this device writes`);
+  await unlink(join(devicesDir(folder), device, file)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err;
+  });
+}
+
 /** Stores a pack file by its content hash (a no-op when it is already there). */
 export async function putPackFile(folder: string, hash: string, text: string): Promise<void> {
   if (!HASH.test(hash)) throw new SyncFolderError(`"${hash}" is not a content hash`);

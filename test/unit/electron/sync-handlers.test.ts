@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandlerRegistry } from '../../../electron/ipc/handle';
@@ -42,7 +42,10 @@ describe("main's sync channels (issue 20)", () => {
   it('uses LECTERN_SYNC_DIR as a fixed folder: write, list, read; the app cannot change it', async () => {
     const folder = temp();
     const { call, sync } = mainWith({ fixed: folder });
-    expect(await call('sync:info')).toEqual({ ok: true, value: { folder, fixed: true } });
+    expect(await call('sync:info')).toEqual({
+      ok: true,
+      value: { folder, fixed: true, hostName: hostname() },
+    });
     expect(await call('sync:write', { device: 'laptop01', file: '0000000001.jsonl', text: 'x\n' })).toEqual({
       ok: true,
       value: true,
@@ -57,18 +60,46 @@ describe("main's sync channels (issue 20)", () => {
     sync.stop();
   });
 
+  it("removes only this device's plain segments (compaction), never a conflict copy", async () => {
+    const folder = temp();
+    const { call, sync } = mainWith({ fixed: folder });
+    await call('sync:write', { device: 'laptop01', file: '0000000001.jsonl', text: 'x\n' });
+    expect(
+      await call('sync:remove', { device: 'laptop01', file: '0000000001 (conflicted copy).jsonl' }),
+    ).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await call('sync:remove', { device: 'laptop01', file: '0000000001.jsonl' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await call('sync:list')).toEqual({ ok: true, value: [] });
+    // Gone already is fine.
+    expect(await call('sync:remove', { device: 'laptop01', file: '0000000001.jsonl' })).toMatchObject({
+      ok: true,
+    });
+    sync.stop();
+  });
+
   it('remembers a chosen folder beside the database and forgets it on stop, keeping its files', async () => {
     const folder = temp();
     const { call, userData, sync } = mainWith({ choose: folder });
-    expect(await call('sync:info')).toEqual({ ok: true, value: { folder: null, fixed: false } });
+    expect(await call('sync:info')).toEqual({
+      ok: true,
+      value: { folder: null, fixed: false, hostName: hostname() },
+    });
     expect(await call('sync:list')).toMatchObject({
       ok: false,
       error: { code: 'bad-request', message: 'no sync folder is chosen' },
     });
-    expect(await call('sync:choose-folder')).toEqual({ ok: true, value: { folder, fixed: false } });
+    expect(await call('sync:choose-folder')).toEqual({
+      ok: true,
+      value: { folder, fixed: false, hostName: hostname() },
+    });
     expect(JSON.parse(readFileSync(join(userData, 'sync-folder.json'), 'utf8'))).toEqual({ folder });
     await call('sync:write', { device: 'laptop01', file: '0000000001.jsonl', text: 'x\n' });
-    expect(await call('sync:stop')).toEqual({ ok: true, value: { folder: null, fixed: false } });
+    expect(await call('sync:stop')).toEqual({
+      ok: true,
+      value: { folder: null, fixed: false, hostName: hostname() },
+    });
     expect(readFileSync(join(folder, 'lectern-sync/devices/laptop01/0000000001.jsonl'), 'utf8')).toBe('x\n');
     sync.stop();
   });

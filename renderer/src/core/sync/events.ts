@@ -6,6 +6,7 @@
  * then event id), so every device picks the same winner whatever order it reads them in.
  */
 import { z } from 'zod';
+import { isReviewId } from '../revlog/review-id';
 
 /** A device's id: lower-case letters and digits, 8–32 of them (made once per profile). */
 export const deviceIdSchema = z
@@ -17,13 +18,21 @@ export const eventIdSchema = z
   .string()
   .regex(/^[0-9a-z]{9}-[a-z0-9]{8,32}-[0-9a-z]{1,8}$/, 'is not an event id');
 
+/**
+ * A review's id: the review log's own (`core/revlog/review-id.ts`, new or upgraded form), so a review
+ * has one id in every database and every folder; an event id is accepted too.
+ */
+export const reviewIdSchema = z
+  .string()
+  .refine((id) => isReviewId(id) || eventIdSchema.safeParse(id).success, 'is not a review id');
+
 const ms = z.number().int().min(0);
 const key = z.string().min(1).max(400);
 
 /** One answer: the facts a replay needs (the card state after it is derived, never trusted). */
 export const reviewEventSchema = z.strictObject({
   k: z.literal('review'),
-  id: eventIdSchema,
+  id: reviewIdSchema,
   at: ms,
   card: key,
   pack: key,

@@ -35,6 +35,11 @@ export const segmentHeaderSchema = z.strictObject({
   checksum: z.string().regex(/^[0-9a-f]{16}$/),
   /** A snapshot holds the device's whole journal up to and including segment `upTo`. */
   snapshotUpTo: z.number().int().min(0).optional(),
+  /**
+   * The highest segment of each other device its writer had read when it wrote this one: what lets
+   * a device compact its journal once every known device has read it.
+   */
+  seen: z.record(deviceIdSchema, z.number().int().min(0)).optional(),
 });
 export type SegmentHeader = z.infer<typeof segmentHeaderSchema>;
 

@@ -179,6 +179,8 @@ export const metaRowSchema = z.discriminatedUnion('key', [
     /** Σ started × weight of the chapter, mod 2³². */
     weighted: z.number(),
   }),
+  /** Folder sync's own record (issue 20): this device's id and name, cursors; checked by `ops/sync/`. */
+  z.strictObject({ key: z.literal('sync'), value: z.unknown() }),
   z.strictObject({
     key: z.literal('revlog-upgrade'),
     /** Schema 4 reviews when the upgrade to schema 5 started. */
@@ -220,6 +222,8 @@ export const reviewRowSchema = z
      * the answer) and once the answer is older than the "keep answers" setting.
      */
     response: z.string().optional(),
+    /** The device this review came from through the sync folder (issue 20); absent: answered here. */
+    origin: z.string().optional(),
   })
   .refine((r) => reviewIdTime(r.id) === Math.floor(r.at), {
     message: "the id does not begin with the review's time",

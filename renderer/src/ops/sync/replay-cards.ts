@@ -1,0 +1,123 @@
+/**
+ * A synced card's state is the replay of every review known for it (`core/sync/replay.ts`): the same
+ * reviews give the same state on every device, whichever answered them and in whatever order they
+ * arrived. Run inside the caller's `rw` transaction on `cards`, `revlog` and `questionChunks`.
+ */
+
+import { answerCard, newCard, type SchedulingState } from '../../core/scheduler';
+import type { AppSettings } from '../../core/settings';
+import { resolveSchedulingSettings } from '../../core/settings';
+import { newCardRow } from '../../db/repos/packs-repo';
+import { readQuestions } from '../../db/repos/question-chunks';
+import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
+import { type CardKey, type CardRow, packOfKey, type ReviewRow } from '../../db/schema/rows';
+
+/** What the replay of one review gave (the columns a review-log row records). */
+export interface ReplayedStep {
+  stateBefore: ReviewRow['stateBefore'];
+  stability: number;
+  difficulty: number;
+  dueAfter: number;
+}
+
+function byTimeThenId(a: Pick<ReviewRow, 'at' | 'id'>, b: Pick<ReviewRow, 'at' | 'id'>): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Replays `reviews` (of one card, any order) and returns the final state and each review's step.
+ * A review's steps are a function of the reviews before it only.
+ */
+export function replaySteps(
+  key: string,
+  reviews: readonly Pick<ReviewRow, 'id' | 'at' | 'rating'>[],
+  settings: AppSettings,
+): { state: SchedulingState | null; steps: Map<string, ReplayedStep> } {
+  const ordered = [...reviews].sort(byTimeThenId);
+  const steps = new Map<string, ReplayedStep>();
+  const first = ordered[0];
+  if (!first) return { state: null, steps };
+  const scheduling = resolveSchedulingSettings(settings, packOfKey(key));
+  let state = newCard(first.at);
+  for (const r of ordered) {
+    const before = state.state;
+    state = answerCard(state, r.rating, r.at, scheduling, key).card;
+    steps.set(r.id, {
+      stateBefore: before,
+      stability: state.stability,
+      difficulty: state.difficulty,
+      dueAfter: state.due,
+    });
+  }
+  return { state, steps };
+}
+
+/**
+ * Sets the state of `keys`' cards to the replay of their review-log rows (plus `extra` rows not
+ * stored yet), creating the row of a question that had none. A card whose question is not stored
+ * (its pack is not installed here) is left without a row: its reviews are kept. Returns the steps
+ * of every replayed review (for rows about to be inserted) and how many cards changed.
+ */
+export async function replayCards(
+  db: LecternDb,
+  keys: ReadonlySet<string>,
+  settings: AppSettings,
+  now: number,
+  extra: readonly ReviewRow[] = [],
+): Promise<{ steps: Map<string, ReplayedStep>; cards: number }> {
+  const list = [...keys] as CardKey[];
+  const steps = new Map<string, ReplayedStep>();
+  if (list.length === 0) return { steps, cards: 0 };
+  const [stored, cards] = await Promise.all([
+    db.revlog.where('cardKey').anyOf(list).toArray(),
+    db.cards.bulkGet(list),
+  ]);
+  const byCard = new Map<string, ReviewRow[]>();
+  for (const r of [...stored, ...extra]) {
+    const l = byCard.get(r.cardKey);
+    if (l) l.push(r);
+    else byCard.set(r.cardKey, [r]);
+  }
+  const missing = list.filter((_, i) => cards[i] === undefined);
+  const questions = await readQuestions(
+    db,
+    missing.map((key) => ({ key, order: 0 })),
+  );
+  const out: CardRow[] = [];
+  list.forEach((key, i) => {
+    const reviews = byCard.get(key) ?? [];
+    // The same review id twice (stored and extra) counts once.
+    const unique = [...new Map(reviews.map((r) => [r.id, r])).values()];
+    const replay = replaySteps(key, unique, settings);
+    for (const [id, s] of replay.steps) steps.set(id, s);
+    let card = cards[i];
+    if (!card) {
+      const q = questions.get(key);
+      if (!q) return;
+      card = newCardRow(q.packId, q.id, q.chapterId, q.order, now);
+    }
+    const state = replay.state ?? newCard(now);
+    const next = withCardIndexFields<CardRow>({ ...card, ...state, rev: card.rev + 1 });
+    if (cards[i] && sameState(cards[i] as CardRow, next)) return;
+    out.push(next);
+  });
+  if (out.length > 0) await db.cards.bulkPut(out);
+  return { steps, cards: out.length };
+}
+
+const STATE_FIELDS = [
+  'state',
+  'due',
+  'stability',
+  'difficulty',
+  'elapsedDays',
+  'scheduledDays',
+  'learningSteps',
+  'reps',
+  'lapses',
+  'lastReview',
+] as const satisfies readonly (keyof SchedulingState)[];
+
+function sameState(a: CardRow, b: CardRow): boolean {
+  return STATE_FIELDS.every((f) => Object.is(a[f], b[f]));
+}

@@ -1,0 +1,255 @@
+/**
+ * Two devices (two fake-indexeddb databases) and one folder in memory: the engine end to end —
+ * answers cross, both offline answer the same cards and end with the same review log (union) and
+ * the same card states, a review seen twice counts once, a bad segment changes nothing and is
+ * reported, settings are last-writer-wins with a device tie-break.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, resolveSchedulingSettings } from '@/core/settings';
+import { encodeSegment, segmentFileName } from '@/core/sync';
+import { markChapterOpened } from '@/db/repos/reading-repo';
+import { getSettings, patchSettings } from '@/db/repos/settings-repo';
+import { answerCard, setFlagged } from '@/db/repos/study-repo';
+import { LecternDb } from '@/db/schema/database';
+import type { CardKey } from '@/db/schema/rows';
+import { compactJournal, readRecord, SyncEngine } from '@/ops/sync';
+import { type MemoryFolder, memoryFolder } from '../../../support/sync-folder';
+import { makePack, makeQuestion, seedQuestions, withCounts } from '../../core/stats/fixtures';
+
+const T0 = Date.UTC(2026, 11, 1, 9);
+const MIN = 60_000;
+const QUESTIONS = ['q0', 'q1', 'q2', 'q3'].map((id, i) => makeQuestion('p', id, i < 2 ? 'c1' : 'c2', i));
+const key = (id: string) => `p:${id}` as CardKey;
+
+let opened: LecternDb[] = [];
+afterEach(async () => {
+  for (const db of opened) await db.delete();
+  opened = [];
+});
+
+interface Device {
+  db: LecternDb;
+  engine: SyncEngine;
+  clock: { now: number };
+}
+
+let n = 0;
+async function device(folder: MemoryFolder, name: string, clock = { now: T0 }): Promise<Device> {
+  const db = new LecternDb(`sync-test-${name}-${n++}`);
+  opened.push(db);
+  await db.open();
+  const pack = { ...withCounts(makePack('p'), QUESTIONS), origin: 'bundled' as const };
+  await db.packs.put(pack);
+  await seedQuestions(db, QUESTIONS);
+  const engine = new SyncEngine({ db, folder, folderName: '/sync', hostName: name, now: () => clock.now });
+  await engine.load();
+  return { db, engine, clock };
+}
+
+async function answer(d: Device, id: string, rating: 1 | 2 | 3 | 4, at: number): Promise<void> {
+  const card = await d.db.cards.get(key(id));
+  const q = QUESTIONS.find((x) => x.id === id);
+  const res = await answerCard(d.db, {
+    key: key(id),
+    shownRev: card?.rev ?? 0,
+    place: { chapterId: q?.chapterId ?? 'c1', order: q?.order ?? 0 },
+    rating,
+    grade: { score: rating === 1 ? 0 : 1, correct: rating !== 1 },
+    response: { type: 'flashcard', rating },
+    responseMs: 3000,
+    now: at,
+    settings: { ...resolveSchedulingSettings(DEFAULT_SETTINGS, 'p'), loadBalancing: true },
+  });
+  expect(res.ok).toBe(true);
+}
+
+async function reviewIds(d: Device): Promise<string[]> {
+  return (await d.db.revlog.toArray()).map((r) => r.id).sort();
+}
+
+async function cardStates(d: Device): Promise<unknown[]> {
+  return (await d.db.cards.toArray())
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map(({ rev: _r, ...c }) => c);
+}
+
+describe('folder sync between two devices (issue 20)', () => {
+  it('brings answers given on one device to the other, with their card states', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    await answer(a, 'q0', 3, T0 + MIN);
+    await answer(a, 'q1', 1, T0 + 2 * MIN);
+    await a.engine.sync();
+    const status = await b.engine.sync();
+    expect(status.error).toBeNull();
+    expect(await reviewIds(b)).toEqual(await reviewIds(a));
+    expect(await cardStates(b)).toEqual(await cardStates(a));
+    expect(status.lastIncoming).toMatchObject({ from: ['Laptop'], reviews: 2, cards: 2 });
+    expect(status.peers.map((p) => p.name)).toEqual(['Laptop']);
+    // What came in is marked as another device's and never sent back.
+    const rows = await b.db.revlog.toArray();
+    expect(rows.every((r) => r.origin === a.engine.getStatus().device.id)).toBe(true);
+    await b.engine.sync();
+    const bSegments = folder.files(b.engine.getStatus().device.id);
+    for (const s of bSegments) expect(folder.text(s.device, s.file)).not.toContain('"k":"review"');
+  });
+
+  it('ends both offline devices with the same review log (the union) and the same card states', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    // Both answer the same cards without a sync between.
+    await answer(a, 'q0', 3, T0 + MIN);
+    await answer(b, 'q0', 1, T0 + 2 * MIN);
+    await answer(a, 'q0', 4, T0 + 12 * MIN);
+    await answer(b, 'q1', 3, T0 + 3 * MIN);
+    await answer(a, 'q1', 2, T0 + 4 * MIN);
+    await answer(b, 'q2', 3, T0 + 5 * MIN);
+    const union = [...(await reviewIds(a)), ...(await reviewIds(b))].sort();
+    await a.engine.sync();
+    await b.engine.sync();
+    await a.engine.sync();
+    expect(await reviewIds(a)).toEqual(union);
+    expect(await reviewIds(b)).toEqual(union);
+    expect(await cardStates(a)).toEqual(await cardStates(b));
+    const q0 = await a.db.cards.get(key('q0'));
+    expect(q0?.reps).toBe(3);
+    // More rounds change nothing: every review counts once.
+    await b.engine.sync();
+    await a.engine.sync();
+    expect(await a.db.revlog.count()).toBe(union.length);
+    expect(await b.db.revlog.count()).toBe(union.length);
+  });
+
+  it('counts a review seen twice once (a conflict copy of a segment)', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    await answer(a, 'q0', 3, T0 + MIN);
+    await a.engine.sync();
+    const aId = a.engine.getStatus().device.id;
+    const first = folder.files(aId)[0];
+    if (!first) throw new Error('no segment');
+    folder.put(
+      aId,
+      first.file.replace('.jsonl', '.sync-conflict-20261201-101010-ABCDEFG.jsonl'),
+      folder.text(aId, first.file) ?? '',
+    );
+    await b.engine.sync();
+    expect(await b.db.revlog.count()).toBe(1);
+    expect((await b.db.cards.get(key('q0')))?.reps).toBe(1);
+  });
+
+  it('reports a corrupt or half-written segment, changes nothing, and applies it once it is whole', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    await answer(a, 'q0', 3, T0 + MIN);
+    await a.engine.sync();
+    const aId = a.engine.getStatus().device.id;
+    const file = folder.files(aId)[0]?.file ?? '';
+    const whole = folder.text(aId, file) ?? '';
+    // Half of it arrived; a damaged file and a foreign one sit beside it.
+    folder.put(aId, file, whole.slice(0, whole.length - 20));
+    folder.put(aId, segmentFileName(90), whole.replace('"rating":3', '"rating":4'));
+    folder.put('strangerdevice', segmentFileName(1), 'hello, not ours');
+    const status = await b.engine.sync();
+    expect(await b.db.revlog.count()).toBe(0);
+    expect(await b.db.cards.count()).toBe(0);
+    expect(status.unreadable.map((u) => `${u.device}/${u.file}`).sort()).toEqual(
+      [`${aId}/${file}`, `${aId}/${segmentFileName(90)}`, `strangerdevice/${segmentFileName(1)}`].sort(),
+    );
+    expect(status.unreadable.find((u) => u.file === file)?.reason).toMatch(/still arriving/);
+    expect(status.unreadable.find((u) => u.file === segmentFileName(90))?.reason).toMatch(/checksum/);
+    // The rest arrives: read again, applied.
+    folder.put(aId, file, whole);
+    const later = await b.engine.sync();
+    expect(await b.db.revlog.count()).toBe(1);
+    expect(later.unreadable.map((u) => `${u.device}/${u.file}`)).not.toContain(`${aId}/${file}`);
+  });
+
+  it('resolves a setting changed on both devices by the later change, and a tie by the greater device id', async () => {
+    const folder = memoryFolder();
+    const clock = { now: T0 };
+    const a = await device(folder, 'Laptop', clock);
+    const b = await device(folder, 'Desktop', clock);
+    // Same moment on both: the device ids decide, the same way on both.
+    await patchSettings(a.db, { newPerDay: 7 });
+    await patchSettings(b.db, { newPerDay: 9 });
+    await a.engine.sync();
+    await b.engine.sync();
+    await a.engine.sync();
+    const winner = a.engine.getStatus().device.id > b.engine.getStatus().device.id ? 7 : 9;
+    expect((await getSettings(a.db)).settings.newPerDay).toBe(winner);
+    expect((await getSettings(b.db)).settings.newPerDay).toBe(winner);
+    // A later change wins whoever made it; the theme stays with its computer.
+    clock.now = T0 + MIN;
+    await patchSettings(b.db, { newPerDay: 33, theme: 'dark' });
+    await b.engine.sync();
+    await a.engine.sync();
+    expect((await getSettings(a.db)).settings.newPerDay).toBe(33);
+    expect((await getSettings(a.db)).settings.theme).toBe(DEFAULT_SETTINGS.theme);
+  });
+
+  it('carries flags and reading progress', async () => {
+    const folder = memoryFolder();
+    const clock = { now: T0 };
+    const a = await device(folder, 'Laptop', clock);
+    const b = await device(folder, 'Desktop', clock);
+    await setFlagged(a.db, key('q3'), true, { chapterId: 'c2', order: 3 }, T0);
+    await markChapterOpened(a.db, 'p', 'c2', T0 + MIN, 's2');
+    await a.engine.sync();
+    const status = await b.engine.sync();
+    expect((await b.db.cards.get(key('q3')))?.flagged).toBe(1);
+    expect(await b.db.reading.get('p:c2')).toMatchObject({ firstOpenedAt: T0 + MIN, lastSection: 's2' });
+    expect(status.lastIncoming).toMatchObject({ marks: 1, reading: 1 });
+    // Cleared on B a minute later: the flag goes off on A too.
+    clock.now = T0 + MIN;
+    await setFlagged(b.db, key('q3'), false);
+    await b.engine.sync();
+    await a.engine.sync();
+    expect((await a.db.cards.get(key('q3')))?.flagged).toBe(0);
+  });
+
+  it('compacts a journal every device has read into a snapshot, and a late device still gets everything', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    for (let i = 0; i < 3; i++) {
+      await answer(a, `q${i}`, 3, T0 + (i + 1) * MIN);
+      await a.engine.sync();
+    }
+    const aId = a.engine.getStatus().device.id;
+    // B has read nothing yet: nothing may go.
+    expect((await compactJournal(a.db, folder, T0, 2)).removed).toBe(0);
+    await b.engine.sync(); // reads A, and tells A so in a segment of its own
+    await a.engine.sync(); // learns what B read
+    const before = folder.files(aId).length;
+    const done = await compactJournal(a.db, folder, T0 + 10 * MIN, 2);
+    expect(done.removed).toBeGreaterThanOrEqual(2);
+    expect(folder.files(aId).length).toBe(before - done.removed + 1);
+    const late = await device(folder, 'Tablet');
+    await late.engine.sync();
+    expect(await reviewIds(late)).toEqual(await reviewIds(a));
+    // B reads the snapshot as a no-op.
+    await b.engine.sync();
+    expect(await b.db.revlog.count()).toBe(3);
+    expect((await readRecord(a.db))?.device.name).toBe('Laptop');
+  });
+
+  it('stops for good when sync is turned off, keeping every row', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    await answer(a, 'q0', 3, T0 + MIN);
+    a.engine.stop();
+    await a.engine.sync();
+    expect(folder.files()).toEqual([]);
+    expect(await a.db.revlog.count()).toBe(1);
+  });
+
+  it('writes segments that decode, one device per folder', () => {
+    const text = encodeSegment({ device: 'abcdefgh', name: 'X', seq: 1, createdAt: T0 }, []);
+    expect(text.startsWith('{"format":"lectern-sync"')).toBe(true);
+  });
+});
