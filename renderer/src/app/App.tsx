@@ -15,6 +15,7 @@ import { loadBundledContent } from './bootstrap';
 import { NavBar } from './NavBar';
 import { Notices } from './Notices';
 import { preloadNextScreens, renderScreen } from './screens';
+import { useFolderSync } from './use-folder-sync';
 import { useMainEvents } from './use-main-events';
 import { useTheme } from './use-theme';
 
@@ -31,6 +32,7 @@ export function App() {
   useMainEvents(useCallback(() => setAboutOpen(true), []));
   useTheme();
   useAutoBackup(ready);
+  useFolderSync(ready);
   useEffect(() => (ready ? preloadNextScreens() : undefined), [ready]);
 
   useEffect(() => {

@@ -11,6 +11,7 @@ import { exportJournal, settleExportedCards } from './export-journal';
 import type { SyncFolder } from './folder';
 import { type MergeOptions, mergeIncoming } from './merge-incoming';
 import { loadOrCreateRecord, peersOf, readRecord, writeRecord } from './record';
+import type { PackExport } from './sync-packs';
 import type { SyncStatus } from './types';
 
 /** How far a running sync has got (`total` 0: not known yet). */
@@ -30,13 +31,8 @@ export interface SyncEngineOptions {
   /** The backup written before the first merge ever. */
   backup?: () => Promise<void>;
   applyPacks?: MergeOptions['applyPacks'];
-  /** Prepares pack events to export (pack files are put in the folder by it). */
-  exportPacks?: (
-    now: number,
-    newId: (now: number) => string,
-  ) => Promise<import('../../core/sync').RegisterEvent[]>;
-  /** Called after the pack events it returned were written. */
-  packsExported?: () => Promise<void>;
+  /** Prepares pack events to export (it puts the pack files in the folder). */
+  exportPacks?: (now: number, newId: (now: number) => string) => Promise<PackExport>;
 }
 
 export class SyncCancelled extends Error {
@@ -156,9 +152,8 @@ export class SyncEngine {
       await this.load();
       const newId = this.newId as (now: number) => string;
       onProgress?.({ label: 'Writing this device’s changes', done: 0, total: 0 });
-      const extra = this.options.exportPacks ? await this.options.exportPacks(this.now(), newId) : [];
-      const out = await exportJournal(db, folder, this.now(), newId, { extra });
-      if (extra.length > 0) await this.options.packsExported?.();
+      const packs = this.options.exportPacks ? await this.options.exportPacks(this.now(), newId) : undefined;
+      const out = await exportJournal(db, folder, this.now(), newId, packs ? { packs } : {});
       await settleExportedCards(db, out.cards, this.now());
       if (controller.signal.aborted) throw new SyncCancelled();
       onProgress?.({ label: 'Reading the other devices’ changes', done: 0, total: 0 });

@@ -167,8 +167,8 @@ function seenChanged(record: SyncRecord): boolean {
 }
 
 /**
- * Exports what changed here into new segments. With `extra` (pack events prepared by the caller),
- * those go out too. `force` writes a segment even with no events when our read cursors advanced
+ * Exports what changed here into new segments. With `packs` (pack events prepared by the caller),
+ * those go out too. `announceSeen` writes a segment even with no events when our read cursors advanced
  * (so the others can see what we read; a segment with no events is never acknowledged in turn).
  */
 export async function exportJournal(
@@ -176,12 +176,16 @@ export async function exportJournal(
   folder: SyncFolder,
   now: number,
   newId: (now: number) => string,
-  options: { extra?: RegisterEvent[]; announceSeen?: boolean } = {},
+  options: {
+    /** Pack events prepared by `exportPackEvents`, with the stored contentHash behind each put. */
+    packs?: { events: RegisterEvent[]; contentHashes: Map<string, string> };
+    announceSeen?: boolean;
+  } = {},
 ): Promise<ExportResult> {
   const record = await readRecord(db);
   if (!record) throw new Error('sync has no device record');
   const changes = await readChanges(db, record, now, newId);
-  const events: SyncEvent[] = [...changes.reviews, ...changes.registers, ...(options.extra ?? [])];
+  const events: SyncEvent[] = [...changes.reviews, ...changes.registers, ...(options.packs?.events ?? [])];
   const result: ExportResult = {
     segments: 0,
     events: 0,
@@ -215,7 +219,15 @@ export async function exportJournal(
       const r = (await readRecord(db)) ?? fresh;
       r.nextSeq = seq + 1;
       r.toldSeen = seen;
-      for (const e of part) if (e.k === 'review' && e.id > r.reviewCursor) r.reviewCursor = e.id;
+      for (const e of part) {
+        if (e.k === 'review' && e.id > r.reviewCursor) r.reviewCursor = e.id;
+        if (e.k === 'pack' && e.action === 'put')
+          r.packs[e.pack] = {
+            contentHash: options.packs?.contentHashes.get(e.id) ?? '',
+            fileHash: e.hash ?? '',
+          };
+        if (e.k === 'pack' && e.action === 'remove') delete r.packs[e.pack];
+      }
       const state = emptySyncState();
       state.registers = r.registers;
       applyEvents(

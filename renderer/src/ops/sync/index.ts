@@ -8,4 +8,18 @@ export { type ExportResult, exportJournal, LOCAL_SETTINGS, SEGMENT_EVENTS } from
 export { bridgeFolder, type FolderSegment, type SyncFolder } from './folder';
 export { type MergeResult, mergeIncoming } from './merge-incoming';
 export { DEFAULT_DEVICE_NAME, readRecord } from './record';
+export {
+  AFTER_WRITE_MS,
+  cancelSync,
+  chooseSyncFolder,
+  getSyncStatus,
+  refreshFolderSync,
+  renameSyncDevice,
+  SYNC_EVERY_MS,
+  shutdownFolderSync,
+  stopFolderSync,
+  subscribeSyncStatus,
+  syncNow,
+} from './service';
+export { applyPackEvents, exportPackEvents } from './sync-packs';
 export type { IncomingSummary, PeerDevice, SyncStatus, UnreadableSegment } from './types';

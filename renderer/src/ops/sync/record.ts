@@ -33,6 +33,8 @@ export const syncRecordSchema = z.object({
   toldSeen: z.record(z.string(), z.number().int().min(0)),
   /** Set once the backup before the first merge is written. */
   backedUp: z.boolean(),
+  /** Imported packs as last sent or installed: the stored `contentHash` and the folder file's hash. */
+  packs: z.record(z.string(), z.object({ contentHash: z.string(), fileHash: z.string() })).default({}),
   lastSyncAt: ms.nullable(),
   lastIncoming: z.unknown().nullable(),
 });
@@ -47,6 +49,7 @@ export interface SyncRecord {
   seen: Record<string, number>;
   toldSeen: Record<string, number>;
   backedUp: boolean;
+  packs: Record<string, { contentHash: string; fileHash: string }>;
   lastSyncAt: number | null;
   lastIncoming: IncomingSummary | null;
 }
@@ -71,6 +74,7 @@ function freshRecord(name: string | undefined): SyncRecord {
     seen: {},
     toldSeen: {},
     backedUp: false,
+    packs: {},
     lastSyncAt: null,
     lastIncoming: null,
   };

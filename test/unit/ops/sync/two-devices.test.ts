@@ -7,12 +7,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, resolveSchedulingSettings } from '@/core/settings';
 import { encodeSegment, segmentFileName } from '@/core/sync';
+import { applyImport } from '@/db/repos/import-repo';
+import { removePack } from '@/db/repos/packs-repo';
 import { markChapterOpened } from '@/db/repos/reading-repo';
 import { getSettings, patchSettings } from '@/db/repos/settings-repo';
 import { answerCard, setFlagged } from '@/db/repos/study-repo';
 import { LecternDb } from '@/db/schema/database';
 import type { CardKey } from '@/db/schema/rows';
 import { compactJournal, readRecord, SyncEngine } from '@/ops/sync';
+import { applyPackEvents, exportPackEvents } from '@/ops/sync/sync-packs';
+import { buildFlashcard, buildPack } from '../../../support/questions';
 import { type MemoryFolder, memoryFolder } from '../../../support/sync-folder';
 import { makePack, makeQuestion, seedQuestions, withCounts } from '../../core/stats/fixtures';
 
@@ -41,7 +45,15 @@ async function device(folder: MemoryFolder, name: string, clock = { now: T0 }): 
   const pack = { ...withCounts(makePack('p'), QUESTIONS), origin: 'bundled' as const };
   await db.packs.put(pack);
   await seedQuestions(db, QUESTIONS);
-  const engine = new SyncEngine({ db, folder, folderName: '/sync', hostName: name, now: () => clock.now });
+  const engine = new SyncEngine({
+    db,
+    folder,
+    folderName: '/sync',
+    hostName: name,
+    now: () => clock.now,
+    applyPacks: (events) => applyPackEvents(db, folder, events, clock.now),
+    exportPacks: (now, newId) => exportPackEvents(db, folder, now, newId),
+  });
   await engine.load();
   return { db, engine, clock };
 }
@@ -210,6 +222,80 @@ describe('folder sync between two devices (issue 20)', () => {
     await b.engine.sync();
     await a.engine.sync();
     expect((await a.db.cards.get(key('q3')))?.flagged).toBe(0);
+  });
+
+  it('installs a pack imported on one device on the other, and takes it out there keeping its reviews', async () => {
+    const folder = memoryFolder();
+    const clock = { now: T0 };
+    const a = await device(folder, 'Laptop', clock);
+    const b = await device(folder, 'Desktop', clock);
+    const pack = buildPack({
+      id: 'extra',
+      title: 'Extra pack',
+      questions: [buildFlashcard({ id: 'f1' }), buildFlashcard({ id: 'f2', front: 'Second?' })],
+    });
+    const stored = await applyImport(
+      a.db,
+      pack,
+      { origin: 'imported', format: 'lectern', contentHash: 'h1' },
+      T0,
+    );
+    expect(stored.ok).toBe(true);
+    const res = await answerCard(a.db, {
+      key: 'extra:f1' as CardKey,
+      shownRev: 0,
+      place: { chapterId: 'c1', order: 0 },
+      rating: 3,
+      grade: { score: 1, correct: true },
+      response: { type: 'flashcard', rating: 3 },
+      responseMs: 1000,
+      now: T0 + MIN,
+      settings: resolveSchedulingSettings(DEFAULT_SETTINGS, 'extra'),
+    });
+    expect(res.ok).toBe(true);
+    await a.engine.sync();
+    expect(folder.packs.size).toBe(1);
+    const status = await b.engine.sync();
+    expect(status.unreadable).toEqual([]);
+    expect(await b.db.packs.get('extra')).toMatchObject({
+      title: 'Extra pack',
+      questionCount: 2,
+      origin: 'imported',
+    });
+    expect((await b.db.cards.get('extra:f1' as CardKey))?.reps).toBe(1);
+    expect(status.lastIncoming).toMatchObject({ packs: 1, reviews: 1 });
+    // Installed from the folder: not sent back as a change of B's.
+    await b.engine.sync();
+    expect(folder.packs.size).toBe(1);
+    const bId = b.engine.getStatus().device.id;
+    for (const s of folder.files(bId)) expect(folder.text(s.device, s.file)).not.toContain('"k":"pack"');
+    // Removed on A (a minute later): B takes it out of its Library; its review stays.
+    clock.now = T0 + 2 * MIN;
+    await removePack(a.db, 'extra');
+    await a.engine.sync();
+    await b.engine.sync();
+    expect(await b.db.packs.get('extra')).toBeUndefined();
+    expect(await b.db.revlog.count()).toBe(1);
+  });
+
+  it('keeps a segment whose pack file has not arrived for later, applying none of it', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    const pack = buildPack({ id: 'late', questions: [buildFlashcard({ id: 'f1' })] });
+    await applyImport(a.db, pack, { origin: 'imported', format: 'lectern', contentHash: 'h1' }, T0);
+    await answer(a, 'q0', 3, T0 + MIN);
+    await a.engine.sync();
+    const [hash, text] = [...folder.packs.entries()][0] ?? ['', ''];
+    folder.packs.delete(hash);
+    const first = await b.engine.sync();
+    expect(first.unreadable[0]?.reason).toMatch(/has not arrived yet/);
+    expect(await b.db.revlog.count()).toBe(0);
+    folder.packs.set(hash, text);
+    const second = await b.engine.sync();
+    expect(second.unreadable).toEqual([]);
+    expect(await b.db.packs.get('late')).toBeDefined();
+    expect(await b.db.revlog.count()).toBe(1);
   });
 
   it('compacts a journal every device has read into a snapshot, and a late device still gets everything', async () => {
