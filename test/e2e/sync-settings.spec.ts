@@ -14,6 +14,8 @@ import { ReaderPage } from './pages/reader-page';
 import { StudyPage } from './pages/study-page';
 import { SyncPage } from './pages/sync-page';
 
+test.describe.configure({ timeout: 180_000 });
+
 test('choose a sync folder, name the device and sync by keyboard; a foreign file is listed and changes nothing; stopping keeps all data', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'lectern-sync-settings-'));
   // Another "device" whose only segment is not a Lectern sync file.
@@ -28,15 +30,17 @@ test('choose a sync folder, name the device and sync by keyboard; a foreign file
     await expect(sync.section()).toContainText('Sync is off');
     await expectAccessible(page, 'on Settings ▸ Sync with sync off');
 
-    // Choose the folder by keyboard (the OS dialog answers with `folder`).
-    await sync.button('Choose sync folder…').focus();
+    // Choose the folder by keyboard (the OS dialog answers with `folder`): Tab from the name field.
+    await sync.deviceName().focus();
+    await page.keyboard.press('Tab');
+    await expect(sync.button('Choose sync folder…')).toBeFocused();
     expect(
       await sync.button('Choose sync folder…').evaluate((el) => getComputedStyle(el).outlineStyle),
       'a visible focus ring',
     ).not.toBe('none');
     await page.keyboard.press('Enter');
     await expect(sync.section()).toContainText(folder);
-    await expect(sync.section().getByText(/^[a-z0-9]{8,32}$/)).toBeVisible();
+    await expect(sync.deviceId()).toHaveText(/^[a-z0-9]{8,32}$/);
     await sync.rename('Laptop');
 
     // Study one card, then sync by keyboard: this device's journal is written into the folder.
@@ -51,11 +55,7 @@ test('choose a sync folder, name the device and sync by keyboard; a foreign file
     await sync.open();
     await sync.syncNow();
     await expect(sync.state()).toHaveText(/^Synced \d/);
-    const device =
-      (await sync
-        .section()
-        .getByText(/^[a-z0-9]{8,32}$/)
-        .textContent()) ?? '';
+    const device = (await sync.deviceId().textContent()) ?? '';
     await expect
       .poll(() => readdirSync(join(folder, 'lectern-sync', 'devices', device)).length)
       .toBeGreaterThan(0);

@@ -22,6 +22,13 @@ export class SyncPage {
     return this.section().getByLabel('This device’s name', { exact: true });
   }
 
+  /** This device's id as the screen shows it. */
+  deviceId(): Locator {
+    return this.section()
+      .locator('dt', { hasText: 'This device’s id' })
+      .locator('xpath=following-sibling::dd[1]');
+  }
+
   /** The line that says when the last sync was and with whom. */
   state(): Locator {
     return this.section().getByRole('status');

@@ -1,13 +1,7 @@
 /** Settings ▸ Sync's state and actions: the engine's status, the folder, and a sync started here. */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { describeError } from '../../core/describe-error';
-import {
-  chooseSyncFolder,
-  forgetSyncFolder,
-  readSyncFolder,
-  type SyncProgress,
-  type SyncScreenPort,
-} from '../../ops/sync/screen';
+import type { SyncProgress, SyncScreenPort } from '../../ops/sync/screen';
 import { useAppStore } from '../../store';
 
 export function useSyncScreen(port: SyncScreenPort) {
@@ -17,15 +11,17 @@ export function useSyncScreen(port: SyncScreenPort) {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const running = useRef<AbortController | null>(null);
 
+  // LECTERN_SYNC_DIR is read once when main starts: asked once.
   useEffect(() => {
     let live = true;
-    readSyncFolder()
-      .then((info) => live && setFixed(info.fixed))
+    port
+      .folderIsFixed()
+      .then((f) => live && setFixed(f))
       .catch(() => {});
     return () => {
       live = false;
     };
-  }, [status.folder]);
+  }, [port]);
 
   // Leaving the screen cancels a sync started here (the engine's own syncs go on).
   useEffect(() => () => running.current?.abort(), []);
@@ -36,8 +32,10 @@ export function useSyncScreen(port: SyncScreenPort) {
     running.current = controller;
     setProgress({ label: 'Looking for new files…', done: 0, total: 0 });
     try {
-      await port.syncNow({ signal: controller.signal, onProgress: setProgress });
-      if (controller.signal.aborted) notify('info', 'Sync cancelled. What came in before stays applied.');
+      const after = await port.syncNow({ signal: controller.signal, onProgress: setProgress });
+      if (after.error) notify('error', `Sync did not finish: ${after.error}`);
+      else if (controller.signal.aborted)
+        notify('info', 'Sync cancelled. What came in before stays applied.');
     } catch (err) {
       if (controller.signal.aborted) notify('info', 'Sync cancelled. What came in before stays applied.');
       else notify('error', `Sync did not finish: ${describeError(err)}. Nothing was half-applied.`);
@@ -49,10 +47,8 @@ export function useSyncScreen(port: SyncScreenPort) {
 
   const chooseFolder = useCallback(async () => {
     try {
-      const chosen = await chooseSyncFolder();
-      if (!chosen) return;
-      await port.folderChanged();
-      notify('success', `Syncing through ${chosen.folder}.`);
+      if (!(await port.chooseFolder())) return;
+      notify('success', `Syncing through ${port.status().folder ?? 'the chosen folder'}.`);
     } catch (err) {
       notify('error', `The sync folder was not changed: ${describeError(err)}`);
     }
@@ -60,8 +56,7 @@ export function useSyncScreen(port: SyncScreenPort) {
 
   const stop = useCallback(async (): Promise<boolean> => {
     try {
-      await forgetSyncFolder();
-      await port.folderChanged();
+      await port.stop();
       notify('success', 'Sync stopped. Everything on this computer and in the folder is kept.');
       return true;
     } catch (err) {
