@@ -30,6 +30,7 @@ import { measureCourseStart, measureFirstLaunchOfDay, measureStart, type StartRe
 import { measureStats } from './phases/stats';
 import { dirBytes, idbDir, storageFigures } from './phases/storage';
 import { measureAnswers, measureQueue, type SeedInput, seedStudyHistory } from './phases/study';
+import { measureSyncMergeRuns } from './phases/sync';
 import {
   apkgRows,
   type BenchResults,
@@ -43,6 +44,7 @@ import {
   type RowCost,
   type SizeResult,
   summarizeTargets,
+  syncRows,
   TARGETS,
 } from './report';
 import { readSeedCache, restoreSeedCache, saveSeedCache, seedCacheKey } from './seed-cache';
@@ -344,6 +346,19 @@ async function main(): Promise<void> {
     if (result.ratio > TARGETS.apkgPackRatio) process.exitCode = 1;
     return;
   }
+  if (o.onlySync) {
+    if (o.build) build();
+    log("\n== sync.merge100kMs: a second device's 100k reviews merged by the sync engine");
+    const sync = await measureSyncMergeRuns(o.runs, log);
+    process.stdout.write(`${formatTable(syncRows(sync.ms))}\n`);
+    if (o.json) {
+      const json = `${JSON.stringify({ 'sync.merge100kMs': sync.ms, sync: sync.runs }, null, 2)}\n`;
+      if (o.json === '-') process.stdout.write(json);
+      else writeFileSync(o.json, json);
+    }
+    if (sync.ms > TARGETS.syncMerge100kMs) process.exitCode = 1;
+    return;
+  }
   if (!o.onlyBackup)
     log('\n== import.linearity: core readers, identical / near-identical / distinct, 1k to 64k');
   const linearity = o.onlyBackup ? undefined : measureImportLinearity(o.runs, log);
@@ -379,6 +394,8 @@ async function main(): Promise<void> {
   for (const n of o.sizes) sizes.push(await measureSize(n, o, rowCost));
   log('\n== import.apkg20k: a 20k-note .apkg with 2k images vs the same notes as a Lectern pack');
   const apkg = await measureApkgOnce(o.runs);
+  log("\n== sync.merge100kMs: a second device's 100k reviews merged by the sync engine");
+  const sync = await measureSyncMergeRuns(Math.min(o.runs, o.bigRuns), log);
 
   let peer: PeerResult[] | null = null;
   let peerNote = '';
@@ -419,6 +436,7 @@ async function main(): Promise<void> {
     durationMs: Date.now() - began,
     'import.linearity': linearity,
     'import.apkg20k': apkg,
+    'sync.merge100kMs': sync.ms,
     fsrs,
     ...backupFigures(sizes),
     ...issue16Figures(sizes, peer),

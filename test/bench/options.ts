@@ -32,6 +32,8 @@ export interface BenchOptions {
   onlyBackup: boolean;
   /** Run only the `import.apkg20k` phase (with the build, unless --no-build). */
   onlyApkg: boolean;
+  /** Run only the `sync.merge100kMs` phase (with the build, unless --no-build). */
+  onlySync: boolean;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -50,6 +52,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   onlyLinearity: false,
   onlyBackup: false,
   onlyApkg: false,
+  onlySync: false,
 };
 
 export const USAGE = `npm run bench -- [options]
@@ -68,6 +71,7 @@ export const USAGE = `npm run bench -- [options]
   --only-linearity      only the import.linearity phase (time per question, 1k to 64k)
   --only-backup         per size, only the daily automatic backup (backup.dailyMs, backup.bytesPerReview)
   --only-apkg           only the import.apkg20k phase (a 20k-note .apkg vs the same notes as a pack)
+  --only-sync           only the sync.merge100kMs phase (a second device's 100k reviews merged in)
   --quiet               no progress lines`;
 
 /** Parses "1k", "10000", "0.5k" into a count; throws on anything else. */
@@ -143,6 +147,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--only-apkg':
         o.onlyApkg = true;
+        break;
+      case '--only-sync':
+        o.onlySync = true;
         break;
       case '--md':
         o.markdown = next();

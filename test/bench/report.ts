@@ -117,6 +117,8 @@ export interface BenchResults {
   'stats.firstOpenMs'?: number | null;
   'stats.firstOpenRatioToMnemosyne'?: number | null;
   'stats.laterOpenMs'?: number;
+  /** Issue 20: a second device's 100k reviews merged by the sync engine (ms; target ≤ 5 s). */
+  'sync.merge100kMs'?: number;
 }
 
 export const TARGETS = {
@@ -137,6 +139,8 @@ export const TARGETS = {
   dbBytesPerReview: 70,
   statsPeerRatio: 0.5,
   statsLaterMs: 300,
+  /** Issue 20: merging a second device's 100k reviews. */
+  syncMerge100kMs: 5000,
   /** Size at which the absolute targets apply. */
   at: 100_000,
 } as const;
@@ -279,6 +283,23 @@ export function backupFigures(
     'backup.bytesPerReview': f.backupBytes !== null && reviews > 0 ? f.backupBytes / reviews : null,
     'backup.longestTaskMs': f.longestTaskMs ?? null,
   };
+}
+
+/** The sync.merge100kMs row: a second device's 100k reviews merged in. */
+export function syncRows(ms: number): TableRow[] {
+  const rows: TableRow[] = [];
+  addVerdicts(
+    rows,
+    {
+      measure: "sync.merge100kMs: a second device's reviews merged (10k cards replayed)",
+      size: '100k',
+      value: ms,
+      unit: 'ms',
+      target: `≤ ${TARGETS.syncMerge100kMs} ms`,
+    },
+    [judgeMax(ms, TARGETS.syncMerge100kMs, 'ms')],
+  );
+  return rows;
 }
 
 /** Builds the table's rows from the results. */
@@ -541,6 +562,8 @@ export function buildRows(r: Omit<BenchResults, 'rows'>): TableRow[] {
     });
   const apkg = r['import.apkg20k'];
   if (apkg) rows.push(...apkgRows(apkg));
+  const merge = r['sync.merge100kMs'];
+  if (merge !== undefined) rows.push(...syncRows(merge));
   addVerdicts(
     rows,
     {

@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { createBackupWriter, createPartSplitter } from '../../renderer/src/core/backup';
-import { legacyReviewId } from '../../renderer/src/core/revlog/review-id';
 import { expect, expectAccessible, test } from './fixtures';
 import { launchApp } from './launch';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
@@ -273,19 +272,20 @@ function writeLargeBackup(path: string, reviews: number): number {
     const rows = [];
     for (let id = from + 1; id <= Math.min(reviews, from + 10_000); id++) {
       const i = id % QUESTIONS;
-      const at = Date.UTC(2025, 0, 1) + id * 30_000;
       rows.push({
-        id: legacyReviewId(at, id),
+        id,
         cardKey: `big:q${i}`,
-        at,
+        packId: 'big',
+        chapterId: chapterOf(i),
+        at: Date.UTC(2025, 0, 1) + id * 30_000,
         rating: 3,
         score: 1,
         correct: 1,
+        response: '{"kind":"flashcard"}',
         responseMs: 4200,
         stateBefore: 2,
-        stability: card(i).stability,
-        difficulty: card(i).difficulty,
-        dueAfter: at + 5 * DAY,
+        prev: card(i),
+        dueAfter: Date.UTC(2025, 0, 1) + id * 30_000 + 5 * DAY,
       });
     }
     writer.addRows('reviews', rows);

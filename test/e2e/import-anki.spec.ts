@@ -71,7 +71,7 @@ test('an Anki package with an image-only note and review history is imported wit
   await importer.confirm();
   await expect(page.getByText('Review history imported: 2 reviews scheduling 1 card.')).toBeVisible();
 
-  const reviews = await readRows<{ cardKey: string; at: number; rating: number }>(page, 'reviews');
+  const reviews = await readRows<{ cardKey: string; at: number; rating: number }>(page, 'revlog');
   expect(reviews.map((r) => [r.cardKey, r.at, r.rating])).toEqual([
     ['anatomy.apkg:mito', T0, 3],
     ['anatomy.apkg:mito', T0 + 86_400_000, 3],
@@ -94,5 +94,5 @@ test('an Anki package imported without its history stores no reviews', async ({ 
   await page.getByRole('checkbox', { name: /Import the review history from Anki/ }).uncheck();
   await importer.confirm();
   await expect(page.getByText(/Review history imported/)).toHaveCount(0);
-  expect(await readRows(page, 'reviews')).toEqual([]);
+  expect(await readRows(page, 'revlog')).toEqual([]);
 });

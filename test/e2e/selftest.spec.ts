@@ -90,7 +90,7 @@ async function seedStudiedChapter(page: Page, packId: string, chapterId: string)
   );
 }
 
-/** Every row of the cards and reviews stores, as JSON (the schedule, to compare before and after). */
+/** Every row of the cards and revlog stores, as JSON (the schedule, to compare before and after). */
 async function readSchedule(page: Page): Promise<string> {
   return page.evaluate(
     () =>
@@ -99,9 +99,9 @@ async function readSchedule(page: Page): Promise<string> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['cards', 'reviews'], 'readonly');
+          const tx = db.transaction(['cards', 'revlog'], 'readonly');
           const cards = tx.objectStore('cards').getAll();
-          const reviews = tx.objectStore('reviews').getAll();
+          const reviews = tx.objectStore('revlog').getAll();
           tx.oncomplete = () => {
             db.close();
             resolve(JSON.stringify({ cards: cards.result, reviews: reviews.result }));

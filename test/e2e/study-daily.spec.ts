@@ -198,7 +198,7 @@ test('grading the way a teacher would: “I was right” overrides a wrong typed
   await study.continue();
   const reviews = await readRows<{ cardKey: string; correct: number; rating: number; response: string }>(
     page,
-    'reviews',
+    'revlog',
   );
   const capital = reviews.find((r) => r.cardKey === 'daily-deck:capital');
   expect(capital).toMatchObject({ correct: 1, rating: 3 });

@@ -16,6 +16,7 @@ import { chunkQuestionRows, QUESTION_CHUNK } from '../../../renderer/src/db/sche
 import type { PackRow, QuestionChunkRow } from '../../../renderer/src/db/schema/rows';
 import { seedFsrsHistory } from './seed-fsrs';
 import { seedStudy } from './seed-study';
+import { measureSyncMerge } from './sync-merge';
 
 const FLOOR_DB = 'lectern-bench-floor';
 const CORE_DB = 'lectern-bench-core';
@@ -203,6 +204,7 @@ export const benchApi = {
   seedFsrsHistory,
   removeImportedPacks,
   measureRowCost,
+  measureSyncMerge,
   startLongTasks,
   stopLongTasks,
   takeLongTaskSpans,

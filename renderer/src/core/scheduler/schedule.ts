@@ -141,6 +141,23 @@ export function answerCard(
 }
 
 /**
+ * `answerCard` without a load, for many answers with one `settings` (a replay): the scheduler is
+ * built once instead of once an answer, and each answer seeds its fuzz as `answerCard` does, so the
+ * states are the same.
+ */
+export function createAnswerer(
+  settings: SchedulerSettings,
+): (card: SchedulingState, rating: Rating, now: number, cardId: string) => SchedulingState {
+  const f = createFsrs(settings, '', 0);
+  const max = normalizeSchedulerSettings(settings).maximumIntervalDays;
+  return (card, rating, now, cardId) => {
+    const seed = fuzzSeed(cardId, card.reps);
+    f.useStrategy(StrategyMode.SEED, () => seed);
+    return capInterval(fromFsrsCard(f.next(toFsrsCard(card), new Date(now), rating as Grade).card), now, max);
+  };
+}
+
+/**
  * All four outcomes of answering `card` at `now`; with a `load`, review intervals of up to 90 days
  * are moved by the load balancer and easy days ({@link balanceInterval}) within ts-fsrs's own fuzz
  * range, Hard < Good < Easy kept as ts-fsrs keeps it (each at least one day past the one below).

@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { checksumText } from '../backup/checksum';
-import { deviceIdSchema, type SyncEvent, syncEventSchema } from './events';
+import { deviceIdSchema, readReviewEvent, type SyncEvent, syncEventSchema } from './events';
 
 export const SEGMENT_FORMAT = 'lectern-sync';
 export const SEGMENT_VERSION = 1;
@@ -122,6 +122,11 @@ export function decodeSegment(text: string): SegmentRead {
       value = JSON.parse(lines[i] ?? '');
     } catch {
       return { ok: false, problem: 'damaged', message: `line ${i + 2} is not JSON` };
+    }
+    const review = readReviewEvent(value);
+    if (review) {
+      events.push(review);
+      continue;
     }
     const e = syncEventSchema.safeParse(value);
     if (!e.success)

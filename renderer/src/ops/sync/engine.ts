@@ -152,6 +152,8 @@ export class SyncEngine {
       await this.load();
       const newId = this.newId as (now: number) => string;
       onProgress?.({ label: 'Writing this device’s changes', done: 0, total: 0 });
+      // With a minute's margin for an answer whose transaction was still open when the export read.
+      const exportedBefore = this.now() - 60_000;
       const packs = this.options.exportPacks ? await this.options.exportPacks(this.now(), newId) : undefined;
       const out = await exportJournal(db, folder, this.now(), newId, packs ? { packs } : {});
       await settleExportedCards(db, out.cards, this.now());
@@ -159,6 +161,7 @@ export class SyncEngine {
       onProgress?.({ label: 'Reading the other devices’ changes', done: 0, total: 0 });
       const merged = await mergeIncoming(db, folder, this.now(), {
         signal: controller.signal,
+        exportedBefore,
         ...(this.options.backup ? { backup: this.options.backup } : {}),
         ...(this.options.applyPacks ? { applyPacks: this.options.applyPacks } : {}),
         onProgress: (done, total) => onProgress?.({ label: 'Merging', done, total }),

@@ -6,6 +6,8 @@
  * of all its reviews; register winners (by stamp, device tie-break) go into settings, marks and
  * reading progress.
  */
+
+import { reviewIdBound } from '../../core/revlog/review-id';
 import { parseSettings } from '../../core/settings';
 import {
   applyEvents,
@@ -32,7 +34,7 @@ import { replayCards } from './replay-cards';
 import type { IncomingSummary, UnreadableSegment } from './types';
 
 /** Events applied per transaction (a few segments). */
-export const MERGE_BATCH_EVENTS = 60_000;
+export const MERGE_BATCH_EVENTS = 200_000;
 
 export interface MergeOptions {
   /** Stops between batches (what was applied stays applied). */
@@ -42,6 +44,11 @@ export interface MergeOptions {
   /** Before a pack event is applied: installs or removes the pack (see `sync-packs.ts`). */
   applyPacks?: (events: RegisterEvent[]) => Promise<{ waiting: Map<string, string> }>;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Every review of this device answered before this time is in its journal (an export just ran):
+   * the export cursor may then move past the incoming reviews older than it.
+   */
+  exportedBefore?: number;
 }
 
 export interface MergeResult {
@@ -106,6 +113,7 @@ async function applyBatch(
   own: string,
   batch: ReadSegment[],
   now: number,
+  exportedBefore: number | undefined,
 ): Promise<IncomingSummary> {
   return db.transaction(
     'rw',
@@ -145,14 +153,11 @@ async function applyBatch(
         await db.settings.put({ key: APP_SETTINGS_KEY, value: parseSettings(next).settings });
       }
 
-      // Reviews not known here.
-      const ids = [...reviews.keys()];
-      const known = await db.revlog.bulkGet(ids);
-      const fresh: ReviewRow[] = [];
-      ids.forEach((id, i) => {
-        if (known[i]) return;
-        const { e, from } = reviews.get(id) as { e: ReviewEvent; from: string };
-        fresh.push({
+      // Reviews: those not stored yet are inserted; their cards take the replay of all their reviews
+      // (reading the cards' stored rows also tells which reviews are stored: no lookup per id).
+      const candidates: ReviewRow[] = [];
+      for (const { e, from } of reviews.values())
+        candidates.push({
           id: e.id,
           cardKey: e.card as CardKey,
           at: e.at,
@@ -166,18 +171,25 @@ async function applyBatch(
           dueAfter: e.at,
           origin: from,
         });
-      });
-      const cards = new Set(fresh.map((r) => r.cardKey as string));
-      if (fresh.length > 0) {
+      if (candidates.length > 0) {
         const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
-        const replay = await replayCards(db, cards, settings, now, fresh);
+        const cards = new Set(candidates.map((r) => r.cardKey as string));
+        const replay = await replayCards(db, cards, settings, now, candidates);
+        const fresh = candidates.filter((r) => !replay.storedIds.has(r.id));
         for (const r of fresh) {
           const s = replay.steps.get(r.id);
           if (s) Object.assign(r, s);
         }
-        await db.revlog.bulkAdd(fresh);
+        if (fresh.length > 0) await db.revlog.bulkAdd(fresh);
         summary.reviews = fresh.length;
         summary.cards = replay.cards;
+        // Exported already: every row of ours older than the export. Rows that came in below that
+        // line need not be read again by the next export (it reads the log from its cursor).
+        if (exportedBefore !== undefined) {
+          const bound = reviewIdBound(exportedBefore);
+          for (const r of candidates)
+            if (r.id < bound && r.id > record.reviewCursor) record.reviewCursor = r.id;
+        }
       }
 
       // Marks: a card with no row gets one when its question is stored.
@@ -310,7 +322,7 @@ export async function mergeIncoming(
         }
       }
     }
-    const summary = await applyBatch(db, record.device.id, batch, now);
+    const summary = await applyBatch(db, record.device.id, batch, now, options.exportedBefore);
     addInto(result.incoming, summary);
     result.applied += batch.length;
     batch = [];

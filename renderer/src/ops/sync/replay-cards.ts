@@ -4,7 +4,7 @@
  * arrived. Run inside the caller's `rw` transaction on `cards`, `revlog` and `questionChunks`.
  */
 
-import { answerCard, newCard, type SchedulingState } from '../../core/scheduler';
+import { createAnswerer, newCard, type Rating, type SchedulingState } from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
 import { resolveSchedulingSettings } from '../../core/settings';
 import { newCardRow } from '../../db/repos/packs-repo';
@@ -24,6 +24,22 @@ function byTimeThenId(a: Pick<ReviewRow, 'at' | 'id'>, b: Pick<ReviewRow, 'at' |
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+type Answerer = (card: SchedulingState, rating: Rating, now: number, cardId: string) => SchedulingState;
+
+/** One scheduler per pack's settings, built once for a whole replay. */
+function answererFor(settings: AppSettings): (key: string) => Answerer {
+  const byPack = new Map<string, Answerer>();
+  return (key) => {
+    const pack = packOfKey(key);
+    let a = byPack.get(pack);
+    if (!a) {
+      a = createAnswerer(resolveSchedulingSettings(settings, pack));
+      byPack.set(pack, a);
+    }
+    return a;
+  };
+}
+
 /**
  * Replays `reviews` (of one card, any order) and returns the final state and each review's step.
  * A review's steps are a function of the reviews before it only.
@@ -32,16 +48,16 @@ export function replaySteps(
   key: string,
   reviews: readonly Pick<ReviewRow, 'id' | 'at' | 'rating'>[],
   settings: AppSettings,
+  answer: Answerer = answererFor(settings)(key),
 ): { state: SchedulingState | null; steps: Map<string, ReplayedStep> } {
   const ordered = [...reviews].sort(byTimeThenId);
   const steps = new Map<string, ReplayedStep>();
   const first = ordered[0];
   if (!first) return { state: null, steps };
-  const scheduling = resolveSchedulingSettings(settings, packOfKey(key));
   let state = newCard(first.at);
   for (const r of ordered) {
     const before = state.state;
-    state = answerCard(state, r.rating, r.at, scheduling, key).card;
+    state = answer(state, r.rating, r.at, key);
     steps.set(r.id, {
       stateBefore: before,
       stability: state.stability,
@@ -53,10 +69,37 @@ export function replaySteps(
 }
 
 /**
+ * The stored review rows of `keys` (sorted): one key-range read per run of keys of one pack rather
+ * than a lookup per key (IndexedDB's per-request cost is what a merge of 100k reviews pays most).
+ */
+export async function readCardReviews(db: LecternDb, keys: readonly string[]): Promise<ReviewRow[]> {
+  if (keys.length <= 50) return db.revlog.where('cardKey').anyOf(keys).toArray();
+  const wanted = new Set(keys);
+  const byPack = new Map<string, string[]>();
+  for (const k of keys) {
+    const p = packOfKey(k);
+    const l = byPack.get(p);
+    if (l) l.push(k);
+    else byPack.set(p, [k]);
+  }
+  const out: ReviewRow[] = [];
+  for (const list of byPack.values()) {
+    list.sort();
+    const rows = await db.revlog
+      .where('cardKey')
+      .between(list[0] as string, list[list.length - 1] as string, true, true)
+      .toArray();
+    for (const r of rows) if (wanted.has(r.cardKey)) out.push(r);
+  }
+  return out;
+}
+
+/**
  * Sets the state of `keys`' cards to the replay of their review-log rows (plus `extra` rows not
  * stored yet), creating the row of a question that had none. A card whose question is not stored
  * (its pack is not installed here) is left without a row: its reviews are kept. Returns the steps
- * of every replayed review (for rows about to be inserted) and how many cards changed.
+ * of every replayed review (for rows about to be inserted), how many cards changed, and the ids of
+ * the stored rows read (a review already stored is not inserted again).
  */
 export async function replayCards(
   db: LecternDb,
@@ -64,31 +107,35 @@ export async function replayCards(
   settings: AppSettings,
   now: number,
   extra: readonly ReviewRow[] = [],
-): Promise<{ steps: Map<string, ReplayedStep>; cards: number }> {
-  const list = [...keys] as CardKey[];
+): Promise<{ steps: Map<string, ReplayedStep>; cards: number; storedIds: Set<string> }> {
+  const list = [...keys].sort() as CardKey[];
   const steps = new Map<string, ReplayedStep>();
-  if (list.length === 0) return { steps, cards: 0 };
-  const [stored, cards] = await Promise.all([
-    db.revlog.where('cardKey').anyOf(list).toArray(),
-    db.cards.bulkGet(list),
-  ]);
+  const storedIds = new Set<string>();
+  if (list.length === 0) return { steps, cards: 0, storedIds };
+  const [stored, cards] = await Promise.all([readCardReviews(db, list), db.cards.bulkGet(list)]);
   const byCard = new Map<string, ReviewRow[]>();
-  for (const r of [...stored, ...extra]) {
+  const add = (r: ReviewRow) => {
     const l = byCard.get(r.cardKey);
     if (l) l.push(r);
     else byCard.set(r.cardKey, [r]);
+  };
+  for (const r of stored) {
+    storedIds.add(r.id);
+    add(r);
   }
+  // The same review id twice (stored and extra) counts once.
+  for (const r of extra) if (!storedIds.has(r.id)) add(r);
   const missing = list.filter((_, i) => cards[i] === undefined);
   const questions = await readQuestions(
     db,
     missing.map((key) => ({ key, order: 0 })),
   );
+  const answerer = answererFor(settings);
   const out: CardRow[] = [];
   list.forEach((key, i) => {
     const reviews = byCard.get(key) ?? [];
-    // The same review id twice (stored and extra) counts once.
-    const unique = [...new Map(reviews.map((r) => [r.id, r])).values()];
-    const replay = replaySteps(key, unique, settings);
+    const unique = reviews.length > 1 ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
+    const replay = replaySteps(key, unique, settings, answerer(key));
     for (const [id, s] of replay.steps) steps.set(id, s);
     let card = cards[i];
     if (!card) {
@@ -102,7 +149,7 @@ export async function replayCards(
     out.push(next);
   });
   if (out.length > 0) await db.cards.bulkPut(out);
-  return { steps, cards: out.length };
+  return { steps, cards: out.length, storedIds };
 }
 
 const STATE_FIELDS = [

@@ -172,7 +172,9 @@ describe('folder sync between two devices (issue 20)', () => {
     expect(status.unreadable.map((u) => `${u.device}/${u.file}`).sort()).toEqual(
       [`${aId}/${file}`, `${aId}/${segmentFileName(90)}`, `strangerdevice/${segmentFileName(1)}`].sort(),
     );
-    expect(status.unreadable.find((u) => u.file === file)?.reason).toMatch(/still arriving/);
+    expect(status.unreadable.find((u) => u.device === aId && u.file === file)?.reason).toMatch(
+      /still arriving/,
+    );
     expect(status.unreadable.find((u) => u.file === segmentFileName(90))?.reason).toMatch(/checksum/);
     // The rest arrives: read again, applied.
     folder.put(aId, file, whole);
