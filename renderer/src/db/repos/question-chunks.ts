@@ -5,8 +5,8 @@
  * scan of the pack when the order is stale.
  */
 import type { LecternDb } from '../schema/database';
-import { chunkOf, chunkQuestionRows, QUESTION_CHUNK } from '../schema/question-chunking';
-import type { CardKey, QuestionChunkRow, QuestionRow } from '../schema/rows';
+import { chunkOf, chunkQuestionRows } from '../schema/question-chunking';
+import type { CardKey, QuestionRow } from '../schema/rows';
 
 /** Every chunk key of a pack (for ranges over the `[packId+chunk]` primary key). */
 function packRange(db: LecternDb, packId: string) {

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_TABLES, type BackupTables } from '../../../../renderer/src/core/backup';
 import { readAllTables } from '../../../../renderer/src/db/repos/backup-repo';
 import { LecternDb } from '../../../../renderer/src/db/schema/database';
 import { fill, workerOn } from '../../../support/backup-worker';
