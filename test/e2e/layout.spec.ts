@@ -202,13 +202,13 @@ test('a heading focused when a screen opens showed a focus ring the user never a
 test('Settings ▸ Sync fits at 900×600 with text at 150 %, with a long folder path and an unreadable file listed', async () => {
   const folder = join(
     mkdtempSync(join(tmpdir(), 'lectern-sync-layout-')),
-    'a-rather-long-folder-name-that-a-cloud-drive-gives-its-folders',
-    'Lectern sync shared with my other computer and my tablet',
+    // No spaces or hyphens: a line may break nowhere unless the screen lets it.
+    'ARatherLongFolderNameThatACloudDriveGivesItsFolders_LecternSyncSharedWithMyOtherComputer',
   );
   const other = join(folder, 'lectern-sync', 'devices', 'otherdevice0123456789');
   mkdirSync(other, { recursive: true });
   writeFileSync(
-    join(other, '0000000001-conflicted-copy-from-another-machine-2026-12-07.jsonl'),
+    join(other, '0000000001_conflictedcopyfromanothermachine_20261207_123456789012345678901234567890.jsonl'),
     'not ours\n',
   );
   const app = await launchApp({ env: { LECTERN_SYNC_DIR: folder } });
