@@ -61,11 +61,12 @@ export function SyncPanel(props: SyncPanelProps) {
         <summary>What is synced</summary>
         <p>
           Synced: your answers and reviews (so every device schedules the same cards), suspended and flagged
-          questions, settings, reading progress, and the packs you import, update or remove.
+          questions, study and scheduling settings, reading progress, and the packs you import, update or
+          remove.
         </p>
         <p>
-          Not synced: automatic backups (each computer keeps its own) and which folder each computer syncs
-          through.
+          Not synced: images and sounds of imported packs, self-test history, theme and text size, automatic
+          backups (each computer keeps its own), and which folder each computer syncs through.
         </p>
       </details>
 
