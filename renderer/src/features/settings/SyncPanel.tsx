@@ -23,7 +23,10 @@ export interface SyncPanelProps {
   status: SyncStatus;
   /** The folder is set by `LECTERN_SYNC_DIR` and cannot be changed here. */
   fixed: boolean;
-  /** Progress of the sync the student started here, or null. */
+  /**
+   * Progress of the sync the student started here, or null. Syncs the app starts by itself (timer,
+   * folder changes, after studying) only show "Syncing…": they never take a button away.
+   */
   progress: SyncProgress | null;
   now: number;
   onChooseFolder: () => void;
@@ -116,23 +119,32 @@ export function SyncPanel(props: SyncPanelProps) {
 
       <div className="backup-actions">
         {status.folder ? (
-          running ? (
-            <button type="button" className="secondary" disabled={progress === null} onClick={props.onCancel}>
-              Cancel sync
-            </button>
-          ) : (
-            <button type="button" onClick={props.onSyncNow}>
-              Sync now
-            </button>
-          )
+          // One button that changes its label, so focus stays on it when a sync starts or ends.
+          <button
+            type="button"
+            className={progress ? 'secondary' : undefined}
+            onClick={progress ? props.onCancel : props.onSyncNow}
+          >
+            {progress ? 'Cancel sync' : 'Sync now'}
+          </button>
         ) : null}
         {fixed ? null : (
-          <button type="button" className="secondary" disabled={running} onClick={props.onChooseFolder}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={progress !== null}
+            onClick={props.onChooseFolder}
+          >
             {status.folder ? 'Choose another folder…' : 'Choose sync folder…'}
           </button>
         )}
         {status.folder && !fixed ? (
-          <button type="button" className="secondary" disabled={running} onClick={() => setAsking(true)}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={progress !== null}
+            onClick={() => setAsking(true)}
+          >
             Stop syncing…
           </button>
         ) : null}

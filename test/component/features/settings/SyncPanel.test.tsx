@@ -77,6 +77,26 @@ describe('Settings ▸ Sync', () => {
     expect(screen.getByRole('status').textContent).toBe('Syncing…');
   });
 
+  it('a sync the app started by itself leaves Sync now, and the focus on it, in place', async () => {
+    const { props, user, rerender } = renderPanel();
+    const button = screen.getByRole('button', { name: 'Sync now' });
+    button.focus();
+    rerender(<SyncPanel {...props} status={status({ running: true })} />);
+    expect(screen.getByRole('status').textContent).toBe('Syncing…');
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    expect(props.onSyncNow).toHaveBeenCalledOnce();
+    // Started here: the same button becomes Cancel, focus still on it.
+    rerender(
+      <SyncPanel
+        {...props}
+        status={status({ running: true })}
+        progress={{ label: 'x', done: 0, total: 0 }}
+      />,
+    );
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel sync' }));
+  });
+
   it('Stop syncing asks first and says that all data is kept', async () => {
     const { props, user } = renderPanel();
     await user.click(screen.getByRole('button', { name: 'Stop syncing…' }));
