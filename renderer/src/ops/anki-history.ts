@@ -13,6 +13,7 @@ import { getSettings } from '../db/repos/settings-repo';
 import { buildAnswer } from '../db/repos/study-repo';
 import { type LecternDb, withCardIndexFields } from '../db/schema/database';
 import { type CardRow, cardKey, type ReviewRow } from '../db/schema/rows';
+import { rewindExportCursor } from './sync/record';
 
 /** What an imported history wrote. */
 export interface HistoryImportCounts {
@@ -32,7 +33,8 @@ export async function importAnkiHistory(
   const settings = resolveSchedulingSettings((await getSettings(db)).settings, pack.id);
   const places = new Map(questionRowsOf(pack).map((q) => [q.id, q]));
   const wanted = history.filter((h) => places.has(h.questionId));
-  return db.transaction('rw', db.cards, db.revlog, async (): Promise<HistoryImportCounts> => {
+  let oldest: string | null = null;
+  const counts = await db.transaction('rw', db.cards, db.revlog, async (): Promise<HistoryImportCounts> => {
     const existing = await db.cards.bulkGet(wanted.map((h) => cardKey(pack.id, h.questionId)));
     const cards: CardRow[] = [];
     const reviews: ReviewRow[] = [];
@@ -78,6 +80,10 @@ export async function importAnkiHistory(
     });
     await db.cards.bulkPut(cards);
     await db.revlog.bulkAdd(reviews);
+    oldest = reviews.reduce<string | null>((m, r) => (m === null || r.id < m ? r.id : m), null);
     return { cards: cards.length, reviews: reviews.length, kept };
   });
+  // Reviews dated in the past: folder sync's export reads the log from its cursor on, so it is told.
+  if (oldest !== null) await rewindExportCursor(db, oldest);
+  return counts;
 }

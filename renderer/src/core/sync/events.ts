@@ -41,6 +41,12 @@ export const reviewEventSchema = z.strictObject({
   score: z.number().min(0).max(1),
   correct: z.union([z.literal(0), z.literal(1)]),
   ms: z.number().min(0),
+  /**
+   * The due the answer set on its device (the load balancer and easy days move a review's due
+   * within the fuzz range, which a replay cannot repeat): a replay takes it for a review-state step
+   * when it is a whole number of days after the answer, within the maximum interval.
+   */
+  due: ms.optional(),
 });
 
 /** A card suspended/unsuspended or flagged/unflagged. Register: `mark:<card>:<field>`. */
@@ -90,12 +96,26 @@ export const packEventSchema = z.strictObject({
   name: z.string().max(300).optional(),
 });
 
+/**
+ * An answer taken back (undo) after it was sent: every device drops the review and replays its
+ * card. Register: `retract:<review id>` (a review once retracted stays retracted, whoever sends it
+ * again).
+ */
+export const retractEventSchema = z.strictObject({
+  k: z.literal('retract'),
+  id: eventIdSchema,
+  at: ms,
+  review: reviewIdSchema,
+  card: key,
+});
+
 export const syncEventSchema = z.discriminatedUnion('k', [
   reviewEventSchema,
   markEventSchema,
   settingEventSchema,
   readingEventSchema,
   packEventSchema,
+  retractEventSchema,
 ]);
 
 export type ReviewEvent = z.infer<typeof reviewEventSchema>;
@@ -103,6 +123,7 @@ export type MarkEvent = z.infer<typeof markEventSchema>;
 export type SettingEvent = z.infer<typeof settingEventSchema>;
 export type ReadingEvent = z.infer<typeof readingEventSchema>;
 export type PackEvent = z.infer<typeof packEventSchema>;
+export type RetractEvent = z.infer<typeof retractEventSchema>;
 export type SyncEvent = z.infer<typeof syncEventSchema>;
 /** Every event that is a last-writer-wins register (all but reviews). */
 export type RegisterEvent = Exclude<SyncEvent, ReviewEvent>;
@@ -118,6 +139,8 @@ export function registerOf(e: RegisterEvent): string {
       return `reading:${e.key}`;
     case 'pack':
       return `pack:${e.pack}`;
+    case 'retract':
+      return `retract:${e.review}`;
   }
 }
 
@@ -151,7 +174,19 @@ export function eventIdMaker(device: string): (now: number) => string {
   };
 }
 
-const REVIEW_KEYS = new Set(['k', 'id', 'at', 'card', 'pack', 'chapter', 'rating', 'score', 'correct', 'ms']);
+const REVIEW_KEYS = new Set([
+  'k',
+  'id',
+  'at',
+  'card',
+  'pack',
+  'chapter',
+  'rating',
+  'score',
+  'correct',
+  'ms',
+  'due',
+]);
 const EVENT_ID = /^[0-9a-z]{9}-[a-z0-9]{8,32}-[0-9a-z]{1,8}$/;
 const isKey = (v: unknown): v is string => typeof v === 'string' && v.length >= 1 && v.length <= 400;
 const isMs = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -170,8 +205,9 @@ export function readReviewEvent(value: unknown): ReviewEvent | null {
     if (!Object.hasOwn(o, name) || !REVIEW_KEYS.has(name)) return null;
     fields++;
   }
-  if (fields !== REVIEW_KEYS.size) return null;
-  const { id, at, card, pack, chapter, rating, score, correct, ms: took } = o;
+  const { id, at, card, pack, chapter, rating, score, correct, ms: took, due } = o;
+  if (fields !== REVIEW_KEYS.size - (due === undefined ? 1 : 0)) return null;
+  if (due !== undefined && !isMs(due)) return null;
   if (typeof id !== 'string' || !(isReviewId(id) || EVENT_ID.test(id))) return null;
   if (!isMs(at) || !isKey(card) || !isKey(pack)) return null;
   if (typeof chapter !== 'string' || chapter.length > 400) return null;

@@ -7,6 +7,7 @@
 import type { StudyResult } from '../../db/repos/study-repo';
 import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
 import type { CardKey, CardRow, ReviewRow } from '../../db/schema/rows';
+import { noteUndoneReview } from '../sync/record';
 
 /** A stored review row's id. */
 export type ReviewId = NonNullable<ReviewRow['id']>;
@@ -28,36 +29,49 @@ export interface AnswerUndo {
  * the card from before the undo cannot answer it. Undoing a question's first answer leaves a state-0
  * row (still new) rather than no row, for that reason.
  */
-export function undoAnswer(db: LecternDb, key: CardKey, undo: AnswerUndo): Promise<StudyResult<CardRow>> {
-  return db.transaction('rw', db.cards, db.revlog, db.undo, async (): Promise<StudyResult<CardRow>> => {
-    const [card, review] = await Promise.all([db.cards.get(key), db.revlog.get(undo.reviewId)]);
-    if (!card) return { ok: false, error: { code: 'missing', message: `No card ${key}.` } };
-    // A pack update that started the card over (or moved its due) since that answer: putting the
-    // card back as it was before the answer would bring back progress the update took away.
-    if (card.due !== undo.dueAfter || !review || review.cardKey !== key)
-      return {
-        ok: false,
-        error: {
-          code: 'stale',
-          message: 'This card changed since that answer (its pack was updated): nothing was undone.',
-        },
-      };
-    const restored = withCardIndexFields<CardRow>({
-      ...undo.before,
-      // Where the question is now (an update may have moved it), not where it was.
-      chapterId: card.chapterId,
-      order: card.order,
-      suspended: card.suspended,
-      flagged: card.flagged,
-      removed: card.removed,
-      rev: card.rev + 1,
-    });
-    await Promise.all([
-      db.cards.put(restored),
-      db.revlog.delete(undo.reviewId),
-      // The answer's snapshot in `undo` (schema 5) goes with it.
-      db.undo.delete(undo.reviewId),
-    ]);
-    return { ok: true, value: restored };
-  });
+export async function undoAnswer(
+  db: LecternDb,
+  key: CardKey,
+  undo: AnswerUndo,
+): Promise<StudyResult<CardRow>> {
+  const result = await db.transaction(
+    'rw',
+    db.cards,
+    db.revlog,
+    db.undo,
+    async (): Promise<StudyResult<CardRow>> => {
+      const [card, review] = await Promise.all([db.cards.get(key), db.revlog.get(undo.reviewId)]);
+      if (!card) return { ok: false, error: { code: 'missing', message: `No card ${key}.` } };
+      // A pack update that started the card over (or moved its due) since that answer: putting the
+      // card back as it was before the answer would bring back progress the update took away.
+      if (card.due !== undo.dueAfter || !review || review.cardKey !== key)
+        return {
+          ok: false,
+          error: {
+            code: 'stale',
+            message: 'This card changed since that answer (its pack was updated): nothing was undone.',
+          },
+        };
+      const restored = withCardIndexFields<CardRow>({
+        ...undo.before,
+        // Where the question is now (an update may have moved it), not where it was.
+        chapterId: card.chapterId,
+        order: card.order,
+        suspended: card.suspended,
+        flagged: card.flagged,
+        removed: card.removed,
+        rev: card.rev + 1,
+      });
+      await Promise.all([
+        db.cards.put(restored),
+        db.revlog.delete(undo.reviewId),
+        // The answer's snapshot in `undo` (schema 5) goes with it.
+        db.undo.delete(undo.reviewId),
+      ]);
+      return { ok: true, value: restored };
+    },
+  );
+  // Folder sync tells the other devices when the answer had gone out already.
+  if (result.ok) await noteUndoneReview(db, undo.reviewId, key);
+  return result;
 }

@@ -7,7 +7,7 @@
 import { eventIdMaker } from '../../core/sync';
 import type { LecternDb } from '../../db/schema/database';
 import { compactJournal } from './compact';
-import { exportJournal, settleExportedCards } from './export-journal';
+import { exportJournal } from './export-journal';
 import type { SyncFolder } from './folder';
 import { type MergeOptions, mergeIncoming } from './merge-incoming';
 import { loadOrCreateRecord, peersOf, readRecord, writeRecord } from './record';
@@ -155,8 +155,7 @@ export class SyncEngine {
       // With a minute's margin for an answer whose transaction was still open when the export read.
       const exportedBefore = this.now() - 60_000;
       const packs = this.options.exportPacks ? await this.options.exportPacks(this.now(), newId) : undefined;
-      const out = await exportJournal(db, folder, this.now(), newId, packs ? { packs } : {});
-      await settleExportedCards(db, out.cards, this.now());
+      await exportJournal(db, folder, this.now(), newId, packs ? { packs } : {});
       if (controller.signal.aborted) throw new SyncCancelled();
       onProgress?.({ label: 'Reading the other devices’ changes', done: 0, total: 0 });
       const merged = await mergeIncoming(db, folder, this.now(), {

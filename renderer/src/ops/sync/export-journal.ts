@@ -28,7 +28,6 @@ import type { LecternDb } from '../../db/schema/database';
 import { type CardKey, type CardRow, packOfKey, type ReviewRow } from '../../db/schema/rows';
 import type { SyncFolder } from './folder';
 import { readRecord, type SyncRecord, writeRecord } from './record';
-import { replayCards } from './replay-cards';
 
 /** Events per segment: a segment stays a few MiB, well under what main reads (64 MiB). */
 export const SEGMENT_EVENTS = 20_000;
@@ -64,6 +63,7 @@ export function reviewEventOf(r: ReviewRow, chapter: string): ReviewEvent {
     score: Math.min(1, Math.max(0, r.score)),
     correct: r.correct,
     ms: Math.max(0, r.responseMs),
+    ...(Number.isSafeInteger(r.dueAfter) && r.dueAfter >= 0 ? { due: r.dueAfter } : {}),
   };
 }
 
@@ -157,6 +157,10 @@ async function readChanges(
         });
       }
     }
+    // Answers taken back after they were sent.
+    for (const [review, card] of Object.entries(record.retract))
+      if (!known.has(`retract:${review}`))
+        registers.push({ k: 'retract', id: newId(now), at: now, review, card });
     return { reviews, registers };
   });
 }
@@ -227,6 +231,7 @@ export async function exportJournal(
             fileHash: e.hash ?? '',
           };
         if (e.k === 'pack' && e.action === 'remove') delete r.packs[e.pack];
+        if (e.k === 'retract') delete r.retract[e.review];
       }
       const state = emptySyncState();
       state.registers = r.registers;
@@ -241,21 +246,4 @@ export async function exportJournal(
     if (events.length === 0) break;
   }
   return result;
-}
-
-/**
- * After an export: the cards answered here take the replay of all their reviews, as every other
- * device computes them (an answer here may have used the load balancer, which a replay cannot
- * repeat), so every device holds the same card states.
- */
-export async function settleExportedCards(
-  db: LecternDb,
-  cards: ReadonlySet<string>,
-  now: number,
-): Promise<number> {
-  if (cards.size === 0) return 0;
-  return db.transaction('rw', [db.cards, db.revlog, db.questionChunks, db.settings], async () => {
-    const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
-    return (await replayCards(db, cards, settings, now)).cards;
-  });
 }

@@ -17,6 +17,7 @@ import {
   parseSegmentFileName,
   type ReadingEvent,
   type RegisterEvent,
+  type RetractEvent,
   type ReviewEvent,
   type SegmentHeader,
   type SettingEvent,
@@ -168,14 +169,19 @@ async function applyBatch(
           stateBefore: 0,
           stability: 0,
           difficulty: 0,
-          dueAfter: e.at,
+          // The due its device set: the replay takes it where it can (see `replay-cards.ts`).
+          dueAfter: e.due ?? e.at,
           origin: from,
         });
-      if (candidates.length > 0) {
+      // Answers taken back on their device: dropped here, and never inserted again.
+      const retracted = changed.filter((e): e is RetractEvent => e.k === 'retract');
+      if (retracted.length > 0) await db.revlog.bulkDelete(retracted.map((e) => e.review));
+      const kept = candidates.filter((r) => !record.registers.has(`retract:${r.id}`));
+      if (kept.length > 0 || retracted.length > 0) {
         const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
-        const cards = new Set(candidates.map((r) => r.cardKey as string));
-        const replay = await replayCards(db, cards, settings, now, candidates);
-        const fresh = candidates.filter((r) => !replay.storedIds.has(r.id));
+        const cards = new Set([...kept.map((r) => r.cardKey as string), ...retracted.map((e) => e.card)]);
+        const replay = await replayCards(db, cards, settings, now, kept);
+        const fresh = kept.filter((r) => !replay.storedIds.has(r.id));
         for (const r of fresh) {
           const s = replay.steps.get(r.id);
           if (s) Object.assign(r, s);

@@ -35,6 +35,8 @@ export const syncRecordSchema = z.object({
   backedUp: z.boolean(),
   /** Imported packs as last sent or installed: the stored `contentHash` and the folder file's hash. */
   packs: z.record(z.string(), z.object({ contentHash: z.string(), fileHash: z.string() })).default({}),
+  /** Answers of ours taken back (undo) after they were sent: review id → card key, until told. */
+  retract: z.record(z.string(), z.string()).default({}),
   lastSyncAt: ms.nullable(),
   lastIncoming: z.unknown().nullable(),
 });
@@ -50,6 +52,7 @@ export interface SyncRecord {
   toldSeen: Record<string, number>;
   backedUp: boolean;
   packs: Record<string, { contentHash: string; fileHash: string }>;
+  retract: Record<string, string>;
   lastSyncAt: number | null;
   lastIncoming: IncomingSummary | null;
 }
@@ -75,6 +78,7 @@ function freshRecord(name: string | undefined): SyncRecord {
     toldSeen: {},
     backedUp: false,
     packs: {},
+    retract: {},
     lastSyncAt: null,
     lastIncoming: null,
   };
@@ -133,4 +137,33 @@ export function peersOf(record: SyncRecord): PeerDevice[] {
   return Object.entries(record.peers)
     .map(([id, p]) => ({ id, name: p.name || id, lastWriteAt: p.lastWriteAt }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Reviews were written with past times (an imported history): the export cursor moves back to just
+ * before `id`, so the next export reads them (and sends again the few of ours after it: reviews apply
+ * by id, so that costs only bytes). Nothing happens when sync was never set up.
+ */
+export async function rewindExportCursor(db: LecternDb, id: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const r = await readRecord(db);
+    if (!r || id > r.reviewCursor) return;
+    // The greatest string below `id` that no id equals: `id` with its last character lowered.
+    const last = id.charCodeAt(id.length - 1);
+    r.reviewCursor = `${id.slice(0, -1)}${String.fromCharCode(last - 1)}\uffff`;
+    await writeRecord(db, r);
+  });
+}
+
+/**
+ * An answer of ours was taken back (undo). When it was already sent (at or below the export cursor),
+ * the other devices are told with the next export; otherwise it simply never goes out.
+ */
+export async function noteUndoneReview(db: LecternDb, reviewId: string, cardKey: string): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const r = await readRecord(db);
+    if (!r || reviewId > r.reviewCursor) return;
+    r.retract[reviewId] = cardKey;
+    await writeRecord(db, r);
+  });
 }

@@ -24,6 +24,24 @@ function byTimeThenId(a: Pick<ReviewRow, 'at' | 'id'>, b: Pick<ReviewRow, 'at' |
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * A review-state step takes the due its answer set on its device (`dueAfter`: the load balancer's
+ * choice within the fuzz range) when that is a whole number of days after the answer and within
+ * the maximum interval, as the balancer's choices always are; anything else keeps the replay's.
+ */
+function withDueOfAnswer(
+  state: SchedulingState,
+  review: Pick<ReviewRow, 'at' | 'dueAfter'>,
+  maximumIntervalDays: number,
+): SchedulingState {
+  if (state.state !== 2 || review.dueAfter === state.due) return state;
+  const days = (review.dueAfter - review.at) / DAY_MS;
+  if (!Number.isInteger(days) || days < 1 || days > maximumIntervalDays) return state;
+  return { ...state, due: review.dueAfter, scheduledDays: days };
+}
+
 type Answerer = (card: SchedulingState, rating: Rating, now: number, cardId: string) => SchedulingState;
 
 /** One scheduler per pack's settings, built once for a whole replay. */
@@ -46,7 +64,7 @@ function answererFor(settings: AppSettings): (key: string) => Answerer {
  */
 export function replaySteps(
   key: string,
-  reviews: readonly Pick<ReviewRow, 'id' | 'at' | 'rating'>[],
+  reviews: readonly Pick<ReviewRow, 'id' | 'at' | 'rating' | 'dueAfter'>[],
   settings: AppSettings,
   answer: Answerer = answererFor(settings)(key),
 ): { state: SchedulingState | null; steps: Map<string, ReplayedStep> } {
@@ -55,9 +73,10 @@ export function replaySteps(
   const first = ordered[0];
   if (!first) return { state: null, steps };
   let state = newCard(first.at);
+  const max = resolveSchedulingSettings(settings, packOfKey(key)).maximumIntervalDays;
   for (const r of ordered) {
     const before = state.state;
-    state = answer(state, r.rating, r.at, key);
+    state = withDueOfAnswer(answer(state, r.rating, r.at, key), r, max);
     steps.set(r.id, {
       stateBefore: before,
       stability: state.stability,

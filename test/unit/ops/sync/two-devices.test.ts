@@ -4,7 +4,7 @@
  * the same card states, a review seen twice counts once, a bad segment changes nothing and is
  * reported, settings are last-writer-wins with a device tie-break.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, resolveSchedulingSettings } from '@/core/settings';
 import { encodeSegment, segmentFileName } from '@/core/sync';
 import { applyImport } from '@/db/repos/import-repo';
@@ -12,78 +12,11 @@ import { removePack } from '@/db/repos/packs-repo';
 import { markChapterOpened } from '@/db/repos/reading-repo';
 import { getSettings, patchSettings } from '@/db/repos/settings-repo';
 import { answerCard, setFlagged } from '@/db/repos/study-repo';
-import { LecternDb } from '@/db/schema/database';
 import type { CardKey } from '@/db/schema/rows';
-import { compactJournal, readRecord, SyncEngine } from '@/ops/sync';
-import { applyPackEvents, exportPackEvents } from '@/ops/sync/sync-packs';
+import { compactJournal, readRecord } from '@/ops/sync';
 import { buildFlashcard, buildPack } from '../../../support/questions';
-import { type MemoryFolder, memoryFolder } from '../../../support/sync-folder';
-import { makePack, makeQuestion, seedQuestions, withCounts } from '../../core/stats/fixtures';
-
-const T0 = Date.UTC(2026, 11, 1, 9);
-const MIN = 60_000;
-const QUESTIONS = ['q0', 'q1', 'q2', 'q3'].map((id, i) => makeQuestion('p', id, i < 2 ? 'c1' : 'c2', i));
-const key = (id: string) => `p:${id}` as CardKey;
-
-let opened: LecternDb[] = [];
-afterEach(async () => {
-  for (const db of opened) await db.delete();
-  opened = [];
-});
-
-interface Device {
-  db: LecternDb;
-  engine: SyncEngine;
-  clock: { now: number };
-}
-
-let n = 0;
-async function device(folder: MemoryFolder, name: string, clock = { now: T0 }): Promise<Device> {
-  const db = new LecternDb(`sync-test-${name}-${n++}`);
-  opened.push(db);
-  await db.open();
-  const pack = { ...withCounts(makePack('p'), QUESTIONS), origin: 'bundled' as const };
-  await db.packs.put(pack);
-  await seedQuestions(db, QUESTIONS);
-  const engine = new SyncEngine({
-    db,
-    folder,
-    folderName: '/sync',
-    hostName: name,
-    now: () => clock.now,
-    applyPacks: (events) => applyPackEvents(db, folder, events, clock.now),
-    exportPacks: (now, newId) => exportPackEvents(db, folder, now, newId),
-  });
-  await engine.load();
-  return { db, engine, clock };
-}
-
-async function answer(d: Device, id: string, rating: 1 | 2 | 3 | 4, at: number): Promise<void> {
-  const card = await d.db.cards.get(key(id));
-  const q = QUESTIONS.find((x) => x.id === id);
-  const res = await answerCard(d.db, {
-    key: key(id),
-    shownRev: card?.rev ?? 0,
-    place: { chapterId: q?.chapterId ?? 'c1', order: q?.order ?? 0 },
-    rating,
-    grade: { score: rating === 1 ? 0 : 1, correct: rating !== 1 },
-    response: { type: 'flashcard', rating },
-    responseMs: 3000,
-    now: at,
-    settings: { ...resolveSchedulingSettings(DEFAULT_SETTINGS, 'p'), loadBalancing: true },
-  });
-  expect(res.ok).toBe(true);
-}
-
-async function reviewIds(d: Device): Promise<string[]> {
-  return (await d.db.revlog.toArray()).map((r) => r.id).sort();
-}
-
-async function cardStates(d: Device): Promise<unknown[]> {
-  return (await d.db.cards.toArray())
-    .sort((a, b) => a.key.localeCompare(b.key))
-    .map(({ rev: _r, ...c }) => c);
-}
+import { memoryFolder } from '../../../support/sync-folder';
+import { answer, cardStates, device, key, MIN, reviewIds, T0 } from './devices';
 
 describe('folder sync between two devices (issue 20)', () => {
   it('brings answers given on one device to the other, with their card states', async () => {
@@ -105,6 +38,23 @@ describe('folder sync between two devices (issue 20)', () => {
     await b.engine.sync();
     const bSegments = folder.files(b.engine.getStatus().device.id);
     for (const s of bSegments) expect(folder.text(s.device, s.file)).not.toContain('"k":"review"');
+  });
+
+  it('gives the other device the due the load balancer chose here (a replay alone would not)', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    for (const [i, id] of ['q0', 'q1', 'q2', 'q3'].entries()) await answer(a, id, 4, T0 + i * MIN);
+    await a.engine.sync();
+    await b.engine.sync();
+    expect(await cardStates(b)).toEqual(await cardStates(a));
+    // Both answer again, apart: each replays the other's balanced answers the same way.
+    await answer(a, 'q0', 3, T0 + 20 * 24 * 60 * MIN);
+    await answer(b, 'q1', 3, T0 + 21 * 24 * 60 * MIN);
+    await a.engine.sync();
+    await b.engine.sync();
+    await a.engine.sync();
+    expect(await cardStates(b)).toEqual(await cardStates(a));
   });
 
   it('ends both offline devices with the same review log (the union) and the same card states', async () => {
