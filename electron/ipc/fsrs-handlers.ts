@@ -1,8 +1,11 @@
 /**
- * `fsrs:optimize` and `fsrs:cancel`: runs the FSRS optimizer (electron/fsrs/optimize.ts) for the
- * page, sending `fsrs:progress` to the window that asked, at most every 100 ms.
+ * `fsrs:optimize` and `fsrs:cancel`: runs the FSRS optimizer in a worker thread of main
+ * (electron/fsrs/runner.ts) for the page, sending `fsrs:progress` to the window that asked, at most
+ * every 100 ms. A cancel terminates the thread.
  */
-import { OptimizeCancelled, optimizeHistories } from '../fsrs/optimize';
+import { OptimizeCancelled } from '../fsrs/optimize';
+import { optimizeHistories } from '../fsrs/runner';
+import { spawnOptimizer } from '../fsrs/spawn';
 import type { FsrsOptimizeRequest } from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
@@ -26,23 +29,24 @@ function readRequest(req: unknown): FsrsOptimizeRequest {
 
 /** Registers the optimizer's channels. */
 export function registerFsrsHandlers(registry: HandlerRegistry): void {
-  const running = new Map<string, { cancelled: boolean }>();
+  const running = new Map<string, AbortController>();
   registry.handle('fsrs:optimize', async (event, req) => {
     const { jobId, histories, cutDay } = readRequest(req);
-    const job = { cancelled: false };
+    const job = new AbortController();
     running.set(jobId, job);
     let sentAt = 0;
     try {
       return await optimizeHistories(
         histories,
         cutDay,
+        spawnOptimizer,
         (phase, done, total) => {
           const now = Date.now();
           if (now - sentAt < 100 && done < total) return;
           sentAt = now;
           if (!event.sender.isDestroyed()) event.sender.send('fsrs:progress', { jobId, phase, done, total });
         },
-        () => job.cancelled,
+        job.signal,
       );
     } catch (err) {
       if (err instanceof OptimizeCancelled) throw new HandlerError('cancelled', err.message);
@@ -55,8 +59,7 @@ export function registerFsrsHandlers(registry: HandlerRegistry): void {
     }
   });
   registry.handle('fsrs:cancel', (_event, req) => {
-    const job = running.get(String(req?.jobId ?? ''));
-    if (job) job.cancelled = true;
+    running.get(String(req?.jobId ?? ''))?.abort();
     return null;
   });
 }

@@ -75,6 +75,8 @@ test('a new preset with its own retention and easy days is assigned to a pack, a
 test('Optimize fits the Default preset to a seeded year of reviews, shows the evaluation, and applies the fitted parameters', async ({
   page,
 }) => {
+  // fsrs-rs runs as WebAssembly on one thread of main (two fits of a year): room on a busy machine.
+  test.setTimeout(240_000);
   const library = new LibraryPage(page);
   await library.open();
   await library.pack(COURSE_TITLE).waitFor();
@@ -93,7 +95,7 @@ test('Optimize fits the Default preset to a seeded year of reviews, shows the ev
   await expect(scheduling.getByTestId('preset-parameters')).toHaveText(/Default parameters/);
   await scheduling.getByRole('button', { name: 'Optimize', exact: true }).click();
   const status = scheduling.getByRole('status');
-  await expect(status).toContainText('and applied', { timeout: 60_000 });
+  await expect(status).toContainText('and applied', { timeout: 180_000 });
   const table = scheduling.getByRole('table', { name: /Evaluation on your later/ });
   await expect(table.getByRole('row', { name: /^Default/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /^Fitted/ })).toBeVisible();
@@ -116,4 +118,27 @@ test('Optimize fits the Default preset to a seeded year of reviews, shows the ev
   await expect(page.getByRole('status').filter({ hasText: /cards? rescheduled/ })).toBeVisible();
   const dueAfter = (await readRows<{ key: string; due: number }>(page, 'cards')).map((c) => c.due).sort();
   expect(dueAfter).not.toEqual(dueBefore);
+});
+
+test('Cancel optimization during the fit keeps the default parameters', async ({ page }) => {
+  test.setTimeout(240_000);
+  const library = new LibraryPage(page);
+  await library.open();
+  await library.pack(COURSE_TITLE).waitFor();
+  await callBench(page, 'seedFsrsHistory', { packId: PACK_ID, now: Date.now(), days: 365, seed: 'e2e' });
+
+  const settings = new SettingsPage(page);
+  await settings.open();
+  const scheduling = settings.section('Scheduling');
+  await scheduling.getByRole('button', { name: 'Optimize', exact: true }).click();
+  // The fit has started in main's worker thread once its progress shows.
+  await expect(scheduling.getByText('Fitting on your earlier reviews…')).toBeVisible({ timeout: 120_000 });
+  await scheduling.getByRole('button', { name: 'Cancel optimization' }).click();
+  await expect(scheduling.getByRole('status')).toHaveText(
+    'Optimization cancelled: the parameters were not changed.',
+  );
+  await expect(scheduling.getByTestId('preset-parameters')).toHaveText(/Default parameters/);
+  await expect(scheduling.getByRole('button', { name: 'Optimize', exact: true })).toBeEnabled();
+  expect((await storedSettings(page)).parameters ?? []).toHaveLength(0);
+  await expectAccessible(page, 'on Settings after a cancelled optimization');
 });

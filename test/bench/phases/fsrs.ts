@@ -3,22 +3,18 @@
  * 2,000 cards, a year of daily sessions, recall drawn from the model, seeded): log loss and RMSE
  * (bins) of the default and the fitted parameters on the later third of the reviews (fitted on the
  * earlier two thirds), and the time to fit 100k reviews. Runs in Node with the same code main runs
- * (electron/fsrs/optimize.ts), in every bench run whatever `--sizes` says.
+ * (electron/fsrs/runner.ts: fsrs-browser in a worker thread), in every bench run whatever `--sizes` says.
  *
  * "Beyond Anki": the same simulated history rated two ways — self-rated (the student's own button,
  * with the self-assessment errors below) and auto-graded (what the app's grader knows for sure:
  * recalled → Good, forgotten → Again) — each fitted on the earlier part and scored on the later
  * reviews' true recall.
  */
-import {
-  fitParameters,
-  loadBinding,
-  optimizeHistories,
-  score,
-  toItems,
-} from '../../../electron/fsrs/optimize';
+import { evaluate, type Item, toReviews } from '../../../electron/fsrs/model';
+import { fitHistories, optimizeHistories } from '../../../electron/fsrs/runner';
 import { createRng } from '../../../renderer/src/core/random/prng';
 import { countReviews, splitDay } from '../../../renderer/src/core/scheduler/fsrs-history';
+import { spawnOptimizerFromSource } from '../../support/fsrs-worker';
 import { type SimCard, simulateHistory, takeItems, toHistories } from '../fsrs-sim';
 
 /** What the phase measured (JSON: `fsrs.*`). */
@@ -68,37 +64,23 @@ async function fitAndScoreOnTruth(
   rated: readonly SimCard[],
   cutDay: number,
 ): Promise<{ logLoss: number; rmseBins: number }> {
-  const b = await loadBinding();
   const h = toHistories(rated);
-  const train = toItems(b, h)
-    .filter((x) => x.day < cutDay)
-    .map((x) => x.item);
-  const params = await fitParameters(
-    b,
-    train,
-    () => {},
-    () => false,
-  );
-  // The later reviews with their true outcome as the label: recalled → Good, forgotten → Again.
-  const truth = rated.map((c) =>
-    c.map((r, i) => ({ ...r, rating: i === 0 ? r.rating : r.recalled ? (r.rating > 1 ? r.rating : 3) : 1 })),
-  );
-  const test = [];
-  for (let k = 0; k < rated.length; k++) {
-    const inputs = h[k] as { ratings: number[]; days: number[] };
-    const labels = truth[k] as SimCard;
-    for (let i = 1; i < inputs.ratings.length; i++) {
-      if ((inputs.days[i] ?? 0) < cutDay) continue;
-      const reviews = [];
-      for (let j = 0; j <= i; j++) {
-        const delta = j === 0 ? 0 : (inputs.days[j] ?? 0) - (inputs.days[j - 1] ?? 0);
-        const rating = j === i ? (labels[j]?.rating ?? 3) : (inputs.ratings[j] ?? 3);
-        reviews.push(new b.FSRSBindingReview(rating, delta));
-      }
-      test.push(new b.FSRSBindingItem(reviews));
+  const params = await fitHistories(h, cutDay, spawnOptimizerFromSource);
+  // The later reviews, each labelled with its true outcome (recalled or not), in time order.
+  const test: { item: Item; recalled: boolean }[] = [];
+  h.forEach((history, k) => {
+    const card = toReviews(history);
+    for (let end = 1; end < card.length; end++) {
+      const day = history.days[end] ?? 0;
+      if (day >= cutDay) test.push({ item: { card, end, day }, recalled: rated[k]?.[end]?.recalled ?? true });
     }
-  }
-  return score(b, params, test);
+  });
+  test.sort((a, b) => a.item.day - b.item.day);
+  return evaluate(
+    params,
+    test.map((x) => x.item),
+    test.map((x) => x.recalled),
+  );
 }
 
 /** Runs the phase. */
@@ -108,24 +90,19 @@ export async function measureFsrs(log: (line: string) => void): Promise<FsrsBenc
   const sim = simulateHistory({ cards, days, seed: 'bench' });
   const histories = toHistories(sim);
   const cutDay = splitDay(histories);
-  const out = await optimizeHistories(histories, cutDay, () => {});
+  const out = await optimizeHistories(histories, cutDay, spawnOptimizerFromSource);
   if (!out.evaluation) throw new Error('the simulated history has no later part to score');
   log(
     `  ${countReviews(histories)} reviews: log loss ${out.evaluation.default.logLoss.toFixed(4)} → ${out.evaluation.fitted.logLoss.toFixed(4)}, RMSE ${out.evaluation.default.rmseBins.toFixed(4)} → ${out.evaluation.fitted.rmseBins.toFixed(4)} (default → fitted, later third)`,
   );
 
+  // One fit of 100k reviews as the app runs it: a worker thread started, fsrs-browser loaded, fitted.
   const big = takeItems(toHistories(simulateHistory({ cards: 24_000, days, seed: 'bench-100k' })), 100_000);
-  const b = await loadBinding();
-  const items = toItems(b, big).map((x) => x.item);
+  const bigItems = countReviews(big) - big.length;
   const t0 = performance.now();
-  await fitParameters(
-    b,
-    items,
-    () => {},
-    () => false,
-  );
+  await fitHistories(big, null, spawnOptimizerFromSource);
   const optimizeMs = performance.now() - t0;
-  log(`  optimize ${items.length} reviews: ${optimizeMs.toFixed(0)} ms`);
+  log(`  optimize ${bigItems} reviews: ${optimizeMs.toFixed(0)} ms`);
 
   const self = selfRated(sim, 'bench');
   const graded = sim.map((c) =>
@@ -150,7 +127,7 @@ export async function measureFsrs(log: (line: string) => void): Promise<FsrsBenc
     rmseDefault: out.evaluation.default.rmseBins,
     rmseFitted: out.evaluation.fitted.rmseBins,
     optimizeMs,
-    optimizeReviews: items.length,
+    optimizeReviews: bigItems,
     grading,
   };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { packToGift, readPackFile } from '../../../../renderer/src/core/formats';
 
-// A smoke test against quadratic behaviour (string building, line/column lookups): 50k questions
-// must read in seconds, not minutes. The benchmark (npm run bench) measures real timings.
+// Large files read completely, with progress and exact places. Whether reading stays linear
+// (string building, line/column lookups) is measured by the bench's `import.linearity` phase, not
+// by a time bound here (timed unit tests fail on a loaded machine and prove nothing on a fast one).
 const N = 50_000;
 
 function bigPack() {
@@ -49,23 +50,18 @@ describe('reading large files', { timeout: 60_000 }, () => {
     ['big.gift', gift],
     ['big.tsv', tsv],
   ] as const) {
-    it(`${name}: ${N} questions in seconds, with progress reported`, () => {
+    it(`${name}: ${N} questions, with progress reported`, () => {
       const progress: number[] = [];
-      const start = performance.now();
       const result = readPackFile(name, bytes, { onProgress: (f) => progress.push(f) });
-      const elapsed = performance.now() - start;
       expect(result.ok && result.pack.questions.length).toBe(N);
-      expect(elapsed).toBeLessThan(15_000);
       expect(progress.at(-1)).toBe(1);
       expect(progress.every((f, i) => f >= (progress[i - 1] ?? 0) && f <= 1)).toBe(true);
     });
   }
 
-  it('places 50k problems in one pass', () => {
+  it('places 50k problems, each at its line and column', () => {
     const text = new TextDecoder().decode(gift).replaceAll('[section:s1]\n::q', '[section:gone]\n::q');
-    const start = performance.now();
     const result = readPackFile('bad.gift', text);
-    expect(performance.now() - start).toBeLessThan(15_000);
     expect(result.ok ? 0 : result.issues.length).toBe(N);
     const line10 = text.split('\n')[9] ?? '';
     expect(line10).toBe('// [id:q0] [type:multiple-choice] [section:gone]');
