@@ -384,7 +384,9 @@ async function main(): Promise<void> {
     `${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memory}; Node ${machine.node}; ${machine.chromium}; ${machine.mode}`,
   );
   const jsSize = measureJsSize();
-  log(`renderer JS: ${(jsSize.total / 1000).toFixed(1)} KB gzip`);
+  log(
+    `renderer JS: ${(jsSize.total / 1000).toFixed(1)} KB gzip, ${(jsSize.initial / 1000).toFixed(1)} KB of it at start-up`,
+  );
   if (!o.onlyBackup) log('\n== start-up with the course alone, and the floor (Chromium to about:blank)');
   const courseStart: StartResult = o.onlyBackup
     ? { runs: [], floor: [] }
@@ -428,6 +430,7 @@ async function main(): Promise<void> {
       reviewsPerCard: o.reviewsPerCard,
     },
     jsSize,
+    'size.startupJsGzipKB': jsSize.initial / 1000,
     rowCost: rowCost.value,
     courseStart,
     sizes,

@@ -7,7 +7,7 @@ import { useAutoBackup } from '../features/backup/use-auto-backup';
 import { ImportShell } from '../features/import/ImportShell';
 import { SetAsideNotice } from '../features/library/SetAsideNotice';
 import { checkDatabase, type DatabaseHealth } from '../ops/database-health';
-import { settleReviewLog, warmReviewColumns } from '../ops/review-log-upgrade';
+import { settleReviewLog } from '../ops/review-log-upgrade';
 import { checkStoredSettings } from '../ops/stored-rows';
 import { useAppStore } from '../store';
 import { AboutDialog } from './AboutDialog';
@@ -19,8 +19,19 @@ import { useFolderSync } from './use-folder-sync';
 import { useMainEvents } from './use-main-events';
 import { useTheme } from './use-theme';
 
-/** How long after the Library is shown the statistics' cache is filled (the first clicks go first). */
-const WARM_AFTER_MS = 1500;
+/** How long after the Library is shown the review log's upkeep runs (the first clicks go first). */
+const UPKEEP_AFTER_MS = 1500;
+
+/**
+ * Old undo snapshots and answers cleared, then the statistics' cache of the days not cached yet
+ * (after an upgrade, all of them), so their first opening does not read every review. After the
+ * Library is shown: clearing old answers reads every older review.
+ */
+async function reviewLogUpkeep(): Promise<void> {
+  const upkeep = await import('../ops/review-log-upkeep');
+  await upkeep.tidyReviewLog(db, Date.now());
+  await upkeep.warmReviewColumns(db);
+}
 
 export function App() {
   const route = useAppStore((s) => s.route);
@@ -41,7 +52,7 @@ export function App() {
       notify('error', `Could not check the database against its record: ${describeError(err)}`),
     );
     // Schema 4's review log moves into schema 5's compact rows first (only once, resumable).
-    const settled = settleReviewLog(db, Date.now(), (fraction, done, total) =>
+    const settled = settleReviewLog(db, (fraction, done, total) =>
       setUpgrading(
         `Upgrading your review log: ${done.toLocaleString()} of ${total.toLocaleString()} reviews (${Math.floor(fraction * 100)} %)…`,
       ),
@@ -54,9 +65,7 @@ export function App() {
       .catch((err: unknown) => notify('error', `Start-up failed: ${describeError(err)}`))
       .finally(() => {
         setReady(true);
-        // Once the Library is up: the statistics' cache of the days not cached yet (after an
-        // upgrade, all of them), so their first opening does not read every review.
-        setTimeout(() => void warmReviewColumns(db).catch(() => {}), WARM_AFTER_MS);
+        setTimeout(() => void reviewLogUpkeep().catch(() => {}), UPKEEP_AFTER_MS);
       });
   }, [notify]);
 

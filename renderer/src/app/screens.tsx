@@ -4,11 +4,12 @@
  */
 import type { ReactNode } from 'react';
 import { LibraryScreen } from '../features/library/LibraryScreen';
-import { ReaderScreen } from '../features/reader/ReaderScreen';
 import type { Route, RouteName } from '../store';
 import { lazyScreen, ScreenLoader } from './lazy-screen';
 
-// Not needed at start-up: their code loads when first opened (the Library and the Reader stay instant).
+// Not needed at start-up: their code loads when first opened (the Library stays instant; the Reader
+// and Study, the Library's next steps, load once the window is idle after start-up).
+const ReaderScreen = lazyScreen(() => import('../features/reader/ReaderScreen').then((m) => m.ReaderScreen));
 const SelfTestScreen = lazyScreen(() =>
   import('../features/selftest/SelfTestScreen').then((m) => m.SelfTestScreen),
 );
@@ -49,11 +50,18 @@ export const NAV_ITEMS: { name: RouteName; label: string; also?: RouteName[] }[]
 ];
 
 /**
- * Loads the Study screen's code once the window is idle after start-up: studying is the Library's
- * next step, so it should open without a loading status. Returns a function that cancels it.
+ * Loads the Study and Reader screens' code once the window is idle after start-up: reading and
+ * studying are the Library's next steps, so they should open without a loading status. Returns a
+ * function that cancels it.
  */
 export function preloadNextScreens(): () => void {
-  const id = requestIdleCallback(() => StudyScreen.preload(), { timeout: 5000 });
+  const id = requestIdleCallback(
+    () => {
+      ReaderScreen.preload();
+      StudyScreen.preload();
+    },
+    { timeout: 5000 },
+  );
   return () => cancelIdleCallback(id);
 }
 

@@ -1,6 +1,6 @@
 /** Menu commands from main become navigation in the renderer. */
 import { useEffect } from 'react';
-import { importFromDialog } from '../ops/import';
+import { importFromDialog } from '../ops/import/on-demand';
 import type { MenuCommand } from '../platform/bridge';
 import { onMainEvent } from '../platform/bridge';
 import { type Route, useAppStore } from '../store';

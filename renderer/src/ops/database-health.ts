@@ -12,7 +12,6 @@
  */
 
 import type { BackupSummary } from '../core/backup';
-import { summarizeDatabase } from '../db/repos/backup-repo';
 import { db as appDb, type LecternDb } from '../db/schema/database';
 import type { MetaRow } from '../db/schema/rows';
 import {
@@ -100,7 +99,9 @@ async function writeRecord(id: string, counts: DatabaseCounts, lastGoodBackup: s
 async function settle(db: LecternDb, summary?: BackupSummary): Promise<void> {
   const id = await ensureId(db);
   const before = await invoke('db:record-read');
-  const counts = countsOf(summary ?? (await summarizeDatabase(db)));
+  // The backup repository (and the backup format's code) loads only when counts must be taken: a
+  // start-up that finds the recorded database does not.
+  const counts = countsOf(summary ?? (await (await import('../db/repos/backup-repo')).summarizeDatabase(db)));
   await writeRecord(id, counts, before.ok ? (before.value?.lastGoodBackup ?? null) : null);
   whole = id;
 }

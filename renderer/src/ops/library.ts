@@ -3,7 +3,6 @@
  * screen), removing a pack, and the rows set aside because they fail their schema.
  */
 
-import { removePackWithMedia } from '../db/repos/media-repo';
 import { db } from '../db/schema/database';
 import type { PackRow, ReadingRow } from '../db/schema/rows';
 
@@ -37,6 +36,7 @@ export async function loadLibrary(): Promise<LibraryPack[]> {
 }
 
 /** Removes a pack with its questions, cards, reading progress, review history and the media no other pack names. */
-export function removePackFromLibrary(packId: string): Promise<void> {
-  return removePackWithMedia(db, packId);
+export async function removePackFromLibrary(packId: string): Promise<void> {
+  // The media repository (and the import code it shares) loads on the first removal, not at start-up.
+  return (await import('../db/repos/media-repo')).removePackWithMedia(db, packId);
 }

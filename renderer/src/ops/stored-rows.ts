@@ -5,7 +5,6 @@
  */
 import { loadBundledContent } from '../app/bootstrap';
 import type { Diagnostic } from '../core/pack/diagnostics';
-import { removePackWithMedia } from '../db/repos/media-repo';
 import { getSettings } from '../db/repos/settings-repo';
 import { db as appDb, type LecternDb } from '../db/schema/database';
 import type { SetAsideRow } from '../db/schema/middleware/row-guard';
@@ -35,7 +34,7 @@ export async function reapplyPackFile(packId: string, db: LecternDb = appDb): Pr
  */
 export async function dropSetAsideRow(row: SetAsideRow, db: LecternDb = appDb): Promise<void> {
   if (row.table === 'packs') {
-    await removePackWithMedia(db, row.packId);
+    await (await import('../db/repos/media-repo')).removePackWithMedia(db, row.packId);
     return;
   }
   await db.transaction('rw', db.questionChunks, async () => {

@@ -29,7 +29,8 @@ import {
   revlogUpgradePending,
   upgradeReviewLog,
 } from '../../../renderer/src/db/schema/upgrades/upgrade-v5';
-import { settleReviewLog, warmReviewColumns } from '../../../renderer/src/ops/review-log-upgrade';
+import { settleReviewLog } from '../../../renderer/src/ops/review-log-upgrade';
+import { warmReviewColumns } from '../../../renderer/src/ops/review-log-upkeep';
 
 const T0 = Date.UTC(2025, 5, 1, 8);
 const MIN = 60_000;
@@ -224,7 +225,7 @@ describe('schema 4 → 5: the review log in compact rows', () => {
       })) as CardPlan[],
     );
     const db = new LecternDb(await schema4Fixture(history));
-    await settleReviewLog(db, Date.now());
+    await settleReviewLog(db);
     expect(await warmReviewColumns(db)).toBeGreaterThan(0);
     expect(await warmReviewColumns(db)).toBe(0);
     let built = false;

@@ -4,7 +4,7 @@
  * at start-up and whenever main says more arrived.
  */
 import { useEffect } from 'react';
-import { importPendingFiles } from '../../ops/import';
+import { importPendingFiles } from '../../ops/import/on-demand';
 import { onMainEvent } from '../../platform/bridge';
 import { useWindowDragging, useWindowDrop } from './window-drop';
 import './import.css';

@@ -1,6 +1,6 @@
 /** The Library's pack management: export as Lectern JSON, .lectern (with media), GIFT or Moodle XML, and remove after a confirmation. */
 import { useState } from 'react';
-import { type ExportFormat, exportPack } from '../../ops/export';
+import type { ExportFormat } from '../../ops/export';
 import { removePackFromLibrary } from '../../ops/library';
 import { useAppStore } from '../../store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -23,6 +23,8 @@ export function PackManageActions({
 
   const runExport = async (format: ExportFormat) => {
     try {
+      // The exporters (GIFT, Moodle XML, .lectern) load on the first export, not with the Library.
+      const { exportPack } = await import('../../ops/export');
       const path = await exportPack(packId, format);
       if (path) notify('success', `Exported “${title}” to ${path}.`);
     } catch (err) {

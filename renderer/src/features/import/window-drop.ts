@@ -3,7 +3,7 @@
  * drags (text inside the page) behave as usual.
  */
 import { useEffect, useSyncExternalStore } from 'react';
-import { importFiles } from '../../ops/import';
+import { importFiles } from '../../ops/import/on-demand';
 import { useAppStore } from '../../store';
 
 let dragging = false;
@@ -56,7 +56,7 @@ export function useWindowDrop(): void {
       const files = [...(e.dataTransfer?.files ?? [])];
       if (files.length === 0) return;
       navigate({ name: 'import' });
-      importFiles(files.map((file) => ({ kind: 'file', file })));
+      void importFiles(files.map((file) => ({ kind: 'file', file })));
     };
     window.addEventListener('dragenter', over);
     window.addEventListener('dragover', over);

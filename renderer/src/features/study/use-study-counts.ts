@@ -4,10 +4,10 @@
  * read the pack rows again.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { appStudy, type CountedPack, type LibraryCounts } from '../../ops/study';
+import { type CountedPack, countLibrary, type LibraryCounts } from '../../ops/study/library-counts';
 import { useNow } from './use-now';
 
 export function useStudyCounts(packs: readonly CountedPack[] | undefined): LibraryCounts | undefined {
   const now = useNow(60_000);
-  return useLiveQuery(() => (packs ? appStudy.countLibrary(packs, Date.now()) : undefined), [now, packs]);
+  return useLiveQuery(() => (packs ? countLibrary(packs, Date.now()) : undefined), [now, packs]);
 }

@@ -277,10 +277,14 @@ export async function importFromDialog(): Promise<void> {
   importFromMain(await invoke('files:open-dialog'), 'the chosen file');
 }
 
-/** Imports the files the OS asked Lectern to open (at start-up and whenever main says there are some). */
-export async function importPendingFiles(): Promise<void> {
-  const res = await invoke('files:take-pending');
+/** Imports the files the OS asked Lectern to open, as `files:take-pending` answered (none: nothing). */
+export function importOpenedFiles(res: Result<PackFile[]>): void {
   if (res.ok && res.value.length === 0) return;
   useAppStore.getState().navigate({ name: 'import' });
   importFromMain(res, 'a file opened with Lectern');
+}
+
+/** Imports the files the OS asked Lectern to open (at start-up and whenever main says there are some). */
+export async function importPendingFiles(): Promise<void> {
+  importOpenedFiles(await invoke('files:take-pending'));
 }

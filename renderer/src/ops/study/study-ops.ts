@@ -8,16 +8,12 @@ import type { DailyLimits } from '../../core/queue';
 import type { AppSettings } from '../../core/settings';
 import { type NewRaises, NO_RAISES, raiseNewToday, type StudyScope } from '../../core/study';
 import { getSettings } from '../../db/repos/settings-repo';
-import {
-  type CountedPack,
-  countsByPackAndChapter,
-  type LibraryCounts,
-} from '../../db/repos/study-counts-repo';
 import { type EmptyReasons, explainEmptyQueue } from '../../db/repos/study-empty-repo';
 import { loadUpcoming, type Upcoming } from '../../db/repos/study-session-repo';
 import type { PackRow } from '../../db/schema/rows';
 import type { SessionView } from '../../store/session-slice';
 import { forgetDueLoads } from '../scheduling/due-load';
+import { type CountedPack, countLibrary, type LibraryCounts } from './library-counts';
 import { computeStudyDayStart, limitsToday } from './load-queue';
 import { type StudyDeps, StudySession } from './study-session';
 
@@ -123,6 +119,6 @@ export class StudyOps {
 
   /** Due and new counts per pack and chapter of `packs` at `now`, for the Library. */
   countLibrary(packs: readonly CountedPack[], now: number): Promise<LibraryCounts> {
-    return countsByPackAndChapter(this.deps.db, now, { packs });
+    return countLibrary(packs, now, this.deps.db);
   }
 }

@@ -100,7 +100,9 @@ function startEngine(folder: string): void {
     clearInterval(timer);
     if (writeTimer) clearTimeout(writeTimer);
   };
-  void e.load().then(() => e.sync());
+  e.load()
+    .then(() => e.sync())
+    .catch((err: unknown) => publish({ ...e.getStatus(), error: `Sync could not start: ${String(err)}` }));
 }
 
 /**
