@@ -5,7 +5,7 @@ import { MAX_ARCHIVE_BYTES, MAX_FILE_BYTES, type PackFile } from './ipc/contract
 import { HandlerError } from './ipc/handle';
 
 /** Extensions Lectern opens as packs. */
-export const PACK_EXTENSIONS = ['json', 'gift', 'txt', 'csv', 'tsv', 'xml', 'lectern'];
+export const PACK_EXTENSIONS = ['json', 'gift', 'txt', 'csv', 'tsv', 'xml', 'lectern', 'apkg', 'colpkg'];
 
 export function isPackPath(path: string): boolean {
   const ext = path.toLowerCase().split('.').pop() ?? '';
@@ -25,18 +25,19 @@ export async function readPackFile(path: string, origin: PackFile['origin']): Pr
       name,
     );
   }
-  const archive = /\.lectern$/i.test(name);
+  // A .lectern zip or an Anki package carries media: read as bytes, up to the archive limit.
+  const archive = /\.(lectern|apkg|colpkg)$/i.test(name);
   const limit = archive ? MAX_ARCHIVE_BYTES : MAX_FILE_BYTES;
   if (size > limit) {
     throw new HandlerError(
       'too-large',
-      `${name} is ${(size / 1048576).toFixed(1)} MiB; Lectern opens ${archive ? '.lectern files' : 'packs'} up to ${limit / 1048576} MiB`,
+      `${name} is ${(size / 1048576).toFixed(1)} MiB; Lectern opens ${archive ? 'packages with media (.lectern, .apkg, .colpkg)' : 'packs'} up to ${limit / 1048576} MiB`,
       name,
     );
   }
   const bytes = await readFile(path);
-  // A zip (a .lectern pack with media) crosses IPC as base64 and is read in the renderer's worker.
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4)
+  // A zip (a .lectern pack, an Anki package) crosses IPC as base64, its bytes read in the renderer's workers.
+  if (archive || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4))
     return { name, text: '', base64: Buffer.from(bytes).toString('base64'), origin };
   return { name, text: decodeText(name, bytes), origin };
 }

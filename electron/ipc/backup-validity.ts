@@ -1,5 +1,5 @@
 /**
- * Whether a backup file on disk is whole, by its own trailer: a format 2 or 3 backup ends with the row
+ * Whether a backup file on disk is whole, by its own trailer: a format 2 to 4 backup ends with the row
  * counts and per-table checksums of what it holds (see renderer/src/core/backup/schema.ts), so main
  * can tell a real automatic backup from junk, a cut-off file or an edited one without trusting the page.
  * Read as a stream of lines, the way the writer wrote it (a row per line); a gzip-compressed file
@@ -12,7 +12,9 @@ import { createGunzip } from 'node:zlib';
 import { createHasher, type Hasher } from '../../renderer/src/core/backup/checksum';
 
 const TABLE_LINE = /^"([A-Za-z]+)":\[$/;
-const HEAD = /^\{"format":"lectern-backup","formatVersion":([23]),/;
+const HEAD = /^\{"format":"lectern-backup","formatVersion":([234]),/;
+/** A format 4 review block's line begins with its row count (`review-blocks.ts`). */
+const BLOCK_ROWS = /^\{"n":(\d+),/;
 
 /** Judges a backup fed line by line (lines without their "\n"). */
 export interface LineCheck {
@@ -21,9 +23,13 @@ export interface LineCheck {
   whole(): boolean;
 }
 
-/** Formats 2 and 3 checked row by row against their trailer; format 1 (header first) must parse. */
+/**
+ * Formats 2 to 4 checked row by row against their trailer (format 4's review log block by block, each
+ * counting the rows it says it holds); format 1 (header first) must parse.
+ */
 export function createLineCheck(): LineCheck {
   let state: 'head' | 'rows' | 'v1' | 'bad' = 'head';
+  let version = 0;
   const v1: string[] = [];
   const hashers = new Map<string, Hasher>();
   const counts = new Map<string, number>();
@@ -40,7 +46,11 @@ export function createLineCheck(): LineCheck {
         if (line.startsWith('{"format":"lectern-backup","formatVersion":1,')) {
           state = 'v1';
           v1.push(line);
-        } else state = HEAD.test(line) && line.endsWith('"tables":{') ? 'rows' : 'bad';
+        } else {
+          const head = HEAD.exec(line);
+          version = Number(head?.[1] ?? 0);
+          state = head && line.endsWith('"tables":{') ? 'rows' : 'bad';
+        }
         return;
       }
       if (trailer.length > 0 || line.startsWith('"counts":')) {
@@ -60,7 +70,13 @@ export function createLineCheck(): LineCheck {
         const h = hashers.get(table) as Hasher;
         h.update(row);
         h.update('\n');
-        counts.set(table, (counts.get(table) ?? 0) + 1);
+        let rows = 1;
+        if (version >= 4 && table === 'reviews') {
+          const n = BLOCK_ROWS.exec(row);
+          if (!n) state = 'bad';
+          rows = Number(n?.[1] ?? 0);
+        }
+        counts.set(table, (counts.get(table) ?? 0) + rows);
       } else state = 'bad';
     },
     whole() {

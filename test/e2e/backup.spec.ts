@@ -47,6 +47,7 @@ function chapterRow(library: LibraryPage, name: string) {
 }
 
 test('an automatic backup is written on quit, restores from the list, and restores into a fresh install', async () => {
+  test.setTimeout(120_000); // three launches of the app, each with a backup written or restored
   // 1. Something of the student's, then quit: main asks for a backup and waits for it.
   const first = await launchApp();
   const read = await openChapter(new LibraryPage(first.page), 1);
@@ -54,10 +55,10 @@ test('an automatic backup is written on quit, restores from the list, and restor
   const files = quitBackups(first.userDataDir);
   expect(files).toHaveLength(1);
   const backupPath = join(first.userDataDir, 'backups', files[0] ?? '');
-  // Format 3: the backup's JSON, gzip-compressed.
+  // Format 4: the backup's JSON, gzip-compressed.
   expect(JSON.parse(gunzipSync(readFileSync(backupPath)).toString('utf8'))).toMatchObject({
     format: 'lectern-backup',
-    formatVersion: 3,
+    formatVersion: 4,
     counts: { reading: 1 },
   });
 
@@ -123,7 +124,7 @@ test('"Export backup…" saves a file; a truncated, edited or foreign file is re
     const gz = readFileSync(join(saveDir, exported[0] ?? ''));
     const full = gunzipSync(gz).toString('utf8');
     expect(JSON.parse(full)).toMatchObject({ format: 'lectern-backup', counts: { reading: 1 } });
-    // The reading row (an array in format 3) with its first-opened time changed.
+    // The reading row (an array since format 3) with its first-opened time changed.
     const reading = full.lastIndexOf('"reading":[');
     const edited = full.slice(0, reading) + full.slice(reading).replace(/,(\d{6,}),/, ',1,');
     expect(edited).not.toBe(full);
@@ -133,7 +134,7 @@ test('"Export backup…" saves a file; a truncated, edited or foreign file is re
     const bad: { name: string; text: string | Buffer; message: RegExp }[] = [
       { name: 'cut.json', text: full.slice(0, Math.floor(full.length / 2)), message: /truncated/ },
       { name: 'edited.json', text: edited, message: /checksum/ },
-      // Compressed (format 3) and damaged: cut short, or a byte changed.
+      // Compressed (formats 3 and 4) and damaged: cut short, or a byte changed.
       {
         name: 'cut-gzip.json',
         text: gz.subarray(0, gz.length - 20),
@@ -351,7 +352,7 @@ test(`a backup of ${LARGE.toLocaleString('en-US')} reviews streams from main, re
     const [saved] = readdirSync(saveDir).filter((n) => /^lectern-backup-\d{4}-\d{2}-\d{2}\.json$/.test(n));
     const savedPath = join(saveDir, saved ?? '');
     const ends = await readGzipEnds(savedPath);
-    expect(ends.head).toMatch(/^\{"format":"lectern-backup","formatVersion":3,/);
+    expect(ends.head).toMatch(/^\{"format":"lectern-backup","formatVersion":4,/);
     expect(ends.tail).toContain(`"reviews":${LARGE}}`);
     console.log(
       `[backup e2e] ${LARGE} reviews, ${(bytes / 1e6).toFixed(1)} MB: checked in ${(checkMs / 1000).toFixed(1)} s, restored in ${(restoreMs / 1000).toFixed(1)} s, exported (${(statSync(savedPath).size / 1e6).toFixed(1)} MB) in ${(exportMs / 1000).toFixed(1)} s`,

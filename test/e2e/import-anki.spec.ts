@@ -4,52 +4,12 @@
  * the import stores the notes as questions and the replayed reviews as review rows, and a note whose
  * front is only an image imports (it used to be refused).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BASIC, buildPackage, CLOZE, TINY_PNG } from '../support/anki-package';
 import { expect, expectAccessible, test } from './fixtures';
+import { T0, writeDeck } from './format-fixtures';
+import { launchApp } from './launch';
 import { readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
-
-const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
-
-async function writeDeck(): Promise<string> {
-  const bytes = await buildPackage(
-    {
-      notetypes: [BASIC, CLOZE],
-      decks: [{ id: 7, name: 'Anatomy::Cells' }],
-      crt: Math.floor(T0 / 1000),
-      notes: [
-        {
-          id: 1,
-          guid: 'cellImg',
-          mid: BASIC.id,
-          fields: ['<img src="cell.png">', 'A cell'],
-          cards: [{ id: 10, ord: 0, did: 7 }],
-        },
-        {
-          id: 2,
-          guid: 'mito',
-          mid: CLOZE.id,
-          fields: ['{{c1::Mitochondria}} make ATP', ''],
-          tags: ['organelles'],
-          cards: [{ id: 20, ord: 0, did: 7, type: 2, queue: 2, due: 5, ivl: 3 }],
-        },
-      ],
-      reviews: [
-        { id: T0, cid: 20, ease: 3, type: 0 },
-        { id: T0 + 86_400_000, cid: 20, ease: 3, type: 1 },
-      ],
-    },
-    'latest',
-    { 'cell.png': TINY_PNG },
-  );
-  const file = join(mkdtempSync(join(tmpdir(), 'lectern-anki-')), 'Anatomy.apkg');
-  writeFileSync(file, bytes);
-  return file;
-}
 
 test('an Anki package with an image-only note and review history is imported with its history', async ({
   page,
@@ -95,4 +55,24 @@ test('an Anki package imported without its history stores no reviews', async ({ 
   await importer.confirm();
   await expect(page.getByText(/Review history imported/)).toHaveCount(0);
   expect(await readRows(page, 'revlog')).toEqual([]);
+});
+
+// Regression: File ▸ Import pack… read the chosen file as text, so an Anki package imported only when
+// chosen on the screen or dropped; the menu (and a file opened with Lectern) now hands over its bytes.
+test('File ▸ Import pack… imports an Anki package (it was read as text)', async () => {
+  test.setTimeout(120_000);
+  const file = await writeDeck();
+  const app = await launchApp({ env: { LECTERN_TEST_OPEN_FILES: JSON.stringify([file]) } });
+  try {
+    const importer = new ImportPage(app.page);
+    await new LibraryPage(app.page).heading().waitFor();
+    await app.clickMenu(['File', 'Import pack…']);
+    await expect(importer.summaryHeading()).toHaveText('Import “Anatomy”');
+    await expect(importer.fact('Format detected')).toHaveText('Anki package');
+    await importer.confirm();
+    const named = await readRows<{ name: string }>(app.page, 'packMedia');
+    expect(named.map((m) => m.name)).toEqual(['cell.png']);
+  } finally {
+    await app.close();
+  }
 });

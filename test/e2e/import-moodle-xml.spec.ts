@@ -7,30 +7,12 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, test } from './fixtures';
+import { BANK } from './format-fixtures';
 import { launchApp } from './launch';
 import { ImportPage } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
 import { StudyPage } from './pages/study-page';
 
-/** A 1×1 PNG. */
-const PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const BANK = `<?xml version="1.0" encoding="UTF-8"?>
-<quiz>
-  <question type="category"><category><text>$course$/top/Flags of Europe</text></category></question>
-  <question type="multichoice">
-    <name><text>Which flag</text></name>
-    <questiontext format="html"><text><![CDATA[<p>Whose flag is this? <img src="@@PLUGINFILE@@/flag.png" alt="a blue flag" /></p>]]></text>
-      <file name="flag.png" path="/" encoding="base64">${PNG}</file></questiontext>
-    <generalfeedback format="html"><text><![CDATA[<p>It is the <b>European</b> flag.</p>]]></text></generalfeedback>
-    <idnumber>flag-eu</idnumber>
-    <single>true</single>
-    <answer fraction="100"><text>The European Union's</text><feedback><text>Yes.</text></feedback></answer>
-    <answer fraction="0"><text>Sweden's</text><feedback><text>No: Sweden's is blue and yellow, but a cross.</text></feedback></answer>
-  </question>
-  <question type="ddmarker"><name><text>Map of Europe</text></name><questiontext format="html"><text>Drop the markers.</text></questiontext></question>
-</quiz>
-`;
 const TITLE = 'flags';
 
 test('a Moodle XML bank with an embedded image is imported, its image question studied, and exported back to Moodle XML', async () => {

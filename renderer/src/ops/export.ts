@@ -3,7 +3,7 @@
  * media), Moodle GIFT (what GIFT can say) or Moodle XML (what Moodle XML can say, images embedded). The
  * zip code and the XML writer load only when first used.
  */
-import { packToGift } from '../core/formats';
+import { packToGift } from '../core/formats/gift/write-gift';
 import { listPackMediaNames, loadPackMedia } from '../db/repos/media-repo';
 import { loadPackDocument } from '../db/repos/packs-repo';
 import { db as appDb, type LecternDb } from '../db/schema/database';

@@ -4,13 +4,16 @@
  * older than a day and answers older than the setting are cleared, then the statistics' cache is
  * filled. Loaded then, so start-up neither downloads nor parses the statistics' code.
  */
+import { reviewIdBound, reviewIdTime } from '../core/revlog/review-id';
 import { parseSettings } from '../core/settings';
-import { saveReviewColumnChunks } from '../db/repos/review-columns-repo';
+import { buildReviewColumnChunk } from '../core/stats';
+import { readColumnIndex, saveReviewColumnChunks } from '../db/repos/review-columns-repo';
 import { pruneOldResponses } from '../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../db/repos/settings-repo';
-import { type ColumnsToSave, loadReviewColumns } from '../db/repos/stats-repo';
+import { chunkFields } from '../db/repos/stats-repo';
 import { clearUndoSnapshots, UNDO_KEEP_MS } from '../db/repos/study-repo';
 import type { LecternDb } from '../db/schema/database';
+import { REVIEW_SPAN, spanOf } from '../db/schema/middleware/review-column-cache';
 
 const DAY = 86_400_000;
 
@@ -24,15 +27,58 @@ export async function tidyReviewLog(db: LecternDb, now: number): Promise<number>
   return pruneOldResponses(db, now - settings.keepAnswersDays * DAY);
 }
 
+/** Days built and saved per step of {@link warmReviewColumns}. */
+const WARM_DAYS_PER_STEP = 30;
+/** Past this many days (22 years) the statistics walk the log by id and cache nothing. */
+const MAX_WARM_SPANS = 8000;
+
 /**
  * Builds the statistics' cached columns (`reviewColumns`, a record a day) of every day that is over
- * and not cached yet — after an upgrade every day, later only the days since the last run — so the
- * first opening of the statistics reads the cache, not every review. Run once the Library is shown.
- * Resolves to the days built.
+ * and not cached yet — after an upgrade or a restore every day, later only the days since the last
+ * run — so the first opening of the statistics reads the cache, not every review. Run once the
+ * Library is shown. Works `daysPerStep` days at a time, each step saved in its own transaction: a
+ * page reloaded or closed midway keeps what was built, and the next start goes on from there (one
+ * read of a million reviews takes longer than many sessions last before a reload). Stops when the
+ * log changes under it (its generation moves on: the next run builds what is missing). Resolves to
+ * the days built (`maxSteps` stops sooner, as a reload would).
  */
-export async function warmReviewColumns(db: LecternDb): Promise<number> {
-  const toSave: ColumnsToSave = { generation: 0, chunks: [] };
-  await db.transaction('r', db.revlog, db.reviewColumns, () => loadReviewColumns(db, undefined, toSave));
-  if (toSave.chunks.length === 0) return 0;
-  return (await saveReviewColumnChunks(db, toSave.generation, toSave.chunks)) ? toSave.chunks.length : 0;
+export async function warmReviewColumns(
+  db: LecternDb,
+  opts: { daysPerStep?: number; maxSteps?: number } = {},
+): Promise<number> {
+  const daysPerStep = opts.daysPerStep ?? WARM_DAYS_PER_STEP;
+  let built = 0;
+  for (let steps = 0; steps < (opts.maxSteps ?? Number.POSITIVE_INFINITY); steps++) {
+    const step = await db.transaction('r', db.revlog, db.reviewColumns, async () => {
+      const [{ spans, generation }, firstKeys, lastKeys] = await Promise.all([
+        readColumnIndex(db),
+        db.revlog.orderBy(':id').limit(1).primaryKeys(),
+        db.revlog.orderBy(':id').reverse().limit(1).primaryKeys(),
+      ]);
+      const first = reviewIdTime(firstKeys[0]);
+      const last = reviewIdTime(lastKeys[0]);
+      if (!Number.isFinite(first) || !Number.isFinite(last)) return null;
+      if ((spanOf(last) - spanOf(first)) / REVIEW_SPAN + 1 > MAX_WARM_SPANS) return null;
+      // A day can be cached once it is over: before the newest review's day and today.
+      const open = Math.min(spanOf(last), spanOf(Date.now()));
+      const missing: number[] = [];
+      for (let span = spanOf(first); span < open && missing.length < daysPerStep; span += REVIEW_SPAN)
+        if (!spans.has(span)) missing.push(span);
+      if (missing.length === 0) return null;
+      const chunks = await Promise.all(
+        missing.map(async (span) => {
+          const rows = await db.revlog
+            .where(':id')
+            .between(reviewIdBound(span), reviewIdBound(span + REVIEW_SPAN), true, false)
+            .toArray();
+          return buildReviewColumnChunk(span, rows.map(chunkFields));
+        }),
+      );
+      return { generation, chunks };
+    });
+    if (!step) return built;
+    if (!(await saveReviewColumnChunks(db, step.generation, step.chunks))) return built;
+    built += step.chunks.length;
+  }
+  return built;
 }

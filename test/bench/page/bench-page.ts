@@ -10,7 +10,8 @@ import { Dexie } from 'dexie';
 import { readPackFile } from '../../../renderer/src/core/formats';
 import type { Pack } from '../../../renderer/src/core/pack/schema';
 import { applyImport } from '../../../renderer/src/db/repos/import-repo';
-import { packRowOf, questionRowsOf, removePack } from '../../../renderer/src/db/repos/packs-repo';
+import { removePackWithMedia } from '../../../renderer/src/db/repos/media-repo';
+import { packRowOf, questionRowsOf } from '../../../renderer/src/db/repos/packs-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { chunkQuestionRows, QUESTION_CHUNK } from '../../../renderer/src/db/schema/question-chunking';
 import type { PackRow, QuestionChunkRow } from '../../../renderer/src/db/schema/rows';
@@ -104,15 +105,24 @@ async function runCoreImport(name: string, text: string): Promise<{ read: number
 }
 
 /**
- * Removes every imported pack's rows straight from the database (between import runs; the page is
- * then reloaded, so the app reads the database afresh). Returns the ids removed.
+ * Removes every imported pack's rows straight from the database, its media files with it (between
+ * import runs; the page is then reloaded, so the app reads the database afresh). Returns the ids
+ * removed. The media go too: a later run that found its files stored would skip saving them.
  */
 async function removeImportedPacks(): Promise<string[]> {
   const db = new LecternDb();
   const ids = (await db.packs.toArray()).filter((p) => p.origin === 'imported').map((p) => p.id);
-  for (const packId of ids) await removePack(db, packId);
+  for (const packId of ids) await removePackWithMedia(db, packId);
   db.close();
   return ids;
+}
+
+/** How many media files are stored, and how many names packs give them. */
+async function countMedia(): Promise<{ files: number; named: number }> {
+  const db = new LecternDb();
+  const [files, named] = await Promise.all([db.mediaFiles.count(), db.packMedia.count()]);
+  db.close();
+  return { files, named };
 }
 
 /**
@@ -203,6 +213,7 @@ export const benchApi = {
   seedStudy,
   seedFsrsHistory,
   removeImportedPacks,
+  countMedia,
   measureRowCost,
   measureSyncMerge,
   startLongTasks,

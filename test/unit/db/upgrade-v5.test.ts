@@ -235,6 +235,29 @@ describe('schema 4 → 5: the review log in compact rows', () => {
     db.close();
   });
 
+  it('keeps the days the cache warm built when it is cut short, and the next start builds the rest', async () => {
+    const history = historyOf(
+      Array.from({ length: 6 }, (_, i) => ({
+        packId: 'p',
+        questionId: `q${i}`,
+        answers: [3, 3, 1, 3, 3].map((rating) => ({ rating, gapMin: 60 * 24 * 3, typed: false })),
+      })) as CardPlan[],
+    );
+    const db = new LecternDb(await schema4Fixture(history));
+    await settleReviewLog(db);
+    // A reload after the first step: what it built stays.
+    expect(await warmReviewColumns(db, { daysPerStep: 2, maxSteps: 1 })).toBe(2);
+    expect(await db.reviewColumns.where('first').aboveOrEqual(0).count()).toBe(2);
+    const rest = await warmReviewColumns(db, { daysPerStep: 2 });
+    expect(rest).toBeGreaterThan(2);
+    expect(await db.reviewColumns.where('first').aboveOrEqual(0).count()).toBe(2 + rest);
+    let built = false;
+    const stats = await loadStats(db, { now: Date.now(), onColumnsBuilt: () => (built = true) });
+    expect(built).toBe(false);
+    expect(stats.reviews.totalReviews).toBe(history.reviews.length);
+    db.close();
+  });
+
   it('stops between batches when asked and goes on at the next start', async () => {
     const history = historyOf([
       {

@@ -33,5 +33,37 @@ describe('reading users files', () => {
     expect(isPackPath('/home/u/quiz.gift')).toBe(true);
     expect(isPackPath('--inspect')).toBe(false);
     expect(isPackPath('/bin/ls')).toBe(false);
+    expect(isPackPath('/home/u/Deck.apkg')).toBe(true);
+    expect(isPackPath('/home/u/collection.colpkg')).toBe(true);
+  });
+
+  // Regression: File ▸ Import and files opened with Lectern read an Anki package as text (and the
+  // dialog did not even offer .apkg), so such packages only imported when chosen or dropped.
+  it('hands an Anki package over as its bytes, even when it is not a zip', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-files-'));
+    const zip = join(dir, 'Deck.apkg');
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 0xff, 0, 0x80, 7]);
+    writeFileSync(zip, bytes);
+    const read = await readPackFile(zip, 'file');
+    expect(read).toMatchObject({ name: 'Deck.apkg', text: '' });
+    expect(Buffer.from(read.base64 ?? '', 'base64')).toEqual(Buffer.from(bytes));
+    // Not a zip at all: still bytes, so the Anki reader (not the text decoder) says what is wrong.
+    const broken = join(dir, 'broken.colpkg');
+    writeFileSync(broken, new Uint8Array([0xe9, 0xe9]));
+    expect(await readPackFile(broken, 'file')).toMatchObject({
+      text: '',
+      base64: Buffer.from([0xe9, 0xe9]).toString('base64'),
+    });
+  });
+
+  it('lets a package with media past the text limit and refuses one past the archive limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-files-'));
+    const { truncateSync } = await import('node:fs');
+    const path = join(dir, 'huge.apkg');
+    writeFileSync(path, '');
+    truncateSync(path, 601 * 1024 * 1024);
+    await expect(readPackFile(path, 'file')).rejects.toThrow(
+      /huge\.apkg is 601\.0 MiB; Lectern opens packages with media \(\.lectern, \.apkg, \.colpkg\) up to 600 MiB/,
+    );
   });
 });

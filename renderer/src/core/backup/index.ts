@@ -2,6 +2,7 @@ export * from './checksum';
 export * from './columns';
 export * from './gzip';
 export * from './json-scan';
+export * from './media';
 export * from './reader';
 export * from './schema';
 export * from './schema-v1';

@@ -1,7 +1,7 @@
 /**
  * Reading and verifying a backup fed in parts: the one entry point for a backup's text. It never
  * throws on the file's content and refuses anything that is not a complete, unchanged Lectern backup
- * (version 1, 2 or 3; version 3's text, once decompressed by `gzip.ts`), with messages that say what is wrong and where. Verified rows can be taken as
+ * (version 1 to 4; versions 3 and 4's text, once decompressed by `gzip.ts`), with messages that say what is wrong and where. Verified rows can be taken as
  * they come (to restore while reading); a caller that does so must drop them if the file is refused
  * later — e.g. by aborting the transaction they were written in.
  */
@@ -9,6 +9,12 @@ import type { Diagnostic } from '../pack/diagnostics';
 import { CHECKSUM_ALGORITHM, createHasher, type Hasher } from './checksum';
 import { columnsFromNames, decodeRow, type TableColumns } from './columns';
 import { createJsonScanner, type JsonPosition, JsonScanError, type JsonScanner } from './json-scan';
+import {
+  createReviewCodecState,
+  decodeReviewBlock,
+  ReviewBlockError,
+  type ReviewCodecState,
+} from './review-blocks';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupOrigin } from './schema';
 import { type BackupVersionSpec, versionSpec } from './versions';
 
@@ -53,6 +59,10 @@ interface TableState {
   spec: BackupVersionSpec['tables'][string];
   /** Version 3: the columns its array rows follow (from the file's header). */
   columns: TableColumns | null;
+  /** Version 4's review log: its elements are blocks of rows, read in order against this state. */
+  blocks: ReviewCodecState | null;
+  /** Elements read (rows, or blocks of rows). */
+  elements: number;
   rows: number;
   hasher: Hasher;
   keys: Map<unknown, number>;
@@ -138,53 +148,82 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
         Array.isArray(named) && named.every((c) => typeof c === 'string')
           ? columnsFromNames(named as string[], tableSpec.schema)
           : null;
-      current = { spec: tableSpec, columns, rows: 0, hasher: createHasher(), keys: new Map(), batch: [] };
+      const blocks = s.version >= 4 && name === 'reviews' ? createReviewCodecState() : null;
+      current = {
+        spec: tableSpec,
+        columns,
+        blocks,
+        elements: 0,
+        rows: 0,
+        hasher: createHasher(),
+        keys: new Map(),
+        batch: [],
+      };
       tables.set(name, current);
     },
-    row(table, index, written, text, at) {
+    row(table, _index, written, text, at) {
       const t = current;
       if (!t) return;
-      const value = t.columns ? decodeRow(t.columns, written) : written;
-      t.rows++;
-      // The checksum covers each row's text exactly as written (JSON.stringify of the stored row):
-      // a row re-spaced by an editor counts as changed.
+      t.elements++;
+      // The checksum covers each element's text exactly as written (JSON.stringify of the stored row
+      // or block): a row re-spaced by an editor counts as changed.
       t.hasher.update(text);
       t.hasher.update('\n');
-      const parsed = t.spec.schema.safeParse(value);
-      if (!parsed.success) {
-        rowIssues++;
-        if (rowIssues <= MAX_ROW_ISSUES) {
-          const first = parsed.error.issues[0];
-          const sub = first?.path.filter((p): p is string | number => typeof p !== 'symbol') ?? [];
-          issues.push({
-            message: `Invalid ${table} row ${index + 1}: ${first?.message ?? 'malformed'}.`,
-            path: ['tables', table, index, ...sub],
-            ...placeOf(at),
-          });
-        }
+      if (!t.blocks) {
+        checkRow(table, t, t.columns ? decodeRow(t.columns, written) : written, at);
         return;
       }
-      const key = t.spec.keyOf(value);
-      const before = t.keys.get(key);
-      if (before !== undefined) {
-        issues.push({
-          message: `Duplicate ${t.spec.keyName} ${JSON.stringify(key)} in ${table} (rows ${before + 1} and ${index + 1}).`,
-          path: ['tables', table, index, t.spec.keyName],
+      let rows: unknown[] = [];
+      try {
+        rows = decodeReviewBlock(t.blocks, written);
+      } catch (error) {
+        if (!(error instanceof ReviewBlockError)) throw error;
+        // Later blocks are coded against this one: nothing after it can be read.
+        stop(`Invalid ${table} block ${t.elements} (after row ${thousands(t.rows)}): ${error.message}.`, {
+          path: ['tables', table, t.elements - 1],
           ...placeOf(at),
         });
-        return;
       }
-      t.keys.set(key, index);
-      if (keepRows && issues.length === 0) {
-        t.batch.push(value);
-        if (t.batch.length >= BATCH_ROWS) flush(table, t);
-      }
+      for (const row of rows) checkRow(table, t, row, at);
     },
     tableEnd(table) {
       if (current) flush(table, current);
       current = null;
     },
   });
+
+  function checkRow(table: string, t: TableState, value: unknown, at: JsonPosition): void {
+    const index = t.rows++;
+    const parsed = t.spec.schema.safeParse(value);
+    if (!parsed.success) {
+      rowIssues++;
+      if (rowIssues <= MAX_ROW_ISSUES) {
+        const first = parsed.error.issues[0];
+        const sub = first?.path.filter((p): p is string | number => typeof p !== 'symbol') ?? [];
+        issues.push({
+          message: `Invalid ${table} row ${index + 1}: ${first?.message ?? 'malformed'}.`,
+          path: ['tables', table, index, ...sub],
+          ...placeOf(at),
+        });
+      }
+      return;
+    }
+    const key = t.spec.keyOf(value);
+    const before = t.keys.get(key);
+    if (before !== undefined) {
+      issues.push({
+        message: `Duplicate ${t.spec.keyName} ${JSON.stringify(key)} in ${table} (rows ${before + 1} and ${index + 1}).`,
+        path: ['tables', table, index, t.spec.keyName],
+        ...placeOf(at),
+      });
+      return;
+    }
+    t.keys.set(key, index);
+    if (keepRows && issues.length === 0) {
+      t.batch.push(value);
+      if (t.batch.length >= BATCH_ROWS) flush(table, t);
+    }
+  }
 
   function flush(table: string, t: TableState): void {
     if (t.batch.length === 0) return;
@@ -229,6 +268,8 @@ export function createBackupReader(opts: { keepRows?: boolean } = {}): BackupRea
     const checksums = header.checksums as Record<string, string>;
     for (const name of s.names) {
       const t = tables.get(name);
+      // A table the version lets a file leave out (format 3's media) is missing only if counted.
+      if (!tables.has(name) && s.optional?.includes(name) && !(name in counts)) continue;
       if (!t) {
         if (!tables.has(name))
           issues.push({

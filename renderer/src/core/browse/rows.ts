@@ -3,6 +3,7 @@
  * display), its tags, and its card's state. Built from a question and its card row (absent: the
  * question was never studied, suspended or flagged — it is new).
  */
+import { flashcardFrontWithMedia } from '../pack/flashcard-sides';
 import type { Question, QuestionType } from '../pack/schema';
 import { describeAnswer, describePrompt } from '../selftest/describe';
 
@@ -72,7 +73,9 @@ export function browseStateOf(card: Pick<BrowseCard, 'state'> | undefined): Brow
 
 /** The row of a question and its card (undefined: no card row, the question is new). */
 export function toBrowseRow(q: BrowseQuestion, card: BrowseCard | undefined, packRank: number): BrowseRow {
-  const prompt = describePrompt(q.question);
+  // A flashcard's listed images as media references, which the grid names and the history dialog shows.
+  const prompt =
+    q.question.type === 'flashcard' ? flashcardFrontWithMedia(q.question) : describePrompt(q.question);
   const answer = describeAnswer(q.question);
   const tags = q.question.tags ?? [];
   const state = browseStateOf(card);

@@ -251,8 +251,11 @@ function readLink(s: string, open: number): { label: string; href: string; end: 
   return { label: s.slice(open + 1, close), href, end: end + 1 };
 }
 
-/** The plain text of inline nodes (for search, evidence checks and accessible names). */
-export function inlineText(nodes: readonly Inline[]): string {
+/**
+ * The plain text of inline nodes (for search, evidence checks and accessible names). With `keepMedia`,
+ * an image of the pack stays its reference `![alt](media:NAME)` (for text the media widgets show).
+ */
+export function inlineText(nodes: readonly Inline[], keepMedia = false): string {
   return nodes
     .map((n) => {
       switch (n.type) {
@@ -260,32 +263,38 @@ export function inlineText(nodes: readonly Inline[]): string {
         case 'code':
           return n.value;
         case 'image':
-          return n.alt;
+          return keepMedia && n.src.startsWith('media:')
+            ? `![${n.alt.replace(/[[\]]/g, '')}](${n.src})`
+            : n.alt;
         default:
-          return inlineText(n.children);
+          return inlineText(n.children, keepMedia);
       }
     })
     .join('');
 }
 
-/** The plain text of a Markdown document: blocks separated by newlines, markup removed. */
-export function markdownToText(source: string): string {
-  return blocksText(parseMarkdown(source));
+/**
+ * The plain text of a Markdown document: blocks separated by newlines, markup removed. With
+ * `keepMedia`, pack images stay `![alt](media:NAME)` references (see {@link inlineText}).
+ */
+export function markdownToText(source: string, opts: { keepMedia?: boolean } = {}): string {
+  return blocksText(parseMarkdown(source), opts.keepMedia === true);
 }
 
-function blocksText(blocks: readonly Block[]): string {
+function blocksText(blocks: readonly Block[], keepMedia: boolean): string {
+  const text = (nodes: readonly Inline[]) => inlineText(nodes, keepMedia);
   return blocks
     .map((b) => {
       switch (b.type) {
         case 'heading':
         case 'paragraph':
-          return inlineText(b.children);
+          return text(b.children);
         case 'list':
-          return b.items.map(inlineText).join('\n');
+          return b.items.map(text).join('\n');
         case 'quote':
-          return blocksText(b.children);
+          return blocksText(b.children, keepMedia);
         case 'table':
-          return [b.header, ...b.rows].map((r) => r.map(inlineText).join(' | ')).join('\n');
+          return [b.header, ...b.rows].map((r) => r.map(text).join(' | ')).join('\n');
         case 'code':
           return b.value;
         default:

@@ -6,10 +6,15 @@
  */
 import { Dexie, type Table } from 'dexie';
 import {
+  BACKUP_MEDIA_TABLES,
   BACKUP_TABLES,
+  type BackupMediaFileRow,
+  type BackupMediaTableName,
   type BackupOrigin,
   type BackupSummary,
   type BackupTableName,
+  base64OfBytes,
+  bytesOfBase64,
   createBackupReader,
   createBackupWriter,
   createPartSplitter,
@@ -21,8 +26,9 @@ import {
   type LegacyReviewWithPrev,
 } from '../../core/revlog/legacy';
 import type { LecternDb } from '../schema/database';
+import type { MediaFileRow, PackMediaRow } from '../schema/media-rows';
 import type { CardRow, PackRow, QuestionChunkRow } from '../schema/rows';
-import { createV1Converter, type TableRows, type V1Converter } from '../schema/upgrades/backup-v1';
+import { createV1Converter, type V1Converter } from '../schema/upgrades/backup-v1';
 
 /** Characters per part handed to `write` by `exportBackup` (the last part may be shorter). */
 export const BACKUP_PART_CHARS = 1 << 20;
@@ -32,6 +38,8 @@ const REVIEWS_PER_READ = 5000;
 const CHUNKS_PER_READ = 50;
 /** Rows per bulkAdd while restoring. */
 const ROWS_PER_WRITE = 2000;
+/** Media files read (and written into the backup) per short transaction while exporting. */
+const MEDIA_FILES_PER_READ = 16;
 
 /** Supplies a backup's text part by part: the next part, or null at the end. */
 export type TextSource = () => Promise<string | null>;
@@ -44,13 +52,36 @@ export type BackupVerdict =
 /** Progress of an export: rows written so far of all rows. */
 export type ExportProgress = (done: number, total: number) => void;
 
-function tableOf(db: LecternDb, name: BackupTableName): Table<unknown, unknown> {
+function tableOf(db: LecternDb, name: BackupTableName | BackupMediaTableName): Table<unknown, unknown> {
   // The backup's `reviews` are the database's `revlog` since schema 5.
   return (name === 'reviews' ? db.revlog : db[name]) as Table<unknown, unknown>;
 }
 
+/** Every table a backup holds and a restore replaces: the rows, then the packs' media. */
 function tablesOf(db: LecternDb) {
-  return BACKUP_TABLES.map((t) => tableOf(db, t));
+  return [...BACKUP_TABLES, ...BACKUP_MEDIA_TABLES].map((t) => tableOf(db, t));
+}
+
+/** A stored media file as its backup row (its Blob's bytes as base64). */
+async function backupRowOf(file: MediaFileRow): Promise<BackupMediaFileRow> {
+  const bytes = new Uint8Array(await file.blob.arrayBuffer());
+  return {
+    hash: file.hash,
+    type: file.type as BackupMediaFileRow['type'],
+    size: file.size,
+    data: base64OfBytes(bytes),
+  };
+}
+
+/** A backup's media file row as the database stores it. */
+function storedRowOf(row: BackupMediaFileRow): MediaFileRow {
+  const bytes = bytesOfBase64(row.data);
+  return {
+    hash: row.hash,
+    type: row.type,
+    size: row.size,
+    blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: row.type }),
+  };
 }
 
 /** A card row without the index fields the database derives on every write. */
@@ -110,10 +141,15 @@ export async function exportBackup(
     writer.addRows('settings', settings);
     const selftests = await db.selftests.toArray();
     writer.addRows('selftests', selftests);
+    // The packs' media are written after the review log; what the snapshot names is what goes in.
+    const packMedia = await db.packMedia.toArray();
+    const mediaHashes = (await db.mediaFiles.toCollection().primaryKeys()) as string[];
     done = packs.length + chunkRecords + cards.length + reading.length + settings.length + selftests.length;
     return {
       lastReview,
-      total: done + reviews,
+      packMedia,
+      mediaHashes,
+      total: done + reviews + mediaHashes.length + packMedia.length,
       summary: {
         packs: packs.length,
         questions: packs.reduce((n, p) => n + p.questionCount, 0),
@@ -125,7 +161,7 @@ export async function exportBackup(
       },
     };
   });
-  const { lastReview, summary } = snapshot;
+  const { lastReview, summary, packMedia, mediaHashes } = snapshot;
   let total = snapshot.total;
   opts.onProgress?.(done, total);
   await send();
@@ -143,15 +179,55 @@ export async function exportBackup(
     summary.reviews += rows.length;
     done += rows.length;
     // Reviews undone while the backup is written leave the count: the total follows what is read.
-    if (rows.length < REVIEWS_PER_READ) total = done;
+    if (rows.length < REVIEWS_PER_READ) total = done + mediaHashes.length + packMedia.length;
     opts.onProgress?.(done, Math.max(total, done));
     await send();
   }
+  await exportMedia(db, writer, packMedia, mediaHashes, async (n) => {
+    done += n;
+    opts.onProgress?.(done, Math.max(total, done));
+    await send();
+  });
   writer.finish();
   splitter.flush();
   await send();
   opts.onProgress?.(done, done);
   return summary;
+}
+
+/**
+ * Writes the media files named in the snapshot, a few per short transaction (a file's bytes are read
+ * and encoded outside it), then the packs' names for those that were still there: a file removed
+ * with its pack meanwhile leaves out its names too.
+ */
+async function exportMedia(
+  db: LecternDb,
+  writer: ReturnType<typeof createBackupWriter>,
+  packMedia: readonly PackMediaRow[],
+  hashes: readonly string[],
+  wrote: (rows: number) => Promise<void>,
+): Promise<void> {
+  const present = new Set<string>();
+  for (let i = 0; i < hashes.length; i += MEDIA_FILES_PER_READ) {
+    const files = await db.mediaFiles.bulkGet(hashes.slice(i, i + MEDIA_FILES_PER_READ));
+    const rows: BackupMediaFileRow[] = [];
+    for (const file of files) {
+      if (!file) continue;
+      rows.push(await backupRowOf(file));
+      present.add(file.hash);
+    }
+    writer.addRows('mediaFiles', rows);
+    await wrote(rows.length);
+  }
+  const named = packMedia.filter((r) => present.has(r.hash));
+  writer.addRows('packMedia', named);
+  await wrote(named.length);
+}
+
+/** Verified rows of one table, ready to store (the packs' media included). */
+interface RestoreRows {
+  table: BackupTableName | BackupMediaTableName;
+  rows: unknown[];
 }
 
 /** A backup read part by part: verification, conversion of version 1 rows, and what it holds. */
@@ -168,12 +244,13 @@ function createRestoreRun() {
     settings: 0,
     selftests: 0,
   };
-  const count = (batches: TableRows[]): TableRows[] => {
+  const count = (batches: RestoreRows[]): RestoreRows[] => {
     for (const { table, rows } of batches) {
       if (table === 'packs') {
         summary.packs += rows.length;
         for (const p of rows as PackRow[]) summary.questions += p.questionCount;
-      } else if (table !== 'questionChunks') summary[table] += rows.length;
+      } else if (table !== 'questionChunks' && table in summary)
+        summary[table as keyof BackupSummary] += rows.length;
     }
     return batches;
   };
@@ -181,8 +258,8 @@ function createRestoreRun() {
     reader,
     summary,
     /** Verified rows ready to store, in today's shape. */
-    take(): TableRows[] {
-      const out: TableRows[] = [];
+    take(): RestoreRows[] {
+      const out: RestoreRows[] = [];
       for (const batch of reader.takeRows()) {
         let rows = batch.rows;
         // Formats 1 and 2 keep the card before each answer: their reviews become compact rows.
@@ -194,13 +271,15 @@ function createRestoreRun() {
         if (batch.version === 1) {
           converter ??= createV1Converter();
           out.push(...converter.add(batch.table, rows));
-        } else out.push({ table: batch.table as BackupTableName, rows });
+        } else if (batch.table === 'mediaFiles')
+          out.push({ table: 'mediaFiles', rows: (rows as BackupMediaFileRow[]).map(storedRowOf) });
+        else out.push({ table: batch.table as BackupTableName, rows });
       }
       return count(out);
     },
     /** Rows that needed the whole file (version 1 only). */
-    finish(): TableRows[] {
-      const rest = converter?.finish() ?? [];
+    finish(): RestoreRows[] {
+      const rest: RestoreRows[] = converter?.finish() ?? [];
       if (legacy) {
         for (const { table, rows } of rest) if (table === 'cards') legacy.noteCards(rows as CardRow[]);
         rest.push({ table: 'reviews', rows: legacy.finish() });
@@ -241,7 +320,7 @@ class Refused extends Error {}
  */
 export async function restoreBackup(db: LecternDb, next: TextSource): Promise<BackupVerdict> {
   const run = createRestoreRun();
-  const store = async (batches: TableRows[]) => {
+  const store = async (batches: RestoreRows[]) => {
     for (const { table, rows } of batches)
       for (let i = 0; i < rows.length; i += ROWS_PER_WRITE)
         await tableOf(db, table).bulkAdd(rows.slice(i, i + ROWS_PER_WRITE));

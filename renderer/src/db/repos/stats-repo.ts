@@ -172,7 +172,7 @@ export interface ColumnsToSave {
 type ReadPart = { chunks: ReviewColumnChunk[]; reread: ReviewRow[] } | { span: number; rows: ReviewRow[] };
 
 /** The review fields a column chunk keeps, from a stored row. */
-function chunkFields(r: ReviewRow) {
+export function chunkFields(r: ReviewRow) {
   return {
     packId: packOfKey(r.cardKey),
     at: r.at,

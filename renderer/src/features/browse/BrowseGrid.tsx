@@ -12,6 +12,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type MouseEvent, useEffect, useId, useRef } from 'react';
 import type { BrowseRow, BrowseSort, PickModifiers, SortKey } from '../../core/browse';
+import { MediaLabelText } from '../../ui/media/MediaLabels';
 import { describeState, formatDue, TYPE_WORDS } from './words';
 
 export interface BrowseGridProps {
@@ -165,7 +166,9 @@ export function BrowseGrid(props: BrowseGridProps) {
               onDoubleClick={() => props.onOpen(row)}
             >
               <div role="gridcell" className="browse-cell browse-cell--question">
-                <span className="browse-prompt">{row.prompt}</span>
+                <span className="browse-prompt">
+                  <MediaLabelText text={row.prompt} />
+                </span>
                 <span className="browse-place muted">{props.placeOf(row)}</span>
               </div>
               <div role="gridcell" className="browse-cell browse-cell--type">

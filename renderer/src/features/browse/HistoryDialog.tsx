@@ -6,8 +6,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { BrowseRow } from '../../core/browse';
 import { describeError } from '../../core/describe-error';
 import { type HistoryView, loadHistory } from '../../ops/browse';
+import { mediaSourceOf } from '../../ops/media';
 import { formatCount } from '../../ui/count';
 import { formatDateTime } from '../../ui/format';
+import { MediaText } from '../../ui/media/MediaText';
+import { MediaScope } from '../../ui/media/media-scope';
 import { formatDuration } from '../study/format';
 import { describeState, formatDue } from './words';
 
@@ -64,7 +67,11 @@ export function HistoryDialog({ row, onClose, onReadInContext }: HistoryDialogPr
       <h2 id={titleId}>History</h2>
       {row ? (
         <>
-          <p className="browse-history__prompt">{row.prompt}</p>
+          <p className="browse-history__prompt media-compact">
+            <MediaScope source={mediaSourceOf(row.packId)}>
+              <MediaText text={row.prompt} />
+            </MediaScope>
+          </p>
           <p className="muted">
             {describeState(row)} · due {formatDue(row.due, now)}
             {view ? ` · ${formatCount(view.reps, 'review')}, ${formatCount(view.lapses, 'lapse')}` : ''}

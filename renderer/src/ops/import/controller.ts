@@ -4,8 +4,12 @@
  * and the import screen all drive the same import.
  */
 import { describeError } from '../../core/describe-error';
-import { checkPackSize, isAnkiPackage } from '../../core/formats';
+// Named modules, not the formats index: the window's start-up chunks hold no reader (they load in the
+// import worker, and the Anki reader in its own worker, only when a file is opened).
+import { checkPackSize, describeByteSize } from '../../core/formats/decode';
+import { formatFromFileName, isAnkiPackage } from '../../core/formats/detect';
 import { isLecternZipName } from '../../core/formats/lectern-zip/zip-magic';
+import type { Diagnostic } from '../../core/pack/diagnostics';
 import type { PackFile, Result } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { type ImportJob, useAppStore } from '../../store';
@@ -35,6 +39,16 @@ function bytesOfBase64(base64: string): ArrayBuffer {
   const bytes = new Uint8Array(raw.length);
   for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
   return bytes.buffer;
+}
+
+/** The largest archive (a `.lectern` zip or an Anki package, media included) read for import: main's limit too. */
+export const MAX_IMPORT_ARCHIVE_BYTES = 600 * 1024 * 1024;
+
+function checkArchiveSize(bytes: number): Diagnostic | null {
+  if (bytes <= MAX_IMPORT_ARCHIVE_BYTES) return null;
+  return {
+    message: `the file is ${describeByteSize(bytes)}, over the limit of ${describeByteSize(MAX_IMPORT_ARCHIVE_BYTES)} for a package with its media`,
+  };
 }
 
 function job(): ImportJob {
@@ -89,19 +103,26 @@ export async function startNext(): Promise<void> {
       : source.kind === 'base64'
         ? Math.floor((source.base64.length * 3) / 4)
         : new Blob([source.text]).size;
-  // A .lectern zip carries media beside its pack.json: its own limits are checked as it is read.
-  const tooBig = source.kind === 'file' && !isLecternZipName(fileName) ? checkPackSize(size) : null;
+  // A .lectern zip or an Anki package carries media: its own limits are checked as it is read.
+  const archive = isLecternZipName(fileName) || formatFromFileName(fileName) === 'anki';
+  const tooBig = source.kind === 'file' ? (archive ? checkArchiveSize(size) : checkPackSize(size)) : null;
   if (tooBig) {
     setJob({ step: 'problems', fileName, format: null, errors: [tooBig], warnings: [] });
     return;
   }
   setJob({ step: 'reading', fileName, size, fraction: null });
+  // From here: an Anki package's read in its own worker counts as the import's reading too.
+  markImport('start');
   let message: ToWorker;
   let transfer: Transferable[] = [];
-  if (source.kind === 'file') {
+  if (source.kind === 'text') {
+    message = { type: 'read', fileName, text: source.text };
+  } else {
+    // A chosen or dropped file, or one main read for us from the menu or the OS: the same bytes either
+    // way, so an Anki package or a .lectern zip is read as one whichever way it came.
     let bytes: ArrayBuffer;
     try {
-      bytes = await source.file.arrayBuffer();
+      bytes = source.kind === 'file' ? await source.file.arrayBuffer() : bytesOfBase64(source.base64);
     } catch (err) {
       if (mine !== ticket) return;
       setJob({ step: 'failed', fileName, message: `${fileName} could not be read: ${describeError(err)}` });
@@ -119,14 +140,7 @@ export async function startNext(): Promise<void> {
       message = { type: 'read', fileName, bytes };
       transfer = [bytes];
     }
-  } else if (source.kind === 'base64') {
-    const bytes = bytesOfBase64(source.base64);
-    message = { type: 'read', fileName, bytes };
-    transfer = [bytes];
-  } else {
-    message = { type: 'read', fileName, text: source.text };
   }
-  markImport('start');
   const w = spawnWorker(fileName);
   if (w) w.postMessage(message, transfer);
 }

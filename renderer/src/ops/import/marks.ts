@@ -1,6 +1,6 @@
 /**
- * Performance marks of an import, for the benchmark: `start` when the file's bytes are read and
- * parsing begins, `parsed` when the summary is shown, `apply` when the student confirms, `end` when the
+ * Performance marks of an import, for the benchmark: `start` when the file starts being read (an Anki
+ * package's read in its own worker included), `parsed` when the summary is shown, `apply` when the student confirms, `end` when the
  * pack is stored and can be studied. The time the student spends on the summary is `apply − parsed`.
  */
 export const IMPORT_MARKS = {

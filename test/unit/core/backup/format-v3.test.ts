@@ -14,7 +14,8 @@ import {
 } from '../../../../renderer/src/core/backup';
 import { META, readAccepted, refusal, sampleTables } from './fixtures';
 
-const TEXT = serializeBackup(sampleTables(), META);
+const V3 = { formatVersion: 3 } as const;
+const TEXT = serializeBackup(sampleTables(), META, V3);
 
 /** Compresses `text` with the app's writer, in pieces, into chunks of at most `chunkBytes`. */
 async function compress(text: string, pieces = 1, chunkBytes?: number): Promise<Uint8Array[]> {
@@ -59,7 +60,7 @@ describe('backup file format 3', () => {
     const result = readAccepted(TEXT);
     expect(result.origin.formatVersion).toBe(3);
     expect(result.tables).toEqual(sampleTables());
-    expect(serializeBackup(result.tables as never, META)).toBe(TEXT);
+    expect(serializeBackup(result.tables as never, META, V3)).toBe(TEXT);
     const doc = JSON.parse(TEXT);
     expect(Object.keys(doc.columns)).toEqual(Object.keys(BACKUP_COLUMNS));
     expect(doc.columns.reviews).toContain('cardKey');
@@ -82,7 +83,7 @@ describe('backup file format 3', () => {
     const t = sampleTables();
     t.reading.push({ key: 'p:c2', packId: 'p', chapterId: 'c2', firstOpenedAt: 3, lastOpenedAt: 4 });
     t.cards.push({ ...t.cards[0], key: 'p:c', lastReview: null } as never);
-    const back = readAccepted(serializeBackup(t, META)).tables;
+    const back = readAccepted(serializeBackup(t, META, V3)).tables;
     expect(back.reading).toEqual(t.reading);
     const reading = (back.reading ?? [])[1] as object;
     expect('lastSection' in reading).toBe(false);
@@ -92,10 +93,10 @@ describe('backup file format 3', () => {
   it('writes a row its columns cannot hold as an object, so the reader refuses it as format 2 did', () => {
     const t = sampleTables();
     (t.reading[0] as Record<string, unknown>).extra = 1;
-    expect(refusal(serializeBackup(t, META))).toMatch(/Invalid reading row 1/);
+    expect(refusal(serializeBackup(t, META, V3))).toMatch(/Invalid reading row 1/);
     const u = sampleTables();
     (u.cards[0] as Record<string, unknown>).due = null;
-    expect(refusal(serializeBackup(u, META))).toMatch(/Invalid cards row 1/);
+    expect(refusal(serializeBackup(u, META, V3))).toMatch(/Invalid cards row 1/);
   });
 
   it('refuses an array row of the wrong length or with a wrong value, naming the row', () => {
@@ -106,8 +107,8 @@ describe('backup file format 3', () => {
     );
   });
 
-  it('refuses a format 4 file as newer', () => {
-    expect(refusal(TEXT.replace('"formatVersion":3', '"formatVersion":4'))).toMatch(/newer Lectern/);
+  it('refuses a format 5 file as newer', () => {
+    expect(refusal(TEXT.replace('"formatVersion":3', '"formatVersion":5'))).toMatch(/newer Lectern/);
   });
 });
 

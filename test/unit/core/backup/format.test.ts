@@ -187,7 +187,7 @@ describe('backup file format 2', () => {
     expect(refusal('{"format":"lectern-pack","formatVersion":1,"questions":[]}')).toMatch(
       /Lectern pack, not a backup/,
     );
-    expect(refusal(TEXT.replace('"formatVersion":2', '"formatVersion":4'))).toMatch(/newer Lectern/);
+    expect(refusal(TEXT.replace('"formatVersion":2', '"formatVersion":5'))).toMatch(/newer Lectern/);
     expect(refusal('{"format":"lectern-backup","formatVersion":2}')).toMatch(/header is damaged/);
     expect(refusal('{"format":"lectern-backup","tables":{"packs":[]}}')).toMatch(
       /"formatVersion" does not come before/,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flashcardBack, flashcardFront } from '@/core/pack/flashcard-sides';
+import { toBrowseRow } from '@/core/browse';
+import { flashcardBack, flashcardFront, flashcardFrontWithMedia } from '@/core/pack/flashcard-sides';
+import { describeQuestion } from '@/core/pack/question-text';
 import { validatePack } from '@/core/pack/validate';
 import { buildFlashcard, buildPack } from '../../../support/questions';
 
@@ -30,5 +32,27 @@ describe('flashcard sides', () => {
     expect(flashcardBack(buildFlashcard({ back: 'A cat', backImages: ['c.jpg'] }))).toBe(
       'A cat\n[image: c.jpg]',
     );
+  });
+
+  // Regression: Browse and Stats read an image-only front (an Anki note's picture) as "[image: a.png]"
+  // text, never as the pack's media, so the picture was never shown there.
+  it('a front with its images as media references for Browse and the statistics', () => {
+    const card = buildFlashcard({ front: 'Name it', frontImages: ['a b.png'], back: 'A' });
+    expect(flashcardFrontWithMedia(card)).toBe('Name it\n![a b.png](media:a%20b.png)');
+    expect(describeQuestion(card, 180, { keepMedia: true })).toBe('Name it ![a b.png](media:a%20b.png)');
+    const row = toBrowseRow(
+      {
+        key: 'p:q',
+        packId: 'p',
+        chapterId: 'c',
+        section: 's',
+        order: 0,
+        type: 'flashcard',
+        question: card,
+      } as never,
+      undefined,
+      0,
+    );
+    expect(row.prompt).toBe('Name it\n![a b.png](media:a%20b.png)');
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Backups of every format through the whole path (issue 16): files of formats 1, 2 and 3 built here,
+ * Backups of every format through the whole path (issue 16): files of formats 1 to 4 built here,
  * restored through the worker's side (MessageChannel, fake-indexeddb) from main's real handlers and
- * from a chosen file; then exported again as format 3, wiped and restored: the data is identical. A
+ * from a chosen file; then exported again as format 4, wiped and restored: the data is identical. A
  * damaged gzip file is refused with its name and what is wrong, and nothing stored changes.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { LecternDb } from '../../../../renderer/src/db/schema/database';
 import { fill, workerOn } from '../../../support/backup-worker';
 import { META as FILE_META, sampleTables } from '../../core/backup/fixtures';
 import { serializeV1Backup, type V1Tables } from '../../core/backup/v1-writer';
-import { makeCard } from '../../core/stats/fixtures';
+import { makeCard, makeReview } from '../../core/stats/fixtures';
 
 vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: () => null },
@@ -134,9 +134,14 @@ function legacyReviews() {
   });
 }
 
-/** A gzip-compressed format 3 file, as the app writes it. */
+/** A gzip-compressed format 3 file, as the app wrote it before format 4. */
 function v3File(): Buffer {
-  return gzipSync(Buffer.from(serializeBackup(sampleTables(), FILE_META)));
+  return gzipSync(Buffer.from(serializeBackup(sampleTables(), FILE_META, { formatVersion: 3 })));
+}
+
+/** A gzip-compressed format 4 file (reviews in blocks of columns), as the app writes it. */
+function v4File(): Buffer {
+  return gzipSync(Buffer.from(serializeBackup(sampleTables(), FILE_META, { formatVersion: 4 })));
 }
 
 /** Writes `bytes` as an automatic backup in main's folder; its source. */
@@ -166,11 +171,12 @@ const FILES: [string, () => Buffer | string][] = [
       }),
   ],
   ['3', v3File],
+  ['4', v4File],
 ];
 
 describe('backup → wipe → restore is identical for every format (issue 16)', () => {
   for (const [version, build] of FILES)
-    it(`restores a format ${version} file, then its data exported as format 3 comes back identical`, async () => {
+    it(`restores a format ${version} file, then its data exported as format 4 comes back identical`, async () => {
       const d = open();
       await fill(d, otherTables());
       const bytes = build();
@@ -178,8 +184,8 @@ describe('backup → wipe → restore is identical for every format (issue 16)',
       const verdict = await runVerify('restore', chosen, undefined, workerOn(d));
       expect(verdict).toMatchObject({ ok: true, origin: { formatVersion: Number(version) } });
       const restored = await readAllTables(d);
-      if (version === '3') {
-        // Format 3 holds today's rows: the restored database is the one the file was made from.
+      if (version === '3' || version === '4') {
+        // Formats 3 and 4 hold today's rows: the restored database is the one the file was made from.
         const source = open();
         await fill(source, sampleTables());
         expect(restored).toEqual(await readAllTables(source));
@@ -199,11 +205,34 @@ describe('backup → wipe → restore is identical for every format (issue 16)',
       const again = autoBackupSource(done?.written.name ?? '', written.length, 'the export');
       expect(await runVerify('restore', again, undefined, workerOn(d))).toMatchObject({
         ok: true,
-        origin: { formatVersion: 3 },
+        origin: { formatVersion: 4 },
         summary: { reviews: 2, packs: 1 },
       });
       expect(await readAllTables(d)).toEqual(restored);
     });
+});
+
+describe('the statistics after a restore (issue 16)', () => {
+  it("builds the day cache once after a restore, so the statistics' first opening reads no review row by row", async () => {
+    const DAY = 86_400_000;
+    const source = open();
+    const tables = {
+      ...sampleTables(),
+      reviews: [0, 1, 2].flatMap((day) =>
+        [1, 2, 3].map((i) => makeReview({ at: 1_700_000_000_000 + day * DAY + i * 1000, cardKey: 'p:a' })),
+      ),
+    };
+    await fill(source, tables);
+    const done = await runExport({ kind: 'auto', reason: 'daily' }, META, undefined, workerOn(source));
+    const d = open();
+    const file = autoBackupSource(done?.written.name ?? '', done?.written.bytes ?? 0, 'the backup');
+    expect(await runVerify('restore', file, undefined, workerOn(d))).toMatchObject({ ok: true });
+    // The two days before the newest review's are over: cached, nine reviews' worth of columns in all.
+    const days = await d.reviewColumns.where('first').aboveOrEqual(0).toArray();
+    expect(days.map((c) => c.first)).toEqual(
+      [0, 1].map((day) => Math.floor(1_700_000_000_000 / DAY) * DAY + day * DAY),
+    );
+  });
 });
 
 describe('a damaged gzip backup is refused, naming the file and what is wrong (issue 16)', () => {

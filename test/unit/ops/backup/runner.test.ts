@@ -115,10 +115,10 @@ describe('backups through the worker and main', () => {
     saveDialog.path = join(dir, 'mine.json');
     const done = await runExport({ kind: 'save', defaultName: 'b.json' }, META, undefined, workerOn(d));
     expect(done?.written.path).toBe(saveDialog.path);
-    // Format 3: the backup's JSON, gzip-compressed.
+    // Format 4: the backup's JSON, gzip-compressed.
     expect(JSON.parse(gunzipSync(readFileSync(saveDialog.path)).toString('utf8'))).toMatchObject({
       format: 'lectern-backup',
-      formatVersion: 3,
+      formatVersion: 4,
     });
   });
 
