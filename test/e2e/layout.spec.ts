@@ -4,14 +4,19 @@
  * window). At 1600×1000 the reader's text and the tables use the room instead of a narrow column. A
  * heading the app focuses on navigation shows no focus ring the user did not ask for.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { launchApp } from './launch';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { ReaderPage } from './pages/reader-page';
 import { SelfTestPage } from './pages/selftest-page';
 import { SettingsPage } from './pages/settings-page';
 import { StatsPage } from './pages/stats-page';
 import { StudyPage } from './pages/study-page';
+import { SyncPage } from './pages/sync-page';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -192,4 +197,33 @@ test('a heading focused when a screen opens showed a focus ring the user never a
   await page.keyboard.press('Tab');
   const focused = page.locator(':focus');
   expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+});
+
+test('Settings ▸ Sync fits at 900×600 with text at 150 %, with a long folder path and an unreadable file listed', async () => {
+  const folder = join(
+    mkdtempSync(join(tmpdir(), 'lectern-sync-layout-')),
+    // No spaces or hyphens: a line may break nowhere unless the screen lets it.
+    'ARatherLongFolderNameThatACloudDriveGivesItsFolders_LecternSyncSharedWithMyOtherComputer',
+  );
+  const other = join(folder, 'lectern-sync', 'devices', 'otherdevice0123456789');
+  mkdirSync(other, { recursive: true });
+  writeFileSync(
+    join(other, '0000000001_conflictedcopyfromanothermachine_20261207_123456789012345678901234567890.jsonl'),
+    'not ours\n',
+  );
+  const app = await launchApp({ env: { LECTERN_SYNC_DIR: folder } });
+  try {
+    const page = app.page;
+    await page.setViewportSize({ width: 900, height: 600 });
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.section('Appearance').getByLabel('Text size').selectOption({ label: 'Largest (150%)' });
+    await expect.poll(() => settings.appearance()).toMatchObject({ fontScale: '1.5' });
+    const sync = new SyncPage(page);
+    await expect(sync.unreadable()).toContainText('otherdevice0123456789', { timeout: 30_000 });
+    await sync.section().getByText('What is synced').click();
+    await expectFits(page, 'Settings ▸ Sync');
+  } finally {
+    await app.close();
+  }
 });

@@ -1,10 +1,11 @@
-/** Settings: study, appearance, per-pack settings and reset, and backups. Every change is saved at once. */
+/** Settings: study, appearance, per-pack settings and reset, sync, and backups. Every change is saved at once. */
 import { ScreenHeading } from '../../ui/ScreenHeading';
 import { BackupSection } from '../backup/BackupSection';
 import { AppearanceSettings } from './AppearanceSettings';
 import { PackSettings } from './PackSettings';
 import { SchedulingSettings } from './SchedulingSettings';
 import { StudySettings } from './StudySettings';
+import { SyncSettings } from './SyncSettings';
 import { useEditableSettings } from './use-settings';
 import './settings.css';
 
@@ -26,6 +27,7 @@ export function SettingsScreen() {
           <PackSettings settings={settings} save={save} />
         </>
       )}
+      <SyncSettings />
       <BackupSection />
     </section>
   );
