@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const COURSE_TITLE = /OpenAI.*Microsoft/i;
 
@@ -34,5 +34,7 @@ export class LibraryPage {
     await this.pack(packTitle)
       .getByRole('button', { name: chapterTitle, exact: typeof chapterTitle === 'string' })
       .click();
+    // As a student would: the chapter is on screen before they go on (the Reader loads lazily).
+    await expect(this.page.getByRole('heading', { level: 1, name: chapterTitle })).toBeVisible();
   }
 }

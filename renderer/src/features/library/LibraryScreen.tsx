@@ -5,6 +5,7 @@ import { useMarkWhenReady } from '../../app/perf';
 import { describeError } from '../../core/describe-error';
 import { hasChapterText } from '../../core/queue';
 import { restoreBundledCourse } from '../../ops/bundled-course';
+import { openChapter } from '../../ops/reader';
 import type { LibraryCounts } from '../../ops/library';
 import { useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';
@@ -74,7 +75,12 @@ function PackCard({ entry, counts }: { entry: LibraryPack; counts: LibraryCounts
               <button
                 type="button"
                 className="link-button"
-                onClick={() => navigate({ name: 'reader', packId: pack.id, chapterId: c.id })}
+                onClick={() => {
+                  // Opened when chosen, not when the (lazily loaded) Reader has mounted: a student who
+                  // goes straight on to Study must find the chapter's questions there.
+                  openChapter(pack.id, c.id, Date.now()).catch(() => {}); // the Reader reports failures
+                  navigate({ name: 'reader', packId: pack.id, chapterId: c.id });
+                }}
               >
                 {c.title}
               </button>
