@@ -1,7 +1,7 @@
 /**
  * Fitting FSRS-6 parameters to a student's history, and Anki's "Evaluate": log loss and RMSE (bins)
  * of the default and the fitted parameters on a time-series split — fitted on the earlier reviews,
- * scored on the later ones. The fitting is fsrs-rs's own (`fsrs-browser`, see ./engine.ts), passed in
+ * scored on the later ones. The fitting is fsrs-rs's own (native or WebAssembly, see ./engine.ts), passed in
  * as `fitItems`; this runs inside the optimizer's worker thread (./optimize.worker.ts, started by
  * ./runner.ts), never on main's event loop.
  */
@@ -44,17 +44,17 @@ export class OptimizeCancelled extends Error {
 }
 
 /** fsrs-rs's fit of `items` (in time order), as phase `phase` of a run. */
-export type Fit = (phase: 1 | 2, items: readonly Item[]) => number[];
+export type Fit = (phase: 1 | 2, items: readonly Item[]) => Promise<number[]>;
 
 /**
  * Fits on the reviews before `cutDay` and scores default vs fitted on the reviews from `cutDay` on,
  * then fits on the whole history. Under 8 items nothing is fitted (fsrs-rs would return defaults).
  */
-export function runOptimization(
+export async function runOptimization(
   histories: readonly CardHistory[],
   cutDay: number,
   fitItems: Fit,
-): OptimizeOutcome {
+): Promise<OptimizeOutcome> {
   const all = toItems(histories);
   const trainable = all.filter(isTrainable);
   const train = trainable.filter((x) => x.day < cutDay);
@@ -63,17 +63,21 @@ export function runOptimization(
   if (base.items < 8) return { ...base, parameters: null, evaluation: null, better: false };
   let evaluation: OptimizeOutcome['evaluation'] = null;
   if (train.length >= 8 && test.length > 0) {
-    const early = fitItems(1, train);
+    const early = await fitItems(1, train);
     evaluation = { default: evaluate(FSRS_RS_DEFAULT_PARAMETERS, test), fitted: evaluate(early, test) };
   }
-  const parameters = fitItems(2, trainable);
+  const parameters = await fitItems(2, trainable);
   // Without a later part to score on, fsrs-rs's fit is taken as it is (Anki does the same).
   const better = evaluation ? evaluation.fitted.logLoss < evaluation.default.logLoss : true;
   return { ...base, parameters, evaluation, better };
 }
 
 /** One fit of the items before `beforeDay` (all when null): what the bench times and scores. */
-export function runFit(histories: readonly CardHistory[], beforeDay: number | null, fitItems: Fit): number[] {
+export function runFit(
+  histories: readonly CardHistory[],
+  beforeDay: number | null,
+  fitItems: Fit,
+): Promise<number[]> {
   const items = toItems(histories).filter((x) => isTrainable(x) && (beforeDay === null || x.day < beforeDay));
   return fitItems(2, items);
 }

@@ -1,21 +1,28 @@
 /**
- * The optimizer's worker thread (started by ./runner.ts, one per run): loads fsrs-browser from the
- * compiled module main hands it, shares its memory back (main reads the progress counters there while
- * the fit runs), runs the job and posts the result. Cancelling terminates the thread.
+ * The optimizer's worker thread (started by ./runner.ts, one per run): loads fsrs-rs (the native
+ * build where it loads, else fsrs-browser from the compiled module main hands it: ./engine.ts), tells
+ * main how to follow its progress, runs the job and posts the result. Cancelling posts `cancel` (the
+ * native build stops at its next progress report) and then terminates the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Engine, loadEngine } from './engine';
+import type { Item } from './model';
 import { runFit, runOptimization } from './optimize';
-import type { OptimizerJob, WorkerInput, WorkerMessage } from './protocol';
+import type { MainMessage, OptimizerJob, WorkerInput, WorkerMessage } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('optimize.worker runs only as a worker thread');
 const post = (m: WorkerMessage) => port.postMessage(m);
 
+let cancelled = false;
+port.on('message', (m: MainMessage) => {
+  if (m.type === 'cancel') cancelled = true;
+});
+
 // fsrs-rs logs each training epoch at info level; main's console is no place for them.
 console.info = () => {};
 
-const { module, job } = workerData as WorkerInput;
+const { module, job, engine: choice } = workerData as WorkerInput;
 
 // A Rust panic reaches JavaScript as a bare "unreachable"; its message was printed to console.error.
 let lastConsoleError = '';
@@ -26,12 +33,20 @@ console.error = (...args: unknown[]) => {
 };
 
 async function run(j: OptimizerJob): Promise<WorkerMessage> {
-  const engine = await loadEngine(module);
-  post({ type: 'memory', memory: engine.memory });
-  const fit = (phase: 1 | 2, items: Parameters<Engine['fit']>[0]) =>
-    engine.fit(items, (pointer) => post({ type: 'phase', phase, pointer }));
-  if (j.kind === 'optimize') return { type: 'outcome', outcome: runOptimization(j.histories, j.cutDay, fit) };
-  return { type: 'fitted', parameters: runFit(j.histories, j.beforeDay, fit) };
+  const engine: Engine = await loadEngine(module, choice);
+  post({ type: 'engine', name: engine.name, memory: engine.memory });
+  const fit = (phase: 1 | 2, items: readonly Item[]) =>
+    engine.fit(
+      items,
+      {
+        started: (pointer) => post({ type: 'phase', phase, pointer }),
+        progress: (done, total) => post({ type: 'progress', done, total }),
+      },
+      () => cancelled,
+    );
+  if (j.kind === 'optimize')
+    return { type: 'outcome', outcome: await runOptimization(j.histories, j.cutDay, fit) };
+  return { type: 'fitted', parameters: await runFit(j.histories, j.beforeDay, fit) };
 }
 
 try {

@@ -34,6 +34,7 @@ export interface BenchOptions {
   onlyApkg: boolean;
   /** Run only the `sync.merge100kMs` phase (with the build, unless --no-build). */
   onlySync: boolean;
+  onlyFsrs: boolean;
   /** Only the per-size phases (and Mnemosyne): no import.linearity, fsrs, course-only start or apkg20k. */
   onlySizes: boolean;
 }
@@ -55,6 +56,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   onlyBackup: false,
   onlyApkg: false,
   onlySync: false,
+  onlyFsrs: false,
   onlySizes: false,
 };
 
@@ -75,6 +77,7 @@ export const USAGE = `npm run bench -- [options]
   --only-backup         per size, only the daily automatic backup (backup.dailyMs, backup.bytesPerReview)
   --only-apkg           only the import.apkg20k phase (a 20k-note .apkg vs the same notes as a pack)
   --only-sync           only the sync.merge100kMs phase (a second device's 100k reviews merged in)
+  --only-fsrs           only the fsrs phase (the optimizer: fit quality, fsrs.optimizeMs; no browser)
   --only-sizes          only the per-size phases and Mnemosyne (issue 16's rows at 100k in one run)
   --quiet               no progress lines`;
 
@@ -154,6 +157,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
         break;
       case '--only-sync':
         o.onlySync = true;
+        break;
+      case '--only-fsrs':
+        o.onlyFsrs = true;
         break;
       case '--only-sizes':
         o.onlySizes = true;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { type EngineChoice, loadNativeBinding } from '../../../electron/fsrs/engine';
 import {
   evaluate,
   FSRS_RS_DEFAULT_PARAMETERS,
@@ -12,7 +13,8 @@ import {
   toItems,
 } from '../../../electron/fsrs/model';
 import { OptimizeCancelled } from '../../../electron/fsrs/optimize';
-import { optimizeHistories, type SpawnOptimizer } from '../../../electron/fsrs/runner';
+import type { WorkerInput } from '../../../electron/fsrs/protocol';
+import { fitHistories, optimizeHistories, type SpawnOptimizer } from '../../../electron/fsrs/runner';
 import { splitDay } from '../../../renderer/src/core/scheduler';
 import { simulateHistory, TRUE_PARAMETERS, toHistories } from '../../bench/fsrs-sim';
 import { spawnOptimizerFromSource } from '../../support/fsrs-worker';
@@ -20,8 +22,42 @@ import { spawnOptimizerFromSource } from '../../support/fsrs-worker';
 // A fit runs in a worker thread on a machine shared with other work: a generous limit, no timing asserted.
 const FIT_TIMEOUT = 180_000;
 
-describe('the FSRS optimizer (fsrs-rs as WebAssembly: fsrs-browser, in a worker thread)', () => {
-  it('fits nothing under 8 items: fsrs-rs would return the defaults', async () => {
+/** The worker started from source, running the given fsrs-rs build. */
+const spawnWith =
+  (engine: EngineChoice): SpawnOptimizer =>
+  (o) =>
+    spawnOptimizerFromSource({ ...o, workerData: { ...(o.workerData as WorkerInput), engine } });
+
+// The napi build is installed only on Linux x64 (glibc): elsewhere its half of the suite is skipped.
+const nativeHere = loadNativeBinding() !== null;
+
+describe('the two fsrs-rs builds', () => {
+  it.skipIf(!nativeHere)(
+    'fit the same parameters to the same history (native napi and WebAssembly)',
+    async () => {
+      const h = toHistories(simulateHistory({ cards: 300, days: 200, seed: 'unit' }));
+      const [native, wasm] = await Promise.all([
+        fitHistories(h, null, spawnWith('native')),
+        fitHistories(h, null, spawnWith('wasm')),
+      ]);
+      expect(native).toHaveLength(21);
+      for (const [i, w] of native.entries()) expect(w).toBeCloseTo(wasm[i] ?? Number.NaN, 3);
+      expect(native).not.toEqual([...FSRS_RS_DEFAULT_PARAMETERS]);
+    },
+    FIT_TIMEOUT,
+  );
+
+  it('the native build is the one installed on Linux x64 (what CI runs)', () => {
+    expect(nativeHere).toBe(process.platform === 'linux' && process.arch === 'x64');
+  });
+});
+
+describe.each([
+  ['fsrs-rs as WebAssembly: fsrs-browser', 'wasm' as const, false],
+  ['fsrs-rs native: the napi build', 'native' as const, !nativeHere],
+])('the FSRS optimizer (%s, in a worker thread)', (_name, engine, skip) => {
+  const spawnOptimizerFromSource = spawnWith(engine);
+  it.skipIf(skip)('fits nothing under 8 items: fsrs-rs would return the defaults', async () => {
     let spawned = 0;
     const spawn: SpawnOptimizer = (o) => {
       spawned++;
@@ -32,7 +68,7 @@ describe('the FSRS optimizer (fsrs-rs as WebAssembly: fsrs-browser, in a worker 
     expect(spawned).toBe(0);
   });
 
-  it(
+  it.skipIf(skip)(
     'fits a simulated student better than the defaults on the later reviews, near the true initial stabilities, with progress',
     async () => {
       const h = toHistories(simulateHistory({ cards: 300, days: 200, seed: 'unit' }));
@@ -54,7 +90,7 @@ describe('the FSRS optimizer (fsrs-rs as WebAssembly: fsrs-browser, in a worker 
     FIT_TIMEOUT,
   );
 
-  it(
+  it.skipIf(skip)(
     'stops when cancelled mid-fit, with OptimizeCancelled, and its worker thread is gone',
     async () => {
       const h = toHistories(simulateHistory({ cards: 300, days: 200, seed: 'unit' }));
@@ -77,7 +113,7 @@ describe('the FSRS optimizer (fsrs-rs as WebAssembly: fsrs-browser, in a worker 
     FIT_TIMEOUT,
   );
 
-  it(
+  it.skipIf(skip)(
     "regression: same-day learning steps do not reach fsrs-rs 5.2's panic on an item without a later-day review",
     async () => {
       // Each card is seen twice on its first day (a learning step), then on later days.
@@ -92,7 +128,7 @@ describe('the FSRS optimizer (fsrs-rs as WebAssembly: fsrs-browser, in a worker 
     FIT_TIMEOUT,
   );
 
-  it('stops before starting a thread when cancelled already', async () => {
+  it.skipIf(skip)('stops before starting a thread when cancelled already', async () => {
     const h = toHistories(simulateHistory({ cards: 300, days: 200, seed: 'unit' }));
     await expect(
       optimizeHistories(h, splitDay(h), spawnOptimizerFromSource, () => {}, AbortSignal.abort()),
