@@ -34,9 +34,9 @@ export class SyncPage {
     return this.section().getByRole('status');
   }
 
-  /** What the last sync brought in ("Last time: …"). */
+  /** What the last sync that brought anything in brought ("Came in at 14:05: …"). */
   incoming(): Locator {
-    return this.section().getByText(/^(Last time:|Nothing new came in)/);
+    return this.section().getByText(/^(Came in |Nothing has come in)/);
   }
 
   button(name: string | RegExp): Locator {

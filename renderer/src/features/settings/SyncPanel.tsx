@@ -102,7 +102,7 @@ export function SyncPanel(props: SyncPanelProps) {
           <p role="status" className="sync-state">
             {describeSyncState({ ...status, running }, now)}
           </p>
-          {status.lastIncoming && !running ? <p>{describeIncoming(status.lastIncoming)}</p> : null}
+          {status.lastIncoming && !running ? <p>{describeIncoming(status.lastIncoming, now)}</p> : null}
           {status.error ? (
             <p role="alert" className="sync-error">
               The last sync failed: {status.error}

@@ -41,8 +41,11 @@ export function describeSyncState(status: SyncStatus, now: number): string {
     : `Synced ${when}. No other device has written to this folder yet.`;
 }
 
-/** What the last sync brought in: "3 reviews (2 cards updated) and 1 setting from Laptop". */
-export function describeIncoming(summary: IncomingSummary): string {
+/**
+ * What the last sync that brought anything in brought: "Came in at 14:05: 3 reviews, 2 cards updated
+ * and 1 setting from Laptop."
+ */
+export function describeIncoming(summary: IncomingSummary, now: number): string {
   const parts: string[] = [];
   if (summary.reviews > 0) parts.push(formatCount(summary.reviews, 'review'));
   if (summary.cards > 0) parts.push(`${formatCount(summary.cards, 'card')} updated`);
@@ -50,7 +53,9 @@ export function describeIncoming(summary: IncomingSummary): string {
   if (summary.settings > 0) parts.push(formatCount(summary.settings, 'setting'));
   if (summary.reading > 0) parts.push(formatCount(summary.reading, 'reading change'));
   if (summary.packs > 0) parts.push(formatCount(summary.packs, 'pack change'));
-  if (parts.length === 0) return 'Nothing new came in last time.';
+  if (parts.length === 0) return 'Nothing has come in from another device yet.';
   const from = summary.from.length > 0 ? ` from ${joinNames(summary.from)}` : '';
-  return `Last time: ${joinNames(parts)}${from}.`;
+  const when =
+    summary.at === undefined ? 'Came in last time' : `Came in at ${formatSyncTime(summary.at, now)}`;
+  return `${when}: ${joinNames(parts)}${from}.`;
 }

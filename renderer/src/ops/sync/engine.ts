@@ -12,7 +12,7 @@ import type { SyncFolder } from './folder';
 import { type MergeOptions, mergeIncoming } from './merge-incoming';
 import { loadOrCreateRecord, peersOf, readRecord, writeRecord } from './record';
 import type { PackExport } from './sync-packs';
-import type { SyncStatus } from './types';
+import type { IncomingSummary, SyncStatus } from './types';
 
 /** How far a running sync has got (`total` 0: not known yet). */
 export interface SyncProgressReport {
@@ -33,6 +33,11 @@ export interface SyncEngineOptions {
   applyPacks?: MergeOptions['applyPacks'];
   /** Prepares pack events to export (it puts the pack files in the folder). */
   exportPacks?: (now: number, newId: (now: number) => string) => Promise<PackExport>;
+}
+
+/** Whether a merge brought anything in. */
+function hasNews(s: IncomingSummary): boolean {
+  return s.reviews + s.cards + s.marks + s.settings + s.reading + s.packs > 0;
 }
 
 export class SyncCancelled extends Error {
@@ -170,14 +175,16 @@ export class SyncEngine {
       await exportJournal(db, folder, this.now(), newId, { announceSeen: true });
       await compactJournal(db, folder, this.now());
       const at = this.now();
+      // A sync that found nothing new keeps what came in last, and when.
+      const news = hasNews(merged.incoming) ? { ...merged.incoming, at } : null;
       await db.transaction('rw', db.meta, async () => {
         const r = await readRecord(db);
-        if (r) await writeRecord(db, { ...r, lastSyncAt: at, lastIncoming: merged.incoming });
+        if (r) await writeRecord(db, { ...r, lastSyncAt: at, lastIncoming: news ?? r.lastIncoming });
       });
       const record = await readRecord(db);
       this.set({
         lastSyncAt: at,
-        lastIncoming: merged.incoming,
+        lastIncoming: record?.lastIncoming ?? news,
         unreadable: merged.unreadable,
         peers: record ? peersOf(record) : this.status.peers,
         error: null,

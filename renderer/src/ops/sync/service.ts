@@ -76,7 +76,7 @@ function startEngine(folder: string): void {
     folderName: folder,
     ...(hostName ? { hostName } : {}),
     backup: async () => {
-      await writeAutoBackup(db, 'daily', Date.now());
+      await writeAutoBackup(db, 'sync', Date.now());
     },
     applyPacks: (events) => applyPackEvents(db, bridgeFolder(), events, Date.now()),
     exportPacks: (now, newId) => exportPackEvents(db, bridgeFolder(), now, newId),

@@ -22,6 +22,8 @@ export interface IncomingSummary {
   settings: number;
   reading: number;
   packs: number;
+  /** When it came in (epoch ms): set on the status, where a later sync with nothing new keeps it. */
+  at?: number;
 }
 
 /** Another device known from the folder. */
@@ -37,7 +39,7 @@ export interface SyncStatus {
   folder: string | null;
   device: { id: string; name: string };
   peers: PeerDevice[];
-  /** The last completed sync (epoch ms) and what came in then. */
+  /** The last completed sync (epoch ms), and the last sync that brought something in (with its time). */
   lastSyncAt: number | null;
   lastIncoming: IncomingSummary | null;
   unreadable: UnreadableSegment[];

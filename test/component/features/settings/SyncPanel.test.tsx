@@ -15,7 +15,16 @@ function status(over: Partial<SyncStatus> = {}): SyncStatus {
     device: { id: 'desk0001abcd', name: 'Desktop' },
     peers: [{ id: 'lap00001abcd', name: 'Laptop', lastWriteAt: AT }],
     lastSyncAt: AT,
-    lastIncoming: { from: ['Laptop'], reviews: 3, cards: 2, marks: 0, settings: 1, reading: 0, packs: 0 },
+    lastIncoming: {
+      from: ['Laptop'],
+      reviews: 3,
+      cards: 2,
+      marks: 0,
+      settings: 1,
+      reading: 0,
+      packs: 0,
+      at: AT,
+    },
     unreadable: [],
     running: false,
     error: null,
@@ -46,7 +55,9 @@ describe('Settings ▸ Sync', () => {
     expect(within(section).getByRole('status').textContent).toMatch(
       /^Synced (14|02):05( PM)? with Laptop\.$/,
     );
-    expect(section.textContent).toContain('Last time: 3 reviews, 2 cards updated and 1 setting from Laptop.');
+    expect(section.textContent).toMatch(
+      /Came in at (14|02):05( PM)?: 3 reviews, 2 cards updated and 1 setting from Laptop\./,
+    );
     expect(section.textContent).toContain('/home/sam/Sync/Lectern');
     expect(section.textContent).toContain('desk0001abcd');
     expect((screen.getByLabelText('This device’s name') as HTMLInputElement).value).toBe('Desktop');
@@ -151,17 +162,20 @@ describe('sync words', () => {
     expect(describeSyncState(status({ folder: null }), NOW)).toBe('Sync is off.');
   });
 
-  it('says when nothing came in', () => {
+  it('says when nothing has come in yet', () => {
     expect(
-      describeIncoming({
-        from: ['Laptop'],
-        reviews: 0,
-        cards: 0,
-        marks: 0,
-        settings: 0,
-        reading: 0,
-        packs: 0,
-      }),
-    ).toBe('Nothing new came in last time.');
+      describeIncoming(
+        {
+          from: ['Laptop'],
+          reviews: 0,
+          cards: 0,
+          marks: 0,
+          settings: 0,
+          reading: 0,
+          packs: 0,
+        },
+        NOW,
+      ),
+    ).toBe('Nothing has come in from another device yet.');
   });
 });

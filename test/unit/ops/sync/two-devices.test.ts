@@ -31,7 +31,14 @@ describe('folder sync between two devices (issue 20)', () => {
     expect(await reviewIds(b)).toEqual(await reviewIds(a));
     expect(await cardStates(b)).toEqual(await cardStates(a));
     expect(status.lastIncoming).toMatchObject({ from: ['Laptop'], reviews: 2, cards: 2 });
+    const cameAt = status.lastIncoming?.at;
+    expect(cameAt).toBeGreaterThan(0);
     expect(status.peers.map((p) => p.name)).toEqual(['Laptop']);
+    // A later sync that finds nothing new keeps what came in last, and when (in the stored record too).
+    const again = await b.engine.sync();
+    expect(again.lastIncoming).toMatchObject({ from: ['Laptop'], reviews: 2, cards: 2, at: cameAt });
+    await b.engine.load();
+    expect(b.engine.getStatus().lastIncoming).toMatchObject({ reviews: 2, at: cameAt });
     // What came in is marked as another device's and never sent back.
     const rows = await b.db.revlog.toArray();
     expect(rows.every((r) => r.origin === a.engine.getStatus().device.id)).toBe(true);
