@@ -8,14 +8,14 @@ import { basename, join } from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import { BackupStreams } from './backup-streams';
 import { BackupValidity, createWriteCheck } from './backup-validity';
-import type { BackupFileInfo, BackupWritten } from './contract';
+import type { AutoBackupReason, BackupFileInfo, BackupWritten } from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
 export const KEEP_BACKUPS = 10;
-const NAME = /^lectern-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(quit|daily)\.json$/;
+const NAME = /^lectern-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(quit|daily|sync)\.json$/;
 
 /** `lectern-backup-2026-11-27T14-03-05-123Z-quit.json` — sorts by time as text. */
-export function backupFileName(now: Date, reason: 'quit' | 'daily'): string {
+export function backupFileName(now: Date, reason: AutoBackupReason): string {
   return `lectern-backup-${now.toISOString().replace(/[:.]/g, '-')}-${reason}.json`;
 }
 
@@ -108,7 +108,7 @@ export function registerBackupHandlers(
 
   handle('backup:write-begin', async (event, target) => {
     if (target?.kind === 'auto') {
-      if (target.reason !== 'quit' && target.reason !== 'daily')
+      if (target.reason !== 'quit' && target.reason !== 'daily' && target.reason !== 'sync')
         throw new HandlerError('bad-request', 'an automatic backup is written on quit or daily');
       const folder = dir();
       await mkdir(folder, { recursive: true });

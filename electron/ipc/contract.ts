@@ -49,7 +49,9 @@ export interface BackupFileInfo {
 }
 
 /** Where a backup written in parts goes: the automatic backups folder, or a file the user chooses. */
-export type BackupTarget = { kind: 'auto'; reason: 'quit' | 'daily' } | { kind: 'save'; defaultName: string };
+/** Why an automatic backup was written: on quit, the day's first, or before the first sync merge. */
+export type AutoBackupReason = 'quit' | 'daily' | 'sync';
+export type BackupTarget = { kind: 'auto'; reason: AutoBackupReason } | { kind: 'save'; defaultName: string };
 
 /** A backup written in parts, once renamed into place. */
 export interface BackupWritten {

@@ -16,6 +16,7 @@ import { describeError } from '../core/describe-error';
 
 export type {
   AppInfo,
+  AutoBackupReason,
   BackupFileInfo,
   BackupTarget,
   BackupWritten,

@@ -27,3 +27,10 @@ export function formatLocalDate(at: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** Why an automatic backup was written, from its file name: "On quit", "Daily" or "Before sync". */
+export function autoBackupReason(fileName: string): string {
+  if (fileName.endsWith('-quit.json')) return 'On quit';
+  if (fileName.endsWith('-sync.json')) return 'Before sync';
+  return 'Daily';
+}

@@ -75,6 +75,17 @@ describe('writing a backup in parts', () => {
     expect(main.streams.lastWriteActivity()).toBeNull();
   });
 
+  it('names the backup written before the first sync merge as such, and lists it with the others', async () => {
+    const dir = tempDir();
+    const main = mainWith(dir);
+    const { id } = await main.value('backup:write-begin', { kind: 'auto', reason: 'sync' });
+    await main.value('backup:write-part', { id, text: wholeBackup(0, 'x') });
+    const written = (await main.value('backup:write-end', { id })) as { name: string };
+    expect(written.name).toMatch(/^lectern-backup-.*-sync\.json$/);
+    expect(((await main.value('backup:list')) as { name: string }[]).map((b) => b.name)).toEqual([written.name]);
+    expect(await main.call('backup:write-begin', { kind: 'auto', reason: 'weekly' })).toMatchObject({ ok: false });
+  });
+
   it('never replaces a good file with a half-written one: an abort or a crash leaves it as it was', async () => {
     const dir = tempDir();
     const target = join(dir, 'my-backup.json');

@@ -4,11 +4,11 @@ import { autoBackupSource } from '../../ops/backup';
 import type { BackupFileInfo } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { useAppStore } from '../../store';
-import { formatFileTime } from '../../ui/format';
+import { autoBackupReason, formatFileTime } from '../../ui/format';
 import type { RestoreFlow } from './use-restore';
 
 function describeBackup(b: BackupFileInfo): { when: string; reason: string; size: string } {
-  const reason = b.name.endsWith('-quit.json') ? 'On quit' : 'Daily';
+  const reason = autoBackupReason(b.name);
   const when = formatFileTime(b.modifiedAt);
   const size =
     b.bytes < 1024 * 1024

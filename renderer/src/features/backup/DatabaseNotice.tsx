@@ -9,7 +9,7 @@ import { keepCurrentDatabase, restoreLastGoodBackup } from '../../ops/database-h
 import type { BackupFileInfo, DatabaseCounts } from '../../platform/bridge';
 import { useAppStore } from '../../store';
 import { formatCount } from '../../ui/count';
-import { formatFileTime } from '../../ui/format';
+import { autoBackupReason, formatFileTime } from '../../ui/format';
 
 /** “15 studied questions, 15 reviews and 1 setting”: what the database held, zeros left out. */
 export function describeHeld(c: DatabaseCounts): string {
@@ -78,8 +78,8 @@ export function DatabaseNotice({
       </p>
       {backup ? (
         <p>
-          The automatic backup of {backupWhen} ({backup.name.endsWith('-quit.json') ? 'on quit' : 'daily'})
-          holds your data as it was then. Restoring it replaces what the database holds now.
+          The automatic backup of {backupWhen} ({autoBackupReason(backup.name).toLowerCase()}) holds your data
+          as it was then. Restoring it replaces what the database holds now.
         </p>
       ) : (
         <p>No automatic backup is left. If you exported a backup, restore it in Settings, under Backups.</p>

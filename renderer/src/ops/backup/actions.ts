@@ -1,7 +1,7 @@
 /** Writing backups from the app: exports saved where the user chooses, and automatic ones. */
 
 import { db as appDb, type LecternDb } from '../../db/schema/database';
-import type { BackupFileInfo, BackupWritten } from '../../platform/bridge';
+import type { AutoBackupReason, BackupFileInfo, BackupWritten } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
 import { formatLocalDate } from '../../ui/format';
 import { noteAutoBackup } from '../database-health';
@@ -59,7 +59,7 @@ export async function hasUserData(db: LecternDb): Promise<boolean> {
  */
 export async function writeAutoBackup(
   db: LecternDb,
-  reason: 'quit' | 'daily',
+  reason: AutoBackupReason,
   now: number,
 ): Promise<BackupWritten | null> {
   if (!(await hasUserData(db))) return null;
