@@ -14,12 +14,13 @@ import { AboutDialog } from './AboutDialog';
 import { loadBundledContent } from './bootstrap';
 import { NavBar } from './NavBar';
 import { Notices } from './Notices';
+import { afterStart } from './perf';
 import { preloadNextScreens, renderScreen } from './screens';
 import { useFolderSync } from './use-folder-sync';
 import { useMainEvents } from './use-main-events';
 import { useTheme } from './use-theme';
 
-/** How long after the Library is shown the review log's upkeep runs (the first clicks go first). */
+/** How long after the app has started the review log's upkeep runs (the first clicks go first). */
 const UPKEEP_AFTER_MS = 1500;
 
 /**
@@ -37,14 +38,31 @@ export function App() {
   const route = useAppStore((s) => s.route);
   const notify = useAppStore((s) => s.notify);
   const [ready, setReady] = useState(false);
+  // The first screen is painted with its data (see afterStart): work the student does not wait for starts then.
+  const [started, setStarted] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [health, setHealth] = useState<DatabaseHealth>({ status: 'ok' });
   const [upgrading, setUpgrading] = useState<string | null>(null);
   useMainEvents(useCallback(() => setAboutOpen(true), []));
   useTheme();
-  useAutoBackup(ready);
-  useFolderSync(ready);
-  useEffect(() => (ready ? preloadNextScreens() : undefined), [ready]);
+  useAutoBackup(started);
+  useFolderSync(started);
+  useEffect(() => (started ? preloadNextScreens() : undefined), [started]);
+  useEffect(() => {
+    if (!ready) return;
+    let live = true;
+    void afterStart().then(() => {
+      if (live) setStarted(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  useEffect(() => {
+    if (!started) return;
+    const timer = setTimeout(() => void reviewLogUpkeep().catch(() => {}), UPKEEP_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [started]);
 
   useEffect(() => {
     // Is this the database the student last used? (Compared with the record main keeps beside it.)
@@ -63,10 +81,7 @@ export function App() {
         if (settings) notify('error', settings);
       })
       .catch((err: unknown) => notify('error', `Start-up failed: ${describeError(err)}`))
-      .finally(() => {
-        setReady(true);
-        setTimeout(() => void reviewLogUpkeep().catch(() => {}), UPKEEP_AFTER_MS);
-      });
+      .finally(() => setReady(true));
   }, [notify]);
 
   return (

@@ -31,3 +31,30 @@ export function useMarkWhenReady(name: string, ready: boolean, once = false): vo
     markAfterPaint(name);
   }, [name, ready, once]);
 }
+
+/** The mark the Library sets once it is painted with its packs: the end of a start. */
+export const START_MARK = 'lectern:start:end';
+
+/**
+ * Resolves once the app has started — the Library painted with its packs (`START_MARK`) — or after
+ * `fallbackMs` (a start that opens on another screen). What the student does not wait for (the daily
+ * backup, folder sync, preloading the next screens) waits for this, so its code is neither fetched
+ * nor compiled while the first screen's data is on its way.
+ */
+export function afterStart(fallbackMs = 5000): Promise<void> {
+  return new Promise((resolve) => {
+    let observer: PerformanceObserver | null = null;
+    const done = () => {
+      clearTimeout(timer);
+      observer?.disconnect();
+      resolve();
+    };
+    const timer = setTimeout(done, fallbackMs);
+    if (performance.getEntriesByName(START_MARK, 'mark').length > 0) return done();
+    if (typeof PerformanceObserver !== 'function') return;
+    observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName(START_MARK).length > 0) done();
+    });
+    observer.observe({ type: 'mark' });
+  });
+}

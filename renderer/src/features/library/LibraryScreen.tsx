@@ -1,7 +1,7 @@
 /** The Library: every pack (bundled and imported) with its chapters. */
 
 import { useMemo, useState } from 'react';
-import { useMarkWhenReady } from '../../app/perf';
+import { START_MARK, useMarkWhenReady } from '../../app/perf';
 import { describeError } from '../../core/describe-error';
 import { hasChapterText } from '../../core/queue';
 import { restoreBundledCourse } from '../../ops/bundled-course';
@@ -21,7 +21,7 @@ export function LibraryScreen() {
   const counts = useStudyCounts(packRows);
   // Start-up ends when the Library first shows its packs (usable: chapters and Study open from
   // here); the due/new counts, shown as "Counting…" until then, are marked apart.
-  useMarkWhenReady('lectern:start:end', packs !== undefined, true);
+  useMarkWhenReady(START_MARK, packs !== undefined, true);
   useMarkWhenReady('lectern:library:counts', packs !== undefined && counts !== undefined, true);
   return (
     <section aria-labelledby="library-title" className="screen">
