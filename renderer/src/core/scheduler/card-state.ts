@@ -45,6 +45,9 @@ export const schedulingStateSchema = z.strictObject({
 /** The FSRS memory and timing of one card (see {@link schedulingStateSchema}). */
 export type SchedulingState = z.infer<typeof schedulingStateSchema>;
 
+/** The names of {@link SchedulingState}'s fields, from its schema (to compare or copy a card's state). */
+export const SCHEDULING_FIELDS = schedulingStateSchema.keyof().options;
+
 /** Tells whether `value` is a rating 1–4. */
 export function isRating(value: unknown): value is Rating {
   return value === 1 || value === 2 || value === 3 || value === 4;

@@ -11,6 +11,7 @@ import { makeReviewId } from '../../core/revlog/review-id';
 import {
   type DueLoad,
   type Rating,
+  SCHEDULING_FIELDS,
   type SchedulerSettings,
   answerCard as scheduleAnswer,
 } from '../../core/scheduler';
@@ -169,26 +170,17 @@ export function storedResponse(response: unknown): string | undefined {
   return toJson(response);
 }
 
-const CARD_FIELDS = [
+const CARD_FIELDS: readonly (keyof CardRow)[] = [
   'key',
   'packId',
   'chapterId',
   'order',
-  'state',
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'lastReview',
+  ...SCHEDULING_FIELDS,
   'suspended',
   'flagged',
   'removed',
   'rev',
-] as const satisfies readonly (keyof CardRow)[];
+];
 
 /** Whether the stored row is the row as shown (both absent, or every field equal). */
 function isSameRow(stored: CardRow | undefined, shown: CardRow | null): boolean {

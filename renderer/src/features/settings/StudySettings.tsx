@@ -1,14 +1,9 @@
 /** Global scheduling settings: retention, daily limits, steps, maximum interval, reading rule, day start. */
 import { useId } from 'react';
 import type { AppSettings } from '../../core/settings';
-import {
-  keepAnswersDaysSchema,
-  maximumIntervalSchema,
-  newPerDaySchema,
-  retentionSchema,
-  reviewsPerDaySchema,
-} from '../../core/settings';
-import { CheckboxField, NumberField, StepsField } from './fields';
+import { keepAnswersDaysSchema } from '../../core/settings';
+import { CheckboxField, NumberField } from './fields';
+import { SchedulingFields } from './SchedulingFields';
 
 export interface SettingsSectionProps {
   settings: AppSettings;
@@ -23,45 +18,7 @@ export function StudySettings({ settings, save }: SettingsSectionProps) {
     <section className="card settings-section" aria-labelledby="settings-study">
       <h2 id="settings-study">Study</h2>
       <div className="field-grid">
-        <NumberField
-          label="Desired retention"
-          value={settings.desiredRetention}
-          min={0.7}
-          max={0.97}
-          step={0.01}
-          format={(v) => v.toFixed(2)}
-          schema={retentionSchema}
-          hint="The share of reviews you want to recall, 0.70–0.97. Higher means more reviews."
-          onSave={(v) => save({ desiredRetention: v ?? undefined })}
-        />
-        <NumberField
-          label="New questions per day"
-          value={settings.newPerDay}
-          min={0}
-          max={9999}
-          integer
-          schema={newPerDaySchema}
-          onSave={(v) => save({ newPerDay: v ?? undefined })}
-        />
-        <NumberField
-          label="Reviews per day"
-          value={settings.reviewsPerDay}
-          min={0}
-          max={99999}
-          integer
-          schema={reviewsPerDaySchema}
-          onSave={(v) => save({ reviewsPerDay: v ?? undefined })}
-        />
-        <NumberField
-          label="Maximum interval (days)"
-          value={settings.maximumIntervalDays}
-          min={1}
-          max={36500}
-          integer
-          schema={maximumIntervalSchema}
-          hint="No question waits longer than this between reviews."
-          onSave={(v) => save({ maximumIntervalDays: v ?? undefined })}
-        />
+        <SchedulingFields values={settings} save={save} />
         <NumberField
           label="Keep what you answered (days)"
           value={settings.keepAnswersDays}
@@ -71,18 +28,6 @@ export function StudySettings({ settings, save }: SettingsSectionProps) {
           schema={keepAnswersDaysSchema}
           hint="Browse shows your answers this long; ratings, scores and times are kept for good."
           onSave={(v) => save({ keepAnswersDays: v ?? undefined })}
-        />
-        <StepsField
-          label="Learning steps"
-          value={settings.learningSteps}
-          hint="Waits before a new question graduates, e.g. “1m 10m” (m minutes, h hours, d days)."
-          onSave={(steps) => save({ learningSteps: steps })}
-        />
-        <StepsField
-          label="Relearning steps"
-          value={settings.relearningSteps}
-          hint="Waits after a forgotten question, e.g. “10m”."
-          onSave={(steps) => save({ relearningSteps: steps })}
         />
         <div className="field">
           <label htmlFor={dayStartId} className="field__label">

@@ -4,7 +4,13 @@
  * arrived. Run inside the caller's `rw` transaction on `cards`, `revlog` and `questionChunks`.
  */
 
-import { createAnswerer, newCard, type Rating, type SchedulingState } from '../../core/scheduler';
+import {
+  createAnswerer,
+  newCard,
+  type Rating,
+  SCHEDULING_FIELDS,
+  type SchedulingState,
+} from '../../core/scheduler';
 import type { AppSettings } from '../../core/settings';
 import { resolveSchedulingSettings } from '../../core/settings';
 import { newCardRow } from '../../db/repos/packs-repo';
@@ -171,19 +177,6 @@ export async function replayCards(
   return { steps, cards: out.length, storedIds };
 }
 
-const STATE_FIELDS = [
-  'state',
-  'due',
-  'stability',
-  'difficulty',
-  'elapsedDays',
-  'scheduledDays',
-  'learningSteps',
-  'reps',
-  'lapses',
-  'lastReview',
-] as const satisfies readonly (keyof SchedulingState)[];
-
 function sameState(a: CardRow, b: CardRow): boolean {
-  return STATE_FIELDS.every((f) => Object.is(a[f], b[f]));
+  return SCHEDULING_FIELDS.every((f) => Object.is(a[f], b[f]));
 }
