@@ -7,10 +7,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { describeError } from '../../core/describe-error';
 import { markdownToText } from '../../core/markdown';
 import { describeAnswer, describePrompt, type SelfTestScore, scoreSelfTest } from '../../core/selftest';
+import { mediaSourceOf } from '../../ops/media';
 import { type PackRow, type QuestionRow, type StoredSelfTest, sendMissed } from '../../ops/selftest';
 import { useAppStore } from '../../store';
 import { formatDateTime } from '../../ui/format';
 import { Markdown } from '../../ui/Markdown';
+import { MediaText } from '../../ui/media/MediaText';
+import { MediaScope } from '../../ui/media/media-scope';
 import { ReadInContextButton } from '../../ui/ReadInContext';
 import { HistorySection } from './HistorySection';
 import { describeSent } from './report-words';
@@ -166,29 +169,33 @@ function MissedList({
             const answer = test.state.answers[m.index];
             return (
               <li key={m.key}>
-                <article className="missed" aria-labelledby={headingId} data-question-id={q.id}>
-                  <h3 id={headingId}>
-                    <span className="muted">Question {m.index + 1}: </span>
-                    {markdownToText(describePrompt(q))}
-                  </h3>
-                  <dl className="facts">
-                    <dt>Your answer</dt>
-                    <dd data-testid="given">
-                      {answer ? describeGiven(q, answer.response) : <em>Not answered</em>}
-                      {answer && m.score > 0 ? ` (partly right: ${formatScore(m.score)})` : ''}
-                    </dd>
-                    <dt>Right answer</dt>
-                    <dd data-testid="expected">{markdownToText(describeAnswer(q))}</dd>
-                  </dl>
-                  {q.explanation ? (
-                    <div className="missed__explanation">
-                      <Markdown source={q.explanation} headingOffset={3} />
-                    </div>
-                  ) : null}
-                  <ReadInContextButton place={row}>
-                    <span className="visually-hidden"> (question {m.index + 1})</span>
-                  </ReadInContextButton>
-                </article>
+                <MediaScope source={mediaSourceOf(row.packId)}>
+                  <article className="missed" aria-labelledby={headingId} data-question-id={q.id}>
+                    <h3 id={headingId} className="media-compact">
+                      <span className="muted">Question {m.index + 1}: </span>
+                      <MediaText text={markdownToText(describePrompt(q), { keepMedia: true })} />
+                    </h3>
+                    <dl className="facts">
+                      <dt>Your answer</dt>
+                      <dd data-testid="given">
+                        {answer ? describeGiven(q, answer.response) : <em>Not answered</em>}
+                        {answer && m.score > 0 ? ` (partly right: ${formatScore(m.score)})` : ''}
+                      </dd>
+                      <dt>Right answer</dt>
+                      <dd data-testid="expected" className="media-compact">
+                        <MediaText text={markdownToText(describeAnswer(q), { keepMedia: true })} />
+                      </dd>
+                    </dl>
+                    {q.explanation ? (
+                      <div className="missed__explanation">
+                        <Markdown source={q.explanation} headingOffset={3} />
+                      </div>
+                    ) : null}
+                    <ReadInContextButton place={row}>
+                      <span className="visually-hidden"> (question {m.index + 1})</span>
+                    </ReadInContextButton>
+                  </article>
+                </MediaScope>
               </li>
             );
           })}

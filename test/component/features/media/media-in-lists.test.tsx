@@ -4,16 +4,20 @@
  * the Browse grid's one-line cells name them ("[image: alt]").
  */
 import { Blob as NodeBlob } from 'node:buffer';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowseRow } from '@/core/browse';
+import { finishTest } from '@/core/selftest';
 import { applyImportWithMedia, hashPackMedia } from '@/db/repos/media-repo';
 import { db } from '@/db/schema/database';
+import { cardKey, type PackRow, type QuestionRow } from '@/db/schema/rows';
 import { HistoryDialog } from '@/features/browse/HistoryDialog';
+import { Report } from '@/features/selftest/Report';
 import { HardestQuestions } from '@/features/stats/HardestQuestions';
 import type { HardQuestionDetail } from '@/ops/stats';
 import { MediaLabelText } from '@/ui/media/MediaLabels';
 import { imagePack, MP3_HEAD, PNG_1X1 } from '../../../support/media-fixtures';
+import { buildSelfTest } from '../../../support/selftest';
 
 vi.mock('@/platform/bridge', () => ({ invoke: vi.fn(async () => ({ ok: true, value: undefined })) }));
 
@@ -80,6 +84,31 @@ describe('media where questions are listed', () => {
     render(<HistoryDialog row={row} onClose={() => {}} onReadInContext={() => {}} />);
     const img = await screen.findByRole('img', { name: 'the shape', hidden: true });
     expect(img.getAttribute('src')).toMatch(/^blob:/);
+  });
+
+  it("the self-test report's missed question shows its picture, not the alt text", async () => {
+    const state = finishTest(buildSelfTest({ count: 1 }), 1_700_000_090_000);
+    const row: QuestionRow = {
+      key: cardKey('listed', 'q1'),
+      packId: 'listed',
+      id: 'q1',
+      chapterId: 'c1',
+      section: 's1',
+      type: question.type,
+      order: 0,
+      question: { ...question, prompt } as QuestionRow['question'],
+      removed: 0,
+    };
+    const packs = new Map([
+      ['listed', { id: 'listed', title: 'Listed', chapters: [] } as unknown as PackRow],
+    ]);
+    const { container } = render(<Report test={{ id: 1, packIds: [], state }} rows={[row]} packs={packs} />);
+    const missed = screen.getByRole('region', { name: /missed/i });
+    const img = await within(missed).findByRole('img', { name: 'the shape' });
+    expect(img.getAttribute('src')).toMatch(/^blob:/);
+    expect(within(missed).getByRole('heading', { level: 3 }).textContent).toContain('Which shape is this?');
+    expect(container.textContent).not.toContain('media:');
+    expect(container.textContent).not.toContain('[image:');
   });
 
   it("the Browse grid's cells name images and sounds in one line", () => {
