@@ -205,7 +205,12 @@ describe('schema 4 → 5: the review log in compact rows', () => {
     const again = new LecternDb(name);
     expect(await revlogUpgradePending(again)).toBe(true);
     expect((await again.revlog.count()) + (await again.reviews.count())).toBe(30);
-    expect(await again.meta.get(REVLOG_UPGRADE_KEY)).toMatchObject({ total: 30, done: 8 });
+    // The next batch starts from the card the last one ended with (q0's 5 reviews and 3 of q1's moved).
+    expect(await again.meta.get(REVLOG_UPGRADE_KEY)).toMatchObject({
+      total: 30,
+      done: 8,
+      lastCardKey: 'p:q1',
+    });
     // The statistics of the half-moved database are readable (the moved part).
     expect((await loadStats(again, { now: T0 + 400 * 86_400_000 })).reviews.totalReviews).toBe(8);
     const progress: number[] = [];
@@ -255,6 +260,29 @@ describe('schema 4 → 5: the review log in compact rows', () => {
     const stats = await loadStats(db, { now: Date.now(), onColumnsBuilt: () => (built = true) });
     expect(built).toBe(false);
     expect(stats.reviews.totalReviews).toBe(history.reviews.length);
+    db.close();
+  });
+
+  it('moves rows before the remembered card too, should any be there, so none is left behind', async () => {
+    const plans: CardPlan[] = Array.from({ length: 5 }, (_, i) => ({
+      packId: 'p',
+      questionId: `q${i}`,
+      answers: [3, 1, 3].map((rating) => ({ rating: rating as 1 | 3, gapMin: 120, typed: false })),
+    }));
+    const history = historyOf(plans);
+    const whole = new LecternDb(await schema4Fixture(history));
+    await upgradeReviewLog(whole, { batch: 4 });
+    const expected = await whole.revlog.toArray();
+    whole.close();
+
+    const db = new LecternDb(await schema4Fixture(history));
+    await moveReviewBatch(db, 4);
+    // A progress record that remembers a later card than the rows left (as if rows had appeared).
+    const stored = await db.meta.get(REVLOG_UPGRADE_KEY);
+    await db.meta.put({ ...(stored as object), lastCardKey: 'p:q3' } as never);
+    await upgradeReviewLog(db, { batch: 4 });
+    expect(await db.reviews.count()).toBe(0);
+    expect(await db.revlog.toArray()).toEqual(expected);
     db.close();
   });
 

@@ -188,6 +188,8 @@ export const metaRowSchema = z.discriminatedUnion('key', [
     /** Moved so far. */
     done: z.number(),
     startedAt: ms,
+    /** The card whose reviews the last batch ended with: every card before it has moved. */
+    lastCardKey: z.string().optional(),
   }),
 ]);
 export type MetaRow = z.infer<typeof metaRowSchema>;

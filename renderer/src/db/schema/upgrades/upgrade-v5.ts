@@ -37,12 +37,27 @@ export async function moveReviewBatch(
   now = Date.now(),
 ): Promise<{ done: number; total: number } | null> {
   return db.transaction('rw', [db.reviews, db.revlog, db.cards, db.meta], async () => {
+    const stored = (await db.meta.get(REVLOG_UPGRADE_KEY)) as Progress | undefined;
+    // From the card the last batch ended with, not from the start: the moved rows are deleted, and
+    // LevelDB keeps their index entries as tombstones until it compacts, which a scan from the start
+    // walks over again in every batch (measured in this Chromium: batches grew from 0.9 to 2.2 s over
+    // 60k rows; from the last card they stay ~0.2 s). Every card before it has moved.
+    const from = stored?.lastCardKey;
     // One more than the batch: the next row tells whether the batch's last card goes on.
-    const rows = (await db.reviews
-      .orderBy('cardKey')
+    const rows = (await (from === undefined
+      ? db.reviews.orderBy('cardKey')
+      : db.reviews.where('cardKey').aboveOrEqual(from)
+    )
       .limit(batch + 1)
       .toArray()) as LegacyReviewRow[];
-    const stored = (await db.meta.get(REVLOG_UPGRADE_KEY)) as Progress | undefined;
+    if (rows.length === 0 && stored && from !== undefined) {
+      // Nothing from the last card on: any row before it (none is expected) is moved from the start.
+      if ((await db.reviews.limit(1).primaryKeys()).length > 0) {
+        delete stored.lastCardKey;
+        await db.meta.put(stored);
+        return { done: stored.done, total: stored.total };
+      }
+    }
     if (rows.length === 0) {
       if (stored) {
         await db.meta.delete(REVLOG_UPGRADE_KEY);
@@ -87,6 +102,8 @@ export async function moveReviewBatch(
     await db.reviews.bulkDelete(moving.map((r) => r.id as number));
     progress.done += moving.length;
     progress.total = Math.max(progress.total, progress.done);
+    const lastCard = moving[moving.length - 1]?.cardKey;
+    if (lastCard !== undefined) progress.lastCardKey = lastCard;
     await db.meta.put(progress);
     return { done: progress.done, total: progress.total };
   });
