@@ -16,7 +16,8 @@ import { callBench } from './page/page-bundle';
 import { PEER_SCRIPT, type PeerResult, peerUnavailableReason, runPeer } from './peer';
 import { type ApkgResult, measureApkgImport } from './phases/apkg';
 import { measureBrowse } from './phases/browse';
-import { FSRS_TARGETS, formatFsrs, measureFsrs } from './phases/fsrs';
+import { formatFsrs, fsrsMet, measureFsrs } from './phases/fsrs';
+import { measureFsrsInApp } from './phases/fsrs-app';
 import {
   importPackOnce,
   measureCoreImport,
@@ -370,13 +371,16 @@ async function main(): Promise<void> {
       '\n== fsrs: the optimizer on a simulated year (fitted on the earlier two thirds, scored on the rest)',
     );
     const fsrs = await measureFsrs(log);
+    if (o.build) build();
+    log("\n== fsrs in the app: Optimize of ~100k reviews from the page, with the page's long tasks");
+    fsrs.app = await measureFsrsInApp(log);
     process.stdout.write(`${formatFsrs(fsrs)}\n`);
     if (o.json) {
       const json = `${JSON.stringify({ fsrs }, null, 2)}\n`;
       if (o.json === '-') process.stdout.write(json);
       else writeFileSync(o.json, json);
     }
-    if (fsrs.optimizeMs > FSRS_TARGETS.optimizeMs) process.exitCode = 1;
+    if (!fsrsMet(fsrs)) process.exitCode = 1;
     return;
   }
   const extras = !o.onlyBackup && !o.onlySizes;
@@ -414,6 +418,10 @@ async function main(): Promise<void> {
   for (const n of o.sizes) sizes.push(await measureSize(n, o, rowCost));
   log("\n== sync.merge100kMs: a second device's 100k reviews merged by the sync engine");
   const sync = await measureSyncMergeRuns(Math.min(o.runs, o.bigRuns), log);
+  if (fsrs) {
+    log("\n== fsrs in the app: Optimize of ~100k reviews from the page, with the page's long tasks");
+    fsrs.app = await measureFsrsInApp(log);
+  }
   if (extras) log('\n== import.apkg20k: a 20k-note .apkg with 2k images vs the same notes as a Lectern pack');
   const apkg = extras ? await measureApkgOnce(o.runs) : undefined;
 

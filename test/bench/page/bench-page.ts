@@ -15,6 +15,7 @@ import { packRowOf, questionRowsOf } from '../../../renderer/src/db/repos/packs-
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { chunkQuestionRows, QUESTION_CHUNK } from '../../../renderer/src/db/schema/question-chunking';
 import type { PackRow, QuestionChunkRow } from '../../../renderer/src/db/schema/rows';
+import { measureOptimizeInApp } from './optimize-in-app';
 import { seedFsrsHistory } from './seed-fsrs';
 import { seedStudy } from './seed-study';
 import { measureSyncMerge } from './sync-merge';
@@ -216,6 +217,9 @@ export const benchApi = {
   countMedia,
   measureRowCost,
   measureSyncMerge,
+  /** `fsrs.appOptimizeMs`: the app's Optimize of ~100k seeded reviews, with the page's long tasks. */
+  measureOptimizeInApp: (questions: number, days: number, seed: string) =>
+    measureOptimizeInApp({ questions, days, seed }),
   startLongTasks,
   stopLongTasks,
   takeLongTaskSpans,

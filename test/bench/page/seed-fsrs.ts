@@ -28,6 +28,16 @@ export async function seedFsrsHistory(o: {
   start.setHours(10, 0, 0, 0);
   const rows: ReviewRow[] = [];
   const cardRows: CardRow[] = [];
+  // Every card's sessions fall on the same instants, and an id's counter wraps after 46,656 ids: past
+  // that, two reviews of one instant could get one id (a real log has no thousands of answers in one
+  // millisecond). An id already given is made again (the counter moves on).
+  const given = new Set<string>();
+  const uniqueId = (at: number) => {
+    let id = makeReviewId(at);
+    while (given.has(id)) id = makeReviewId(at);
+    given.add(id);
+    return id;
+  };
   sim.forEach((reviews, i) => {
     const q = questions[i];
     if (!q) return;
@@ -36,7 +46,7 @@ export async function seedFsrsHistory(o: {
       const at = start.getTime() + r.day * DAY + k * 1000;
       // Schema 5's compact row (issue 16): the optimizer reads cardKey, at, rating and stateBefore.
       rows.push({
-        id: makeReviewId(at),
+        id: uniqueId(at),
         cardKey: card.key,
         at,
         rating: r.rating,

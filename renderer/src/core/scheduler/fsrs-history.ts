@@ -25,23 +25,37 @@ export interface CardHistory {
 
 /** Groups and orders `facts` into per-card histories (see the file comment). */
 export function buildHistories(facts: Iterable<ReviewFact>, clock: DayClock): CardHistory[] {
+  const out: CardHistory[] = [];
+  for (const list of groupByCard(facts).values()) {
+    const h = cardHistory(list, clock);
+    if (h) out.push(h);
+  }
+  return out;
+}
+
+/** The facts of each card, in the order given. */
+export function groupByCard(facts: Iterable<ReviewFact>): Map<string, ReviewFact[]> {
   const byCard = new Map<string, ReviewFact[]>();
   for (const f of facts) {
     const list = byCard.get(f.cardKey);
     if (list) list.push(f);
     else byCard.set(f.cardKey, [f]);
   }
-  const out: CardHistory[] = [];
-  for (const list of byCard.values()) {
-    list.sort((a, b) => a.at - b.at);
-    if (list[0]?.stateBefore !== 0) continue;
-    // A "start over" (reset) inside the log: train on the part after the last one.
-    let start = 0;
-    for (let i = 1; i < list.length; i++) if (list[i]?.stateBefore === 0) start = i;
-    const part = list.slice(start);
-    out.push({ ratings: part.map((f) => f.rating), days: part.map((f) => dayIndexAt(f.at, clock)) });
-  }
-  return out;
+  return byCard;
+}
+
+/**
+ * One card's history from its facts (sorted here, in place), or null when the log does not start
+ * with the card new (its beginning is not in the log).
+ */
+export function cardHistory(list: ReviewFact[], clock: DayClock): CardHistory | null {
+  list.sort((a, b) => a.at - b.at);
+  if (list[0]?.stateBefore !== 0) return null;
+  // A "start over" (reset) inside the log: train on the part after the last one.
+  let start = 0;
+  for (let i = 1; i < list.length; i++) if (list[i]?.stateBefore === 0) start = i;
+  const part = list.slice(start);
+  return { ratings: part.map((f) => f.rating), days: part.map((f) => dayIndexAt(f.at, clock)) };
 }
 
 /**

@@ -12,6 +12,35 @@ export function packReviews(db: LecternDb, packId: string): Collection<ReviewRow
   return db.revlog.where('cardKey').between(`${packId}:`, `${packId}:\uffff`, true, true);
 }
 
+/** Rows read per page by {@link forEachReviewPage}. */
+const READ_PAGE = 4000;
+
+/**
+ * Reads the whole review log in pages of rows in id (time) order, handing each page to `fn` and
+ * yielding to the page between them: bulk reads (one request a page, not one a row as a cursor
+ * makes: ~10 µs a row here against ~55), and no long task however long the log.
+ */
+export async function forEachReviewPage(
+  db: LecternDb,
+  fn: (rows: ReviewRow[]) => void,
+  page = READ_PAGE,
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const rows: ReviewRow[] = await (after === null
+      ? db.revlog.orderBy(':id')
+      : db.revlog.where(':id').above(after)
+    )
+      .limit(page)
+      .toArray();
+    if (rows.length === 0) return;
+    fn(rows);
+    after = rows[rows.length - 1]?.id ?? null;
+    if (rows.length < page || after === null) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /** Rows rewritten per transaction while dropping old answers. */
 const PRUNE_BATCH = 2000;
 

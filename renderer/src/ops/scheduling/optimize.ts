@@ -5,9 +5,18 @@
  * the defaults (Anki's "Evaluate": a time-series split, fitted on the earlier two thirds).
  */
 
-import { buildHistories, countReviews, type FitScope, fitScope, splitDay } from '../../core/scheduler';
+import {
+  type CardHistory,
+  cardHistory,
+  countReviews,
+  type FitScope,
+  fitScope,
+  groupByCard,
+  type ReviewFact,
+  splitDay,
+} from '../../core/scheduler';
 import { DEFAULT_PRESET_ID, presetById, presetPatch } from '../../core/settings';
-import { makeDayClock } from '../../core/stats/day';
+import { type DayClock, makeDayClock } from '../../core/stats/day';
 import { getSettings, patchSettings } from '../../db/repos/settings-repo';
 import { db as appDb, type LecternDb } from '../../db/schema/database';
 import type { FsrsOptimizeResult } from '../../platform/bridge';
@@ -48,7 +57,7 @@ export async function optimizePreset(
     utcOffsetMinutes: -new Date(options.now).getTimezoneOffset(),
     dayStartHour: settings.dayStartHour,
   });
-  const histories = buildHistories(facts, clock);
+  const histories = await buildHistoriesInSteps(facts, clock);
   if (options.signal?.aborted) throw new OptimizeCancelledError();
   const jobId = `${presetId}-${options.now}-${Math.floor(Math.random() * 1e9)}`;
   const stop = onMainEvent('fsrs:progress', (p) => {
@@ -83,6 +92,21 @@ export async function optimizePreset(
     stop();
     options.signal?.removeEventListener('abort', cancel);
   }
+}
+
+/** Cards whose history is built between two yields to the page. */
+const CARDS_PER_STEP = 2000;
+
+/** `buildHistories`, a few thousand cards at a time, so a long log makes no long task. */
+async function buildHistoriesInSteps(facts: ReviewFact[], clock: DayClock): Promise<CardHistory[]> {
+  const out: CardHistory[] = [];
+  let n = 0;
+  for (const list of groupByCard(facts).values()) {
+    const h = cardHistory(list, clock);
+    if (h) out.push(h);
+    if (++n % CARDS_PER_STEP === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return out;
 }
 
 /** The optimization was cancelled: nothing was changed. */

@@ -5,32 +5,32 @@
  */
 import type { ReviewFact } from '../../core/scheduler';
 import { isRating } from '../../core/scheduler';
-import { packReviews } from '../../db/repos/revlog-repo';
+import { forEachReviewPage } from '../../db/repos/revlog-repo';
 import type { LecternDb } from '../../db/schema/database';
+import { packOfKey } from '../../db/schema/rows';
 
-/** The reviews of `packIds` (every pack's when null), in no particular order. */
+/**
+ * The reviews of `packIds` (every pack's when null), in time order. Read in pages of the whole log
+ * (bulk reads, the page kept responsive between them), the other packs' rows left out.
+ */
 export async function readReviewFacts(
   db: LecternDb,
   packIds: readonly string[] | null,
 ): Promise<ReviewFact[]> {
+  const wanted = packIds === null ? null : new Set(packIds);
   const out: ReviewFact[] = [];
-  const keep = (r: { cardKey: string; at: number; rating: number; stateBefore: number }) => {
-    if (!isRating(r.rating) || !Number.isFinite(r.at)) return;
-    const s = r.stateBefore;
-    out.push({
-      cardKey: r.cardKey,
-      at: r.at,
-      rating: r.rating,
-      stateBefore: s === 1 || s === 2 || s === 3 ? s : 0,
-    });
-  };
-  if (packIds === null) {
-    await db.revlog.each(keep);
-    return out;
-  }
-  for (const packId of packIds) {
-    // Schema 5's log (issue 16): a pack's reviews are a range of the card-key index.
-    await packReviews(db, packId).each(keep);
-  }
+  await forEachReviewPage(db, (rows) => {
+    for (const r of rows) {
+      if (!isRating(r.rating) || !Number.isFinite(r.at)) continue;
+      if (wanted && !wanted.has(packOfKey(r.cardKey))) continue;
+      const s = r.stateBefore;
+      out.push({
+        cardKey: r.cardKey,
+        at: r.at,
+        rating: r.rating,
+        stateBefore: s === 1 || s === 2 || s === 3 ? s : 0,
+      });
+    }
+  });
   return out;
 }
