@@ -3,6 +3,8 @@
  * (electron/fsrs/runner.ts) for the page, sending `fsrs:progress` to the window that asked, at most
  * every 100 ms. A cancel terminates the thread.
  */
+
+import type { CardHistory } from '../../renderer/src/core/scheduler/fsrs-history';
 import { OptimizeCancelled } from '../fsrs/optimize';
 import { optimizeHistories } from '../fsrs/runner';
 import { spawnOptimizer } from '../fsrs/spawn';
@@ -11,12 +13,29 @@ import { HandlerError, type HandlerRegistry } from './handle';
 
 const MAX_REVIEWS = 5_000_000;
 
-function readRequest(req: unknown): FsrsOptimizeRequest {
+/** The JSON text of more reviews than MAX_REVIEWS could not be shorter than this (bytes). */
+const MAX_JSON_CHARS = MAX_REVIEWS * 16;
+
+function readRequest(req: unknown): { jobId: string; histories: CardHistory[]; cutDay: number } {
   const r = req as Partial<FsrsOptimizeRequest> | null;
-  if (!r || typeof r.jobId !== 'string' || !Array.isArray(r.histories) || typeof r.cutDay !== 'number')
+  if (
+    !r ||
+    typeof r.jobId !== 'string' ||
+    typeof r.historiesJson !== 'string' ||
+    typeof r.cutDay !== 'number'
+  )
     throw new HandlerError('bad-request', 'an optimization needs a job id, histories and a split day');
+  if (r.historiesJson.length > MAX_JSON_CHARS)
+    throw new HandlerError('too-large', `more than ${MAX_REVIEWS} reviews`);
+  let histories: unknown;
+  try {
+    histories = JSON.parse(r.historiesJson);
+  } catch {
+    throw new HandlerError('bad-request', 'the histories are not JSON');
+  }
+  if (!Array.isArray(histories)) throw new HandlerError('bad-request', 'the histories must be a list');
   let reviews = 0;
-  for (const h of r.histories) {
+  for (const h of histories as Partial<CardHistory>[]) {
     if (!h || !Array.isArray(h.ratings) || !Array.isArray(h.days) || h.ratings.length !== h.days.length)
       throw new HandlerError('bad-request', 'each history needs as many ratings as days');
     if (!h.ratings.every((x) => x === 1 || x === 2 || x === 3 || x === 4) || !h.days.every(Number.isFinite))
@@ -24,7 +43,7 @@ function readRequest(req: unknown): FsrsOptimizeRequest {
     reviews += h.ratings.length;
   }
   if (reviews > MAX_REVIEWS) throw new HandlerError('too-large', `more than ${MAX_REVIEWS} reviews`);
-  return r as FsrsOptimizeRequest;
+  return { jobId: r.jobId, histories: histories as CardHistory[], cutDay: r.cutDay };
 }
 
 /** Registers the optimizer's channels. */

@@ -80,11 +80,23 @@ export function countReviews(histories: readonly CardHistory[]): number {
  * (the training part of a time-series split), reviews on or after it the later part.
  */
 export function splitDay(histories: readonly CardHistory[], fraction = 2 / 3): number {
-  const days: number[] = [];
-  for (const h of histories) for (let i = 1; i < h.days.length; i++) days.push(h.days[i] ?? 0);
-  if (days.length === 0) return 0;
-  days.sort((a, b) => a - b);
-  return days[Math.min(days.length - 1, Math.floor(days.length * fraction))] ?? 0;
+  // The day at that rank among all reviews' days, counted per day (far fewer days than reviews).
+  const perDay = new Map<number, number>();
+  let n = 0;
+  for (const h of histories)
+    for (let i = 1; i < h.days.length; i++) {
+      const d = h.days[i] ?? 0;
+      perDay.set(d, (perDay.get(d) ?? 0) + 1);
+      n++;
+    }
+  if (n === 0) return 0;
+  const rank = Math.min(n - 1, Math.floor(n * fraction));
+  let seen = 0;
+  for (const d of [...perDay.keys()].sort((a, b) => a - b)) {
+    seen += perDay.get(d) ?? 0;
+    if (seen > rank) return d;
+  }
+  return 0;
 }
 
 /** What fsrs-rs can do with `items` training items (its thresholds: 8 and 64). */

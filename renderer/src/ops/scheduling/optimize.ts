@@ -66,7 +66,10 @@ export async function optimizePreset(
   const cancel = () => void invoke('fsrs:cancel', { jobId });
   options.signal?.addEventListener('abort', cancel);
   try {
-    const res = await invoke('fsrs:optimize', { jobId, histories, cutDay: splitDay(histories) });
+    const cutDay = splitDay(histories);
+    await yieldToPage();
+    const historiesJson = await toJsonInSteps(histories);
+    const res = await invoke('fsrs:optimize', { jobId, historiesJson, cutDay });
     if (!res.ok) {
       if (res.error.code === 'cancelled') throw new OptimizeCancelledError();
       throw new Error(res.error.message);
@@ -94,20 +97,44 @@ export async function optimizePreset(
   }
 }
 
-/** Cards whose history is built between two yields to the page. */
+/** Cards whose history is built, and facts grouped, between two yields to the page. */
 const CARDS_PER_STEP = 2000;
+const FACTS_PER_STEP = 10_000;
 
 /** `buildHistories`, a few thousand cards at a time, so a long log makes no long task. */
 async function buildHistoriesInSteps(facts: ReviewFact[], clock: DayClock): Promise<CardHistory[]> {
+  // Grouped a slice of the facts at a time too (the same Map as groupByCard's).
+  const byCard = new Map<string, ReviewFact[]>();
+  for (let i = 0; i < facts.length; i += FACTS_PER_STEP) {
+    for (const [key, list] of groupByCard(facts.slice(i, i + FACTS_PER_STEP))) {
+      const known = byCard.get(key);
+      if (known) known.push(...list);
+      else byCard.set(key, list);
+    }
+    await yieldToPage();
+  }
   const out: CardHistory[] = [];
   let n = 0;
-  for (const list of groupByCard(facts).values()) {
+  for (const list of byCard.values()) {
     const h = cardHistory(list, clock);
     if (h) out.push(h);
-    if (++n % CARDS_PER_STEP === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (++n % CARDS_PER_STEP === 0) await yieldToPage();
   }
+  await yieldToPage();
   return out;
 }
+
+/** `JSON.stringify(histories)`, a few thousand cards at a time (the same text). */
+async function toJsonInSteps(histories: readonly CardHistory[]): Promise<string> {
+  const parts: string[] = [];
+  for (let i = 0; i < histories.length; i += CARDS_PER_STEP) {
+    parts.push(JSON.stringify(histories.slice(i, i + CARDS_PER_STEP)).slice(1, -1));
+    await yieldToPage();
+  }
+  return `[${parts.join(',')}]`;
+}
+
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The optimization was cancelled: nothing was changed. */
 export class OptimizeCancelledError extends Error {
