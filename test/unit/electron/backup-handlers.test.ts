@@ -82,8 +82,12 @@ describe('writing a backup in parts', () => {
     await main.value('backup:write-part', { id, text: wholeBackup(0, 'x') });
     const written = (await main.value('backup:write-end', { id })) as { name: string };
     expect(written.name).toMatch(/^lectern-backup-.*-sync\.json$/);
-    expect(((await main.value('backup:list')) as { name: string }[]).map((b) => b.name)).toEqual([written.name]);
-    expect(await main.call('backup:write-begin', { kind: 'auto', reason: 'weekly' })).toMatchObject({ ok: false });
+    expect(((await main.value('backup:list')) as { name: string }[]).map((b) => b.name)).toEqual([
+      written.name,
+    ]);
+    expect(await main.call('backup:write-begin', { kind: 'auto', reason: 'weekly' })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('never replaces a good file with a half-written one: an abort or a crash leaves it as it was', async () => {
