@@ -5,14 +5,13 @@
  * evaluating, the parameters stored — timed whole, with the page's long tasks recorded meanwhile
  * (issue 18: the UI stays responsive, no task over 100 ms).
  */
-import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack } from '../../../renderer/src/core/pack/schema';
 import { buildHistories } from '../../../renderer/src/core/scheduler';
 import { DEFAULT_PRESET_ID } from '../../../renderer/src/core/settings';
 import { makeDayClock } from '../../../renderer/src/core/stats/day';
-import { applyImport } from '../../../renderer/src/db/repos/import-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { optimizePreset } from '../../../renderer/src/ops/scheduling/optimize';
 import { readReviewFacts } from '../../../renderer/src/ops/scheduling/review-facts';
+import { storeFlashcardPack } from './flashcard-pack';
 import { seedFsrsHistory } from './seed-fsrs';
 
 const PACK_ID = 'fsrs-bench';
@@ -55,30 +54,12 @@ export async function measureOptimizeInApp(o: {
   const db = new LecternDb();
   await db.open();
   try {
-    const pack: Pack = {
-      format: PACK_FORMAT,
-      formatVersion: PACK_FORMAT_VERSION,
+    await storeFlashcardPack(db, {
       id: PACK_ID,
       title: 'FSRS bench',
-      language: 'en',
-      version: '1',
-      chapters: [{ id: 'c1', title: 'One', sections: [{ id: 's1', title: 'Only', body: 'Body.' }] }],
-      questions: Array.from({ length: o.questions }, (_, i) => ({
-        id: `q${i}`,
-        section: 's1',
-        type: 'flashcard' as const,
-        front: `Front ${i}`,
-        back: `Back ${i}`,
-      })),
-      discussions: [],
-    };
-    const stored = await applyImport(
-      db,
-      pack,
-      { origin: 'imported', format: 'lectern', contentHash: 'fsrs-bench' },
-      Date.now(),
-    );
-    if (!stored.ok) throw new Error(stored.message);
+      count: o.questions,
+      origin: 'imported',
+    });
     const now = Date.now();
     const seeded = await seedFsrsHistory({ packId: PACK_ID, now, days: o.days, seed: o.seed });
     // The app's screens answer the seeding's writes (their live queries read the new cards): let them

@@ -6,7 +6,6 @@
  */
 
 import { Dexie } from 'dexie';
-import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack } from '../../../renderer/src/core/pack/schema';
 import { createReviewIdMaker } from '../../../renderer/src/core/revlog/review-id';
 import {
   decodeSegment,
@@ -14,10 +13,10 @@ import {
   type ReviewEvent,
   segmentFileName,
 } from '../../../renderer/src/core/sync';
-import { applyImport } from '../../../renderer/src/db/repos/import-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { SEGMENT_EVENTS, SyncEngine } from '../../../renderer/src/ops/sync';
 import { memoryFolder } from '../../support/sync-folder';
+import { storeFlashcardPack } from './flashcard-pack';
 
 const PACK_ID = 'sync-bench';
 const OTHER = 'benchdesktop0002';
@@ -71,30 +70,7 @@ export async function measureSyncMerge(reviews: number, cards: number): Promise<
   const db = new LecternDb();
   await db.open();
   try {
-    const pack: Pack = {
-      format: PACK_FORMAT,
-      formatVersion: PACK_FORMAT_VERSION,
-      id: PACK_ID,
-      title: 'Sync bench',
-      language: 'en',
-      version: '1',
-      chapters: [{ id: 'c1', title: 'One', sections: [{ id: 's1', title: 'Only', body: 'Body.' }] }],
-      questions: Array.from({ length: cards }, (_, i) => ({
-        id: `q${i}`,
-        section: 's1',
-        type: 'flashcard' as const,
-        front: `Front ${i}`,
-        back: `Back ${i}`,
-      })),
-      discussions: [],
-    };
-    const stored = await applyImport(
-      db,
-      pack,
-      { origin: 'bundled', format: 'lectern', contentHash: 'sync-bench' },
-      Date.now(),
-    );
-    if (!stored.ok) throw new Error(stored.message);
+    await storeFlashcardPack(db, { id: PACK_ID, title: 'Sync bench', count: cards, origin: 'bundled' });
 
     // The other device's answers: every card in turn, a day apart, mostly Good.
     const start = Date.now() - Math.ceil(reviews / cards + 2) * DAY;
