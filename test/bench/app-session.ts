@@ -84,7 +84,14 @@ export class BenchApp {
     const t0 = epochNow();
     const app = await launchApp({ userDataDir });
     const bench = new BenchApp(app, t0, quiet);
-    await bench.waitForLibrary();
+    try {
+      await bench.waitForLibrary();
+    } catch (err) {
+      // Not handed to the caller: closed here, or its browser runs on (a failed 100k run's did for an
+      // hour) and writes into the profile the caller then removes.
+      await app.close().catch(() => {});
+      throw err;
+    }
     return bench;
   }
 
