@@ -109,7 +109,10 @@ export function registerBackupHandlers(
   handle('backup:write-begin', async (event, target) => {
     if (target?.kind === 'auto') {
       if (target.reason !== 'quit' && target.reason !== 'daily' && target.reason !== 'sync')
-        throw new HandlerError('bad-request', 'an automatic backup is written on quit or daily');
+        throw new HandlerError(
+          'bad-request',
+          'an automatic backup is written on quit, daily or before the first sync merge',
+        );
       const folder = dir();
       await mkdir(folder, { recursive: true });
       await streams.removeStaleTemps(folder);

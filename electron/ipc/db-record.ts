@@ -21,7 +21,7 @@ const COUNT_KEYS: readonly (keyof DatabaseCounts)[] = [
   'selftests',
 ];
 const ID = /^[A-Za-z0-9-]{1,64}$/;
-const BACKUP_NAME = /^lectern-backup-[0-9TZ-]{20,40}-(quit|daily)\.json$/;
+const BACKUP_NAME = /^lectern-backup-[0-9TZ-]{20,40}-(quit|daily|sync)\.json$/;
 
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;

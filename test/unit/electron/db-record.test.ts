@@ -69,6 +69,16 @@ describe('the record beside the database', () => {
     expect(readdirSync(join(main.file(), '..'))).toEqual([DATABASE_RECORD_FILE]);
   });
 
+  it('accepts each kind of automatic backup as the last good one, the one before the first sync merge too', async () => {
+    const main = mainWith(tempDir());
+    for (const reason of ['quit', 'daily', 'sync'] as const) {
+      const lastGoodBackup = backupFileName(new Date(Date.UTC(2026, 0, 2)), reason);
+      expect(
+        await main.call('db:record-write', { databaseId: 'abc-123', counts: COUNTS, lastGoodBackup }),
+      ).toMatchObject({ ok: true, value: { lastGoodBackup } });
+    }
+  });
+
   it('refuses what is not a record, and reads a damaged file as none', async () => {
     const main = mainWith(tempDir());
     for (const bad of [
