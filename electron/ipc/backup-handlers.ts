@@ -8,11 +8,17 @@ import { basename, join } from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import { BackupStreams } from './backup-streams';
 import { BackupValidity, createWriteCheck } from './backup-validity';
-import type { AutoBackupReason, BackupFileInfo, BackupWritten } from './contract';
+import {
+  AUTO_BACKUP_NAME,
+  AUTO_BACKUP_REASONS,
+  type AutoBackupReason,
+  type BackupFileInfo,
+  type BackupWritten,
+} from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
 export const KEEP_BACKUPS = 10;
-const NAME = /^lectern-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z-(quit|daily|sync)\.json$/;
+const NAME = AUTO_BACKUP_NAME;
 
 /** `lectern-backup-2026-11-27T14-03-05-123Z-quit.json` — sorts by time as text. */
 export function backupFileName(now: Date, reason: AutoBackupReason): string {
@@ -108,7 +114,7 @@ export function registerBackupHandlers(
 
   handle('backup:write-begin', async (event, target) => {
     if (target?.kind === 'auto') {
-      if (target.reason !== 'quit' && target.reason !== 'daily' && target.reason !== 'sync')
+      if (!(AUTO_BACKUP_REASONS as readonly string[]).includes(target.reason))
         throw new HandlerError(
           'bad-request',
           'an automatic backup is written on quit, daily or before the first sync merge',

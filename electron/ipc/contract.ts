@@ -50,7 +50,17 @@ export interface BackupFileInfo {
 
 /** Where a backup written in parts goes: the automatic backups folder, or a file the user chooses. */
 /** Why an automatic backup was written: on quit, the day's first, or before the first sync merge. */
-export type AutoBackupReason = 'quit' | 'daily' | 'sync';
+export const AUTO_BACKUP_REASONS = ['quit', 'daily', 'sync'] as const;
+export type AutoBackupReason = (typeof AUTO_BACKUP_REASONS)[number];
+
+/**
+ * An automatic backup's file name, `lectern-backup-2026-11-27T14-03-05-123Z-quit.json`: what main
+ * lists, reads and prunes, and what the database record may name as the last good backup (one
+ * pattern for both: two copies once disagreed about 'sync').
+ */
+export const AUTO_BACKUP_NAME = new RegExp(
+  `^lectern-backup-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z-(${AUTO_BACKUP_REASONS.join('|')})\\.json$`,
+);
 export type BackupTarget = { kind: 'auto'; reason: AutoBackupReason } | { kind: 'save'; defaultName: string };
 
 /** A backup written in parts, once renamed into place. */

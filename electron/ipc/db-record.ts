@@ -6,7 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { DatabaseCounts, DatabaseRecord, DatabaseRecordInput } from './contract';
+import {
+  AUTO_BACKUP_NAME,
+  type DatabaseCounts,
+  type DatabaseRecord,
+  type DatabaseRecordInput,
+} from './contract';
 import { HandlerError, type HandlerRegistry } from './handle';
 
 /** The record's file name in the user-data folder. */
@@ -21,7 +26,6 @@ const COUNT_KEYS: readonly (keyof DatabaseCounts)[] = [
   'selftests',
 ];
 const ID = /^[A-Za-z0-9-]{1,64}$/;
-const BACKUP_NAME = /^lectern-backup-[0-9TZ-]{20,40}-(quit|daily|sync)\.json$/;
 
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -37,7 +41,7 @@ export function checkRecordInput(input: unknown): DatabaseRecordInput | string {
   if (!counts || typeof counts !== 'object' || !COUNT_KEYS.every((k) => isCount(counts[k])))
     return `the counts must be whole numbers ≥ 0 for ${COUNT_KEYS.join(', ')}`;
   const last = r.lastGoodBackup;
-  if (last !== null && (typeof last !== 'string' || !BACKUP_NAME.test(last)))
+  if (last !== null && (typeof last !== 'string' || !AUTO_BACKUP_NAME.test(last)))
     return 'the last good backup must be an automatic backup file name or null';
   return {
     databaseId: r.databaseId,
