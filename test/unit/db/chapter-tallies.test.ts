@@ -71,13 +71,27 @@ type Op =
   | { kind: 'delete'; ids: Array<{ pack: 'p' | 'q'; id: number }> }
   | { kind: 'deletePack'; pack: 'p' | 'q' }
   | { kind: 'clear' }
-  | { kind: 'aborted'; cards: CardSpec[] };
+  | { kind: 'aborted'; cards: CardSpec[] }
+  | { kind: 'bulkPut'; cards: CardSpec[] }
+  | { kind: 'bulkDelete'; ids: Array<{ pack: 'p' | 'q'; id: number }> };
 
 const ref = fc.record({
   pack: fc.constantFrom('p' as const, 'q' as const),
   id: fc.integer({ min: 0, max: 7 }),
 });
+/** More than 50 keys: the middleware may read the rows before as one key range (a merge's writes). */
+const wideId = fc.integer({ min: 0, max: 300 });
+const manyCards = fc.array(
+  fc.tuple(cardSpec, wideId).map(([c, id]) => ({ ...c, id })),
+  { minLength: 51, maxLength: 90 },
+);
+const manyRefs = fc.array(
+  fc.tuple(ref, wideId).map(([r, id]) => ({ ...r, id })),
+  { minLength: 51, maxLength: 90 },
+);
 const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('bulkPut' as const), cards: manyCards }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('bulkDelete' as const), ids: manyRefs }) },
   {
     weight: 5,
     arbitrary: fc.record({ kind: fc.constant('put' as const), cards: fc.array(cardSpec, { maxLength: 6 }) }),
@@ -110,6 +124,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 async function apply(db: LecternDb, o: Op): Promise<void> {
   switch (o.kind) {
     case 'put':
+    case 'bulkPut':
       // A key may come twice in one bulk write: the later row wins.
       await db.cards.bulkPut(o.cards.map(cardOf));
       return;
@@ -120,6 +135,7 @@ async function apply(db: LecternDb, o: Op): Promise<void> {
       });
       return;
     case 'delete':
+    case 'bulkDelete':
       await db.cards.bulkDelete(o.ids.map((r) => `${r.pack}:x${r.id}` as CardRow['key']));
       return;
     case 'deletePack':

@@ -110,15 +110,62 @@ export function countChapterTallies(rows: Iterable<CardState>): ChapterTallyRow[
   });
 }
 
+/** Past this many keys, {@link storedRows} considers one range read instead of a lookup each. */
+const RANGE_READ_KEYS = 50;
+
+/**
+ * The stored rows of `keys` (undefined where none). Many keys of one dense run (a merge replays most
+ * of a pack's cards) are read as one key range when it holds few other rows: Chromium's IndexedDB
+ * spends ~200 µs a lookup, so 10k lookups cost seconds where one range read costs ~0.1 s.
+ */
+function storedRows(
+  cards: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: readonly unknown[],
+): PromiseLike<(CardRow | undefined)[]> {
+  if (keys.length <= RANGE_READ_KEYS || !keys.every((k) => typeof k === 'string'))
+    return cards.getMany({ trans, keys: [...keys] });
+  const sorted = [...(keys as string[])].sort();
+  // DBCoreRangeType.Range (a const enum Dexie does not export at runtime).
+  const range = {
+    type: 2,
+    lower: sorted[0],
+    lowerOpen: false,
+    upper: sorted[sorted.length - 1],
+    upperOpen: false,
+  };
+  const query = { index: cards.schema.primaryKey, range } as Parameters<DBCoreTable['count']>[0]['query'];
+  return cards.count({ trans, query }).then((count) => {
+    if (count > 4 * keys.length) return cards.getMany({ trans, keys: [...keys] });
+    return cards.query({ trans, values: true, query }).then((res) => {
+      const byKey = new Map((res.result as CardRow[]).map((r) => [r.key as string, r]));
+      return keys.map((k) => byKey.get(k as string));
+    });
+  });
+}
+
+/** How many keys a write names (0 for a range delete). */
+function writtenKeys(req: DBCoreMutateRequest): number {
+  return req.type === 'put' || req.type === 'add'
+    ? req.values.length
+    : req.type === 'delete'
+      ? req.keys.length
+      : 0;
+}
+
 /** The rows `req` replaces or deletes, as stored before it. */
 function rowsBefore(cards: DBCoreTable, req: DBCoreMutateRequest): PromiseLike<(CardRow | undefined)[]> {
   switch (req.type) {
     case 'add':
       return DexiePromise.resolve([]); // an add of an existing key fails: nothing is replaced
     case 'put':
-      return cards.getMany({ trans: req.trans, keys: req.values.map((v) => (v as CardRow).key) });
+      return storedRows(
+        cards,
+        req.trans,
+        req.values.map((v) => (v as CardRow).key),
+      );
     case 'delete':
-      return cards.getMany({ trans: req.trans, keys: req.keys });
+      return storedRows(cards, req.trans, req.keys);
     case 'deleteRange':
       return cards
         .query({
@@ -221,14 +268,22 @@ export function chapterTallyMiddleware(down: DBCore): DBCore {
           ]).then(() => res),
         ) as Promise<DBCoreMutateResponse>;
       }
+      const tally = (rows: (CardRow | undefined)[], res: DBCoreMutateResponse) =>
+        DexiePromise.resolve(applyDeltas(down, req.trans, deltasOf(req, rows, res.failures ?? {}))).then(
+          () => res,
+        );
+      // A write of many keys reads the rows before it first (`storedRows` may count a key range
+      // before reading it: two round trips the write must not overtake).
+      if (writtenKeys(req) > RANGE_READ_KEYS)
+        return DexiePromise.resolve(rowsBefore(table, req)).then((rows) =>
+          DexiePromise.resolve(table.mutate(req)).then((res) => tally(rows, res)),
+        ) as Promise<DBCoreMutateResponse>;
       // Both go out at once: requests in one transaction run in the order made, so the read sees
       // the rows as they were before the write (and the write waits for no round trip).
       const before = rowsBefore(table, req);
       const written = table.mutate(req);
       return DexiePromise.all([before, written]).then(([rows, res]) =>
-        DexiePromise.resolve(applyDeltas(down, req.trans, deltasOf(req, rows, res.failures ?? {}))).then(
-          () => res,
-        ),
+        tally(rows, res),
       ) as Promise<DBCoreMutateResponse>;
     }),
   };
