@@ -176,6 +176,10 @@ async function measureSize(
     const answer = await measureAnswers(app, files.typeOf, answers, 20, log);
     const stats = await measureStats(app, heavyRuns, log);
     const browse = await measureBrowse(app, heavyRuns, log);
+    const settled = await callBench(app.page, 'settleReviewLog');
+    log(
+      `  review log upkeep to its end: ${(settled.ms / 1000).toFixed(1)} s (${settled.days} day records, ${settled.rowsLeft} rows left)`,
+    );
     await app.close();
     app = null;
     const start = await measureStart(dir, o.runs, true, log);

@@ -7,7 +7,7 @@
 import { expect, expectAccessible, test } from './fixtures';
 import { T0, writeDeck } from './format-fixtures';
 import { launchApp } from './launch';
-import { readRows } from './pages/db-rows';
+import { readReviews, readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { LibraryPage } from './pages/library-page';
 
@@ -31,7 +31,7 @@ test('an Anki package with an image-only note and review history is imported wit
   await importer.confirm();
   await expect(page.getByText('Review history imported: 2 reviews scheduling 1 card.')).toBeVisible();
 
-  const reviews = await readRows<{ cardKey: string; at: number; rating: number }>(page, 'revlog');
+  const reviews = await readReviews<{ cardKey: string; at: number; rating: number }>(page);
   expect(reviews.map((r) => [r.cardKey, r.at, r.rating])).toEqual([
     ['anatomy.apkg:mito', T0, 3],
     ['anatomy.apkg:mito', T0 + 86_400_000, 3],
@@ -54,7 +54,7 @@ test('an Anki package imported without its history stores no reviews', async ({ 
   await page.getByRole('checkbox', { name: /Import the review history from Anki/ }).uncheck();
   await importer.confirm();
   await expect(page.getByText(/Review history imported/)).toHaveCount(0);
-  expect(await readRows(page, 'revlog')).toEqual([]);
+  expect(await readReviews(page)).toEqual([]);
 });
 
 // Regression: File ▸ Import pack… read the chosen file as text, so an Anki package imported only when

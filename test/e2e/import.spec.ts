@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 import { launchApp } from './launch';
-import { readRows } from './pages/db-rows';
+import { readReviews, readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { StudyPage } from './pages/study-page';
@@ -231,7 +231,7 @@ test('an update shows its summary first and keeps progress by the rule', async (
   expect(after.has('gone')).toBe(false);
   expect(after.has('new-one')).toBe(false);
   // The history stays, the restarted question's too.
-  const reviews = await readRows<{ cardKey: string }>(page, 'revlog');
+  const reviews = await readReviews<{ cardKey: string }>(page);
   expect(reviews.filter((r) => r.cardKey.startsWith('e2e-quiz:'))).toHaveLength(3);
   const chunks = await readRows<{ items: { id: string; packId: string; question: { prompt?: string } }[] }>(
     page,

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { launchApp } from './launch';
-import { readRows } from './pages/db-rows';
+import { readReviews, readRows } from './pages/db-rows';
 import { ImportPage } from './pages/import-page';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { ReaderPage } from './pages/reader-page';
@@ -37,7 +37,7 @@ test('SIGKILL during an answer loses no acknowledged answer; SIGKILL during an i
     await study.openFromLibrary(new LibraryPage(page).pack(COURSE_TITLE));
     for (let i = 0; i < 2; i++) await study.studyOne();
     // Acknowledged: committed and readable by another connection.
-    acknowledged = (await readRows<{ id: string }>(page, 'revlog')).map((r) => r.id);
+    acknowledged = (await readReviews<{ id: string }>(page)).map((r) => r.id);
     expect(acknowledged).toHaveLength(2);
     // A third answer, killed while it is being stored.
     await study.answerRight();
@@ -50,7 +50,7 @@ test('SIGKILL during an answer loses no acknowledged answer; SIGKILL during an i
   try {
     const page = second.page;
     await new LibraryPage(page).heading().waitFor();
-    const reviews = (await readRows<{ id: string }>(page, 'revlog')).map((r) => r.id);
+    const reviews = (await readReviews<{ id: string }>(page)).map((r) => r.id);
     for (const id of acknowledged) expect(reviews).toContain(id);
     expect(reviews.length).toBeLessThanOrEqual(3);
 
@@ -70,7 +70,7 @@ test('SIGKILL during an answer loses no acknowledged answer; SIGKILL during an i
   try {
     const page = third.page;
     await new LibraryPage(page).heading().waitFor();
-    const reviews = (await readRows<{ id: string }>(page, 'revlog')).map((r) => r.id);
+    const reviews = (await readReviews<{ id: string }>(page)).map((r) => r.id);
     for (const id of acknowledged) expect(reviews).toContain(id);
     const pack = (await readRows<{ id: string; questionCount: number }>(page, 'packs')).find(
       (p) => p.id === 'big.csv',
@@ -128,7 +128,7 @@ test('SIGKILL during an answer loses no acknowledged answer; SIGKILL during an i
     await new LibraryPage(page).heading().waitFor();
     const reading = (await readRows(page, 'reading')).length;
     expect([before - 1, before]).toContain(reading);
-    const reviews = (await readRows<{ id: string }>(page, 'revlog')).map((r) => r.id);
+    const reviews = (await readReviews<{ id: string }>(page)).map((r) => r.id);
     for (const id of acknowledged) expect(reviews).toContain(id);
     const packs = await readRows<{ id: string; questionCount: number }>(page, 'packs');
     expect(packs.some((p) => p.id !== 'big.csv')).toBe(true);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { type LaunchedApp, launchApp } from './launch';
-import { readRows } from './pages/db-rows';
+import { readReviews, readRows } from './pages/db-rows';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { StudyPage } from './pages/study-page';
 
@@ -30,8 +30,7 @@ async function answer(page: Page, n: number): Promise<void> {
   await library.open();
 }
 
-const reviewIds = async (page: Page) =>
-  (await readRows<{ id: string }>(page, 'revlog')).map((r) => r.id).sort();
+const reviewIds = async (page: Page) => (await readReviews<{ id: string }>(page)).map((r) => r.id).sort();
 
 async function cardStates(page: Page): Promise<unknown[]> {
   const rows = await readRows<Record<string, unknown> & { key: string }>(page, 'cards');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, test } from './fixtures';
 import { launchApp } from './launch';
-import { readRows } from './pages/db-rows';
+import { readReviews } from './pages/db-rows';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { ReaderPage } from './pages/reader-page';
 import { StudyPage } from './pages/study-page';
@@ -64,7 +64,7 @@ test('choose a sync folder, name the device and sync by keyboard; a foreign file
     const unreadable = sync.unreadable();
     await expect(unreadable).toContainText('otherdevice01');
     await expect(unreadable).toContainText('0000000001.jsonl');
-    expect(await readRows(page, 'revlog')).toHaveLength(1);
+    expect(await readReviews(page)).toHaveLength(1);
     await expectAccessible(page, 'on Settings ▸ Sync, synced, with an unreadable file');
     await page.emulateMedia({ colorScheme: 'dark' });
     await expectAccessible(page, 'on Settings ▸ Sync in the dark theme');
@@ -80,7 +80,7 @@ test('choose a sync folder, name the device and sync by keyboard; a foreign file
     await page.keyboard.press('Enter');
     await expect(dialog).toBeHidden();
     await expect(sync.section()).toContainText('Sync is off');
-    expect(await readRows(page, 'revlog')).toHaveLength(1);
+    expect(await readReviews(page)).toHaveLength(1);
     expect(existsSync(join(folder, 'lectern-sync', 'devices', device))).toBe(true);
     expect(readdirSync(join(folder, 'lectern-sync', 'devices', device)).length).toBeGreaterThan(0);
   } finally {

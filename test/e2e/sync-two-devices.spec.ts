@@ -13,7 +13,7 @@ import type { Page } from '@playwright/test';
 import { makePair, type SyncthingPeer, syncthingBinary } from '../support/syncthing';
 import { expect, test } from './fixtures';
 import { type LaunchedApp, launchApp } from './launch';
-import { readRows } from './pages/db-rows';
+import { readReviews, readRows } from './pages/db-rows';
 import { COURSE_TITLE, LibraryPage } from './pages/library-page';
 import { ReaderPage } from './pages/reader-page';
 import { StatsPage } from './pages/stats-page';
@@ -76,7 +76,7 @@ async function answer(d: Device, n: number): Promise<string[]> {
 
 /** The ids of the device's review log, sorted. */
 async function reviewIds(d: Device): Promise<string[]> {
-  return (await readRows<{ id: string }>(d.page, 'revlog')).map((r) => r.id).sort();
+  return (await readReviews<{ id: string }>(d.page)).map((r) => r.id).sort();
 }
 
 /** Every card's state (without `rev`, a local write counter), by key. */

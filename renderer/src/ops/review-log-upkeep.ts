@@ -1,14 +1,14 @@
 /**
- * The review log's upkeep, run once the Library is shown (not before it: clearing old answers reads
- * every review older than the "keep answers" setting, seconds at a million reviews): undo snapshots
- * older than a day and answers older than the setting are cleared, then the statistics' cache is
- * filled. Loaded then, so start-up neither downloads nor parses the statistics' code.
+ * The review log's upkeep, run once the Library is shown (not before it: it reads and rewrites parts
+ * of the log, seconds at a million reviews): undo snapshots older than a day are cleared, the rows of
+ * days before yesterday move into their day's record (`compactReviewLog`), answers older than the
+ * "keep answers" setting are cleared, then the statistics' cache is filled. Loaded then, so start-up
+ * neither downloads nor parses the statistics' code.
  */
-import { reviewIdBound, reviewIdTime } from '../core/revlog/review-id';
 import { parseSettings } from '../core/settings';
 import { buildReviewColumnChunk } from '../core/stats';
 import { readColumnIndex, saveReviewColumnChunks } from '../db/repos/review-columns-repo';
-import { pruneOldResponses } from '../db/repos/revlog-repo';
+import { compactReviewLog, pruneOldResponses, readReviewsAt, reviewTimeSpan } from '../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../db/repos/settings-repo';
 import { chunkFields } from '../db/repos/stats-repo';
 import { clearUndoSnapshots, UNDO_KEEP_MS } from '../db/repos/study-repo';
@@ -18,13 +18,16 @@ import { REVIEW_SPAN, spanOf } from '../db/schema/middleware/review-column-cache
 const DAY = 86_400_000;
 
 /**
- * Clears undo snapshots older than a day and the typed answers of reviews older than the "keep
- * answers" setting. Resolves to the reviews whose answer was cleared.
+ * Clears undo snapshots older than a day, moves the rows of days before yesterday into their days,
+ * and clears the typed answers of reviews older than the "keep answers" setting. Resolves to the
+ * reviews whose answer was cleared (on their way into their day, or where they were).
  */
 export async function tidyReviewLog(db: LecternDb, now: number): Promise<number> {
   await clearUndoSnapshots(db, now - UNDO_KEEP_MS);
   const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
-  return pruneOldResponses(db, now - settings.keepAnswersDays * DAY);
+  const keepFrom = now - settings.keepAnswersDays * DAY;
+  const { answersDropped } = await compactReviewLog(db, now, { dropAnswersBefore: keepFrom });
+  return answersDropped + (await pruneOldResponses(db, keepFrom));
 }
 
 /** Days built and saved per step of {@link warmReviewColumns}. */
@@ -49,15 +52,10 @@ export async function warmReviewColumns(
   const daysPerStep = opts.daysPerStep ?? WARM_DAYS_PER_STEP;
   let built = 0;
   for (let steps = 0; steps < (opts.maxSteps ?? Number.POSITIVE_INFINITY); steps++) {
-    const step = await db.transaction('r', db.revlog, db.reviewColumns, async () => {
-      const [{ spans, generation }, firstKeys, lastKeys] = await Promise.all([
-        readColumnIndex(db),
-        db.revlog.orderBy(':id').limit(1).primaryKeys(),
-        db.revlog.orderBy(':id').reverse().limit(1).primaryKeys(),
-      ]);
-      const first = reviewIdTime(firstKeys[0]);
-      const last = reviewIdTime(lastKeys[0]);
-      if (!Number.isFinite(first) || !Number.isFinite(last)) return null;
+    const step = await db.transaction('r', db.revlog, db.revlogDays, db.reviewColumns, async () => {
+      const [{ spans, generation }, times] = await Promise.all([readColumnIndex(db), reviewTimeSpan(db)]);
+      if (!times) return null;
+      const { first, last } = times;
       if ((spanOf(last) - spanOf(first)) / REVIEW_SPAN + 1 > MAX_WARM_SPANS) return null;
       // A day can be cached once it is over: before the newest review's day and today.
       const open = Math.min(spanOf(last), spanOf(Date.now()));
@@ -67,10 +65,7 @@ export async function warmReviewColumns(
       if (missing.length === 0) return null;
       const chunks = await Promise.all(
         missing.map(async (span) => {
-          const rows = await db.revlog
-            .where(':id')
-            .between(reviewIdBound(span), reviewIdBound(span + REVIEW_SPAN), true, false)
-            .toArray();
+          const rows = await readReviewsAt(db, span, span + REVIEW_SPAN);
           return buildReviewColumnChunk(span, rows.map(chunkFields));
         }),
       );

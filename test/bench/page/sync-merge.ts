@@ -13,6 +13,7 @@ import {
   type ReviewEvent,
   segmentFileName,
 } from '../../../renderer/src/core/sync';
+import { countReviews } from '../../../renderer/src/db/repos/revlog-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { SEGMENT_EVENTS, SyncEngine } from '../../../renderer/src/ops/sync';
 import { memoryFolder } from '../../support/sync-folder';
@@ -120,7 +121,7 @@ export async function measureSyncMerge(reviews: number, cards: number): Promise<
       reviews,
       cards,
       segments,
-      stored: await db.revlog.count(),
+      stored: await countReviews(db),
       replayed: status.lastIncoming?.cards ?? 0,
       decodeMs,
       floorMs,

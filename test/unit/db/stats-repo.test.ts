@@ -1,10 +1,12 @@
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDefaultSettings } from '../../../renderer/src/core/settings';
+import { addReviews, compactReviewLog } from '../../../renderer/src/db/repos/revlog-repo';
 import { saveSettings } from '../../../renderer/src/db/repos/settings-repo';
 import { loadReviewColumns, loadStats } from '../../../renderer/src/db/repos/stats-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { packOfKey } from '../../../renderer/src/db/schema/rows';
+import { warmReviewColumns } from '../../../renderer/src/ops/review-log-upkeep';
 import {
   DAY,
   HOUR,
@@ -135,6 +137,39 @@ describe('loadStats', () => {
     const left = await loadReviewColumns(db);
     expect(left.length).toBe(await db.revlog.count());
     expect(sum(left)).toBe((await db.revlog.toArray()).reduce((a, r) => a + r.responseMs, 0));
+  });
+
+  it('reads the same columns once older days are day records, cached or not (schema 6)', async () => {
+    db = new LecternDb(`test-stats-${Math.random()}`);
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      makeReview({ at: NOW - i * 700_000, responseMs: i, cardKey: `${i % 3 ? 'p' : 'o'}:q${i % 40}` }),
+    );
+    await db.revlog.bulkAdd(rows);
+    const read = async () => {
+      const out: [number, number][] = [];
+      for (const packId of ['p', 'o', undefined]) {
+        const cols = await loadReviewColumns(db, packId);
+        out.push([
+          cols.length,
+          Array.from(cols.responseMs.subarray(0, cols.length)).reduce((a, b) => a + b, 0),
+        ]);
+      }
+      return out;
+    };
+    const before = await read();
+    expect(before[2]).toEqual([3000, (2999 * 3000) / 2]);
+    const { moved } = await compactReviewLog(db, NOW);
+    expect(moved).toBeGreaterThan(2500);
+    expect(await read()).toEqual(before);
+    expect(await warmReviewColumns(db)).toBeGreaterThan(20);
+    expect(await read()).toEqual(before);
+    // A merge into an old day drops that day's cached columns: the next read counts the new review.
+    await addReviews(db, [makeReview({ at: NOW - 10 * DAY, responseMs: 5, cardKey: 'o:new' })], NOW);
+    const after = await read();
+    expect(after[1]).toEqual([
+      (before[1] as [number, number])[0] + 1,
+      (before[1] as [number, number])[1] + 5,
+    ]);
   });
 
   it('re-runs inside a live query as soon as a review is stored', async () => {

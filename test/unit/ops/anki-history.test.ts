@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAnkiPackage } from '../../../renderer/src/core/formats/anki/read-anki';
 import { applyImport } from '../../../renderer/src/db/repos/import-repo';
+import { countReviews, readCardReviews } from '../../../renderer/src/db/repos/revlog-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { cardKey } from '../../../renderer/src/db/schema/rows';
 import { importAnkiHistory } from '../../../renderer/src/ops/anki-history';
@@ -63,7 +64,7 @@ describe('importAnkiHistory', () => {
     const card = await db.cards.get(cardKey(r.pack.id, 'n1'));
     expect(card).toMatchObject({ state: 2, reps: 5, lapses: 1, lastReview: T0 + 20 * DAY, suspended: 0 });
     expect(card?.due).toBeGreaterThan(T0 + 21 * DAY);
-    const reviews = await db.revlog.where('cardKey').equals(cardKey(r.pack.id, 'n1')).toArray();
+    const reviews = (await readCardReviews(db, [cardKey(r.pack.id, 'n1')])).sort((a, b) => a.at - b.at);
     expect(reviews.map((x) => [x.at, x.rating])).toEqual([
       [T0, 3],
       [T0 + 10 * 60_000, 3],
@@ -94,6 +95,6 @@ describe('importAnkiHistory', () => {
     await importAnkiHistory(db, r.pack, r.history, T0 + 30 * DAY);
     const again = await importAnkiHistory(db, r.pack, r.history, T0 + 31 * DAY);
     expect(again).toEqual({ cards: 1, reviews: 0, kept: 1 });
-    expect(await db.revlog.count()).toBe(5);
+    expect(await countReviews(db)).toBe(5);
   });
 });

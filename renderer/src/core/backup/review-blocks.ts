@@ -14,7 +14,9 @@
  *   score is other than `correct` (then it is in `sc`), whether stability and difficulty differ from
  *   the card's previous row's (then they are in `s` and `d`, as JSON numbers: exact), whether the due
  *   is in ms rather than whole days after `at` (`u`), and whether a `response` follows (in `rs`);
- * - `ms`: the response time.
+ * - `ms`: the response time;
+ * - `o`: the device a synced review came from, as 0 (answered here) or the index + 1 of its name in an
+ *   origin table (`og` adds new ones); both left out of a block without one.
  *
  * Every value is coded exactly: a row that any of these cannot hold exactly (a fraction of a ms the
  * 4096ths do not give back, a −0, a field the row schema does not name…) is written whole in `x`
@@ -55,6 +57,7 @@ const FIELDS = new Set([
   'difficulty',
   'dueAfter',
   'response',
+  'origin',
 ]);
 
 /** One block as written (JSON). `n` comes first: main counts a block's rows by it. */
@@ -74,6 +77,8 @@ export interface ReviewBlock {
   s?: number[];
   d?: number[];
   rs?: string[];
+  og?: string[];
+  o?: number[];
   x?: [number, unknown][];
 }
 
@@ -84,6 +89,8 @@ export interface ReviewCodecState {
   tags: string[];
   tagIndex: Map<string, number>;
   tagCounter: number[];
+  origins: string[];
+  originIndex: Map<string, number>;
   /** Per key index: the previous row's old id, stability and difficulty. */
   lastLegacy: number[];
   lastStability: number[];
@@ -98,6 +105,8 @@ export function createReviewCodecState(): ReviewCodecState {
     tags: [],
     tagIndex: new Map(),
     tagCounter: [],
+    origins: [],
+    originIndex: new Map(),
     lastLegacy: [],
     lastStability: [],
     lastDifficulty: [],
@@ -120,6 +129,7 @@ interface Coded {
   m: number;
   ms: number;
   due: number;
+  origin: string | null;
 }
 
 /** The codes of one row, or null when it must be written whole. Touches no state. */
@@ -128,7 +138,8 @@ function codeRow(row: unknown): Coded | null {
   const r = row as Record<string, unknown>;
   // Only the fields a review has, none of them undefined (JSON would drop it).
   const names = Object.keys(r);
-  if (names.length !== (r.response === undefined ? 11 : 12)) return null;
+  if (names.length !== 11 + (r.response === undefined ? 0 : 1) + (r.origin === undefined ? 0 : 1))
+    return null;
   for (const k of names) if (!FIELDS.has(k) || r[k] === undefined) return null;
   const { id, cardKey, at, rating, score, correct, responseMs, stateBefore, stability, difficulty } = r;
   if (typeof id !== 'string' || typeof cardKey !== 'string' || !isExactNumber(at)) return null;
@@ -152,6 +163,7 @@ function codeRow(row: unknown): Coded | null {
   if (!isExactNumber(score) || !isInt(responseMs) || Object.is(responseMs, -0)) return null;
   if (!isExactNumber(stability) || !isExactNumber(difficulty)) return null;
   if (r.response !== undefined && typeof r.response !== 'string') return null;
+  if (r.origin !== undefined && typeof r.origin !== 'string') return null;
   const dueAfter = r.dueAfter;
   if (!isExactNumber(dueAfter)) return null;
   let m = (rating - 1) | (stateBefore * 4) | (correct ? M_CORRECT : 0);
@@ -165,7 +177,8 @@ function codeRow(row: unknown): Coded | null {
     due = delta;
     m |= M_DUE_MS;
   } else return null;
-  return { time, frac, key: cardKey, legacy, tag, counter, m, ms: responseMs, due };
+  const origin = typeof r.origin === 'string' ? r.origin : null;
+  return { time, frac, key: cardKey, legacy, tag, counter, m, ms: responseMs, due, origin };
 }
 
 function legacyIdText(n: number): string {
@@ -182,6 +195,8 @@ export function encodeReviewBlock(state: ReviewCodecState, rows: readonly unknow
   const s: number[] = [];
   const d: number[] = [];
   const rs: string[] = [];
+  const newOrigins: string[] = [];
+  const o: number[] = [];
   const x: [number, unknown][] = [];
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index];
@@ -237,6 +252,17 @@ export function encodeReviewBlock(state: ReviewCodecState, rows: readonly unknow
     b.m.push(m);
     b.ms.push(coded.ms);
     b.u.push(coded.due);
+    if (coded.origin === null) o.push(0);
+    else {
+      let origin = state.originIndex.get(coded.origin);
+      if (origin === undefined) {
+        origin = state.origins.length;
+        state.origins.push(coded.origin);
+        state.originIndex.set(coded.origin, origin);
+        newOrigins.push(coded.origin);
+      }
+      o.push(origin + 1);
+    }
   }
   if (newKeys.length) b.k = newKeys;
   if (newTags.length) b.tg = newTags;
@@ -245,6 +271,8 @@ export function encodeReviewBlock(state: ReviewCodecState, rows: readonly unknow
   if (s.length) b.s = s;
   if (d.length) b.d = d;
   if (rs.length) b.rs = rs;
+  if (newOrigins.length) b.og = newOrigins;
+  if (o.some((v) => v !== 0)) b.o = o;
   if (x.length) b.x = x;
   return b;
 }
@@ -297,6 +325,7 @@ export function decodeReviewBlock(state: ReviewCodecState, value: unknown): unkn
     unknown[],
   ];
   const f = b.f === undefined ? null : list(b, 'f', coded);
+  const o = b.o === undefined ? null : list(b, 'o', coded);
   for (const key of list(b, 'k', null, true)) {
     if (typeof key !== 'string' || state.keyIndex.has(key))
       throw new ReviewBlockError('its key table repeats a key or holds a non-text');
@@ -309,6 +338,12 @@ export function decodeReviewBlock(state: ReviewCodecState, value: unknown): unkn
     state.tagIndex.set(tag, state.tags.length);
     state.tags.push(tag);
     state.tagCounter.push(0);
+  }
+  for (const origin of list(b, 'og', null, true)) {
+    if (typeof origin !== 'string' || state.originIndex.has(origin))
+      throw new ReviewBlockError('its origin table repeats a device or holds a non-text');
+    state.originIndex.set(origin, state.origins.length);
+    state.origins.push(origin);
   }
   const sc = list(b, 'sc', null, true);
   const s = list(b, 's', null, true);
@@ -371,6 +406,13 @@ export function decodeReviewBlock(state: ReviewCodecState, value: unknown): unkn
     const due = int(u[j], 'u');
     r.dueAfter = bits & M_DUE_MS ? at + due : at + due * DAY;
     if (bits & M_RESPONSE) r.response = take(rs, nrs++, 'rs');
+    const originNo = o ? int(o[j], 'o') : 0;
+    if (originNo !== 0) {
+      const origin = state.origins[originNo - 1];
+      if (origin === undefined)
+        throw new ReviewBlockError(`its origin ${originNo} is not in the origin table`);
+      r.origin = origin;
+    }
     out[row] = r;
     j++;
   }

@@ -29,6 +29,7 @@ import type { LecternDb } from '../schema/database';
 import type { MediaFileRow, PackMediaRow } from '../schema/media-rows';
 import type { CardRow, PackRow, QuestionChunkRow } from '../schema/rows';
 import { createV1Converter, type V1Converter } from '../schema/upgrades/backup-v1';
+import { countReviews, nextReviews, reviewsEnd } from './revlog-repo';
 
 /** Characters per part handed to `write` by `exportBackup` (the last part may be shorter). */
 export const BACKUP_PART_CHARS = 1 << 20;
@@ -57,9 +58,12 @@ function tableOf(db: LecternDb, name: BackupTableName | BackupMediaTableName): T
   return (name === 'reviews' ? db.revlog : db[name]) as Table<unknown, unknown>;
 }
 
-/** Every table a backup holds and a restore replaces: the rows, then the packs' media. */
+/**
+ * Every table a backup holds and a restore replaces: the rows, then the packs' media, and the review
+ * log's older days (the backup's `reviews` are the log's rows and its days, read as one).
+ */
 function tablesOf(db: LecternDb) {
-  return [...BACKUP_TABLES, ...BACKUP_MEDIA_TABLES].map((t) => tableOf(db, t));
+  return [...[...BACKUP_TABLES, ...BACKUP_MEDIA_TABLES].map((t) => tableOf(db, t)), db.revlogDays];
 }
 
 /** A stored media file as its backup row (its Blob's bytes as base64). */
@@ -113,8 +117,8 @@ export async function exportBackup(
   };
   let done = 0;
   const snapshot = await db.transaction('r', tablesOf(db), async () => {
-    const reviews = await db.revlog.count();
-    const lastReview = (await db.revlog.orderBy(':id').lastKey()) as string | undefined;
+    const reviews = await countReviews(db);
+    const reviewsBefore = await reviewsEnd(db);
     const packs = await db.packs.toArray();
     writer.addRows('packs', packs);
     let chunkRecords = 0;
@@ -146,7 +150,7 @@ export async function exportBackup(
     const mediaHashes = (await db.mediaFiles.toCollection().primaryKeys()) as string[];
     done = packs.length + chunkRecords + cards.length + reading.length + settings.length + selftests.length;
     return {
-      lastReview,
+      reviewsBefore,
       packMedia,
       mediaHashes,
       total: done + reviews + mediaHashes.length + packMedia.length,
@@ -161,25 +165,27 @@ export async function exportBackup(
       },
     };
   });
-  const { lastReview, summary, packMedia, mediaHashes } = snapshot;
+  const { reviewsBefore, summary, packMedia, mediaHashes } = snapshot;
   let total = snapshot.total;
   opts.onProgress?.(done, total);
   await send();
-  const read = (after: string) =>
-    db.revlog.where(':id').between(after, lastReview, false, true).limit(REVIEWS_PER_READ).toArray();
-  let next = lastReview !== undefined ? read('') : null;
+  // Each read is its own short transaction, a page of rows or a stored day (`nextReviews`).
+  const read = (after: string) => nextReviews(db, after, reviewsBefore ?? '', REVIEWS_PER_READ);
+  let next = reviewsBefore !== null ? read('') : null;
   while (next) {
     const rows = await next;
     const last = rows[rows.length - 1];
-    if (last === undefined) break;
+    if (last === undefined) {
+      // Reviews undone while the backup is written leave the count: the total follows what is read.
+      total = done + mediaHashes.length + packMedia.length;
+      break;
+    }
     // The next read runs in the browser's IndexedDB while these rows are written and compressed.
-    next = rows.length < REVIEWS_PER_READ ? null : read(last.id);
-    next?.catch(() => {}); // a failed read rejects when it is awaited
+    next = read(last.id);
+    next.catch(() => {}); // a failed read rejects when it is awaited
     writer.addRows('reviews', rows);
     summary.reviews += rows.length;
     done += rows.length;
-    // Reviews undone while the backup is written leave the count: the total follows what is read.
-    if (rows.length < REVIEWS_PER_READ) total = done + mediaHashes.length + packMedia.length;
     opts.onProgress?.(done, Math.max(total, done));
     await send();
   }
@@ -372,7 +378,7 @@ export async function summarizeDatabase(db: LecternDb): Promise<BackupSummary> {
       questions,
       cards: await db.cards.count(),
       // Schema 4 reviews not yet moved (`upgrade-v5.ts`) count too.
-      reviews: (await db.revlog.count()) + (await db.reviews.count()),
+      reviews: (await countReviews(db)) + (await db.reviews.count()),
       reading: await db.reading.count(),
       settings: await db.settings.count(),
       selftests: await db.selftests.count(),
@@ -384,7 +390,11 @@ export async function summarizeDatabase(db: LecternDb): Promise<BackupSummary> {
 export async function readAllTables(db: LecternDb): Promise<Record<BackupTableName, unknown[]>> {
   return db.transaction('r', tablesOf(db), async () => {
     const out = {} as Record<BackupTableName, unknown[]>;
-    for (const name of BACKUP_TABLES) out[name] = await tableOf(db, name).toArray();
+    for (const name of BACKUP_TABLES) out[name] = name === 'reviews' ? [] : await tableOf(db, name).toArray();
+    for (let page = await nextReviews(db, ''); page.length > 0; ) {
+      out.reviews.push(...page);
+      page = await nextReviews(db, (page[page.length - 1] as { id: string }).id);
+    }
     return out;
   });
 }

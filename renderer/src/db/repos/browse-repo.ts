@@ -10,6 +10,7 @@ import { withCardIndexFields } from '../schema/database';
 import type { CardKey, CardRow, EpochMs, PackRow, QuestionRow, ReviewRow } from '../schema/rows';
 import { newCardRow } from './packs-repo';
 import { readQuestions } from './question-chunks';
+import { deleteCardReviews, readCardReviews } from './revlog-repo';
 import { sortPacksForStudy } from './study-pack-layouts';
 
 /** A pack as Browse lists it in its filters. */
@@ -189,7 +190,7 @@ export async function applyBrowseAction(
   now: EpochMs,
 ): Promise<BrowseActionResult> {
   const unique = [...new Map(targets.map((t) => [t.key, t])).values()];
-  return db.transaction('rw', db.cards, db.revlog, db.undo, async () => {
+  return db.transaction('rw', [db.cards, db.revlog, db.revlogDays, db.undo], async () => {
     const cards = await db.cards.bulkGet(unique.map((t) => t.key as CardKey));
     const put: CardRow[] = [];
     const del: CardKey[] = [];
@@ -201,7 +202,7 @@ export async function applyBrowseAction(
     let reviewsDeleted = 0;
     if (action === 'reset') {
       const keys = unique.map((t) => t.key);
-      reviewsDeleted = await db.revlog.where('cardKey').anyOf(keys).delete();
+      reviewsDeleted = await deleteCardReviews(db, keys);
       await db.undo.where('cardKey').anyOf(keys).delete();
     }
     if (put.length > 0) await db.cards.bulkPut(put);
@@ -223,13 +224,14 @@ export async function loadQuestionHistory(
   db: LecternDb,
   ref: { key: string; order: number },
 ): Promise<QuestionHistory> {
-  return db.transaction('r', db.questionChunks, db.cards, db.revlog, async () => {
+  return db.transaction('r', [db.questionChunks, db.cards, db.revlog, db.revlogDays], async () => {
     const key = ref.key as CardKey;
-    const [questions, card, reviews] = await Promise.all([
+    const [questions, card, stored] = await Promise.all([
       readQuestions(db, [{ key, order: ref.order }]),
       db.cards.get(key),
-      db.revlog.where('cardKey').equals(key).sortBy('at'),
+      readCardReviews(db, [key]),
     ]);
+    const reviews = stored.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
     return { question: questions.get(key) ?? null, card: card ?? null, reviews };
   });
 }

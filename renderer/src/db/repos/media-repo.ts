@@ -90,7 +90,17 @@ export async function applyImportWithMedia(
 export async function removePackWithMedia(db: LecternDb, packId: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.packs, db.questionChunks, db.cards, db.revlog, db.undo, db.reading, db.mediaFiles, db.packMedia],
+    [
+      db.packs,
+      db.questionChunks,
+      db.cards,
+      db.revlog,
+      db.revlogDays,
+      db.undo,
+      db.reading,
+      db.mediaFiles,
+      db.packMedia,
+    ],
     async () => {
       await removePack(db, packId);
       await replacePackMedia(db, packId, []);

@@ -14,7 +14,7 @@ import {
   type SourceFormat,
 } from '../schema/rows';
 import { deletePackQuestions, readPackQuestions, writePackQuestions } from './question-chunks';
-import { packReviews } from './revlog-repo';
+import { deletePackReviews } from './revlog-repo';
 
 export interface PackMeta {
   origin: PackRow['origin'];
@@ -141,12 +141,12 @@ export async function insertPack(db: LecternDb, pack: Pack, meta: PackMeta, now:
 export async function removePack(db: LecternDb, packId: string): Promise<void> {
   await db.transaction(
     'rw',
-    [db.packs, db.questionChunks, db.cards, db.revlog, db.undo, db.reading],
+    [db.packs, db.questionChunks, db.cards, db.revlog, db.revlogDays, db.undo, db.reading],
     async () => {
       await db.packs.delete(packId);
       await deletePackQuestions(db, packId);
       await db.cards.where('packId').equals(packId).delete();
-      await packReviews(db, packId).delete();
+      await deletePackReviews(db, packId);
       await db.undo.where('cardKey').between(`${packId}:`, `${packId}:\uffff`).delete();
       await db.reading.where('packId').equals(packId).delete();
     },

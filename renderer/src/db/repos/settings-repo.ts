@@ -6,7 +6,7 @@ import { parseSettings, updateSettings } from '../../core/settings';
 import type { LecternDb } from '../schema/database';
 import type { CardRow, EpochMs } from '../schema/rows';
 import { newCardRow } from './packs-repo';
-import { packReviews } from './revlog-repo';
+import { countReviews, deletePackReviews } from './revlog-repo';
 
 /** The `settings` row that holds the app settings. Other rows of that table belong to other features. */
 export const APP_SETTINGS_KEY = 'app';
@@ -61,7 +61,7 @@ export async function resetPackProgress(
   packId: string,
   now: EpochMs,
 ): Promise<ResetProgressResult> {
-  return db.transaction('rw', db.cards, db.revlog, db.undo, async () => {
+  return db.transaction('rw', [db.cards, db.revlog, db.revlogDays, db.undo], async () => {
     const cards = await db.cards.where('packId').equals(packId).toArray();
     const kept: CardRow[] = cards
       .filter((c) => !c.removed && (c.suspended || c.flagged))
@@ -74,7 +74,7 @@ export async function resetPackProgress(
     const studied = cards.filter((c) => !c.removed && c.state !== 0);
     await db.cards.where('packId').equals(packId).delete();
     await db.cards.bulkAdd(kept);
-    const reviews = await packReviews(db, packId).delete();
+    const reviews = await deletePackReviews(db, packId);
     await db.undo.where('cardKey').between(`${packId}:`, `${packId}:\uffff`).delete();
     return { cards: studied.length, newAgain: studied.filter((c) => !c.suspended).length, reviews };
   });
@@ -88,16 +88,16 @@ export interface ResetImpact {
 }
 
 /**
- * Counts what `resetPackProgress` would reset without reading a row: the pack's scheduled cards
- * (states 1–3 in the due index, which holds exactly the studied, not suspended, not removed ones) and
- * its review-log rows.
+ * Counts what `resetPackProgress` would reset: the pack's scheduled cards from index counts alone
+ * (states 1–3 in the due index, which holds exactly the studied, not suspended, not removed ones), and
+ * its reviews (an index count of its rows, and its stored days, found by their pack index).
  */
 export async function measureResetImpact(db: LecternDb, packId: string): Promise<ResetImpact> {
-  return db.transaction('r', db.cards, db.revlog, async () => ({
+  return db.transaction('r', db.cards, db.revlog, db.revlogDays, async () => ({
     newAgain: await db.cards
       .where('[packId+state+dueKey]')
       .between([packId, 1, -Infinity], [packId, 3, Infinity], true, true)
       .count(),
-    reviews: await packReviews(db, packId).count(),
+    reviews: await countReviews(db, packId),
   }));
 }

@@ -26,6 +26,13 @@ import { groupSpans, REVIEW_SPAN, spanOf } from '../schema/middleware/review-col
 import { type CardKey, type EpochMs, type PackRow, packOfKey, type ReviewRow } from '../schema/rows';
 import { readQuestions } from './question-chunks';
 import { readColumnChunks, readColumnIndex } from './review-columns-repo';
+import {
+  nextReviews,
+  packReviewRows,
+  readReviewsAt,
+  readReviewsBetween,
+  reviewTimeSpan,
+} from './revlog-repo';
 import { APP_SETTINGS_KEY } from './settings-repo';
 
 /** Reviews read per request. */
@@ -87,7 +94,15 @@ export function packShapes(
  * except the few hardest ones, from their chunks.
  */
 export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promise<StatsSummary> {
-  const tables = [db.packs, db.cards, db.revlog, db.reviewColumns, db.questionChunks, db.settings];
+  const tables = [
+    db.packs,
+    db.cards,
+    db.revlog,
+    db.revlogDays,
+    db.reviewColumns,
+    db.questionChunks,
+    db.settings,
+  ];
   const toSave: ColumnsToSave = { generation: 0, chunks: [] };
   const summary = await db.transaction('r', tables, async () => {
     const settings =
@@ -201,14 +216,12 @@ export async function loadReviewColumns(
     for (const r of rows)
       if (r && (packId === undefined || packOfKey(r.cardKey) === packId)) appendReview(cols, r);
   };
-  const range = (lo: number, hi: number) => () =>
-    db.revlog.where(':id').between(reviewIdBound(lo), reviewIdBound(hi), true, false).toArray();
+  const range = (lo: number, hi: number) => () => readReviewsAt(db, lo, hi);
   const now = Date.now();
   // Asked together: they go out ahead of the bulk reads.
-  const [cache, firstKeys, lastKeys] = await Promise.all([
+  const [cache, times] = await Promise.all([
     readColumnIndex(db),
-    packId === undefined ? db.revlog.orderBy(':id').limit(1).primaryKeys() : [],
-    packId === undefined ? db.revlog.orderBy(':id').reverse().limit(1).primaryKeys() : [],
+    packId === undefined ? reviewTimeSpan(db) : null,
   ]);
   if (toSave) toSave.generation = cache.generation;
   const cached =
@@ -225,19 +238,18 @@ export async function loadReviewColumns(
       return { chunks, reread };
     };
   if (packId === undefined) {
-    const first = reviewIdTime(firstKeys[0]);
-    const last = reviewIdTime(lastKeys[0]);
-    if (!Number.isFinite(first) || !Number.isFinite(last)) return cols;
+    if (!times) return cols;
+    const { first, last } = times;
     // A day can be cached once it is over: before the newest review's day and today.
     const open = Math.min(spanOf(last), spanOf(now));
     if ((spanOf(last) - spanOf(first)) / REVIEW_SPAN + 1 > MAX_SPANS) {
       // Reviews spread over more days than are worth a read each: walk the ids in chunks instead.
       let after = '';
       for (;;) {
-        const rows = await db.revlog.where(':id').above(after).limit(CHUNK).toArray();
+        const rows = await nextReviews(db, after, undefined, CHUNK);
         add(rows);
         const end = rows[rows.length - 1];
-        if (rows.length < CHUNK || !end) return cols;
+        if (!end) return cols;
         after = end.id;
       }
     }
@@ -249,7 +261,7 @@ export async function loadReviewColumns(
         // The last span is read open-ended: a live query then sees the next answer's row.
         const read =
           span + REVIEW_SPAN > last
-            ? () => db.revlog.where(':id').aboveOrEqual(reviewIdBound(span)).toArray()
+            ? () => readReviewsBetween(db, reviewIdBound(span))
             : range(span, span + REVIEW_SPAN);
         jobs.push(async () => ({ span, rows: await read() }));
       }
@@ -271,16 +283,21 @@ export async function loadReviewColumns(
     );
     return cols;
   }
-  const keys = (await db.revlog
-    .where('cardKey')
-    .between(`${packId}:`, `${packId}:\uffff`, true, true)
-    .primaryKeys()) as string[];
+  const [keys, days] = await Promise.all([
+    packReviewRows(db, packId).primaryKeys() as Promise<string[]>,
+    db.revlogDays.where('packs').equals(packId).primaryKeys() as Promise<number[]>,
+  ]);
   const spans = new Set<number>();
   for (const id of keys) if (cache.spans.has(spanOf(reviewIdTime(id)))) spans.add(spanOf(reviewIdTime(id)));
+  for (const day of days) if (cache.spans.has(day)) spans.add(day);
   const loose = keys.filter((id) => !spans.has(spanOf(reviewIdTime(id)))).sort();
   const jobs: (() => Promise<ReadPart | (ReviewRow | undefined)[]>)[] = groupSpans(spans).map(cached);
-  for (let i = 0; i < loose.length; i += CHUNK) {
-    const part = loose.slice(i, i + CHUNK);
+  // A stored day not cached: read whole (its rows too; `add` keeps the pack's), its rows not again.
+  const looseDays = new Set(days.filter((d) => !spans.has(d)));
+  for (const day of looseDays) jobs.push(range(day, day + REVIEW_SPAN));
+  const rowsLeft = loose.filter((id) => !looseDays.has(spanOf(reviewIdTime(id))));
+  for (let i = 0; i < rowsLeft.length; i += CHUNK) {
+    const part = rowsLeft.slice(i, i + CHUNK);
     jobs.push(() => db.revlog.bulkGet(part));
   }
   await readPipelined(

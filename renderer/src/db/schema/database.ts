@@ -26,8 +26,15 @@
  * transaction: a million rows in it would hold the app minutes with no progress and start over
  * if killed); `reviews` stays declared until they have all moved. `reviewColumns` is keyed by day
  * from now on: the upgrade clears it.
+ *
+ * Version 6 (issues 16 and 20): `revlogDays` holds the review log's older days, a day's reviews coded
+ * as one record (`core/revlog/day-blocks.ts`): a record per review costs Chromium ~200 µs and ≥ 84
+ * bytes whatever it holds. Rows of `revlog` move into their day once the day is over
+ * (`compactReviewLog`); every reader reads both through `db/repos/revlog-repo.ts`.
  */
+
 import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { ReviewDayRow } from '../../core/revlog/day-blocks';
 import { MEDIA_STORES, type MediaFileRow, type PackMediaRow } from './media-rows';
 import { chapterTallyMiddleware } from './middleware/chapter-tallies';
 import { wrapWrites } from './middleware/derived-tables';
@@ -79,6 +86,9 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
     revlog: 'id, cardKey',
     undo: 'reviewId, cardKey, at',
   },
+  6: {
+    revlogDays: 'day, *packs, answered',
+  },
 };
 
 /** `card` with its index fields derived from its state (see {@link CardRow}). */
@@ -128,8 +138,10 @@ export class LecternDb extends Dexie {
   reviewColumns!: Table<ReviewColumnRow, number>;
   /** What the database says about itself (its id, the tallies' check); not in backups. */
   meta!: EntityTable<MetaRow, 'key'>;
-  /** The review log (schema 5). */
+  /** The review log's recent answers, a row each (schema 5); older days are in `revlogDays`. */
   revlog!: Table<ReviewRow, string>;
+  /** The review log's older days, a record a day (schema 6; `core/revlog/day-blocks.ts`). */
+  revlogDays!: Table<ReviewDayRow, number>;
   /** Undo's card snapshots of the running session; not in backups. */
   undo!: Table<UndoRow, string>;
   /** The review log of schemas 1–4: emptied into `revlog` by `upgrade-v5.ts`. */
@@ -164,6 +176,7 @@ export class LecternDb extends Dexie {
     this.version(5)
       .stores(SCHEMA_VERSIONS[5] ?? {})
       .upgrade((tx: Transaction) => tx.table('reviewColumns').clear());
+    this.version(6).stores(SCHEMA_VERSIONS[6] ?? {});
   }
 }
 

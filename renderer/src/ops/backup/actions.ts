@@ -1,5 +1,6 @@
 /** Writing backups from the app: exports saved where the user chooses, and automatic ones. */
 
+import { hasReviews } from '../../db/repos/revlog-repo';
 import { db as appDb, type LecternDb } from '../../db/schema/database';
 import type { AutoBackupReason, BackupFileInfo, BackupWritten } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
@@ -41,10 +42,10 @@ export async function saveBackupAs(now: number, onProgress?: OnFraction): Promis
 export async function hasUserData(db: LecternDb): Promise<boolean> {
   return db.transaction(
     'r',
-    [db.revlog, db.reviews, db.reading, db.selftests, db.settings, db.packs],
+    [db.revlog, db.revlogDays, db.reviews, db.reading, db.selftests, db.settings, db.packs],
     async () => {
       // The review log, and schema 4's rows not yet moved by the upgrade.
-      if ((await db.revlog.count()) > 0 || (await db.reviews.count()) > 0) return true;
+      if ((await hasReviews(db)) || (await db.reviews.count()) > 0) return true;
       if ((await db.reading.count()) > 0) return true;
       if ((await db.selftests.count()) > 0) return true;
       if ((await db.settings.count()) > 0) return true;

@@ -23,6 +23,7 @@ import {
   type SyncEvent,
   segmentFileName,
 } from '../../core/sync';
+import { readReviewsBetween } from '../../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../../db/repos/settings-repo';
 import type { LecternDb } from '../../db/schema/database';
 import { type CardKey, type CardRow, packOfKey, type ReviewRow } from '../../db/schema/rows';
@@ -79,8 +80,8 @@ async function readChanges(
   now: number,
   newId: (now: number) => string,
 ): Promise<Snapshot> {
-  return db.transaction('r', [db.revlog, db.cards, db.settings, db.reading], async () => {
-    const rows = await db.revlog.where(':id').above(record.reviewCursor).toArray();
+  return db.transaction('r', [db.revlog, db.revlogDays, db.cards, db.settings, db.reading], async () => {
+    const rows = await readReviewsBetween(db, record.reviewCursor, undefined, true);
     const own = rows.filter((r) => r.origin === undefined);
     const chapterOf = new Map<string, string>();
     const reviewCards = [...new Set(own.map((r) => r.cardKey))];

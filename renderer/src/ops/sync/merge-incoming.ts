@@ -25,6 +25,7 @@ import {
 } from '../../core/sync';
 import { newCardRow } from '../../db/repos/packs-repo';
 import { readQuestions } from '../../db/repos/question-chunks';
+import { addReviews, deleteReviews } from '../../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../../db/repos/settings-repo';
 import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
 import type { CardKey, CardRow, ReadingRow, ReviewRow } from '../../db/schema/rows';
@@ -118,7 +119,7 @@ async function applyBatch(
 ): Promise<IncomingSummary> {
   return db.transaction(
     'rw',
-    [db.revlog, db.cards, db.questionChunks, db.settings, db.reading, db.meta],
+    [db.revlog, db.revlogDays, db.cards, db.questionChunks, db.settings, db.reading, db.meta],
     async () => {
       const record = await readRecord(db);
       if (!record || record.device.id !== own) throw new Error('the sync record changed during a merge');
@@ -175,7 +176,11 @@ async function applyBatch(
         });
       // Answers taken back on their device: dropped here, and never inserted again.
       const retracted = changed.filter((e): e is RetractEvent => e.k === 'retract');
-      if (retracted.length > 0) await db.revlog.bulkDelete(retracted.map((e) => e.review));
+      if (retracted.length > 0)
+        await deleteReviews(
+          db,
+          retracted.map((e) => e.review),
+        );
       const kept = candidates.filter((r) => !record.registers.has(`retract:${r.id}`));
       if (kept.length > 0 || retracted.length > 0) {
         const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
@@ -186,7 +191,8 @@ async function applyBatch(
           const s = replay.steps.get(r.id);
           if (s) Object.assign(r, s);
         }
-        if (fresh.length > 0) await db.revlog.bulkAdd(fresh);
+        // Today's and yesterday's as rows, older ones into their days' records (one write a day).
+        if (fresh.length > 0) await addReviews(db, fresh, now);
         summary.reviews = fresh.length;
         summary.cards = replay.cards;
         // Exported already: every row of ours older than the export. Rows that came in below that

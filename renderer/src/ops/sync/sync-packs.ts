@@ -15,7 +15,7 @@ import { compareStamps, type PackEvent, type RegisterEvent } from '../../core/sy
 import { applyImport } from '../../db/repos/import-repo';
 import { loadPackDocument } from '../../db/repos/packs-repo';
 import { deletePackQuestions } from '../../db/repos/question-chunks';
-import { packReviews } from '../../db/repos/revlog-repo';
+import { packReviewedKeys } from '../../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../../db/repos/settings-repo';
 import type { LecternDb } from '../../db/schema/database';
 import type { SyncFolder } from './folder';
@@ -146,15 +146,16 @@ export async function applyPackEvents(
 
 /** The pack's cards take the replay of the reviews already here (they may have come before it). */
 async function settlePackCards(db: LecternDb, packId: string, now: number): Promise<void> {
-  await db.transaction('rw', [db.cards, db.revlog, db.questionChunks, db.settings], async () => {
-    const keys = new Set<string>();
-    await packReviews(db, packId).eachKey((k) => {
-      keys.add(String(k));
-    });
-    if (keys.size === 0) return;
-    const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
-    await replayCards(db, keys, settings, now);
-  });
+  await db.transaction(
+    'rw',
+    [db.cards, db.revlog, db.revlogDays, db.questionChunks, db.settings],
+    async () => {
+      const keys = await packReviewedKeys(db, packId);
+      if (keys.size === 0) return;
+      const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
+      await replayCards(db, keys, settings, now);
+    },
+  );
 }
 
 /** Takes a pack out of the Library (row, questions, cards); its reviews and reading stay. */

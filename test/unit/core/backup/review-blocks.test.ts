@@ -66,6 +66,7 @@ const reviewArb = fc
       number,
     ),
     response: fc.option(fc.string(), { nil: undefined }),
+    origin: fc.option(fc.constantFrom('laptop00000001', 'desktop0000002', ''), { nil: undefined }),
     extra: fc.option(fc.constantFrom('x', 1), { nil: undefined }),
   })
   .map((r) => {
@@ -89,6 +90,7 @@ const reviewArb = fc
       dueAfter: at + r.due,
     };
     if (r.response !== undefined) row.response = r.response;
+    if (r.origin !== undefined) row.origin = r.origin;
     if (r.extra !== undefined) row.extra = r.extra;
     return row;
   });

@@ -1,6 +1,8 @@
 /** Simulated devices for the sync tests: each its own fake-indexeddb database, one shared folder. */
+
 import { afterEach, expect } from 'vitest';
 import { DEFAULT_SETTINGS, resolveSchedulingSettings } from '@/core/settings';
+import { forEachReviewPage } from '@/db/repos/revlog-repo';
 import { answerCard } from '@/db/repos/study-repo';
 import { LecternDb } from '@/db/schema/database';
 import type { CardKey } from '@/db/schema/rows';
@@ -75,8 +77,11 @@ export async function answer(d: Device, id: string, rating: 1 | 2 | 3 | 4, at: n
   expect(res.ok).toBe(true);
 }
 
+/** Every review id of the device's log (its rows and its day records). */
 export async function reviewIds(d: Device): Promise<string[]> {
-  return (await d.db.revlog.toArray()).map((r) => r.id).sort();
+  const ids: string[] = [];
+  await forEachReviewPage(d.db, (rows) => ids.push(...rows.map((r) => r.id)));
+  return ids.sort();
 }
 
 export async function cardStates(d: Device): Promise<unknown[]> {

@@ -13,6 +13,7 @@ import { markChapterOpened } from '@/db/repos/reading-repo';
 import { getSettings, patchSettings } from '@/db/repos/settings-repo';
 import { answerCard, setFlagged } from '@/db/repos/study-repo';
 import type { CardKey } from '@/db/schema/rows';
+import { tidyReviewLog } from '@/ops/review-log-upkeep';
 import { compactJournal, readRecord } from '@/ops/sync';
 import { buildFlashcard, buildPack } from '../../../support/questions';
 import { memoryFolder } from '../../../support/sync-folder';
@@ -89,6 +90,31 @@ describe('folder sync between two devices (issue 20)', () => {
     await a.engine.sync();
     expect(await a.db.revlog.count()).toBe(union.length);
     expect(await b.db.revlog.count()).toBe(union.length);
+  });
+
+  it('merges a device’s answers of weeks ago into the day records, both ending with the same log and states', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    const DAY = 24 * 60 * MIN;
+    for (let d = 0; d < 6; d++) await answer(a, `q${d % 3}`, d % 4 === 3 ? 1 : 3, T0 + d * 3 * DAY);
+    await answer(b, 'q1', 3, T0 + 4 * DAY + MIN);
+    // Weeks later both sync; A's older rows have moved into their days already, B's not yet.
+    a.clock.now = T0 + 30 * DAY;
+    b.clock.now = T0 + 30 * DAY;
+    await tidyReviewLog(a.db, a.clock.now);
+    expect(await a.db.revlogDays.count()).toBe(6);
+    await a.engine.sync();
+    await b.engine.sync();
+    await a.engine.sync();
+    expect(await reviewIds(b)).toEqual(await reviewIds(a));
+    expect(await reviewIds(a)).toHaveLength(7);
+    expect(await cardStates(b)).toEqual(await cardStates(a));
+    // On B the incoming answers went straight into their days; its own one is still a row until its upkeep.
+    expect(await b.db.revlog.count()).toBe(1);
+    await tidyReviewLog(b.db, b.clock.now);
+    expect(await b.db.revlog.count()).toBe(0);
+    expect(await reviewIds(b)).toEqual(await reviewIds(a));
   });
 
   it('counts a review seen twice once (a conflict copy of a segment)', async () => {

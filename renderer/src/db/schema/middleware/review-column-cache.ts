@@ -15,6 +15,8 @@
  *   clear) or adding rows with given ids (a restore) drops the chunks of the spans touched and bumps
  *   the generation. Adding a review to a day already over (a restore, a merge from another
  *   device, a clock set back) drops that day's chunk the same way.
+ * - Writes to `revlogDays` (the log's older days, a record each) drop the chunks of the days written
+ *   the same way: moving a day's rows into its record drops that day's chunk once.
  */
 import type {
   DBCore,
@@ -35,8 +37,9 @@ export const COLUMN_TABLE = 'reviewColumns';
  * slower to read).
  */
 export const REVIEW_SPAN = 86_400_000;
-/** The table the cache is derived from. */
+/** The tables the cache is derived from: the log's rows, and its older days a record each. */
 const LOG_TABLE = 'revlog';
+const DAYS_TABLE = 'revlogDays';
 /** The key of the record holding the generation (spans start at 0 or above). */
 export const GENERATION_KEY = -1;
 
@@ -59,15 +62,39 @@ export function spanOf(at: number): number {
  * be cached (today's answers, the common case, cost nothing more).
  */
 function spansTouched(req: DBCoreMutateRequest, now: number): Set<number> | 'all' | null {
-  if (req.type === 'deleteRange') return 'all';
+  if (req.type === 'deleteRange') return rangeSpans(req.range.lower, req.range.upper);
   const times: number[] =
     req.type === 'delete'
-      ? req.keys.map(reviewIdTime)
-      : req.values.map((v) => reviewIdTime((v as { id?: unknown }).id));
+      ? req.keys.map(timeOfKey)
+      : req.values.map((v) =>
+          timeOfKey((v as { id?: unknown; day?: unknown }).id ?? (v as { day?: unknown }).day),
+        );
   const today = spanOf(now);
   const spans = new Set<number>();
   for (const t of times) if (Number.isFinite(t) && spanOf(t) < today) spans.add(spanOf(t));
   return spans.size > 0 ? spans : null;
+}
+
+/** Past this many days a range delete drops the whole cache. */
+const MAX_RANGE_SPANS = 400;
+
+/**
+ * The spans between two keys of a range delete (the upkeep moves a few days' rows into their day
+ * records with one each), or 'all' for a range without both ends (a table cleared) or a long one.
+ */
+function rangeSpans(lower: unknown, upper: unknown): Set<number> | 'all' {
+  const from = timeOfKey(lower);
+  const to = timeOfKey(upper);
+  if (!Number.isFinite(from) || !Number.isFinite(to) || to < from) return 'all';
+  if ((spanOf(to) - spanOf(from)) / REVIEW_SPAN >= MAX_RANGE_SPANS) return 'all';
+  const spans = new Set<number>();
+  for (let span = spanOf(from); span <= spanOf(to); span += REVIEW_SPAN) spans.add(span);
+  return spans;
+}
+
+/** A write's time: a review id's, or a day record's key (its day). */
+function timeOfKey(key: unknown): number {
+  return typeof key === 'number' ? key : reviewIdTime(key);
 }
 
 /** Drops the chunks of `spans` and bumps the generation. */
@@ -102,17 +129,22 @@ function invalidate(
 
 /** Keeps `reviewColumns` true under every write to `reviews` (see the file comment). */
 export function reviewColumnMiddleware(down: DBCore): DBCore {
+  const mutate = (table: DBCoreTable, req: DBCoreMutateRequest) => {
+    const spans = transactionHas(req.trans, COLUMN_TABLE) ? spansTouched(req, Date.now()) : null;
+    if (!spans) return table.mutate(req);
+    const cache = down.table(COLUMN_TABLE);
+    return DexiePromise.all([table.mutate(req), invalidate(cache, req.trans, spans)]).then(
+      ([res]) => res,
+    ) as Promise<DBCoreMutateResponse>;
+  };
+  const withRows = wrapWrites(down, LOG_TABLE, mutate);
+  const widenRows = widenReadWrite(down, LOG_TABLE, COLUMN_TABLE);
+  const widenDays = widenReadWrite(down, DAYS_TABLE, COLUMN_TABLE);
   return {
     ...down,
-    transaction: widenReadWrite(down, LOG_TABLE, COLUMN_TABLE),
-    table: wrapWrites(down, LOG_TABLE, (table, req) => {
-      const spans = transactionHas(req.trans, COLUMN_TABLE) ? spansTouched(req, Date.now()) : null;
-      if (!spans) return table.mutate(req);
-      const cache = down.table(COLUMN_TABLE);
-      return DexiePromise.all([table.mutate(req), invalidate(cache, req.trans, spans)]).then(
-        ([res]) => res,
-      ) as Promise<DBCoreMutateResponse>;
-    }),
+    transaction: (stores, mode, options) =>
+      stores.includes(DAYS_TABLE) ? widenDays(stores, mode, options) : widenRows(stores, mode, options),
+    table: (name) => (name === DAYS_TABLE ? wrapWrites(down, DAYS_TABLE, mutate)(name) : withRows(name)),
   };
 }
 
