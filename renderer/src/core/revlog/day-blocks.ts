@@ -43,6 +43,8 @@ export interface ReviewDayRow {
   n: number;
   /** The packs it holds reviews of (an index: a pack's days are found without reading the others). */
   packs: string[];
+  /** How many reviews of each of `packs` (a pack's reviews are counted without decoding the block). */
+  packCounts: number[];
   /** 1 when some review still keeps what the student answered (an index: the upkeep's pruning finds them). */
   answered?: 1;
   block: ReviewBlock;
@@ -54,19 +56,21 @@ export function encodeReviewDay<R extends { id: string; cardKey: string; respons
   rows: readonly R[],
 ): ReviewDayRow {
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const packs = new Set<string>();
+  const packs = new Map<string, number>();
   let answered = false;
   for (const r of sorted) {
     if (dayOfId(r.id) !== day)
       throw new ReviewBlockError(`review ${r.id} is not of the day ${dayLabel(day)}`);
     const sep = r.cardKey.indexOf(':');
-    packs.add(sep < 0 ? r.cardKey : r.cardKey.slice(0, sep));
+    const pack = sep < 0 ? r.cardKey : r.cardKey.slice(0, sep);
+    packs.set(pack, (packs.get(pack) ?? 0) + 1);
     if (r.response !== undefined) answered = true;
   }
   const row: ReviewDayRow = {
     day,
     n: sorted.length,
-    packs: [...packs],
+    packs: [...packs.keys()],
+    packCounts: [...packs.values()],
     block: encodeReviewBlock(createReviewCodecState(), sorted),
   };
   if (answered) row.answered = 1;

@@ -149,10 +149,7 @@ export async function countReviews(db: LecternDb, packId?: string): Promise<numb
     return days.reduce((n, d) => n + d.n, rows);
   }
   const [rows, days] = await Promise.all([packReviewRows(db, packId).count(), packDays(db, packId)]);
-  let n = rows;
-  const prefix = `${packId}:`;
-  for (const d of days) for (const r of reviewsOfDay(d)) if (r.cardKey.startsWith(prefix)) n++;
-  return n;
+  return days.reduce((n, d) => n + (d.packCounts[d.packs.indexOf(packId)] ?? 0), rows);
 }
 
 /** Whether the log holds any review (two key reads). */
