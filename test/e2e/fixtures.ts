@@ -1,13 +1,19 @@
-/** The e2e fixture: every test gets the real app with a fresh user-data folder, closed afterwards. */
+/**
+ * The e2e fixture: every test gets the real app with a fresh user-data folder, closed afterwards. A
+ * failed test's report carries what the page showed then (text, focus, errors, a screenshot).
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { type LaunchedApp, launchApp } from './launch';
+import { recordFailedPage, watchPageErrors } from './page-state';
 
 export const test = base.extend<{ app: LaunchedApp; page: Page }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as the first argument
-  app: async ({}, use) => {
+  app: async ({}, use, testInfo) => {
     const app = await launchApp();
+    const errors = watchPageErrors(app.page);
     await use(app);
+    if (testInfo.status !== testInfo.expectedStatus) await recordFailedPage(app.page, errors, testInfo);
     await app.close();
   },
   page: async ({ app }, use) => {
