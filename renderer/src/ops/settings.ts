@@ -3,14 +3,8 @@
  * lists, and starting a pack's progress over.
  */
 import type { AppSettings } from '../core/settings';
-import {
-  getSettings,
-  measureResetImpact,
-  patchSettings,
-  type ResetImpact,
-  type ResetProgressResult,
-  resetPackProgress,
-} from '../db/repos/settings-repo';
+import type { ResetImpact, ResetProgressResult } from '../db/repos/pack-reset-repo';
+import { getSettings, patchSettings } from '../db/repos/settings-repo';
 import { db } from '../db/schema/database';
 import { listPacksInLibraryOrder } from './library';
 
@@ -31,12 +25,18 @@ export async function listPackTitles(): Promise<{ id: string; title: string }[]>
   return (await listPacksInLibraryOrder()).map(({ id, title }) => ({ id, title }));
 }
 
+/**
+ * The pack-reset repository is loaded when first used: it reaches the review log's day records and
+ * their codec, which start-up (the theme reads the settings through this module) does not need.
+ */
+const packReset = () => import('../db/repos/pack-reset-repo');
+
 /** What resetting a pack's progress would remove. */
-export function measurePackReset(packId: string): Promise<ResetImpact> {
-  return measureResetImpact(db, packId);
+export async function measurePackReset(packId: string): Promise<ResetImpact> {
+  return (await packReset()).measureResetImpact(db, packId);
 }
 
 /** Starts a pack over: its questions new again, its reviews removed. */
-export function resetPack(packId: string, now: number): Promise<ResetProgressResult> {
-  return resetPackProgress(db, packId, now);
+export async function resetPack(packId: string, now: number): Promise<ResetProgressResult> {
+  return (await packReset()).resetPackProgress(db, packId, now);
 }

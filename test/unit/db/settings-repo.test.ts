@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  getSettings,
-  measureResetImpact,
-  patchSettings,
-  resetPackProgress,
-  saveSettings,
-} from '../../../renderer/src/db/repos/settings-repo';
+import { measureResetImpact, resetPackProgress } from '../../../renderer/src/db/repos/pack-reset-repo';
+import { getSettings, patchSettings, saveSettings } from '../../../renderer/src/db/repos/settings-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { packOfKey } from '../../../renderer/src/db/schema/rows';
 import { k, makeCard, makeReview } from '../core/stats/fixtures';

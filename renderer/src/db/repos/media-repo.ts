@@ -11,7 +11,9 @@ import type { LecternDb } from '../schema/database';
 import type { MediaFileRow, PackMediaRow } from '../schema/media-rows';
 import type { EpochMs } from '../schema/rows';
 import { type ApplyImportOptions, type ApplyImportResult, applyImport } from './import-repo';
-import { type PackMeta, removePack } from './packs-repo';
+import type { PackMeta } from './packs-repo';
+import { deletePackQuestions } from './question-chunks';
+import { deletePackReviews } from './revlog-repo';
 
 /** A media file with its content hash, ready to store. */
 export interface HashedMedia extends PackMedia {
@@ -82,6 +84,25 @@ export async function applyImportWithMedia(
       const res = await applyImport(db, pack, meta, now, opts);
       if (res.ok && media) await replacePackMedia(db, pack.id, media);
       return res;
+    },
+  );
+}
+
+/**
+ * Removes a pack with its questions, cards, reading progress and review history (here, not in
+ * `packs-repo`, which start-up loads: this reaches the review log's day records and their codec).
+ */
+export async function removePack(db: LecternDb, packId: string): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.packs, db.questionChunks, db.cards, db.revlog, db.revlogDays, db.undo, db.reading],
+    async () => {
+      await db.packs.delete(packId);
+      await deletePackQuestions(db, packId);
+      await db.cards.where('packId').equals(packId).delete();
+      await deletePackReviews(db, packId);
+      await db.undo.where('cardKey').between(`${packId}:`, `${packId}:\uffff`).delete();
+      await db.reading.where('packId').equals(packId).delete();
     },
   );
 }

@@ -14,7 +14,6 @@ import {
   type SourceFormat,
 } from '../schema/rows';
 import { deletePackQuestions, readPackQuestions, writePackQuestions } from './question-chunks';
-import { deletePackReviews } from './revlog-repo';
 
 export interface PackMeta {
   origin: PackRow['origin'];
@@ -135,22 +134,6 @@ export async function insertPack(db: LecternDb, pack: Pack, meta: PackMeta, now:
     await db.packs.add(packRowOf(pack, meta, now));
     await writePackQuestions(db, pack.id, questions);
   });
-}
-
-/** Removes a pack with its questions, cards, reading progress and review history. */
-export async function removePack(db: LecternDb, packId: string): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.packs, db.questionChunks, db.cards, db.revlog, db.revlogDays, db.undo, db.reading],
-    async () => {
-      await db.packs.delete(packId);
-      await deletePackQuestions(db, packId);
-      await db.cards.where('packId').equals(packId).delete();
-      await deletePackReviews(db, packId);
-      await db.undo.where('cardKey').between(`${packId}:`, `${packId}:\uffff`).delete();
-      await db.reading.where('packId').equals(packId).delete();
-    },
-  );
 }
 
 /** Rebuilds a whole pack document (for export) from its stored rows. */

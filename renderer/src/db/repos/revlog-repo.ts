@@ -152,15 +152,6 @@ export async function countReviews(db: LecternDb, packId?: string): Promise<numb
   return days.reduce((n, d) => n + (d.packCounts[d.packs.indexOf(packId)] ?? 0), rows);
 }
 
-/** Whether the log holds any review (two key reads). */
-export async function hasReviews(db: LecternDb): Promise<boolean> {
-  const [rows, days] = await Promise.all([
-    db.revlog.limit(1).primaryKeys(),
-    db.revlogDays.limit(1).primaryKeys(),
-  ]);
-  return rows.length > 0 || days.length > 0;
-}
-
 /** The card keys a pack has reviews of. */
 export async function packReviewedKeys(db: LecternDb, packId: string): Promise<Set<string>> {
   const keys = new Set<string>();

@@ -15,11 +15,11 @@
  * row-by-row cursors, which cost one round trip per row.
  */
 import type { DailyLimits, DoneToday, QueueCard } from '../../core/queue';
+import { reviewIdBound } from '../../core/revlog/review-id';
 import type { LecternDb } from '../schema/database';
 import { chunkOf, QUESTION_CHUNK } from '../schema/question-chunking';
 import { type CardKey, type CardRow, type EpochMs, packOfKey, type QuestionRow } from '../schema/rows';
 import { readQuestionRange } from './question-chunks';
-import { readReviewsAt } from './revlog-repo';
 import {
   firstLearningAfter,
   MAX,
@@ -161,7 +161,13 @@ export async function reviewsDoneToday(
   const out: DoneCounts = { total: 0, newDone: 0, reviewsDone: 0, byPack: {} };
   if (!(now >= dayStartMs)) return out;
   // Ids begin with the answer's time: today's answers are one range of ids.
-  const rows = await readReviewsAt(db, dayStartMs, Math.floor(now) + 1);
+  // Ids begin with the answer's time: today's answers are one range of ids. Rows only: a review
+  // stays a row until the day before yesterday (UTC) is over (`rowsKeptFrom`), and a study day
+  // starts at most a day before now, so no answer of today is in a day record.
+  const rows = await db.revlog
+    .where(':id')
+    .between(reviewIdBound(dayStartMs), reviewIdBound(Math.floor(now) + 1), true, false)
+    .toArray();
   for (const r of rows) {
     const packId = packOfKey(r.cardKey);
     let pack = out.byPack[packId];
@@ -246,83 +252,79 @@ export async function loadQueueInput(
   const left = (limit: number, done: number) =>
     Math.max(0, (Number.isFinite(limit) ? Math.floor(limit) : 0) - done);
   const firstReviews = Math.max(1, Math.floor(opts.firstReviews ?? MAX));
-  return db.transaction(
-    'r',
-    [db.packs, db.cards, db.reading, db.revlog, db.revlogDays, db.questionChunks],
-    async () => {
-      // All at once (reading rows are one per opened chapter: few).
-      const [packs, reading, done] = await Promise.all([
-        readPackLayouts(db, packIds),
-        db.reading.toArray(),
-        opts.doneToday ? null : reviewsDoneToday(db, now, opts.dayStartMs),
-      ]);
-      const ids = packs.map((p) => p.id);
-      const wanted = new Set(ids);
-      // A chapter with no text to read is open from the start.
-      const openedChapters = new Set([
-        ...reading.filter((r) => wanted.has(r.packId)).map((r) => `${r.packId}:${r.chapterId}`),
-        ...packs.flatMap((p) => p.textless.map((c) => `${p.id}:${c}`)),
-      ]);
-      const allDoneToday: Record<string, DoneToday> = {};
-      const source = opts.doneToday ?? done?.byPack ?? {};
-      for (const [id, d] of Object.entries(source))
-        allDoneToday[id] = { newDone: d.newDone, reviewsDone: d.reviewsDone };
-      const doneToday: Record<string, DoneToday> = {};
-      for (const id of ids) {
-        const d = allDoneToday[id];
-        if (d) doneToday[id] = { ...d };
-      }
-      const perPack = await Promise.all(
-        packs.map(async (pack) => {
-          const limits = limitsOf(pack.id);
-          const d = doneToday[pack.id] ?? { newDone: 0, reviewsDone: 0 };
-          const eligible = (chapterId: string) =>
-            (opts.chapterId === undefined || chapterId === opts.chapterId) &&
-            (!requireReading || openedChapters.has(`${pack.id}:${chapterId}`));
-          const [scheduled, fresh] = await Promise.all([
-            loadScheduled(
-              db,
-              pack.id,
-              left(limits.reviewsPerDay, d.reviewsDone),
-              firstReviews,
-              cutoff,
-              learningUntil,
-              opts.laterLearning ?? true,
-              opts.chapterId,
-            ),
-            loadFirstNewQuestions(db, pack, left(limits.newPerDay, d.newDone), eligible),
-          ]);
-          return { ...scheduled, fresh };
-        }),
-      );
-      const fresh = perPack.flatMap((p) => p.fresh);
-      // A new question may have a state-0 row (flagged, or an undone first answer): its rev counts.
-      const readRows = (opts.newRows ?? 'read') === 'read';
-      const freshRows = readRows ? await db.cards.bulkGet(fresh.map((q) => q.key)) : [];
-      const rows = new Map<CardKey, CardRow>();
-      const cards: QueueCard<CardKey>[] = [];
-      for (const c of perPack.flatMap((p) => [...p.reviews, ...p.learning])) {
-        rows.set(c.key, c);
-        cards.push(c);
-      }
-      fresh.forEach((q, i) => {
-        const row = freshRows[i];
-        if (row) rows.set(q.key, row);
-        cards.push(row ?? newQueueCard(q));
-      });
-      const later = perPack.map((p) => p.later).filter((d): d is number => d !== null);
-      return {
-        cards,
-        rows,
-        questions: new Map(fresh.map((q) => [q.key, q])),
-        openedChapters,
-        doneToday,
-        packOrder: ids,
-        laterLearning: later.length > 0 ? Math.min(...later) : null,
-        moreReviews: perPack.map((p) => p.more).filter((m): m is ReviewsToLoad => m !== null),
-        unverified: readRows ? [] : fresh.map((q) => q.key),
-        allDoneToday,
-      };
-    },
-  );
+  return db.transaction('r', [db.packs, db.cards, db.reading, db.revlog, db.questionChunks], async () => {
+    // All at once (reading rows are one per opened chapter: few).
+    const [packs, reading, done] = await Promise.all([
+      readPackLayouts(db, packIds),
+      db.reading.toArray(),
+      opts.doneToday ? null : reviewsDoneToday(db, now, opts.dayStartMs),
+    ]);
+    const ids = packs.map((p) => p.id);
+    const wanted = new Set(ids);
+    // A chapter with no text to read is open from the start.
+    const openedChapters = new Set([
+      ...reading.filter((r) => wanted.has(r.packId)).map((r) => `${r.packId}:${r.chapterId}`),
+      ...packs.flatMap((p) => p.textless.map((c) => `${p.id}:${c}`)),
+    ]);
+    const allDoneToday: Record<string, DoneToday> = {};
+    const source = opts.doneToday ?? done?.byPack ?? {};
+    for (const [id, d] of Object.entries(source))
+      allDoneToday[id] = { newDone: d.newDone, reviewsDone: d.reviewsDone };
+    const doneToday: Record<string, DoneToday> = {};
+    for (const id of ids) {
+      const d = allDoneToday[id];
+      if (d) doneToday[id] = { ...d };
+    }
+    const perPack = await Promise.all(
+      packs.map(async (pack) => {
+        const limits = limitsOf(pack.id);
+        const d = doneToday[pack.id] ?? { newDone: 0, reviewsDone: 0 };
+        const eligible = (chapterId: string) =>
+          (opts.chapterId === undefined || chapterId === opts.chapterId) &&
+          (!requireReading || openedChapters.has(`${pack.id}:${chapterId}`));
+        const [scheduled, fresh] = await Promise.all([
+          loadScheduled(
+            db,
+            pack.id,
+            left(limits.reviewsPerDay, d.reviewsDone),
+            firstReviews,
+            cutoff,
+            learningUntil,
+            opts.laterLearning ?? true,
+            opts.chapterId,
+          ),
+          loadFirstNewQuestions(db, pack, left(limits.newPerDay, d.newDone), eligible),
+        ]);
+        return { ...scheduled, fresh };
+      }),
+    );
+    const fresh = perPack.flatMap((p) => p.fresh);
+    // A new question may have a state-0 row (flagged, or an undone first answer): its rev counts.
+    const readRows = (opts.newRows ?? 'read') === 'read';
+    const freshRows = readRows ? await db.cards.bulkGet(fresh.map((q) => q.key)) : [];
+    const rows = new Map<CardKey, CardRow>();
+    const cards: QueueCard<CardKey>[] = [];
+    for (const c of perPack.flatMap((p) => [...p.reviews, ...p.learning])) {
+      rows.set(c.key, c);
+      cards.push(c);
+    }
+    fresh.forEach((q, i) => {
+      const row = freshRows[i];
+      if (row) rows.set(q.key, row);
+      cards.push(row ?? newQueueCard(q));
+    });
+    const later = perPack.map((p) => p.later).filter((d): d is number => d !== null);
+    return {
+      cards,
+      rows,
+      questions: new Map(fresh.map((q) => [q.key, q])),
+      openedChapters,
+      doneToday,
+      packOrder: ids,
+      laterLearning: later.length > 0 ? Math.min(...later) : null,
+      moreReviews: perPack.map((p) => p.more).filter((m): m is ReviewsToLoad => m !== null),
+      unverified: readRows ? [] : fresh.map((q) => q.key),
+      allDoneToday,
+    };
+  });
 }

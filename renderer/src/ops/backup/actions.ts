@@ -1,6 +1,5 @@
 /** Writing backups from the app: exports saved where the user chooses, and automatic ones. */
 
-import { hasReviews } from '../../db/repos/revlog-repo';
 import { db as appDb, type LecternDb } from '../../db/schema/database';
 import type { AutoBackupReason, BackupFileInfo, BackupWritten } from '../../platform/bridge';
 import { invoke } from '../../platform/bridge';
@@ -45,7 +44,8 @@ export async function hasUserData(db: LecternDb): Promise<boolean> {
     [db.revlog, db.revlogDays, db.reviews, db.reading, db.selftests, db.settings, db.packs],
     async () => {
       // The review log, and schema 4's rows not yet moved by the upgrade.
-      if ((await hasReviews(db)) || (await db.reviews.count()) > 0) return true;
+      if ((await db.revlog.count()) > 0 || (await db.revlogDays.count()) > 0) return true;
+      if ((await db.reviews.count()) > 0) return true;
       if ((await db.reading.count()) > 0) return true;
       if ((await db.selftests.count()) > 0) return true;
       if ((await db.settings.count()) > 0) return true;

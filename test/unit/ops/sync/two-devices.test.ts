@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, resolveSchedulingSettings } from '@/core/settings';
 import { encodeSegment, segmentFileName } from '@/core/sync';
 import { applyImport } from '@/db/repos/import-repo';
-import { removePack } from '@/db/repos/packs-repo';
+import { removePack } from '@/db/repos/media-repo';
 import { markChapterOpened } from '@/db/repos/reading-repo';
 import { getSettings, patchSettings } from '@/db/repos/settings-repo';
 import { answerCard, setFlagged } from '@/db/repos/study-repo';
