@@ -13,7 +13,7 @@ import {
   type QuestionRow,
   type SourceFormat,
 } from '../schema/rows';
-import { deletePackQuestions, readPackQuestions, writePackQuestions } from './question-chunks';
+import { readPackQuestions, writePackQuestions } from './question-chunks';
 
 export interface PackMeta {
   origin: PackRow['origin'];
