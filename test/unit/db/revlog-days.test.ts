@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REVIEW_DAY } from '../../../renderer/src/core/revlog/day-blocks';
+import { dayOfId, REVIEW_DAY } from '../../../renderer/src/core/revlog/day-blocks';
 import { createReviewIdMaker, reviewIdBound } from '../../../renderer/src/core/revlog/review-id';
 import {
   addReviews,
@@ -21,6 +21,7 @@ import {
   packReviewedKeys,
   ReviewDayError,
   readCardReviews,
+  readOwnReviewsAfter,
   readReviewsAt,
   readReviewsBetween,
   rowsKeptFrom,
@@ -147,7 +148,17 @@ describe('the review log in rows and days', () => {
         await compactReviewLog(db, NOW);
         // The second half arrives, with some of the first half again.
         await addReviews(db, [...rows.slice(cutAt), ...rows.slice(0, Math.floor(cutAt / 2))], NOW);
-        expect(await walk(db)).toEqual([...rows].sort(byId));
+        const all = [...rows].sort(byId);
+        expect(await walk(db)).toEqual(all);
+        // Sync's export: this device's own reviews only, wherever they are; days of only others' skipped.
+        const mid = all[Math.floor(all.length / 3)]?.id ?? '';
+        expect(await readOwnReviewsAfter(db, mid)).toEqual(
+          all.filter((r) => r.origin === undefined && r.id > mid),
+        );
+        for (const d of await db.revlogDays.toArray())
+          expect(d.foreign === 1).toBe(
+            all.filter((r) => dayOfId(r.id) === d.day).every((r) => r.origin !== undefined),
+          );
         const cut = reviewIdBound(rowsKeptFrom(NOW));
         for (const r of await db.revlog.toArray()) expect(r.id >= cut).toBe(true);
         db.close();

@@ -47,17 +47,19 @@ export interface ReviewDayRow {
   packCounts: number[];
   /** 1 when some review still keeps what the student answered (an index: the upkeep's pruning finds them). */
   answered?: 1;
+  /** 1 when every review came from another device (sync's export, which sends this device's own, skips the day). */
+  foreign?: 1;
   block: ReviewBlock;
 }
 
 /** The block of `rows` (reviews of `day`, any order): sorted by id, coded alone. */
-export function encodeReviewDay<R extends { id: string; cardKey: string; response?: string }>(
-  day: number,
-  rows: readonly R[],
-): ReviewDayRow {
+export function encodeReviewDay<
+  R extends { id: string; cardKey: string; response?: string; origin?: string },
+>(day: number, rows: readonly R[]): ReviewDayRow {
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const packs = new Map<string, number>();
   let answered = false;
+  let foreign = sorted.length > 0;
   for (const r of sorted) {
     if (dayOfId(r.id) !== day)
       throw new ReviewBlockError(`review ${r.id} is not of the day ${dayLabel(day)}`);
@@ -65,6 +67,7 @@ export function encodeReviewDay<R extends { id: string; cardKey: string; respons
     const pack = sep < 0 ? r.cardKey : r.cardKey.slice(0, sep);
     packs.set(pack, (packs.get(pack) ?? 0) + 1);
     if (r.response !== undefined) answered = true;
+    if (r.origin === undefined) foreign = false;
   }
   const row: ReviewDayRow = {
     day,
@@ -74,6 +77,7 @@ export function encodeReviewDay<R extends { id: string; cardKey: string; respons
     block: encodeReviewBlock(createReviewCodecState(), sorted),
   };
   if (answered) row.answered = 1;
+  if (foreign) row.foreign = 1;
   return row;
 }
 

@@ -109,6 +109,30 @@ export async function readReviewsBetween(
   return out;
 }
 
+/**
+ * This device's own reviews (no `origin`) with ids above `after`, in id order: what sync's export
+ * sends. Stored days holding only other devices' reviews (a merge's) are not decoded.
+ */
+export async function readOwnReviewsAfter(db: LecternDb, after: string): Promise<ReviewRow[]> {
+  const fromDay = after === '' ? 0 : dayOfId(after);
+  const [rows, days] = await Promise.all([
+    db.revlog.where(':id').above(after).toArray(),
+    db.revlogDays
+      .where('day')
+      .aboveOrEqual(Number.isFinite(fromDay) ? fromDay : 0)
+      .toArray(),
+  ]);
+  let out = rows.filter((r) => r.origin === undefined);
+  for (const d of days) {
+    if (d.foreign === 1) continue;
+    out = mergeById(
+      out,
+      reviewsOfDay(d).filter((r) => r.id > after && r.origin === undefined),
+    );
+  }
+  return out;
+}
+
 /** The reviews answered in `[from, to)` (epoch ms), in id order. */
 export function readReviewsAt(db: LecternDb, from: EpochMs, to: EpochMs): Promise<ReviewRow[]> {
   return readReviewsBetween(db, reviewIdBound(from), reviewIdBound(to));

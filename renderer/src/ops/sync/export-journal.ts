@@ -23,7 +23,7 @@ import {
   type SyncEvent,
   segmentFileName,
 } from '../../core/sync';
-import { readReviewsBetween } from '../../db/repos/revlog-repo';
+import { readOwnReviewsAfter } from '../../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../../db/repos/settings-repo';
 import type { LecternDb } from '../../db/schema/database';
 import { type CardKey, type CardRow, packOfKey, type ReviewRow } from '../../db/schema/rows';
@@ -81,8 +81,7 @@ async function readChanges(
   newId: (now: number) => string,
 ): Promise<Snapshot> {
   return db.transaction('r', [db.revlog, db.revlogDays, db.cards, db.settings, db.reading], async () => {
-    const rows = await readReviewsBetween(db, record.reviewCursor, undefined, true);
-    const own = rows.filter((r) => r.origin === undefined);
+    const own = await readOwnReviewsAfter(db, record.reviewCursor);
     const chapterOf = new Map<string, string>();
     const reviewCards = [...new Set(own.map((r) => r.cardKey))];
     const reviewCardRows = await db.cards.bulkGet(reviewCards);
