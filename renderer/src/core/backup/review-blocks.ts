@@ -185,6 +185,18 @@ function legacyIdText(n: number): string {
   return Math.floor(n).toString(36).padStart(8, '0');
 }
 
+/** The index of `value` in a growing table, adding it (and noting it in `added`) when new. */
+function intern(table: string[], index: Map<string, number>, value: string, added: string[]): number {
+  let at = index.get(value);
+  if (at === undefined) {
+    at = table.length;
+    table.push(value);
+    index.set(value, at);
+    added.push(value);
+  }
+  return at;
+}
+
 /** Codes `rows` (in id order) as one block, advancing `state`. */
 export function encodeReviewBlock(state: ReviewCodecState, rows: readonly unknown[]): ReviewBlock {
   const b: ReviewBlock = { n: rows.length, t: [], c: [], g: [], i: [], m: [], ms: [], u: [] };
@@ -206,13 +218,7 @@ export function encodeReviewBlock(state: ReviewCodecState, rows: readonly unknow
       continue;
     }
     const r = row as Record<string, number | string | undefined>;
-    let key = state.keyIndex.get(coded.key);
-    if (key === undefined) {
-      key = state.keys.length;
-      state.keys.push(coded.key);
-      state.keyIndex.set(coded.key, key);
-      newKeys.push(coded.key);
-    }
+    const key = intern(state.keys, state.keyIndex, coded.key, newKeys);
     b.t.push(coded.time - state.lastTime);
     state.lastTime = coded.time;
     f.push(coded.frac);
@@ -254,14 +260,7 @@ export function encodeReviewBlock(state: ReviewCodecState, rows: readonly unknow
     b.u.push(coded.due);
     if (coded.origin === null) o.push(0);
     else {
-      let origin = state.originIndex.get(coded.origin);
-      if (origin === undefined) {
-        origin = state.origins.length;
-        state.origins.push(coded.origin);
-        state.originIndex.set(coded.origin, origin);
-        newOrigins.push(coded.origin);
-      }
-      o.push(origin + 1);
+      o.push(intern(state.origins, state.originIndex, coded.origin, newOrigins) + 1);
     }
   }
   if (newKeys.length) b.k = newKeys;

@@ -19,7 +19,7 @@ import {
 } from '../../core/revlog/day-blocks';
 import { reviewIdBound, reviewIdTime } from '../../core/revlog/review-id';
 import type { LecternDb } from '../schema/database';
-import { type EpochMs, packOfKey, type ReviewRow, reviewRowSchema } from '../schema/rows';
+import { type EpochMs, keysByPack, packOfKey, type ReviewRow, reviewRowSchema } from '../schema/rows';
 
 /** Beyond every review id (ids are 0-9a-z and `_`). */
 const ID_END = '\uffff';
@@ -196,13 +196,7 @@ export async function packReviewedKeys(db: LecternDb, packId: string): Promise<S
  */
 export async function readCardReviews(db: LecternDb, keys: readonly string[]): Promise<ReviewRow[]> {
   const wanted = new Set(keys);
-  const byPack = new Map<string, string[]>();
-  for (const k of keys) {
-    const p = packOfKey(k);
-    const l = byPack.get(p);
-    if (l) l.push(k);
-    else byPack.set(p, [k]);
-  }
+  const byPack = keysByPack(keys);
   const out: ReviewRow[] = [];
   if (keys.length <= 50) out.push(...(await db.revlog.where('cardKey').anyOf(keys).toArray()));
   else

@@ -239,6 +239,18 @@ export function packOfKey(key: string): string {
   return sep < 0 ? key : key.slice(0, sep);
 }
 
+/** Card keys grouped by their pack, in the order given. */
+export function keysByPack<K extends string>(keys: readonly K[]): Map<string, K[]> {
+  const byPack = new Map<string, K[]>();
+  for (const k of keys) {
+    const p = packOfKey(k);
+    const l = byPack.get(p);
+    if (l) l.push(k);
+    else byPack.set(p, [k]);
+  }
+  return byPack;
+}
+
 /**
  * A review-log row of schemas 1–4 (table `reviews`; a backup's `reviews` in formats 1 and 2), with
  * the card row before the answer: read by the upgrade to schema 5 and when old backups are restored.

@@ -18,7 +18,7 @@ import { newCardRow } from '../../db/repos/packs-repo';
 import { readQuestions } from '../../db/repos/question-chunks';
 import { readCardReviews } from '../../db/repos/revlog-repo';
 import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
-import { type CardKey, type CardRow, packOfKey, type ReviewRow } from '../../db/schema/rows';
+import { type CardKey, type CardRow, keysByPack, packOfKey, type ReviewRow } from '../../db/schema/rows';
 
 /** What the replay of one review gave (the columns a review-log row records). */
 export interface ReplayedStep {
@@ -161,14 +161,7 @@ export async function replayCards(
 async function readCardRows(db: LecternDb, keys: readonly CardKey[]): Promise<(CardRow | undefined)[]> {
   if (keys.length <= 50) return db.cards.bulkGet([...keys]);
   const found = new Map<string, CardRow>();
-  const byPack = new Map<string, CardKey[]>();
-  for (const k of keys) {
-    const p = packOfKey(k);
-    const l = byPack.get(p);
-    if (l) l.push(k);
-    else byPack.set(p, [k]);
-  }
-  for (const list of byPack.values()) {
+  for (const list of keysByPack(keys).values()) {
     const range = db.cards
       .where(':id')
       .between(list[0] as string, list[list.length - 1] as string, true, true);
