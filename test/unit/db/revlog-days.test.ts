@@ -251,6 +251,12 @@ describe('the review log in rows and days', () => {
       },
     ]);
     await expect(addReviews(db, late, NOW)).rejects.toThrow(ReviewDayError);
+    // A row kept whole (one the columns could not hold) is checked like any row when read back.
+    await db.revlogDays.put({
+      ...day,
+      block: { n: 1, t: [], c: [], g: [], i: [], m: [], ms: [], u: [], x: [[0, { id: 'x' }]] },
+    });
+    await expect(walk(db)).rejects.toThrow(new RegExp(`record of ${label} could not be read \\(review 1: `));
     db.close();
   });
 });

@@ -41,13 +41,12 @@ export class ReviewDayError extends Error {}
 export function reviewsOfDay(row: ReviewDayRow): ReviewRow[] {
   try {
     const rows = decodeReviewDay(row);
-    const whole = new Set((row.block.x ?? []).map(([i]) => i));
-    if (whole.size > 0)
-      for (const i of whole) {
-        const checked = reviewRowSchema.safeParse(rows[i]);
-        if (!checked.success)
-          throw new Error(`review ${i + 1}: ${checked.error.issues[0]?.message ?? 'not a review'}`);
-      }
+    // Rows the columns could not hold come back whole, as stored: they are checked like any row.
+    for (const [i] of row.block.x ?? []) {
+      const checked = reviewRowSchema.safeParse(rows[i]);
+      if (!checked.success)
+        throw new Error(`review ${i + 1}: ${checked.error.issues[0]?.message ?? 'not a review'}`);
+    }
     return rows as ReviewRow[];
   } catch (err) {
     throw new ReviewDayError(
@@ -83,13 +82,14 @@ function mergeById(a: readonly ReviewRow[], b: readonly ReviewRow[]): ReviewRow[
 
 /**
  * The reviews with ids in `[lo, hi)` (`loOpen`: above `lo`), in id order: one range read of the rows
- * and one of the days it spans.
+ * and one of the days it spans (those `skipDay` picks are not decoded).
  */
 export async function readReviewsBetween(
   db: LecternDb,
   lo: string,
   hi: string = ID_END,
   loOpen = false,
+  skipDay?: (day: ReviewDayRow) => boolean,
 ): Promise<ReviewRow[]> {
   const fromDay = lo === '' ? 0 : dayOfId(lo);
   const toDay = hi === ID_END ? Number.POSITIVE_INFINITY : dayOfId(hi);
@@ -103,6 +103,7 @@ export async function readReviewsBetween(
   if (days.length === 0) return rows;
   let out = rows;
   for (const d of days) {
+    if (skipDay?.(d)) continue;
     const inRange = reviewsOfDay(d).filter((r) => (loOpen ? r.id > lo : r.id >= lo) && r.id < hi);
     out = mergeById(out, inRange);
   }
@@ -114,23 +115,8 @@ export async function readReviewsBetween(
  * sends. Stored days holding only other devices' reviews (a merge's) are not decoded.
  */
 export async function readOwnReviewsAfter(db: LecternDb, after: string): Promise<ReviewRow[]> {
-  const fromDay = after === '' ? 0 : dayOfId(after);
-  const [rows, days] = await Promise.all([
-    db.revlog.where(':id').above(after).toArray(),
-    db.revlogDays
-      .where('day')
-      .aboveOrEqual(Number.isFinite(fromDay) ? fromDay : 0)
-      .toArray(),
-  ]);
-  let out = rows.filter((r) => r.origin === undefined);
-  for (const d of days) {
-    if (d.foreign === 1) continue;
-    out = mergeById(
-      out,
-      reviewsOfDay(d).filter((r) => r.id > after && r.origin === undefined),
-    );
-  }
-  return out;
+  const all = await readReviewsBetween(db, after, ID_END, true, (d) => d.foreign === 1);
+  return all.filter((r) => r.origin === undefined);
 }
 
 /** The reviews answered in `[from, to)` (epoch ms), in id order. */
