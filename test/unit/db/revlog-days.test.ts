@@ -53,9 +53,9 @@ const reviewArb = fc.record({
 });
 
 /** Rows with unique ids (two devices' tags), in no set order. */
-function rowsOf(specs: readonly ReviewSpec[]): ReviewRow[] {
-  const mine = createReviewIdMaker('mine01');
-  const theirs = createReviewIdMaker('their2');
+function rowsOf(specs: readonly ReviewSpec[], tags = ['mine01', 'their2']): ReviewRow[] {
+  const mine = createReviewIdMaker(tags[0] as string);
+  const theirs = createReviewIdMaker(tags[1] as string);
   return specs.map((s) => {
     const at = NOW - s.ago;
     const row: ReviewRow = {
@@ -131,6 +131,11 @@ describe('the review log in rows and days', () => {
           expect([...(await packReviewedKeys(db, 'b'))].sort()).toEqual(
             [...new Set(rows.filter((r) => r.cardKey.startsWith('b:')).map((r) => r.cardKey))].sort(),
           );
+          // Rows among stored days (a merge's day beside rows not yet moved): a walk reads several
+          // days at once and interleaves them.
+          const late = rowsOf(specs as ReviewSpec[], ['late03', 'late04']).filter((_, i) => i % 2 === 0);
+          await db.revlog.bulkAdd(late);
+          expect(await walk(db, page)).toEqual([...sorted, ...late].sort(byId));
           db.close();
         },
       ),

@@ -358,10 +358,18 @@ function withoutResponse(r: ReviewRow): ReviewRow {
 const READ_PAGE = 1500;
 
 /**
+ * Stored days a walk reads at once, at most: one request for many small days (a day record is
+ * ~250 µs of IndexedDB whatever it holds, and each request waits a round trip), but only as many
+ * decoded as fill a page.
+ */
+const DAYS_PER_READ = 64;
+
+/**
  * The next reviews in id order after `after` ('' for the first) and below `before`, in one read
- * transaction: up to `page` rows, or one stored day with that day's rows (a few thousand at most).
- * Empty at the end. A caller walking the log passes the last id it got as `after`, so rows moved
- * into their day between two calls are neither missed nor read twice.
+ * transaction: up to `page` rows, or the stored days that fill a page (at least one, with their rows;
+ * a day holds a few thousand reviews at most). Empty at the end. A caller walking the log passes the
+ * last id it got as `after`, so rows moved into their day between two calls are neither missed nor
+ * read twice.
  */
 export function nextReviews(
   db: LecternDb,
@@ -377,28 +385,45 @@ export function nextReviews(
       const nextDay = (await db.revlogDays.where('day').aboveOrEqual(fromDay).limit(1).primaryKeys())[0] as
         | number
         | undefined;
-      const [dayLo, dayHi] = nextDay === undefined ? [ID_END, ID_END] : dayIdRange(nextDay);
+      const [dayLo] = nextDay === undefined ? [ID_END] : dayIdRange(nextDay);
       const rowsHi = dayLo < before ? dayLo : before;
       if (lo < rowsHi) {
         const rows = await db.revlog.where(':id').between(lo, rowsHi, !loOpen, false).limit(page).toArray();
         if (rows.length > 0) return rows;
       }
       if (nextDay === undefined || dayLo >= before) return [];
-      const [stored, rows] = await Promise.all([
-        db.revlogDays.get(nextDay),
-        db.revlog
-          .where(':id')
-          .between(dayLo, dayHi < before ? dayHi : before, true, false)
-          .toArray(),
-      ]);
-      const all = (stored ? mergeById(reviewsOfDay(stored), rows) : rows).filter(
-        (r) => (loOpen ? r.id > lo : r.id >= lo) && r.id < before,
-      );
+      // The days from `nextDay` on, as many as fill a page, and every row among them (rows not yet
+      // moved, or answers merged in): all of the log in [dayLo, hi).
+      const stored = await db.revlogDays
+        .where('day')
+        .aboveOrEqual(nextDay)
+        .limit(Math.max(2, Math.min(DAYS_PER_READ, Math.ceil(page / 100))))
+        .toArray();
+      const days: ReviewDayRow[] = [];
+      let count = 0;
+      for (const d of stored) {
+        if (days.length > 0 && (count >= page || dayIdRange(d.day)[0] >= before)) break;
+        days.push(d);
+        count += d.n;
+      }
+      const lastDayHi = dayIdRange((days[days.length - 1] as ReviewDayRow).day)[1];
+      let hi = lastDayHi < before ? lastDayHi : before;
+      const fromDayLo = lo < dayLo;
+      const rows = await db.revlog
+        .where(':id')
+        .between(fromDayLo ? dayLo : lo, hi, fromDayLo || !loOpen, false)
+        .limit(page)
+        .toArray();
+      // Rows enough to fill a page on their own: the page ends at the last of them.
+      if (rows.length === page) hi = `${(rows[rows.length - 1] as ReviewRow).id}\u0000`;
+      const fromDays: ReviewRow[] = [];
+      for (const d of days) for (const r of reviewsOfDay(d)) fromDays.push(r);
+      const all = mergeById(fromDays, rows).filter((r) => (loOpen ? r.id > lo : r.id >= lo) && r.id < hi);
       if (all.length > 0) return all;
-      // All of that day was read already: on from the next.
-      lo = dayHi;
+      // All of those days were read already: on from the next.
+      lo = hi;
       loOpen = false;
-      fromDay = nextDay + REVIEW_DAY;
+      fromDay = dayOfId(hi) + (hi === lastDayHi ? 0 : REVIEW_DAY);
     }
   });
 }
