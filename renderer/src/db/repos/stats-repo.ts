@@ -12,12 +12,14 @@ import {
   appendReview,
   appendReviewChunk,
   buildReviewColumnChunk,
-  computeStats,
+  computeCardStats,
+  computeReviewStats,
   createReviewColumns,
   type HardQuestion,
   makeDayClock,
   type ReviewColumnChunk,
   type ReviewColumns,
+  type StatsOptions,
   type StatsPackShape,
   type StatsReport,
 } from '../../core/stats';
@@ -111,15 +113,8 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
       options.packId === undefined
         ? await db.packs.toArray()
         : [await db.packs.get(options.packId)].filter((p): p is PackRow => p !== undefined);
-    // The card rows are read while the review log streams in (one more request in flight).
-    const [cards, log] = await Promise.all([
-      options.packId === undefined
-        ? db.cards.toArray()
-        : db.cards.where('packId').equals(options.packId).toArray(),
-      loadReviewColumns(db, options.packId, toSave, options.onProgress),
-    ]);
     const packRetention = packRetentions(settings);
-    const report = computeStats(cards, log, {
+    const statsOptions: StatsOptions = {
       now: options.now,
       clock: makeDayClock({
         utcOffsetMinutes: options.utcOffsetMinutes ?? 0,
@@ -132,11 +127,30 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
       ...(options.forecastDays !== undefined ? { forecastDays: options.forecastDays } : {}),
       ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
       ...(options.hardestLimit !== undefined ? { hardestLimit: options.hardestLimit } : {}),
+    };
+    // The card rows are read while the review log streams in (one more request in flight); their
+    // figures need no review, so the hardest questions are read while the log is still coming.
+    const fromCards = (
+      options.packId === undefined
+        ? db.cards.toArray()
+        : db.cards.where('packId').equals(options.packId).toArray()
+    ).then(async (cards) => {
+      const figures = computeCardStats(cards, statsOptions);
+      const questions = await readQuestions(
+        db,
+        figures.hardest.map((h) => ({ key: h.key as CardKey, order: h.order })),
+      );
+      return { figures, questions };
     });
-    const questions = await readQuestions(
-      db,
-      report.cards.hardest.map((h) => ({ key: h.key as CardKey, order: h.order })),
-    );
+    const [{ figures, questions }, log] = await Promise.all([
+      fromCards,
+      loadReviewColumns(db, options.packId, toSave, options.onProgress),
+    ]);
+    const report: StatsReport = {
+      now: options.now,
+      cards: figures,
+      reviews: computeReviewStats(log, statsOptions),
+    };
     const hardestDetails: HardQuestionDetail[] = [];
     for (const h of report.cards.hardest) {
       const q = questions.get(h.key as CardKey);
