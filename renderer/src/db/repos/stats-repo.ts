@@ -26,6 +26,7 @@ import {
 import type { LecternDb } from '../schema/database';
 import { groupSpans, REVIEW_SPAN, spanOf } from '../schema/middleware/review-column-cache';
 import { type CardKey, type EpochMs, type PackRow, packOfKey, type ReviewRow } from '../schema/rows';
+import { readStatsCards } from './card-columns-repo';
 import { readQuestions } from './question-chunks';
 import { readColumnChunks, readColumnIndex } from './review-columns-repo';
 import {
@@ -62,6 +63,11 @@ export interface LoadStatsOptions {
    * cannot write: they run inside a live query). Pass them to `saveReviewColumnChunks`.
    */
   onColumnsBuilt?: (built: ColumnsToSave) => void;
+  /**
+   * Called after the read when the cards' cached columns were behind their rows (`card-columns.ts`):
+   * call `saveCardColumns` then, apart from the read.
+   */
+  onCardColumnsStale?: () => void;
   /** Called as the review log is read, with the share read so far (0–1). */
   onProgress?: (fraction: number) => void;
 }
@@ -99,6 +105,8 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
   const tables = [
     db.packs,
     db.cards,
+    db.cardColumns,
+    db.cardsDirty,
     db.revlog,
     db.revlogDays,
     db.reviewColumns,
@@ -106,6 +114,7 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
     db.settings,
   ];
   const toSave: ColumnsToSave = { generation: 0, chunks: [] };
+  let cardsStale = false;
   const summary = await db.transaction('r', tables, async () => {
     const settings =
       options.settings ?? parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
@@ -130,11 +139,8 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
     };
     // The card rows are read while the review log streams in (one more request in flight); their
     // figures need no review, so the hardest questions are read while the log is still coming.
-    const fromCards = (
-      options.packId === undefined
-        ? db.cards.toArray()
-        : db.cards.where('packId').equals(options.packId).toArray()
-    ).then(async (cards) => {
+    const fromCards = readStatsCards(db, options.packId).then(async ({ cards, stale }) => {
+      cardsStale = stale;
       const figures = computeCardStats(cards, statsOptions);
       const questions = await readQuestions(
         db,
@@ -166,6 +172,7 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
     return { ...report, hardestDetails };
   });
   if (toSave.chunks.length > 0) options.onColumnsBuilt?.(toSave);
+  if (cardsStale) options.onCardColumnsStale?.();
   return summary;
 }
 
