@@ -97,9 +97,9 @@ export function packShapes(
 }
 
 /**
- * Loads packs, card rows, review log and settings, and computes every statistic at `now`. Questions
- * without a card row are new: totals come from the packs' chapter counts, so no question is read
- * except the few hardest ones, from their chunks.
+ * Loads packs, cards (through their cached columns: `card-columns-repo.ts`), review log and settings,
+ * and computes every statistic at `now`. Questions without a card row are new: totals come from the
+ * packs' chapter counts, so no question is read except the few hardest ones, from their chunks.
  */
 export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promise<StatsSummary> {
   const tables = [
