@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayOfId, REVIEW_DAY } from '../../../renderer/src/core/revlog/day-blocks';
+import { isPackedDayBlock, unpackDayBlock } from '../../../renderer/src/core/revlog/day-pack';
 import { createReviewIdMaker, reviewIdBound } from '../../../renderer/src/core/revlog/review-id';
 import {
   addReviews,
@@ -238,8 +239,13 @@ describe('the review log in rows and days', () => {
     await compactReviewLog(db, NOW);
     const [day] = await db.revlogDays.toArray();
     if (!day) throw new Error('no day stored');
-    await db.revlogDays.put({ ...day, block: { ...day.block, c: [7] } });
+    // Days are written packed; one written before (its columns as lists) reads as well, and is
+    // checked the same way: here its card index is damaged.
+    if (!isPackedDayBlock(day.block)) throw new Error('a day written unpacked');
     const label = new Date(day.day).toISOString().slice(0, 10);
+    await db.revlogDays.put({ ...day, block: { ...day.block, b: day.block.b.slice(0, -1) } });
+    await expect(walk(db)).rejects.toThrow(new RegExp(`record of ${label} could not be read \\(its bytes`));
+    await db.revlogDays.put({ ...day, block: { ...unpackDayBlock(day.block, day.packs), c: [7] } });
     await expect(walk(db)).rejects.toThrow(ReviewDayError);
     await expect(readCardReviews(db, ['a:q1'])).rejects.toThrow(
       new RegExp(`record of ${label} could not be read \\(its card index 7 is not in the key table\\)`),

@@ -3,7 +3,8 @@
  * 20). Chromium's IndexedDB spends ~200 µs and ≥ 84 bytes on every record whatever it holds, so a
  * row per review cannot be small or fast in bulk: a day of reviews coded as one block of columns
  * (`core/backup/review-blocks.ts`, with a state of its own, so each day reads alone) costs a few
- * dozen bytes a review and one write for a whole day.
+ * dozen bytes a review and one write for a whole day. Its numbers are stored as bytes (`day-pack.ts`):
+ * days written before that read as they are.
  *
  * A review is stored in exactly one place: a row of `revlog` (answers of today and yesterday, where
  * undo and the sync export find them), or its day's block (`db/repos/revlog-repo.ts` moves older rows
@@ -16,6 +17,13 @@ import {
   type ReviewBlock,
   ReviewBlockError,
 } from '../backup/review-blocks';
+import {
+  isPackedDayBlock,
+  type PackedDayBlock,
+  packDayBlock,
+  packedDayKeys,
+  unpackDayBlock,
+} from './day-pack';
 import { reviewIdBound, reviewIdTime } from './review-id';
 
 export const REVIEW_DAY = 86_400_000;
@@ -49,7 +57,8 @@ export interface ReviewDayRow {
   answered?: 1;
   /** 1 when every review came from another device (sync's export, which sends this device's own, skips the day). */
   foreign?: 1;
-  block: ReviewBlock;
+  /** The day's reviews coded (`review-blocks.ts`); its numbers packed as bytes when written since schema 7 (`day-pack.ts`). */
+  block: ReviewBlock | PackedDayBlock;
 }
 
 /** The block of `rows` (reviews of `day`, any order): sorted by id, coded alone. */
@@ -76,6 +85,7 @@ export function encodeReviewDay<
     packCounts: [...packs.values()],
     block: encodeReviewBlock(createReviewCodecState(), sorted),
   };
+  row.block = packDayBlock(row.block as ReviewBlock, row.packs) ?? row.block;
   if (answered) row.answered = 1;
   if (foreign) row.foreign = 1;
   return row;
@@ -90,14 +100,17 @@ export function decodeReviewDay(row: unknown): unknown[] {
   const r = row as Partial<ReviewDayRow> | null;
   if (!r || typeof r !== 'object' || typeof r.day !== 'number' || dayOf(r.day) !== r.day)
     throw new ReviewBlockError('it has no day');
-  const rows = decodeReviewBlock(createReviewCodecState(), r.block);
+  const block = isPackedDayBlock(r.block)
+    ? unpackDayBlock(r.block, Array.isArray(r.packs) ? r.packs : [])
+    : r.block;
+  const rows = decodeReviewBlock(createReviewCodecState(), block);
   if (rows.length !== r.n) throw new ReviewBlockError(`it holds ${rows.length} reviews, not ${r.n}`);
   return rows;
 }
 
 /** The card keys a stored day holds reviews of (its block's key table), without decoding it. */
 export function cardKeysOfDay(row: ReviewDayRow): readonly string[] {
-  return row.block.k ?? [];
+  return isPackedDayBlock(row.block) ? packedDayKeys(row.block, row.packs) : (row.block.k ?? []);
 }
 
 /** A calendar date for messages: "2026-11-03". */
