@@ -6,6 +6,7 @@
  */
 import {
   type FSRS,
+  type FSRSParameters,
   fsrs,
   type Grade,
   generatorParameters,
@@ -24,6 +25,7 @@ import {
 } from './card-state';
 import { formatInterval } from './format';
 import { balanceInterval, type DueLoad } from './load-balance';
+import { OnceSeededFsrs } from './seeded-fuzz';
 import { normalizeSchedulerExtras, normalizeSchedulerSettings, type SchedulerSettings } from './settings';
 
 /** What one answer did, enough to roll it back exactly (ts-fsrs's review log plus the due before). */
@@ -80,10 +82,16 @@ function capInterval(card: SchedulingState, now: number, maximumIntervalDays: nu
   return { ...card, scheduledDays: maximumIntervalDays, due: now + maximumIntervalDays * DAY_MS };
 }
 
-function createFsrs(settings: SchedulerSettings, cardId: string, reps: number, fuzz = true): FSRS {
+function createFsrs(
+  settings: SchedulerSettings,
+  cardId: string,
+  reps: number,
+  fuzz = true,
+  make: (params: FSRSParameters) => FSRS = fsrs,
+): FSRS {
   const s = normalizeSchedulerSettings(settings);
   const { parameters } = normalizeSchedulerExtras(settings);
-  const f = fsrs(
+  const f = make(
     generatorParameters({
       request_retention: s.desiredRetention,
       maximum_interval: s.maximumIntervalDays,
@@ -142,13 +150,13 @@ export function answerCard(
 
 /**
  * `answerCard` without a load, for many answers with one `settings` (a replay): the scheduler is
- * built once instead of once an answer, and each answer seeds its fuzz as `answerCard` does, so the
- * states are the same.
+ * built once instead of once an answer, and each answer seeds its fuzz as `answerCard` does, drawing
+ * it once for all three review intervals (`seeded-fuzz.ts`), so the states are the same.
  */
 export function createAnswerer(
   settings: SchedulerSettings,
 ): (card: SchedulingState, rating: Rating, now: number, cardId: string) => SchedulingState {
-  const f = createFsrs(settings, '', 0);
+  const f = createFsrs(settings, '', 0, true, (params) => new OnceSeededFsrs(params));
   const max = normalizeSchedulerSettings(settings).maximumIntervalDays;
   return (card, rating, now, cardId) => {
     const seed = fuzzSeed(cardId, card.reps);
