@@ -23,11 +23,17 @@ export function createHasher(seed = 0): Hasher {
   let fed = 0;
   return {
     update(text: string): void {
+      // The lanes in locals while the loop runs: updating the closure's own variables a character at
+      // a time made it ~5x slower in Chromium (a sync segment of 3.3 MB: ~100 ms against ~20 ms).
+      let a = h1;
+      let b = h2;
       for (let i = 0; i < text.length; i++) {
         const ch = text.charCodeAt(i);
-        h1 = Math.imul(h1 ^ ch, 2654435761);
-        h2 = Math.imul(h2 ^ ch, 1597334677);
+        a = Math.imul(a ^ ch, 2654435761);
+        b = Math.imul(b ^ ch, 1597334677);
       }
+      h1 = a;
+      h2 = b;
       fed += text.length;
     },
     digest(): string {

@@ -365,4 +365,14 @@ describe('checksum', () => {
     expect(checksumText('ab')).not.toBe(checksumText('ba'));
     expect(checksumText('')).toMatch(/^[0-9a-f]{16}$/);
   });
+
+  it('keeps the checksums files already hold (the algorithm is part of the backup and sync formats)', () => {
+    expect(checksumText('')).toBe('488bdcb81aee8d83');
+    expect(checksumText('hello world')).toBe('da67ee98903f438d');
+    expect(checksumText('Lectern é ☃ 𝄞')).toBe('cd3918bff3d2efde');
+    const h = createHasher();
+    h.update('Lectern é ');
+    h.update('☃ 𝄞');
+    expect(h.digest()).toBe('cd3918bff3d2efde');
+  });
 });
