@@ -107,23 +107,24 @@ describe('fast paths of the merge (issue 20)', () => {
     );
   });
 
-  // The replay's scheduler draws each answer's fuzz once (`seeded-fuzz.ts`) where ts-fsrs draws it
-  // for Hard, Good and Easy apart: every state must still be ts-fsrs's own, whatever the settings.
+  // The replay's scheduler works out only the rating given, on numbers (`replay-step.ts`), and draws
+  // each answer's fuzz once (`seeded-fuzz.ts`) where ts-fsrs draws it for Hard, Good and Easy apart:
+  // every state must still be ts-fsrs's own, whatever the settings.
   const step = fc
-    .tuple(fc.integer({ min: 1, max: 90 }), fc.constantFrom('m', 'h', 'd'))
+    .tuple(fc.integer({ min: 1, max: 2000 }), fc.constantFrom('m', 'h', 'd'))
     .map(([n, u]) => `${n}${u}`);
   const settingsArb: fc.Arbitrary<SchedulerSettings> = fc.record({
     desiredRetention: fc.double({ min: 0.7, max: 0.97, noNaN: true }),
-    learningSteps: fc.array(step, { maxLength: 3 }),
-    relearningSteps: fc.array(step, { maxLength: 2 }),
+    learningSteps: fc.array(step, { maxLength: 4 }),
+    relearningSteps: fc.array(step, { maxLength: 3 }),
     maximumIntervalDays: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 60, max: 36_500 })),
     newPerDay: fc.constant(20),
     reviewsPerDay: fc.constant(200),
     parameters: fc.oneof(
       fc.constant([]),
-      // ts-fsrs's defaults moved a little each (a fitted set), clamped by ts-fsrs as it reads them.
+      // ts-fsrs's defaults scaled each (a fitted set, or a wild one ts-fsrs clamps as it reads it).
       fc
-        .array(fc.double({ min: 0.8, max: 1.2, noNaN: true }), { minLength: 21, maxLength: 21 })
+        .array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 21, maxLength: 21 })
         .map((f) => default_w.map((w, i) => w * (f[i] ?? 1))),
     ),
   });
@@ -135,7 +136,7 @@ describe('fast paths of the merge (issue 20)', () => {
         fc.array(
           fc.tuple(
             fc.constantFrom<Rating>(1, 2, 3, 4),
-            fc.oneof(fc.integer({ min: 1, max: 3_600_000 }), fc.integer({ min: 1, max: 400 * 86_400_000 })),
+            fc.oneof(fc.integer({ min: 0, max: 3_600_000 }), fc.integer({ min: 1, max: 1000 * 86_400_000 })),
           ),
           { minLength: 1, maxLength: 30 },
         ),
