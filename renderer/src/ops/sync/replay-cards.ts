@@ -96,8 +96,9 @@ export function replayRows(
  * Sets the state of `keys`' cards to the replay of their review-log rows (plus `extra` rows not
  * stored yet), creating the row of a question that had none. A card whose question is not stored
  * (its pack is not installed here) is left without a row: its reviews are kept. Each `extra` row not
- * stored is given the columns of its step (`replayRows`), ready to insert. Returns how many cards
- * changed and the ids of the stored rows read (a review already stored is not inserted again).
+ * stored is given the columns of its step (`replayRows`), ready to insert; `extra` holds each id once
+ * (a merge's rows do). Returns how many cards changed and the ids of the stored rows read (a review
+ * already stored is not inserted again).
  */
 export async function replayCards(
   db: LecternDb,
@@ -116,7 +117,11 @@ export async function replayCards(
     if (l) l.push(r);
     else byCard.set(r.cardKey, [r]);
   };
+  // Cards with two stored rows or more: only those can hold one id twice (a row and its day's copy);
+  // the extra rows are of ids not stored, each once.
+  const storedTwice = new Set<string>();
   for (const r of stored) {
+    if (byCard.has(r.cardKey)) storedTwice.add(r.cardKey);
     storedIds.add(r.id);
     add(r);
   }
@@ -131,7 +136,7 @@ export async function replayCards(
   const out: CardRow[] = [];
   list.forEach((key, i) => {
     const reviews = byCard.get(key) ?? [];
-    const unique = reviews.length > 1 ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
+    const unique = storedTwice.has(key) ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
     const replayed = replayRows(key, unique, settings, answerer(key));
     let card = cards[i];
     if (!card) {
