@@ -24,7 +24,7 @@ import {
 } from '../../core/sync';
 import { newCardRow } from '../../db/repos/packs-repo';
 import { readQuestions } from '../../db/repos/question-chunks';
-import { addReviews, deleteReviews } from '../../db/repos/revlog-repo';
+import { deleteReviews, readDaysToJoin } from '../../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../../db/repos/settings-repo';
 import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
 import type { CardKey, CardRow, ReadingRow, ReviewRow } from '../../db/schema/rows';
@@ -197,11 +197,15 @@ async function applyBatch(
       if (kept.length > 0 || retracted.length > 0) {
         const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
         const cards = new Set([...kept.map((r) => r.cardKey as string), ...retracted.map((e) => e.card)]);
-        const replay = await replayCards(db, cards, settings, now, kept);
-        // Their replay columns are set (`replayCards`).
-        const fresh = replay.storedIds.size > 0 ? kept.filter((r) => !replay.storedIds.has(r.id)) : kept;
-        // Today's and yesterday's as rows, older ones into their days' records (one write a day).
-        if (fresh.length > 0) await addReviews(db, fresh, now);
+        // The days they join, read before the cards are written (they are coded meanwhile).
+        const days = await readDaysToJoin(db, kept, now);
+        let fresh: ReviewRow[] = [];
+        const replay = await replayCards(db, cards, settings, now, kept, async (storedIds) => {
+          // Their replay columns are set (`replayCards`).
+          fresh = storedIds.size > 0 ? kept.filter((r) => !storedIds.has(r.id)) : kept;
+          // Today's and yesterday's as rows, older ones into their days' records (one write a day).
+          if (fresh.length > 0) await days.add(fresh);
+        });
         summary.reviews = fresh.length;
         summary.cards = replay.cards;
         // Exported already: every row of ours older than the export. Rows that came in below that

@@ -18,6 +18,7 @@ import { newCardRow } from '../../db/repos/packs-repo';
 import { readQuestions } from '../../db/repos/question-chunks';
 import { readCardReviews } from '../../db/repos/revlog-repo';
 import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
+import { DexiePromise } from '../../db/schema/middleware/derived-tables';
 import { type CardKey, type CardRow, keysByPack, packOfKey, type ReviewRow } from '../../db/schema/rows';
 
 function byTimeThenId(a: Pick<ReviewRow, 'at' | 'id'>, b: Pick<ReviewRow, 'at' | 'id'>): number {
@@ -97,8 +98,10 @@ export function replayRows(
  * stored yet), creating the row of a question that had none. A card whose question is not stored
  * (its pack is not installed here) is left without a row: its reviews are kept. Each `extra` row not
  * stored is given the columns of its step (`replayRows`), ready to insert; `extra` holds each id once
- * (a merge's rows do). Returns how many cards changed and the ids of the stored rows read (a review
- * already stored is not inserted again).
+ * (a merge's rows do). `whileWriting` runs once the card rows are on their way to the database
+ * (with the ids of the stored rows read), before they are all written: a merge codes its review
+ * days meanwhile (CPU time that would otherwise wait on IndexedDB's). Returns how many cards changed
+ * and the ids of the stored rows read (a review already stored is not inserted again).
  */
 export async function replayCards(
   db: LecternDb,
@@ -106,10 +109,14 @@ export async function replayCards(
   settings: AppSettings,
   now: number,
   extra: readonly ReviewRow[] = [],
+  whileWriting?: (storedIds: ReadonlySet<string>) => Promise<void>,
 ): Promise<{ cards: number; storedIds: Set<string> }> {
   const list = [...keys].sort() as CardKey[];
   const storedIds = new Set<string>();
-  if (list.length === 0) return { cards: 0, storedIds };
+  if (list.length === 0) {
+    await whileWriting?.(storedIds);
+    return { cards: 0, storedIds };
+  }
   const [stored, cards] = await Promise.all([readCardReviews(db, list), readCardRows(db, list)]);
   const byCard = new Map<string, ReviewRow[]>();
   const add = (r: ReviewRow) => {
@@ -133,7 +140,10 @@ export async function replayCards(
     missing.map((key) => ({ key, order: 0 })),
   );
   const answerer = answererFor(settings);
-  const out: CardRow[] = [];
+  // New rows are added, changed ones put: an add replaces nothing, so the chapter tallies' middleware
+  // reads nothing before it and the rows go out at once.
+  const created: CardRow[] = [];
+  const changed: CardRow[] = [];
   list.forEach((key, i) => {
     const reviews = byCard.get(key) ?? [];
     const unique = storedTwice.has(key) ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
@@ -146,11 +156,19 @@ export async function replayCards(
     }
     const state = replayed ?? newCard(now);
     const next = withCardIndexFields<CardRow>({ ...card, ...state, rev: card.rev + 1 });
-    if (cards[i] && sameState(cards[i] as CardRow, next)) return;
-    out.push(next);
+    if (!cards[i]) created.push(next);
+    else if (!sameState(cards[i] as CardRow, next)) changed.push(next);
   });
-  if (out.length > 0) await db.cards.bulkPut(out);
-  return { cards: out.length, storedIds };
+  const written = Promise.all([
+    created.length > 0 ? db.cards.bulkAdd(created) : undefined,
+    changed.length > 0 ? db.cards.bulkPut(changed) : undefined,
+  ]);
+  await Promise.all([
+    written,
+    // Once Dexie has sent the writes (its callbacks run before this one: same queue, queued first).
+    whileWriting ? DexiePromise.resolve().then(() => whileWriting(storedIds)) : undefined,
+  ]);
+  return { cards: created.length + changed.length, storedIds };
 }
 
 /**

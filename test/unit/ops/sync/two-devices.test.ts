@@ -12,6 +12,7 @@ import { removePack } from '@/db/repos/media-repo';
 import { markChapterOpened } from '@/db/repos/reading-repo';
 import { getSettings, patchSettings } from '@/db/repos/settings-repo';
 import { answerCard, setFlagged } from '@/db/repos/study-repo';
+import { countChapterTallies } from '@/db/schema/middleware/chapter-tallies';
 import type { CardKey } from '@/db/schema/rows';
 import { tidyReviewLog } from '@/ops/review-log-upkeep';
 import { compactJournal, readRecord } from '@/ops/sync';
@@ -73,6 +74,13 @@ describe('folder sync between two devices (issue 20)', () => {
     expect(mine.length).toBe(10);
     expect(mine.some((r) => r.stateBefore === 2)).toBe(true);
     expect(await columns(b)).toEqual(mine);
+    // The cards it made (added, not put) are counted in their chapters' tallies.
+    const sortTallies = (rows: { packId: string; chapterId: string; started: number }[]) =>
+      [...rows].sort((x, y) => x.chapterId.localeCompare(y.chapterId));
+    expect(sortTallies(await b.db.chapterTallies.toArray())).toEqual(
+      sortTallies(countChapterTallies(await b.db.cards.toArray())),
+    );
+    expect(await b.db.chapterTallies.toArray()).toHaveLength(2);
   });
 
   it('gives the other device the due the load balancer chose here (a replay alone would not)', async () => {
