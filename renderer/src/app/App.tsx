@@ -25,13 +25,15 @@ const UPKEEP_AFTER_MS = 1500;
 
 /**
  * Old undo snapshots and answers cleared, then the statistics' cache of the days not cached yet
- * (after an upgrade, all of them), so their first opening does not read every review. After the
- * Library is shown: clearing old answers reads every older review.
+ * (after an upgrade, all of them) and of the cards answered since, so their first opening does not
+ * read every review or every card. After the Library is shown: clearing old answers reads every
+ * older review.
  */
 async function reviewLogUpkeep(): Promise<void> {
   const upkeep = await import('../ops/review-log-upkeep');
   await upkeep.tidyReviewLog(db, Date.now());
   await upkeep.warmReviewColumns(db);
+  await upkeep.warmCardColumns(db);
 }
 
 export function App() {

@@ -7,6 +7,7 @@
  */
 import { parseSettings } from '../core/settings';
 import { buildReviewColumnChunk } from '../core/stats';
+import { saveCardColumns } from '../db/repos/card-columns-repo';
 import { readColumnIndex, saveReviewColumnChunks } from '../db/repos/review-columns-repo';
 import { compactReviewLog, pruneOldResponses, readReviewsAt, reviewTimeSpan } from '../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../db/repos/settings-repo';
@@ -76,4 +77,13 @@ export async function warmReviewColumns(
     built += step.chunks.length;
   }
   return built;
+}
+
+/**
+ * Brings the statistics' card columns up to date (`card-columns.ts`): after an upgrade or a restore
+ * every card is read once, later only the cards answered since. Run once the Library is shown, so
+ * the statistics' first opening reads a few records, not every card row. Resolves to whether it wrote.
+ */
+export function warmCardColumns(db: LecternDb): Promise<boolean> {
+  return saveCardColumns(db);
 }

@@ -23,18 +23,20 @@ export function createHasher(seed = 0): Hasher {
   let fed = 0;
   return {
     update(text: string): void {
-      // The lanes in locals while the loop runs: updating the closure's own variables a character at
-      // a time made it ~5x slower in Chromium (a sync segment of 3.3 MB: ~100 ms against ~20 ms).
+      // Locals, and the first multiplier as the int32 it is mod 2³² (2654435761 | 0): the same hash,
+      // ~7× faster in Chromium, whose optimizer otherwise keeps the loop's state as heap numbers
+      // (~35 ns a character: ~0.4 s of a 10k-question backup).
       let a = h1;
       let b = h2;
-      for (let i = 0; i < text.length; i++) {
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
         const ch = text.charCodeAt(i);
-        a = Math.imul(a ^ ch, 2654435761);
+        a = Math.imul(a ^ ch, -1640531535);
         b = Math.imul(b ^ ch, 1597334677);
       }
       h1 = a;
       h2 = b;
-      fed += text.length;
+      fed += n;
     },
     digest(): string {
       let a = h1 ^ fed;

@@ -1,3 +1,4 @@
+export * from './card-columns';
 export * from './card-stats';
 export * from './day';
 export * from './report';

@@ -12,18 +12,21 @@ import {
   appendReview,
   appendReviewChunk,
   buildReviewColumnChunk,
-  computeStats,
+  computeCardStats,
+  computeReviewStats,
   createReviewColumns,
   type HardQuestion,
   makeDayClock,
   type ReviewColumnChunk,
   type ReviewColumns,
+  type StatsOptions,
   type StatsPackShape,
   type StatsReport,
 } from '../../core/stats';
 import type { LecternDb } from '../schema/database';
 import { groupSpans, REVIEW_SPAN, spanOf } from '../schema/middleware/review-column-cache';
 import { type CardKey, type EpochMs, type PackRow, packOfKey, type ReviewRow } from '../schema/rows';
+import { readStatsCards } from './card-columns-repo';
 import { readQuestions } from './question-chunks';
 import { readColumnChunks, readColumnIndex } from './review-columns-repo';
 import {
@@ -60,6 +63,11 @@ export interface LoadStatsOptions {
    * cannot write: they run inside a live query). Pass them to `saveReviewColumnChunks`.
    */
   onColumnsBuilt?: (built: ColumnsToSave) => void;
+  /**
+   * Called after the read when the cards' cached columns were behind their rows (`card-columns.ts`):
+   * call `saveCardColumns` then, apart from the read.
+   */
+  onCardColumnsStale?: () => void;
   /** Called as the review log is read, with the share read so far (0–1). */
   onProgress?: (fraction: number) => void;
 }
@@ -89,14 +97,16 @@ export function packShapes(
 }
 
 /**
- * Loads packs, card rows, review log and settings, and computes every statistic at `now`. Questions
- * without a card row are new: totals come from the packs' chapter counts, so no question is read
- * except the few hardest ones, from their chunks.
+ * Loads packs, cards (through their cached columns: `card-columns-repo.ts`), review log and settings,
+ * and computes every statistic at `now`. Questions without a card row are new: totals come from the
+ * packs' chapter counts, so no question is read except the few hardest ones, from their chunks.
  */
 export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promise<StatsSummary> {
   const tables = [
     db.packs,
     db.cards,
+    db.cardColumns,
+    db.cardsDirty,
     db.revlog,
     db.revlogDays,
     db.reviewColumns,
@@ -104,6 +114,7 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
     db.settings,
   ];
   const toSave: ColumnsToSave = { generation: 0, chunks: [] };
+  let cardsStale = false;
   const summary = await db.transaction('r', tables, async () => {
     const settings =
       options.settings ?? parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
@@ -111,15 +122,8 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
       options.packId === undefined
         ? await db.packs.toArray()
         : [await db.packs.get(options.packId)].filter((p): p is PackRow => p !== undefined);
-    // The card rows are read while the review log streams in (one more request in flight).
-    const [cards, log] = await Promise.all([
-      options.packId === undefined
-        ? db.cards.toArray()
-        : db.cards.where('packId').equals(options.packId).toArray(),
-      loadReviewColumns(db, options.packId, toSave, options.onProgress),
-    ]);
     const packRetention = packRetentions(settings);
-    const report = computeStats(cards, log, {
+    const statsOptions: StatsOptions = {
       now: options.now,
       clock: makeDayClock({
         utcOffsetMinutes: options.utcOffsetMinutes ?? 0,
@@ -132,11 +136,27 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
       ...(options.forecastDays !== undefined ? { forecastDays: options.forecastDays } : {}),
       ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
       ...(options.hardestLimit !== undefined ? { hardestLimit: options.hardestLimit } : {}),
+    };
+    // The card rows are read while the review log streams in (one more request in flight); their
+    // figures need no review, so the hardest questions are read while the log is still coming.
+    const fromCards = readStatsCards(db, options.packId).then(async ({ cards, stale }) => {
+      cardsStale = stale;
+      const figures = computeCardStats(cards, statsOptions);
+      const questions = await readQuestions(
+        db,
+        figures.hardest.map((h) => ({ key: h.key as CardKey, order: h.order })),
+      );
+      return { figures, questions };
     });
-    const questions = await readQuestions(
-      db,
-      report.cards.hardest.map((h) => ({ key: h.key as CardKey, order: h.order })),
-    );
+    const [{ figures, questions }, log] = await Promise.all([
+      fromCards,
+      loadReviewColumns(db, options.packId, toSave, options.onProgress),
+    ]);
+    const report: StatsReport = {
+      now: options.now,
+      cards: figures,
+      reviews: computeReviewStats(log, statsOptions),
+    };
     const hardestDetails: HardQuestionDetail[] = [];
     for (const h of report.cards.hardest) {
       const q = questions.get(h.key as CardKey);
@@ -152,6 +172,7 @@ export async function loadStats(db: LecternDb, options: LoadStatsOptions): Promi
     return { ...report, hardestDetails };
   });
   if (toSave.chunks.length > 0) options.onColumnsBuilt?.(toSave);
+  if (cardsStale) options.onCardColumnsStale?.();
   return summary;
 }
 

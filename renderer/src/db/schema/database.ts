@@ -31,11 +31,17 @@
  * as one record (`core/revlog/day-blocks.ts`): a record per review costs Chromium ~200 µs and ≥ 84
  * bytes whatever it holds. Rows of `revlog` move into their day once the day is over
  * (`compactReviewLog`); every reader reads both through `db/repos/revlog-repo.ts`.
+ *
+ * Version 7 (issue 16): `cardColumns` caches the statistics' fields of the card rows as typed arrays,
+ * and `cardsDirty` names the cards written since (`middleware/card-columns.ts`): an opening reads a
+ * few records, not every card row. Both start empty: the first opening (or the upkeep) fills them.
  */
 
 import { type DBCore, Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ReviewDayRow } from '../../core/revlog/day-blocks';
+import type { CardColumnChunk } from '../../core/stats/card-columns';
 import { MEDIA_STORES, type MediaFileRow, type PackMediaRow } from './media-rows';
+import { type CardDirtyRow, cardColumnsMiddleware } from './middleware/card-columns';
 import { chapterTallyMiddleware } from './middleware/chapter-tallies';
 import { wrapWrites } from './middleware/derived-tables';
 import { type ReviewColumnRow, reviewColumnMiddleware } from './middleware/review-column-cache';
@@ -89,6 +95,10 @@ export const SCHEMA_VERSIONS: Record<number, Record<string, string | null>> = {
   6: {
     revlogDays: 'day, *packs, answered',
   },
+  7: {
+    cardColumns: 'chunk',
+    cardsDirty: 'key',
+  },
 };
 
 /** `card` with its index fields derived from its state (see {@link CardRow}). */
@@ -136,6 +146,10 @@ export class LecternDb extends Dexie {
   chapterTallies!: Table<ChapterTallyRow, [string, string]>;
   /** Derived from `reviews` (see `review-column-cache.ts`); not in backups. */
   reviewColumns!: Table<ReviewColumnRow, number>;
+  /** Derived from `cards` (see `card-columns.ts`): the statistics' card fields; not in backups. */
+  cardColumns!: Table<CardColumnChunk, number>;
+  /** Cards written since `cardColumns` was saved (see `card-columns.ts`); not in backups. */
+  cardsDirty!: Table<CardDirtyRow, string>;
   /** What the database says about itself (its id, the tallies' check); not in backups. */
   meta!: EntityTable<MetaRow, 'key'>;
   /** The review log's recent answers, a row each (schema 5); older days are in `revlogDays`. */
@@ -158,6 +172,7 @@ export class LecternDb extends Dexie {
     this.use({ stack: 'dbcore', name: 'lectern-card-index', create: cardIndexMiddleware });
     this.use({ stack: 'dbcore', name: 'lectern-chapter-tallies', create: chapterTallyMiddleware });
     this.use({ stack: 'dbcore', name: 'lectern-review-columns', create: reviewColumnMiddleware });
+    this.use({ stack: 'dbcore', name: 'lectern-card-columns', create: cardColumnsMiddleware });
     this.use({ stack: 'dbcore', name: 'lectern-row-guard', create: rowGuardMiddleware });
     this.on('ready', () => {
       closeEarlyConnection();
@@ -177,6 +192,7 @@ export class LecternDb extends Dexie {
       .stores(SCHEMA_VERSIONS[5] ?? {})
       .upgrade((tx: Transaction) => tx.table('reviewColumns').clear());
     this.version(6).stores(SCHEMA_VERSIONS[6] ?? {});
+    this.version(7).stores(SCHEMA_VERSIONS[7] ?? {});
   }
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../../db/repos/backup-repo';
 import type { LecternDb } from '../../db/schema/database';
 import { describeStorageError } from '../../db/schema/storage-errors';
-import { warmReviewColumns } from '../review-log-upkeep';
+import { warmCardColumns, warmReviewColumns } from '../review-log-upkeep';
 import type { BackupPort, FromBackupWorker, ToBackupWorker } from './protocol';
 
 /** Progress messages at most every half per cent: a million reviews must not flood the page. */
@@ -77,7 +77,10 @@ export function serveBackupWorker(port: BackupPort, db: LecternDb): void {
       m.type === 'check' ? await checkBackup(source) : await restoreBackup(db, source);
     // A restore replaced the review log and with it the statistics' day cache: it is built again
     // now, once, so their first opening reads cached days, not every review (issue 16).
-    if (m.type === 'restore' && verdict.ok) await warmReviewColumns(db).catch(() => 0);
+    if (m.type === 'restore' && verdict.ok) {
+      await warmReviewColumns(db).catch(() => 0);
+      await warmCardColumns(db).catch(() => false);
+    }
     send({ type: 'verdict', verdict });
   }
 

@@ -375,4 +375,12 @@ describe('checksum', () => {
     h.update('☃ 𝄞');
     expect(h.digest()).toBe('cd3918bff3d2efde');
   });
+
+  it('gives the digests every earlier version wrote (their backups must still verify)', () => {
+    // Computed by the first implementation (before its loop was rewritten for speed).
+    expect(checksumText('')).toBe('488bdcb81aee8d83');
+    expect(checksumText('abc')).toBe('f1169a9bf482ed4c');
+    expect(checksumText('Ωé😀\n')).toBe('e892fca43d799e27');
+    expect(checksumText('x'.repeat(1000))).toBe('293da5faf78b3363');
+  });
 });
