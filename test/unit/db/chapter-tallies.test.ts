@@ -181,6 +181,27 @@ describe('chapter tallies', () => {
     );
   });
 
+  it('count every write of one transaction made without waiting for the one before (tallies lost an update)', async () => {
+    const db = new LecternDb(freshName());
+    const rows = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        ...newCardRow('p', `m${from + i}`, 'c1', from + i, T0),
+        state: 2 as const,
+      }));
+    await db.transaction('rw', db.cards, async () => {
+      // Many keys and few, adds and puts, all sent at once: each reads the tally, then writes it.
+      await Promise.all([
+        db.cards.bulkAdd(rows(0, 60)),
+        db.cards.bulkAdd(rows(60, 3)),
+        db.cards.bulkPut(rows(100, 70)),
+        db.cards.put(rows(200, 1)[0] as CardRow),
+      ]);
+    });
+    expect(await db.chapterTallies.get(['p', 'c1'])).toEqual({ packId: 'p', chapterId: 'c1', started: 134 });
+    await expectTalliesMatch(db);
+    db.close();
+  });
+
   it('follow a card that moves to another chapter, and drop a chapter left with none', async () => {
     const db = new LecternDb(freshName());
     const card = { ...newCardRow('p', 'a', 'c1', 0, T0), state: 2 as const };

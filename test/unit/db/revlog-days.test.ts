@@ -22,6 +22,7 @@ import {
   packReviewedKeys,
   ReviewDayError,
   readCardReviews,
+  readDaysToJoin,
   readOwnReviewsAfter,
   readReviewsAt,
   readReviewsBetween,
@@ -171,6 +172,37 @@ describe('the review log in rows and days', () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('adds reviews of the days read ahead as addReviews does, and refuses one of a day it did not read', async () => {
+    const db = openDb();
+    const specs: ReviewSpec[] = [0, 1, 3, 5, 8].map((days, i) => ({
+      ago: days * REVIEW_DAY + i * 60_000,
+      key: KEYS[i % KEYS.length] as CardKey,
+      rating: 3,
+      response: undefined,
+      origin: 'laptop00000001',
+      stability: 2 + i,
+    }));
+    const rows = rowsOf(specs);
+    // One of the days already holds a review.
+    const [early, ...rest] = [...rows].sort(byId);
+    if (!early) throw new Error('no rows');
+    await db.revlog.bulkAdd([early]);
+    await compactReviewLog(db, NOW);
+    // Read ahead for every row (stored one included), add the others: the log holds all, in order.
+    const days = await db.transaction('rw', db.revlog, db.revlogDays, async () => {
+      const ahead = await readDaysToJoin(db, rows, NOW);
+      await ahead.add(rest);
+      return ahead;
+    });
+    expect(await walk(db)).toEqual([...rows].sort(byId));
+    expect(await db.revlogDays.count()).toBe(3);
+    // A review of a day before today and yesterday that was not read ahead: refused, nothing written.
+    const [stray] = rowsOf([{ ...(specs[4] as ReviewSpec), ago: 10 * REVIEW_DAY }], ['mine03', 'their4']);
+    await expect(days.add([stray as ReviewRow])).rejects.toThrow(/not read ahead/);
+    expect(await walk(db)).toHaveLength(rows.length);
+    db.close();
   });
 
   it('deletes a pack’s, some cards’ or some ids’ reviews from rows and days alike', async () => {

@@ -6,6 +6,7 @@
  */
 import {
   type FSRS,
+  type FSRSParameters,
   fsrs,
   type Grade,
   generatorParameters,
@@ -24,6 +25,8 @@ import {
 } from './card-state';
 import { formatInterval } from './format';
 import { balanceInterval, type DueLoad } from './load-balance';
+import { replayStep } from './replay-step';
+import { OnceSeededFsrs } from './seeded-fuzz';
 import { normalizeSchedulerExtras, normalizeSchedulerSettings, type SchedulerSettings } from './settings';
 
 /** What one answer did, enough to roll it back exactly (ts-fsrs's review log plus the due before). */
@@ -80,20 +83,23 @@ function capInterval(card: SchedulingState, now: number, maximumIntervalDays: nu
   return { ...card, scheduledDays: maximumIntervalDays, due: now + maximumIntervalDays * DAY_MS };
 }
 
-function createFsrs(settings: SchedulerSettings, cardId: string, reps: number, fuzz = true): FSRS {
+/** ts-fsrs's parameters for `settings` (short-term steps on). */
+function fsrsParameters(settings: SchedulerSettings, fuzz = true): FSRSParameters {
   const s = normalizeSchedulerSettings(settings);
   const { parameters } = normalizeSchedulerExtras(settings);
-  const f = fsrs(
-    generatorParameters({
-      request_retention: s.desiredRetention,
-      maximum_interval: s.maximumIntervalDays,
-      learning_steps: s.learningSteps,
-      relearning_steps: s.relearningSteps,
-      enable_fuzz: fuzz,
-      enable_short_term: true,
-      ...(parameters.length > 0 ? { w: parameters } : {}),
-    }),
-  );
+  return generatorParameters({
+    request_retention: s.desiredRetention,
+    maximum_interval: s.maximumIntervalDays,
+    learning_steps: s.learningSteps,
+    relearning_steps: s.relearningSteps,
+    enable_fuzz: fuzz,
+    enable_short_term: true,
+    ...(parameters.length > 0 ? { w: parameters } : {}),
+  });
+}
+
+function createFsrs(settings: SchedulerSettings, cardId: string, reps: number, fuzz = true): FSRS {
+  const f = fsrs(fsrsParameters(settings, fuzz));
   const seed = fuzzSeed(cardId, reps);
   // biome-ignore lint/correctness/useHookAtTopLevel: ts-fsrs's `useStrategy` is a method, not a React hook.
   return f.useStrategy(StrategyMode.SEED, () => seed);
@@ -142,18 +148,18 @@ export function answerCard(
 
 /**
  * `answerCard` without a load, for many answers with one `settings` (a replay): the scheduler is
- * built once instead of once an answer, and each answer seeds its fuzz as `answerCard` does, so the
- * states are the same.
+ * built once instead of once an answer, each answer works out only its own rating on plain numbers
+ * (`replay-step.ts`) and seeds its fuzz as `answerCard` does, drawing it once for all three review
+ * intervals (`seeded-fuzz.ts`), so the states are the same.
  */
 export function createAnswerer(
   settings: SchedulerSettings,
 ): (card: SchedulingState, rating: Rating, now: number, cardId: string) => SchedulingState {
-  const f = createFsrs(settings, '', 0);
+  const f = new OnceSeededFsrs(fsrsParameters(settings));
   const max = normalizeSchedulerSettings(settings).maximumIntervalDays;
   return (card, rating, now, cardId) => {
-    const seed = fuzzSeed(cardId, card.reps);
-    f.useStrategy(StrategyMode.SEED, () => seed);
-    return capInterval(fromFsrsCard(f.next(toFsrsCard(card), new Date(now), rating as Grade).card), now, max);
+    f.seed = fuzzSeed(cardId, card.reps);
+    return capInterval(replayStep(f, card, rating, now), now, max);
   };
 }
 

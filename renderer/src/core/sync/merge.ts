@@ -41,9 +41,19 @@ function pickReview(a: ReviewEvent, b: ReviewEvent): ReviewEvent {
   return ta <= tb ? a : b;
 }
 
+/**
+ * What settles two events of one register with the same stamp (one event id with two contents,
+ * never written by Lectern): the smaller text wins, on every device. A reading event's `first` is
+ * left out of it (it merges as the least of all).
+ */
+function tieText(e: RegisterEvent): string {
+  return JSON.stringify(e.k === 'reading' ? { ...e, first: 0 } : e);
+}
+
 /** The winner of two events of one register. */
 function pickRegister(a: RegisterEvent, b: RegisterEvent): RegisterEvent {
-  const winner = compareStamps(a, b) >= 0 ? a : b;
+  const order = compareStamps(a, b);
+  const winner = order > 0 ? a : order < 0 ? b : tieText(a) <= tieText(b) ? a : b;
   if (winner.k !== 'reading') return winner;
   const other = (winner === a ? b : a) as ReadingEvent;
   return other.first < winner.first ? { ...winner, first: other.first } : winner;

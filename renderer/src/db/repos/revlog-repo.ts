@@ -271,21 +271,59 @@ export async function deleteReviews(db: LecternDb, ids: readonly string[]): Prom
  * review whose id is stored already counts once.
  */
 export async function addReviews(db: LecternDb, reviews: readonly ReviewRow[], now: EpochMs): Promise<void> {
+  await (await readDaysToJoin(db, reviews, now)).add(reviews);
+}
+
+/** The stored days some reviews would join, read ahead: {@link addReviews} in two steps. */
+export interface DaysToJoin {
+  /** Adds reviews (of the days read, or of today and yesterday), as {@link addReviews} does. */
+  add(reviews: readonly ReviewRow[]): Promise<void>;
+}
+
+/**
+ * Reads the stored days that `reviews` (their ids, or a superset's) would join, so that the adding
+ * itself reads nothing: a merge reads them before it writes its cards, and codes the days while the
+ * card rows are being written (IndexedDB runs requests in order: a read after those writes would
+ * wait for all of them). Nothing else may write those days in between (the caller's transaction).
+ */
+export async function readDaysToJoin(
+  db: LecternDb,
+  reviews: readonly Pick<ReviewRow, 'id'>[],
+  now: EpochMs,
+): Promise<DaysToJoin> {
   const cut = reviewIdBound(rowsKeptFrom(now));
-  const recent: ReviewRow[] = [];
-  const older = new Map<number, ReviewRow[]>();
-  for (const r of reviews) {
-    if (r.id >= cut) {
-      recent.push(r);
-      continue;
-    }
-    const day = dayOfId(r.id);
-    const list = older.get(day);
-    if (list) list.push(r);
-    else older.set(day, [r]);
-  }
-  if (recent.length > 0) await db.revlog.bulkPut(recent);
-  if (older.size > 0) await joinDays(db, older);
+  const days = new Set<number>();
+  for (const r of reviews) if (r.id < cut) days.add(dayOfId(r.id));
+  const list = [...days];
+  const rows = list.length > 0 ? await db.revlogDays.bulkGet(list) : [];
+  const stored = new Map<number, ReviewDayRow | undefined>(list.map((d, i) => [d, rows[i]]));
+  return {
+    add: async (adding) => {
+      const recent: ReviewRow[] = [];
+      const older = new Map<number, ReviewRow[]>();
+      for (const r of adding) {
+        if (r.id >= cut) {
+          recent.push(r);
+          continue;
+        }
+        const day = dayOfId(r.id);
+        if (!stored.has(day)) throw new Error(`review ${r.id} is of a day that was not read ahead`);
+        const l = older.get(day);
+        if (l) l.push(r);
+        else older.set(day, [r]);
+      }
+      const put: ReviewDayRow[] = [];
+      for (const [day, rowsOfDay] of older) {
+        const sorted = [...rowsOfDay].sort(byId);
+        const have = stored.get(day);
+        put.push(encodeReviewDay(day, have ? mergeById(reviewsOfDay(have), sorted) : sorted));
+      }
+      await Promise.all([
+        recent.length > 0 ? db.revlog.bulkPut(recent) : undefined,
+        put.length > 0 ? db.revlogDays.bulkPut(put) : undefined,
+      ]);
+    },
+  };
 }
 
 /** Writes each day's `rows` into its record, joined with what it holds (stored reviews win). */

@@ -18,14 +18,13 @@ import {
   type ReadingEvent,
   type RegisterEvent,
   type RetractEvent,
-  type ReviewEvent,
   type SegmentHeader,
   type SettingEvent,
   type SyncEvent,
 } from '../../core/sync';
 import { newCardRow } from '../../db/repos/packs-repo';
 import { readQuestions } from '../../db/repos/question-chunks';
-import { addReviews, deleteReviews } from '../../db/repos/revlog-repo';
+import { deleteReviews, readDaysToJoin } from '../../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../../db/repos/settings-repo';
 import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
 import type { CardKey, CardRow, ReadingRow, ReviewRow } from '../../db/schema/rows';
@@ -124,14 +123,36 @@ async function applyBatch(
       const record = await readRecord(db);
       if (!record || record.device.id !== own) throw new Error('the sync record changed during a merge');
       const summary = emptyIncoming();
-      const reviews = new Map<string, { e: ReviewEvent; from: string }>();
+      // Reviews: a row each (the first of an id counts), its replay columns filled in below.
+      const candidates: ReviewRow[] = [];
+      const ids = new Set<string>();
       const registerEvents: RegisterEvent[] = [];
-      for (const seg of batch)
+      for (const seg of batch) {
+        const from = seg.header.device;
         for (const e of seg.events) {
-          if (e.k === 'review') {
-            if (!reviews.has(e.id)) reviews.set(e.id, { e, from: seg.header.device });
-          } else registerEvents.push(e);
+          if (e.k !== 'review') {
+            registerEvents.push(e);
+            continue;
+          }
+          if (ids.has(e.id)) continue;
+          ids.add(e.id);
+          candidates.push({
+            id: e.id,
+            cardKey: e.card as CardKey,
+            at: e.at,
+            rating: e.rating,
+            score: e.score,
+            correct: e.correct,
+            responseMs: e.ms,
+            stateBefore: 0,
+            stability: 0,
+            difficulty: 0,
+            // The due its device set: the replay takes it where it can (see `replay-cards.ts`).
+            dueAfter: e.due ?? e.at,
+            origin: from,
+          });
         }
+      }
 
       // Registers: the winners that changed.
       const state = emptySyncState();
@@ -157,23 +178,6 @@ async function applyBatch(
 
       // Reviews: those not stored yet are inserted; their cards take the replay of all their reviews
       // (reading the cards' stored rows also tells which reviews are stored: no lookup per id).
-      const candidates: ReviewRow[] = [];
-      for (const { e, from } of reviews.values())
-        candidates.push({
-          id: e.id,
-          cardKey: e.card as CardKey,
-          at: e.at,
-          rating: e.rating,
-          score: e.score,
-          correct: e.correct,
-          responseMs: e.ms,
-          stateBefore: 0,
-          stability: 0,
-          difficulty: 0,
-          // The due its device set: the replay takes it where it can (see `replay-cards.ts`).
-          dueAfter: e.due ?? e.at,
-          origin: from,
-        });
       // Answers taken back on their device: dropped here, and never inserted again.
       const retracted = changed.filter((e): e is RetractEvent => e.k === 'retract');
       if (retracted.length > 0)
@@ -181,18 +185,27 @@ async function applyBatch(
           db,
           retracted.map((e) => e.review),
         );
-      const kept = candidates.filter((r) => !record.registers.has(`retract:${r.id}`));
+      let anyRetracted = false;
+      for (const name of record.registers.keys())
+        if (name.startsWith('retract:')) {
+          anyRetracted = true;
+          break;
+        }
+      const kept = anyRetracted
+        ? candidates.filter((r) => !record.registers.has(`retract:${r.id}`))
+        : candidates;
       if (kept.length > 0 || retracted.length > 0) {
         const settings = parseSettings((await db.settings.get(APP_SETTINGS_KEY))?.value).settings;
         const cards = new Set([...kept.map((r) => r.cardKey as string), ...retracted.map((e) => e.card)]);
-        const replay = await replayCards(db, cards, settings, now, kept);
-        const fresh = kept.filter((r) => !replay.storedIds.has(r.id));
-        for (const r of fresh) {
-          const s = replay.steps.get(r.id);
-          if (s) Object.assign(r, s);
-        }
-        // Today's and yesterday's as rows, older ones into their days' records (one write a day).
-        if (fresh.length > 0) await addReviews(db, fresh, now);
+        // The days they join, read before the cards are written (they are coded meanwhile).
+        const days = await readDaysToJoin(db, kept, now);
+        let fresh: ReviewRow[] = [];
+        const replay = await replayCards(db, cards, settings, now, kept, async (storedIds) => {
+          // Their replay columns are set (`replayCards`).
+          fresh = storedIds.size > 0 ? kept.filter((r) => !storedIds.has(r.id)) : kept;
+          // Today's and yesterday's as rows, older ones into their days' records (one write a day).
+          if (fresh.length > 0) await days.add(fresh);
+        });
         summary.reviews = fresh.length;
         summary.cards = replay.cards;
         // Exported already: every row of ours older than the export. Rows that came in below that

@@ -18,15 +18,8 @@ import { newCardRow } from '../../db/repos/packs-repo';
 import { readQuestions } from '../../db/repos/question-chunks';
 import { readCardReviews } from '../../db/repos/revlog-repo';
 import { type LecternDb, withCardIndexFields } from '../../db/schema/database';
+import { DexiePromise } from '../../db/schema/middleware/derived-tables';
 import { type CardKey, type CardRow, keysByPack, packOfKey, type ReviewRow } from '../../db/schema/rows';
-
-/** What the replay of one review gave (the columns a review-log row records). */
-export interface ReplayedStep {
-  stateBefore: ReviewRow['stateBefore'];
-  stability: number;
-  difficulty: number;
-  dueAfter: number;
-}
 
 function byTimeThenId(a: Pick<ReviewRow, 'at' | 'id'>, b: Pick<ReviewRow, 'at' | 'id'>): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -66,41 +59,49 @@ function answererFor(settings: AppSettings): (key: string) => Answerer {
   };
 }
 
+/** The columns a review-log row keeps of its replay (what the card's state was, and became). */
+type ReplayedRow = Pick<
+  ReviewRow,
+  'id' | 'at' | 'rating' | 'dueAfter' | 'stateBefore' | 'stability' | 'difficulty'
+>;
+
 /**
- * Replays `reviews` (of one card, any order) and returns the final state and each review's step.
- * A review's steps are a function of the reviews before it only.
+ * Replays `reviews` (of one card, any order) and returns the final state; each row is given the
+ * columns its step gave (`stateBefore`, `stability`, `difficulty`, `dueAfter`), in place: a merge
+ * inserts its new rows with them, with no map of 100k steps between. A review's step is a function
+ * of the reviews before it only.
  */
-export function replaySteps(
+export function replayRows(
   key: string,
-  reviews: readonly Pick<ReviewRow, 'id' | 'at' | 'rating' | 'dueAfter'>[],
+  reviews: readonly ReplayedRow[],
   settings: AppSettings,
   answer: Answerer = answererFor(settings)(key),
-): { state: SchedulingState | null; steps: Map<string, ReplayedStep> } {
+): SchedulingState | null {
   const ordered = [...reviews].sort(byTimeThenId);
-  const steps = new Map<string, ReplayedStep>();
   const first = ordered[0];
-  if (!first) return { state: null, steps };
+  if (!first) return null;
   let state = newCard(first.at);
   const max = resolveSchedulingSettings(settings, packOfKey(key)).maximumIntervalDays;
   for (const r of ordered) {
     const before = state.state;
     state = withDueOfAnswer(answer(state, r.rating, r.at, key), r, max);
-    steps.set(r.id, {
-      stateBefore: before,
-      stability: state.stability,
-      difficulty: state.difficulty,
-      dueAfter: state.due,
-    });
+    r.stateBefore = before;
+    r.stability = state.stability;
+    r.difficulty = state.difficulty;
+    r.dueAfter = state.due;
   }
-  return { state, steps };
+  return state;
 }
 
 /**
  * Sets the state of `keys`' cards to the replay of their review-log rows (plus `extra` rows not
  * stored yet), creating the row of a question that had none. A card whose question is not stored
- * (its pack is not installed here) is left without a row: its reviews are kept. Returns the steps
- * of every replayed review (for rows about to be inserted), how many cards changed, and the ids of
- * the stored rows read (a review already stored is not inserted again).
+ * (its pack is not installed here) is left without a row: its reviews are kept. Each `extra` row not
+ * stored is given the columns of its step (`replayRows`), ready to insert; `extra` holds each id once
+ * (a merge's rows do). `whileWriting` runs once the card rows are on their way to the database
+ * (with the ids of the stored rows read), before they are all written: a merge codes its review
+ * days meanwhile (CPU time that would otherwise wait on IndexedDB's). Returns how many cards changed
+ * and the ids of the stored rows read (a review already stored is not inserted again).
  */
 export async function replayCards(
   db: LecternDb,
@@ -108,11 +109,14 @@ export async function replayCards(
   settings: AppSettings,
   now: number,
   extra: readonly ReviewRow[] = [],
-): Promise<{ steps: Map<string, ReplayedStep>; cards: number; storedIds: Set<string> }> {
+  whileWriting?: (storedIds: ReadonlySet<string>) => Promise<void>,
+): Promise<{ cards: number; storedIds: Set<string> }> {
   const list = [...keys].sort() as CardKey[];
-  const steps = new Map<string, ReplayedStep>();
   const storedIds = new Set<string>();
-  if (list.length === 0) return { steps, cards: 0, storedIds };
+  if (list.length === 0) {
+    await whileWriting?.(storedIds);
+    return { cards: 0, storedIds };
+  }
   const [stored, cards] = await Promise.all([readCardReviews(db, list), readCardRows(db, list)]);
   const byCard = new Map<string, ReviewRow[]>();
   const add = (r: ReviewRow) => {
@@ -120,7 +124,11 @@ export async function replayCards(
     if (l) l.push(r);
     else byCard.set(r.cardKey, [r]);
   };
+  // Cards with two stored rows or more: only those can hold one id twice (a row and its day's copy);
+  // the extra rows are of ids not stored, each once.
+  const storedTwice = new Set<string>();
   for (const r of stored) {
+    if (byCard.has(r.cardKey)) storedTwice.add(r.cardKey);
     storedIds.add(r.id);
     add(r);
   }
@@ -132,25 +140,35 @@ export async function replayCards(
     missing.map((key) => ({ key, order: 0 })),
   );
   const answerer = answererFor(settings);
-  const out: CardRow[] = [];
+  // New rows are added, changed ones put: an add replaces nothing, so the chapter tallies' middleware
+  // reads nothing before it and the rows go out at once.
+  const created: CardRow[] = [];
+  const changed: CardRow[] = [];
   list.forEach((key, i) => {
     const reviews = byCard.get(key) ?? [];
-    const unique = reviews.length > 1 ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
-    const replay = replaySteps(key, unique, settings, answerer(key));
-    for (const [id, s] of replay.steps) steps.set(id, s);
+    const unique = storedTwice.has(key) ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
+    const replayed = replayRows(key, unique, settings, answerer(key));
     let card = cards[i];
     if (!card) {
       const q = questions.get(key);
       if (!q) return;
       card = newCardRow(q.packId, q.id, q.chapterId, q.order, now);
     }
-    const state = replay.state ?? newCard(now);
+    const state = replayed ?? newCard(now);
     const next = withCardIndexFields<CardRow>({ ...card, ...state, rev: card.rev + 1 });
-    if (cards[i] && sameState(cards[i] as CardRow, next)) return;
-    out.push(next);
+    if (!cards[i]) created.push(next);
+    else if (!sameState(cards[i] as CardRow, next)) changed.push(next);
   });
-  if (out.length > 0) await db.cards.bulkPut(out);
-  return { steps, cards: out.length, storedIds };
+  const written = Promise.all([
+    created.length > 0 ? db.cards.bulkAdd(created) : undefined,
+    changed.length > 0 ? db.cards.bulkPut(changed) : undefined,
+  ]);
+  await Promise.all([
+    written,
+    // Once Dexie has sent the writes (its callbacks run before this one: same queue, queued first).
+    whileWriting ? DexiePromise.resolve().then(() => whileWriting(storedIds)) : undefined,
+  ]);
+  return { cards: created.length + changed.length, storedIds };
 }
 
 /**

@@ -366,6 +366,16 @@ describe('checksum', () => {
     expect(checksumText('')).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('keeps the checksums files already hold (the algorithm is part of the backup and sync formats)', () => {
+    expect(checksumText('')).toBe('488bdcb81aee8d83');
+    expect(checksumText('hello world')).toBe('da67ee98903f438d');
+    expect(checksumText('Lectern é ☃ 𝄞')).toBe('cd3918bff3d2efde');
+    const h = createHasher();
+    h.update('Lectern é ');
+    h.update('☃ 𝄞');
+    expect(h.digest()).toBe('cd3918bff3d2efde');
+  });
+
   it('gives the digests every earlier version wrote (their backups must still verify)', () => {
     // Computed by the first implementation (before its loop was rewritten for speed).
     expect(checksumText('')).toBe('488bdcb81aee8d83');

@@ -151,6 +151,33 @@ describe('sync merge (issue 20)', () => {
     expect(s.registers.get('reading:p:c')).toMatchObject({ at: 30, first: 5, section: 's2' });
   });
 
+  it('settles one event id with two contents the same way in either order (a merge was not commutative)', () => {
+    // Found by the commutativity property: two devices' copies of one setting event that differ.
+    const one = {
+      k: 'setting' as const,
+      id: '0loyw3v3y-desktop2-0',
+      at: 1_700_000_000_062,
+      key: 'retention',
+    };
+    const a = stateOf([{ ...one, value: 0 }]);
+    const b = stateOf([{ ...one, value: 1 }]);
+    expect(canon(mergeStates(a, b))).toBe(canon(mergeStates(b, a)));
+    expect(mergeStates(b, a).registers.get('setting:retention')).toMatchObject({ value: 0 });
+    // A reading event's first opening still merges as the least, whichever content wins.
+    const r = {
+      k: 'reading' as const,
+      id: '0loyw3v3y-desktop2-1',
+      at: 9,
+      key: 'p:c',
+      pack: 'p',
+      chapter: 'c',
+    };
+    const x = stateOf([{ ...r, first: 3, section: 's1' }]);
+    const y = stateOf([{ ...r, first: 1, section: 's2' }]);
+    expect(canon(mergeStates(x, y))).toBe(canon(mergeStates(y, x)));
+    expect(mergeStates(x, y).registers.get('reading:p:c')).toMatchObject({ first: 1, section: 's1' });
+  });
+
   it('orders a card’s merged reviews by time, then id', () => {
     const mk = (id: string, at: number): SyncEvent => ({
       k: 'review',

@@ -4,8 +4,9 @@
  * merged, and what came in is not read again by the next export.
  */
 import { describe, expect, it } from 'vitest';
+import { decodeSegment, eventIdMaker } from '@/core/sync';
 import { undoAnswer } from '@/ops/study/undo-answer';
-import { readRecord } from '@/ops/sync';
+import { exportJournal, readRecord } from '@/ops/sync';
 import { rewindExportCursor } from '@/ops/sync/record';
 import { memoryFolder } from '../../../support/sync-folder';
 import { answer, cardStates, device, key, MIN, reviewIds, T0 } from './devices';
@@ -111,5 +112,35 @@ describe('sync engine safety (issue 20)', () => {
     const again = await b.engine.sync();
     expect(again.error).toBeNull();
     expect(await b.db.revlog.count()).toBe(1);
+  });
+
+  it('announces what it read with no events of its own: a change made meanwhile goes out with the next export', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    await answer(a, 'q0', 3, T0 + MIN);
+    await a.engine.sync();
+    // What b read is new: the announcement is written, holding only b's read cursors.
+    await b.engine.sync();
+    const mine = (await readRecord(b.db))?.device.id ?? '';
+    const announced = folder.files(mine).at(-1);
+    if (!announced) throw new Error('no announcement');
+    const read = decodeSegment(folder.text(mine, announced.file) ?? '');
+    if (!read.ok) throw new Error(read.message);
+    expect(read.events).toEqual([]);
+    expect(read.header.seen).toEqual({ [(await readRecord(a.db))?.device.id ?? '']: 1 });
+    // A flag set after the sync's own export: an announcement does not carry it, the next export does.
+    await b.db.cards.update(key('q0'), { flagged: 1 });
+    await answer(a, 'q1', 3, T0 + 2 * MIN);
+    await a.engine.sync();
+    const newId = eventIdMaker(mine);
+    const before = folder.files(mine).length;
+    await exportJournal(b.db, folder, T0 + 3 * MIN, newId, { announceSeen: true });
+    const only = folder.files(mine);
+    expect(only.length).toBe(before);
+    const exported = await exportJournal(b.db, folder, T0 + 3 * MIN, newId);
+    expect(exported.events).toBe(1);
+    await a.engine.sync();
+    expect((await a.db.cards.get(key('q0')))?.flagged).toBe(1);
   });
 });

@@ -12,6 +12,7 @@ import { removePack } from '@/db/repos/media-repo';
 import { markChapterOpened } from '@/db/repos/reading-repo';
 import { getSettings, patchSettings } from '@/db/repos/settings-repo';
 import { answerCard, setFlagged } from '@/db/repos/study-repo';
+import { countChapterTallies } from '@/db/schema/middleware/chapter-tallies';
 import type { CardKey } from '@/db/schema/rows';
 import { tidyReviewLog } from '@/ops/review-log-upkeep';
 import { compactJournal, readRecord } from '@/ops/sync';
@@ -46,6 +47,40 @@ describe('folder sync between two devices (issue 20)', () => {
     await b.engine.sync();
     const bSegments = folder.files(b.engine.getStatus().device.id);
     for (const s of bSegments) expect(folder.text(s.device, s.file)).not.toContain('"k":"review"');
+  });
+
+  it('inserts the answers that came in with the columns their replay gave, as the answering device stored them', async () => {
+    const folder = memoryFolder();
+    const a = await device(folder, 'Laptop');
+    const b = await device(folder, 'Desktop');
+    const day = 24 * 60 * MIN;
+    for (const [at, rating] of [
+      [T0 + MIN, 3],
+      [T0 + 12 * MIN, 1],
+      [T0 + 30 * MIN, 3],
+      [T0 + 2 * day, 3],
+      [T0 + 9 * day, 2],
+    ] as const) {
+      await answer(a, 'q0', rating, at);
+      await answer(a, 'q2', 4, at + MIN);
+    }
+    await a.engine.sync();
+    await b.engine.sync();
+    const columns = async (d: typeof a) =>
+      (await d.db.revlog.toArray())
+        .map(({ origin: _o, response: _r, ...rest }) => rest)
+        .sort((x, y) => (x.id < y.id ? -1 : 1));
+    const mine = await columns(a);
+    expect(mine.length).toBe(10);
+    expect(mine.some((r) => r.stateBefore === 2)).toBe(true);
+    expect(await columns(b)).toEqual(mine);
+    // The cards it made (added, not put) are counted in their chapters' tallies.
+    const sortTallies = (rows: { packId: string; chapterId: string; started: number }[]) =>
+      [...rows].sort((x, y) => x.chapterId.localeCompare(y.chapterId));
+    expect(sortTallies(await b.db.chapterTallies.toArray())).toEqual(
+      sortTallies(countChapterTallies(await b.db.cards.toArray())),
+    );
+    expect(await b.db.chapterTallies.toArray()).toHaveLength(2);
   });
 
   it('gives the other device the due the load balancer chose here (a replay alone would not)', async () => {

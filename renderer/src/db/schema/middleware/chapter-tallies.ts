@@ -247,9 +247,25 @@ function deltasOf(
 /**
  * Keeps `chapterTallies` in step with every write to `cards` (see the file comment): reads the rows
  * a write replaces together with making the write, then adds the difference in started cards per
- * chapter to the tallies.
+ * chapter to the tallies. Tally updates of one transaction run one after another: writes sent
+ * without waiting for each other (a merge sends its new cards in parts) each read a tally and write
+ * it back, and two of those interleaved lost one's count.
  */
 export function chapterTallyMiddleware(down: DBCore): DBCore {
+  const lastUpdate = new WeakMap<DBCoreTransaction, PromiseLike<unknown>>();
+  const serialized = (trans: DBCoreTransaction, update: () => PromiseLike<unknown>): PromiseLike<unknown> => {
+    const before = lastUpdate.get(trans);
+    const run = before ? DexiePromise.resolve(before).then(update) : DexiePromise.resolve(update());
+    // A failed update fails its own write (and so the transaction); the next still waits for it.
+    lastUpdate.set(
+      trans,
+      run.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return run;
+  };
   return {
     ...down,
     transaction: widenReadWrite(down, 'cards', [TALLY_TABLE, META_TABLE]),
@@ -269,9 +285,9 @@ export function chapterTallyMiddleware(down: DBCore): DBCore {
         ) as Promise<DBCoreMutateResponse>;
       }
       const tally = (rows: (CardRow | undefined)[], res: DBCoreMutateResponse) =>
-        DexiePromise.resolve(applyDeltas(down, req.trans, deltasOf(req, rows, res.failures ?? {}))).then(
-          () => res,
-        );
+        DexiePromise.resolve(
+          serialized(req.trans, () => applyDeltas(down, req.trans, deltasOf(req, rows, res.failures ?? {}))),
+        ).then(() => res);
       // A write of many keys reads the rows before it first (`storedRows` may count a key range
       // before reading it: two round trips the write must not overtake).
       if (writtenKeys(req) > RANGE_READ_KEYS)
