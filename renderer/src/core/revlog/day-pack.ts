@@ -38,7 +38,8 @@ const INT_LIMIT = 2 ** 52;
 const SCALE = 1e8;
 
 /** Whether `v` goes in a varint column. */
-const isPackableInt = (v: number) => Number.isSafeInteger(v) && Math.abs(v) < INT_LIMIT && !Object.is(v, -0);
+const isPackableInt = (v: number) =>
+  (v | 0) === v ? !Object.is(v, -0) : Number.isSafeInteger(v) && Math.abs(v) < INT_LIMIT;
 
 /** `v` in hundred-millionths when that gives `v` back exactly, else null. */
 function scaled(v: number): number | null {
@@ -64,6 +65,15 @@ class ByteWriter {
   uint(v: number): void {
     this.room(8);
     let rest = v;
+    if (rest < 0x80000000) {
+      // Below 2³¹ (nearly every value): shifts, not divisions.
+      while (rest >= 128) {
+        this.bytes[this.length++] = (rest & 127) | 128;
+        rest >>>= 7;
+      }
+      this.bytes[this.length++] = rest;
+      return;
+    }
     while (rest >= 128) {
       this.bytes[this.length++] = (rest % 128) | 128;
       rest = Math.floor(rest / 128);
