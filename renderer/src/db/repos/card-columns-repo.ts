@@ -25,7 +25,9 @@ export interface StatsCardsRead {
 const MAX_DIRTY_SHARE = 0.25;
 
 /** The cached columns (null when any record is not one the repo wrote) and the cards named dirty. */
-async function readCache(db: LecternDb): Promise<{ chunks: CardColumnChunk[] | null; dirty: string[] }> {
+type CardCache = { chunks: CardColumnChunk[] | null; dirty: string[] };
+
+async function readCache(db: LecternDb): Promise<CardCache> {
   const [rows, dirty] = await Promise.all([
     db.cardColumns.toArray() as Promise<unknown[]>,
     db.cardsDirty.toCollection().primaryKeys() as Promise<string[]>,
@@ -38,7 +40,14 @@ async function readCache(db: LecternDb): Promise<{ chunks: CardColumnChunk[] | n
  * date, else from the rows.
  */
 export async function readStatsCards(db: LecternDb, packId?: string): Promise<StatsCardsRead> {
-  const { chunks, dirty } = await readCache(db);
+  return cardsFrom(db, await readCache(db), packId);
+}
+
+async function cardsFrom(
+  db: LecternDb,
+  { chunks, dirty }: CardCache,
+  packId?: string,
+): Promise<StatsCardsRead> {
   const cached = chunks?.reduce((n, c) => n + c.keys.length, 0) ?? 0;
   if (
     !chunks ||
@@ -68,10 +77,10 @@ export async function readStatsCards(db: LecternDb, packId?: string): Promise<St
 export function saveCardColumns(db: LecternDb): Promise<boolean> {
   return Dexie.ignoreTransaction(() =>
     db.transaction('rw', [db.cards, db.cardColumns, db.cardsDirty], async () => {
-      const [{ chunks, dirty }, count] = await Promise.all([readCache(db), db.cards.count()]);
-      const cached = chunks?.reduce((n, c) => n + c.keys.length, 0) ?? -1;
-      if (dirty.length === 0 && cached === count) return false;
-      const { cards } = await readStatsCards(db);
+      const [cache, count] = await Promise.all([readCache(db), db.cards.count()]);
+      const cached = cache.chunks?.reduce((n, c) => n + c.keys.length, 0) ?? -1;
+      if (cache.dirty.length === 0 && cached === count) return false;
+      const { cards } = await cardsFrom(db, cache);
       await db.cardColumns.clear();
       await db.cardColumns.bulkPut(buildCardColumns(cards));
       await db.cardsDirty.clear();
