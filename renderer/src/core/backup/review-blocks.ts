@@ -24,6 +24,8 @@
  * restore gives back exactly the rows that were exported (`review-blocks.test.ts`).
  */
 
+import { base36Value } from '../revlog/review-id';
+
 const DAY = 86_400_000;
 /** `at` − the id's time is stored in 4096ths of a ms: exact for every time since 2004. */
 const FRACTION = 4096;
@@ -143,19 +145,24 @@ function codeRow(row: unknown): Coded | null {
   for (const k of names) if (!FIELDS.has(k) || r[k] === undefined) return null;
   const { id, cardKey, at, rating, score, correct, responseMs, stateBefore, stability, difficulty } = r;
   if (typeof id !== 'string' || typeof cardKey !== 'string' || !isExactNumber(at)) return null;
-  if (!/^[0-9a-z]{9}(?:[0-9a-z]{9}|_[0-9a-z]{8})$/.test(id)) return null;
-  const time = Number.parseInt(id.slice(0, TIME_WIDTH), 36);
+  // The id's shape (`isReviewId`) and its numbers, read in one pass.
+  if (id.length !== 18) return null;
+  const time = base36Value(id, 0, TIME_WIDTH);
+  if (time < 0) return null;
   const frac = (at - time) * FRACTION;
   if (!Number.isInteger(frac) || frac < 0 || frac >= FRACTION || time + frac / FRACTION !== at) return null;
   let legacy: number | null = null;
   let tag = '';
   let counter = 0;
-  if (id[TIME_WIDTH] === '_') {
-    // 8 characters of 0-9a-z (checked above) come back the same from the number.
-    legacy = Number.parseInt(id.slice(TIME_WIDTH + 1), 36);
+  if (id.charCodeAt(TIME_WIDTH) === 95 /* _ */) {
+    // 8 characters of 0-9a-z come back the same from the number.
+    legacy = base36Value(id, TIME_WIDTH + 1, 18);
+    if (legacy < 0) return null;
   } else {
+    if (base36Value(id, TIME_WIDTH, TIME_WIDTH + 6) < 0) return null;
     tag = id.slice(TIME_WIDTH, TIME_WIDTH + 6);
-    counter = Number.parseInt(id.slice(TIME_WIDTH + 6), 36);
+    counter = base36Value(id, TIME_WIDTH + 6, 18);
+    if (counter < 0) return null;
   }
   if (rating !== 1 && rating !== 2 && rating !== 3 && rating !== 4) return null;
   if (stateBefore !== 0 && stateBefore !== 1 && stateBefore !== 2 && stateBefore !== 3) return null;

@@ -56,11 +56,27 @@ export function legacyReviewId(at: number, legacyId: number): string {
   return `${base36(clampTime(at), TIME_WIDTH)}_${base36(legacyId, LEGACY_WIDTH)}`;
 }
 
+/**
+ * The number `text[from, to)` writes in base 36 (`0-9a-z` only), or −1 when another character is
+ * there: what `parseInt(text.slice(from, to), 36)` gives after the pattern check, without the slice
+ * (ids are read a hundred thousand at a time by a merge or a backup). Exact up to 10 digits.
+ */
+export function base36Value(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) value = value * 36 + (c - 48);
+    else if (c >= 97 && c <= 122) value = value * 36 + (c - 87);
+    else return -1;
+  }
+  return value;
+}
+
 /** The time an id was made at (epoch ms); NaN when `id` is not a review id. */
 export function reviewIdTime(id: unknown): number {
   if (typeof id !== 'string' || id.length < TIME_WIDTH) return Number.NaN;
-  const head = id.slice(0, TIME_WIDTH);
-  return /^[0-9a-z]+$/.test(head) ? Number.parseInt(head, 36) : Number.NaN;
+  const time = base36Value(id, 0, TIME_WIDTH);
+  return time < 0 ? Number.NaN : time;
 }
 
 /**

@@ -68,6 +68,15 @@ const reviewArb = fc
     response: fc.option(fc.string(), { nil: undefined }),
     origin: fc.option(fc.constantFrom('laptop00000001', 'desktop0000002', ''), { nil: undefined }),
     extra: fc.option(fc.constantFrom('x', 1), { nil: undefined }),
+    // An id not of the shape: one character swapped for one outside 0-9a-z (or `_`), or cut short.
+    mangle: fc.option(
+      fc.record({
+        at: fc.nat(17),
+        with: fc.constantFrom('A', '_', '-', '.', 'é', ''),
+        shorten: fc.boolean(),
+      }),
+      { nil: undefined },
+    ),
   })
   .map((r) => {
     const at = r.frac >= 1 ? r.t + r.frac / 4096 : r.t + r.frac;
@@ -76,8 +85,9 @@ const reviewArb = fc
       r.legacy !== null
         ? legacyReviewId(time, r.legacy)
         : `${time.toString(36).padStart(9, '0')}${r.tag}${r.counter.toString(36).padStart(3, '0')}`;
+    const m = r.mangle;
     const row: Record<string, unknown> = {
-      id,
+      id: m ? (m.shorten ? id.slice(0, m.at) : id.slice(0, m.at) + m.with + id.slice(m.at + 1)) : id,
       cardKey: r.key,
       at,
       rating: r.rating,
