@@ -27,6 +27,9 @@ function byTimeThenId(a: Pick<ReviewRow, 'at' | 'id'>, b: Pick<ReviewRow, 'at' |
 
 const DAY_MS = 86_400_000;
 
+/** Card rows sent to the database per write while the rest are replayed. */
+const WRITE_SLICE = 1000;
+
 /**
  * A review-state step takes the due its answer set on its device (`dueAfter`: the load balancer's
  * choice within the fuzz range) when that is a whole number of days after the answer and within
@@ -77,7 +80,11 @@ export function replayRows(
   settings: AppSettings,
   answer: Answerer = answererFor(settings)(key),
 ): SchedulingState | null {
-  const ordered = [...reviews].sort(byTimeThenId);
+  // Usually in order already (a device's reviews come in the order they were given).
+  let inOrder = true;
+  for (let i = 1; i < reviews.length && inOrder; i++)
+    inOrder = byTimeThenId(reviews[i - 1] as ReplayedRow, reviews[i] as ReplayedRow) <= 0;
+  const ordered = inOrder ? reviews : [...reviews].sort(byTimeThenId);
   const first = ordered[0];
   if (!first) return null;
   let state = newCard(first.at);
@@ -141,34 +148,43 @@ export async function replayCards(
   );
   const answerer = answererFor(settings);
   // New rows are added, changed ones put: an add replaces nothing, so the chapter tallies' middleware
-  // reads nothing before it and the rows go out at once.
-  const created: CardRow[] = [];
-  const changed: CardRow[] = [];
-  list.forEach((key, i) => {
-    const reviews = byCard.get(key) ?? [];
-    const unique = storedTwice.has(key) ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
-    const replayed = replayRows(key, unique, settings, answerer(key));
-    let card = cards[i];
-    if (!card) {
-      const q = questions.get(key);
-      if (!q) return;
-      card = newCardRow(q.packId, q.id, q.chapterId, q.order, now);
+  // reads nothing before it and the rows go out at once. They go out a slice at a time, while the
+  // next slice is replayed: the database writes one while the scheduler works on the next.
+  let cardsChanged = 0;
+  const writes: Promise<unknown>[] = [];
+  for (let from = 0; from < list.length; from += WRITE_SLICE) {
+    const created: CardRow[] = [];
+    const changed: CardRow[] = [];
+    for (let i = from; i < Math.min(list.length, from + WRITE_SLICE); i++) {
+      const key = list[i] as CardKey;
+      const reviews = byCard.get(key) ?? [];
+      const unique = storedTwice.has(key) ? [...new Map(reviews.map((r) => [r.id, r])).values()] : reviews;
+      const replayed = replayRows(key, unique, settings, answerer(key));
+      const stored = cards[i];
+      let card = stored;
+      if (!card) {
+        const q = questions.get(key);
+        if (!q) continue;
+        card = newCardRow(q.packId, q.id, q.chapterId, q.order, now);
+      }
+      const state = replayed ?? newCard(now);
+      const next = withCardIndexFields<CardRow>({ ...card, ...state, rev: card.rev + 1 });
+      if (!stored) created.push(next);
+      else if (!sameState(stored, next)) changed.push(next);
     }
-    const state = replayed ?? newCard(now);
-    const next = withCardIndexFields<CardRow>({ ...card, ...state, rev: card.rev + 1 });
-    if (!cards[i]) created.push(next);
-    else if (!sameState(cards[i] as CardRow, next)) changed.push(next);
-  });
-  const written = Promise.all([
-    created.length > 0 ? db.cards.bulkAdd(created) : undefined,
-    changed.length > 0 ? db.cards.bulkPut(changed) : undefined,
-  ]);
+    cardsChanged += created.length + changed.length;
+    if (created.length > 0) writes.push(db.cards.bulkAdd(created));
+    if (changed.length > 0) writes.push(db.cards.bulkPut(changed));
+    // Lets Dexie send them before the next slice.
+    await DexiePromise.resolve();
+  }
+
   await Promise.all([
-    written,
+    Promise.all(writes),
     // Once Dexie has sent the writes (its callbacks run before this one: same queue, queued first).
     whileWriting ? DexiePromise.resolve().then(() => whileWriting(storedIds)) : undefined,
   ]);
-  return { cards: created.length + changed.length, storedIds };
+  return { cards: cardsChanged, storedIds };
 }
 
 /**
