@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StatsCard } from '../../../renderer/src/core/stats';
+import type { CardColumnChunk, StatsCard } from '../../../renderer/src/core/stats';
 import { readStatsCards, saveCardColumns } from '../../../renderer/src/db/repos/card-columns-repo';
 import { LecternDb } from '../../../renderer/src/db/schema/database';
 import { ALL_CARDS, MAX_NAMED_PER_WRITE } from '../../../renderer/src/db/schema/middleware/card-columns';
@@ -30,6 +30,7 @@ type CardSpec = {
   lapses: number;
   reviewed: boolean;
   suspended: boolean;
+  flagged: boolean;
   removed: boolean;
 };
 
@@ -43,6 +44,7 @@ const cardArb: fc.Arbitrary<CardSpec> = fc.record({
   lapses: fc.nat(20),
   reviewed: fc.boolean(),
   suspended: fc.boolean(),
+  flagged: fc.boolean(),
   removed: fc.boolean(),
 });
 
@@ -64,7 +66,7 @@ function rowOf(s: CardSpec): CardRow {
     lapses: s.lapses,
     lastReview: s.reviewed ? s.due - 86_400_000 : null,
     suspended: s.suspended ? 1 : 0,
-    flagged: 0,
+    flagged: s.flagged ? 1 : 0,
     removed: s.removed ? 1 : 0,
     rev: 1,
   };
@@ -83,6 +85,7 @@ function fieldsOf(c: StatsCard): StatsCard {
     lastReview: c.lastReview,
     lapses: c.lapses,
     suspended: c.suspended,
+    flagged: c.flagged,
     removed: c.removed,
   };
 }
@@ -139,6 +142,7 @@ describe('the statistics’ card columns', () => {
                 lapses: i % 5,
                 reviewed: i % 2 === 0,
                 suspended: i % 9 === 0,
+                flagged: i % 5 === 0,
                 removed: i % 11 === 0,
               }),
             );
@@ -213,6 +217,20 @@ describe('the statistics’ card columns', () => {
     expect((await cardsRead(db)).stale).toBe(false);
     db.close();
   });
+  it('rebuild the records of the first layout, whose flags did not hold the flagged cards', async () => {
+    const db = openDb();
+    await db.cards.bulkPut([rowOf({ ...baseSpec, flagged: true }), rowOf({ ...baseSpec, q: 1 })]);
+    await saveCardColumns(db);
+    expect((await cardsRead(db)).cards.map((c) => c.flagged)).toEqual([1, 0]);
+    const { format: _, ...first } = (await db.cardColumns.toArray())[0] as CardColumnChunk;
+    await db.cardColumns.put({ ...first, flags: new Uint8Array(2) } as never);
+    expect((await cardsRead(db)).stale).toBe(true);
+    expect(await saveCardColumns(db)).toBe(true);
+    const read = await cardsRead(db);
+    expect(read.stale).toBe(false);
+    expect(read.cards.map((c) => c.flagged)).toEqual([1, 0]);
+    db.close();
+  });
 });
 
 const baseSpec: CardSpec = {
@@ -225,5 +243,6 @@ const baseSpec: CardSpec = {
   lapses: 1,
   reviewed: true,
   suspended: false,
+  flagged: false,
   removed: false,
 };

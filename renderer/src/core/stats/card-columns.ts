@@ -9,10 +9,14 @@ export const CARD_COLUMN_CHUNK = 5000;
 
 const SUSPENDED = 1;
 const REMOVED = 2;
+const FLAGGED = 4;
+/** The records' layout: 2 since `flags` holds {@link FLAGGED} (records of 1 are rebuilt). */
+const FORMAT = 2;
 
 /** One record: `keys.length` cards, each field a column. */
 export interface CardColumnChunk {
   chunk: number;
+  format: typeof FORMAT;
   keys: string[];
   /** Pack ids, indexed by `pack`. */
   packIds: string[];
@@ -22,7 +26,7 @@ export interface CardColumnChunk {
   chapter: Uint32Array;
   order: Float64Array;
   state: Uint8Array;
-  /** 1 suspended, 2 removed. */
+  /** 1 suspended, 2 removed, 4 flagged. */
   flags: Uint8Array;
   due: Float64Array;
   stability: Float64Array;
@@ -49,6 +53,7 @@ export function buildCardColumns(cards: readonly StatsCard[]): CardColumnChunk[]
     const n = part.length;
     const c: CardColumnChunk = {
       chunk: out.length,
+      format: FORMAT,
       keys: new Array<string>(n),
       packIds: [],
       pack: new Uint16Array(n),
@@ -70,7 +75,8 @@ export function buildCardColumns(cards: readonly StatsCard[]): CardColumnChunk[]
       c.chapter[i] = interned(c.chapterIds, chapterIndex, card.chapterId);
       c.order[i] = card.order;
       c.state[i] = card.state;
-      c.flags[i] = (card.suspended ? SUSPENDED : 0) | (card.removed ? REMOVED : 0);
+      c.flags[i] =
+        (card.suspended ? SUSPENDED : 0) | (card.removed ? REMOVED : 0) | (card.flagged ? FLAGGED : 0);
       c.due[i] = card.due;
       c.stability[i] = card.stability;
       c.lastReview[i] = card.lastReview ?? Number.NaN;
@@ -110,6 +116,7 @@ export function readCardColumns(
       lastReview: Number.isNaN(last) ? null : last,
       lapses: c.lapses[i] as number,
       suspended: flags & SUSPENDED ? 1 : 0,
+      flagged: flags & FLAGGED ? 1 : 0,
       removed: flags & REMOVED ? 1 : 0,
     });
   }
@@ -119,6 +126,7 @@ export function readCardColumns(
 export function isCardColumnChunk(row: unknown): row is CardColumnChunk {
   const r = row as Partial<CardColumnChunk> | null;
   if (!r || typeof r !== 'object' || !Number.isSafeInteger(r.chunk) || (r.chunk as number) < 0) return false;
+  if (r.format !== FORMAT) return false;
   if (!Array.isArray(r.keys) || !r.keys.every((k) => typeof k === 'string')) return false;
   if (!Array.isArray(r.packIds) || !r.packIds.every((k) => typeof k === 'string')) return false;
   if (!Array.isArray(r.chapterIds) || !r.chapterIds.every((k) => typeof k === 'string')) return false;

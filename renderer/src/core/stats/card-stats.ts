@@ -24,6 +24,8 @@ export interface StatsCard {
   lastReview: number | null;
   lapses: number;
   suspended: number;
+  /** In no figure: kept so that sync's export finds the marked cards without reading every row. */
+  flagged: number;
   removed: number;
 }
 

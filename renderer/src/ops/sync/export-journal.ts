@@ -11,6 +11,7 @@
  * chapters opened, marked cards).
  */
 import { DEFAULT_SETTINGS, parseSettings } from '../../core/settings';
+import type { StatsCard } from '../../core/stats';
 import {
   applyEvents,
   emptySyncState,
@@ -23,10 +24,11 @@ import {
   type SyncEvent,
   segmentFileName,
 } from '../../core/sync';
+import { readStatsCards } from '../../db/repos/card-columns-repo';
 import { readOwnReviewsAfter } from '../../db/repos/revlog-repo';
 import { APP_SETTINGS_KEY } from '../../db/repos/settings-repo';
 import type { LecternDb } from '../../db/schema/database';
-import { type CardKey, type CardRow, packOfKey, type ReviewRow } from '../../db/schema/rows';
+import { type CardKey, packOfKey, type ReviewRow } from '../../db/schema/rows';
 import type { SyncFolder } from './folder';
 import { readRecord, type SyncRecord, writeRecord } from './record';
 
@@ -68,6 +70,9 @@ export function reviewEventOf(r: ReviewRow, chapter: string): ReviewEvent {
   };
 }
 
+/** What the export reads of a card to tell its marks. */
+type MarkedCard = Pick<StatsCard, 'key' | 'packId' | 'chapterId' | 'suspended' | 'flagged'>;
+
 interface Snapshot {
   reviews: ReviewEvent[];
   registers: RegisterEvent[];
@@ -80,7 +85,8 @@ async function readChanges(
   now: number,
   newId: (now: number) => string,
 ): Promise<Snapshot> {
-  return db.transaction('r', [db.revlog, db.revlogDays, db.cards, db.settings, db.reading], async () => {
+  const tables = [db.revlog, db.revlogDays, db.cards, db.cardColumns, db.cardsDirty, db.settings, db.reading];
+  return db.transaction('r', tables, async () => {
     const own = await readOwnReviewsAfter(db, record.reviewCursor);
     const chapterOf = new Map<string, string>();
     const reviewCards = [...new Set(own.map((r) => r.cardKey))];
@@ -133,8 +139,9 @@ async function readChanges(
     }
 
     // Marks: every marked card, and every card whose known mark is set (it may have been cleared).
-    const marked = await db.cards.filter((c) => c.suspended === 1 || c.flagged === 1).toArray();
-    const byKey = new Map<string, CardRow>(marked.map((c) => [c.key, c]));
+    // Found in the statistics' card columns where they are up to date: no read of every row.
+    const marked = (await readStatsCards(db)).cards.filter((c) => c.suspended === 1 || c.flagged === 1);
+    const byKey = new Map<string, MarkedCard>(marked.map((c) => [c.key, c]));
     const setBefore: string[] = [];
     for (const e of known.values())
       if (e.k === 'mark' && e.value === 1 && !byKey.has(e.card)) setBefore.push(e.card);
@@ -143,7 +150,7 @@ async function readChanges(
     for (const card of byKey.values()) {
       for (const field of ['suspended', 'flagged'] as const) {
         const reg = known.get(`mark:${card.key}:${field}`) as MarkEvent | undefined;
-        const value = card[field];
+        const value = card[field] === 1 ? 1 : 0;
         if ((reg?.value ?? 0) === value) continue;
         registers.push({
           k: 'mark',

@@ -11,7 +11,8 @@ import { applyImport } from '@/db/repos/import-repo';
 import { removePack } from '@/db/repos/media-repo';
 import { markChapterOpened } from '@/db/repos/reading-repo';
 import { getSettings, patchSettings } from '@/db/repos/settings-repo';
-import { answerCard, setFlagged } from '@/db/repos/study-repo';
+import { saveCardColumns } from '@/db/repos/card-columns-repo';
+import { answerCard, setFlagged, setSuspended } from '@/db/repos/study-repo';
 import { countChapterTallies } from '@/db/schema/middleware/chapter-tallies';
 import type { CardKey } from '@/db/schema/rows';
 import { tidyReviewLog } from '@/ops/review-log-upkeep';
@@ -242,6 +243,30 @@ describe('folder sync between two devices (issue 20)', () => {
     await b.engine.sync();
     await a.engine.sync();
     expect((await a.db.cards.get(key('q3')))?.flagged).toBe(0);
+  });
+
+  it('finds the marked cards in the statistics’ card columns, not by reading every card row', async () => {
+    const folder = memoryFolder();
+    const clock = { now: T0 };
+    const a = await device(folder, 'Laptop', clock);
+    const b = await device(folder, 'Desktop', clock);
+    await setFlagged(a.db, key('q3'), true, { chapterId: 'c2', order: 3 }, T0);
+    await setSuspended(a.db, key('q1'), true, { chapterId: 'c1', order: 1 }, T0);
+    expect(await saveCardColumns(a.db)).toBe(true);
+    // Under the app's back (no middleware names it written): the rows say q3 is not flagged. An export
+    // that read every row would see no flag; one that reads the up-to-date columns sends it.
+    const idb = a.db.backendDB();
+    const row = await a.db.cards.get(key('q3'));
+    await new Promise<void>((done, fail) => {
+      const t = idb.transaction('cards', 'readwrite');
+      t.objectStore('cards').put({ ...row, flagged: 0 });
+      t.oncomplete = () => done();
+      t.onerror = () => fail(t.error);
+    });
+    await a.engine.sync();
+    await b.engine.sync();
+    expect((await b.db.cards.get(key('q3')))?.flagged).toBe(1);
+    expect((await b.db.cards.get(key('q1')))?.suspended).toBe(1);
   });
 
   it('installs a pack imported on one device on the other, and takes it out there keeping its reviews', async () => {
