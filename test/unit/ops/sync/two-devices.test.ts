@@ -7,11 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, resolveSchedulingSettings } from '@/core/settings';
 import { encodeSegment, segmentFileName } from '@/core/sync';
+import { saveCardColumns } from '@/db/repos/card-columns-repo';
 import { applyImport } from '@/db/repos/import-repo';
 import { removePack } from '@/db/repos/media-repo';
 import { markChapterOpened } from '@/db/repos/reading-repo';
 import { getSettings, patchSettings } from '@/db/repos/settings-repo';
-import { saveCardColumns } from '@/db/repos/card-columns-repo';
 import { answerCard, setFlagged, setSuspended } from '@/db/repos/study-repo';
 import { countChapterTallies } from '@/db/schema/middleware/chapter-tallies';
 import type { CardKey } from '@/db/schema/rows';
