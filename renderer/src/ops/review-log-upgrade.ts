@@ -1,11 +1,12 @@
 /**
- * Start-up's part of the review log's move to schema 5 (`db/schema/upgrades/upgrade-v5.ts`): moves
+ * Start-up's part of the review log's move to schema 5 (`db/repos/revlog-upgrade.ts`): moves
  * what is left, saying how far it is, before the Library is shown. The log's upkeep (old undo
  * snapshots and answers cleared, the statistics' cache filled) runs once the Library is shown:
  * `review-log-upkeep.ts`, loaded then.
  */
+
+import { revlogUpgradePending, upgradeReviewLog } from '../db/repos/revlog-upgrade';
 import type { LecternDb } from '../db/schema/database';
-import { revlogUpgradePending, upgradeReviewLog } from '../db/schema/upgrades/upgrade-v5';
 
 /**
  * Finishes the upgrade if reviews are waiting (`onProgress` gets the share moved, 0–1). Resolves to

@@ -14,11 +14,11 @@ import {
   summarizeDatabase,
   type TextSource,
 } from '../../../renderer/src/db/repos/backup-repo';
+import { upgradeReviewLog } from '../../../renderer/src/db/repos/revlog-upgrade';
 import { LecternDb, SCHEMA_VERSIONS } from '../../../renderer/src/db/schema/database';
 import { countChapterTallies } from '../../../renderer/src/db/schema/middleware/chapter-tallies';
 import { chunkQuestionRows } from '../../../renderer/src/db/schema/question-chunking';
 import type { CardRow, QuestionRow } from '../../../renderer/src/db/schema/rows';
-import { upgradeReviewLog } from '../../../renderer/src/db/schema/upgrades/upgrade-v5';
 import { sampleTables } from '../core/backup/fixtures';
 import { serializeV1Backup, V1_TABLES, type V1Tables } from '../core/backup/v1-writer';
 import { k, makeCard, makePack, makeQuestion, makeReview, withCounts } from '../core/stats/fixtures';

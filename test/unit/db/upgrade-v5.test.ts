@@ -14,6 +14,13 @@ import {
   answerCard as scheduleAnswer,
 } from '../../../renderer/src/core/scheduler';
 import { newCardRow } from '../../../renderer/src/db/repos/packs-repo';
+import { countReviews, readReviewsBetween } from '../../../renderer/src/db/repos/revlog-repo';
+import {
+  moveReviewBatch,
+  REVLOG_UPGRADE_KEY,
+  revlogUpgradePending,
+  upgradeReviewLog,
+} from '../../../renderer/src/db/repos/revlog-upgrade';
 import { loadStats } from '../../../renderer/src/db/repos/stats-repo';
 import { answerCard, undoLastAnswer } from '../../../renderer/src/db/repos/study-repo';
 import { LecternDb, SCHEMA_VERSIONS, withCardIndexFields } from '../../../renderer/src/db/schema/database';
@@ -23,12 +30,6 @@ import {
   type LegacyReviewRow,
   packOfKey,
 } from '../../../renderer/src/db/schema/rows';
-import {
-  moveReviewBatch,
-  REVLOG_UPGRADE_KEY,
-  revlogUpgradePending,
-  upgradeReviewLog,
-} from '../../../renderer/src/db/schema/upgrades/upgrade-v5';
 import { settleReviewLog } from '../../../renderer/src/ops/review-log-upgrade';
 import { warmReviewColumns } from '../../../renderer/src/ops/review-log-upkeep';
 
@@ -85,6 +86,11 @@ function historyOf(plans: readonly CardPlan[]): { cards: CardRow[]; reviews: Leg
   return { cards, reviews };
 }
 
+/** Every review of the log, in id order, wherever it is kept (rows, or their day's record). */
+function allReviews(db: LecternDb) {
+  return readReviewsBetween(db, '');
+}
+
 /** A schema 4 database holding `history` (the fixture), closed. */
 async function schema4Fixture(history: ReturnType<typeof historyOf>): Promise<string> {
   const name = `test-upgrade-v5-${Math.random()}`;
@@ -135,46 +141,56 @@ function statsFields(r: {
 describe('schema 4 → 5: the review log in compact rows', () => {
   it('keeps every review’s statistics fields and every card’s state, and each card replays to its stored state (generated histories)', async () => {
     await fc.assert(
-      fc.asyncProperty(uniquePlans, fc.integer({ min: 1, max: 7 }), async (plans, batch) => {
-        const history = historyOf(plans);
-        const name = await schema4Fixture(history);
-        const db = new LecternDb(name);
-        const progress: [number, number][] = [];
-        await upgradeReviewLog(db, { batch, onProgress: (d, t) => progress.push([d, t]) });
-        expect(await db.reviews.count()).toBe(0);
-        expect(await db.meta.get(REVLOG_UPGRADE_KEY)).toBeUndefined();
-        const rows = await db.revlog.toArray();
-        // Every review, once, with the same statistics fields and an id from its old one.
-        expect(rows.map((r) => r.id)).toEqual(
-          [...history.reviews].map((r) => legacyReviewId(r.at, r.id as number)).sort(),
-        );
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        for (const old of history.reviews) {
-          const now = byId.get(legacyReviewId(old.at, old.id as number));
-          expect(now && statsFields(now)).toEqual(statsFields(old));
-          expect(Object.keys(now ?? {})).not.toContain('prev');
-          // A typed answer is kept; a flashcard's says nothing its rating does not.
-          expect(now?.response).toBe(old.response.includes('typed') ? old.response : undefined);
-        }
-        // Cards untouched; each card's reviews replay to its stored state, and its last review
-        // carries the memory state the card holds.
-        expect(await db.cards.toArray()).toEqual([...history.cards].sort((a, b) => (a.key < b.key ? -1 : 1)));
-        for (const card of history.cards) {
-          const own = rows.filter((r) => r.cardKey === card.key);
-          expect(pickSchedulingState(replayReviews(card.key, own, DEFAULT_SCHEDULER_SETTINGS))).toEqual(
-            pickSchedulingState(card),
+      // Days a batch brings at least `dayJoinMin` reviews of go into their records, the rest stay rows.
+      fc.asyncProperty(
+        uniquePlans,
+        fc.integer({ min: 1, max: 7 }),
+        fc.constantFrom(1, 2, 32),
+        async (plans, batch, dayJoinMin) => {
+          const history = historyOf(plans);
+          const name = await schema4Fixture(history);
+          const db = new LecternDb(name);
+          const progress: [number, number][] = [];
+          await upgradeReviewLog(db, { batch, dayJoinMin, onProgress: (d, t) => progress.push([d, t]) });
+          expect(await db.reviews.count()).toBe(0);
+          expect(await db.meta.get(REVLOG_UPGRADE_KEY)).toBeUndefined();
+          // Every day is long past: with a threshold of one, every review is in its day's record.
+          if (dayJoinMin === 1) expect(await db.revlog.count()).toBe(0);
+          const rows = await allReviews(db);
+          // Every review, once, with the same statistics fields and an id from its old one.
+          expect(rows.map((r) => r.id)).toEqual(
+            [...history.reviews].map((r) => legacyReviewId(r.at, r.id as number)).sort(),
           );
-          const last = own[own.length - 1];
-          expect(last && [last.stability, last.difficulty]).toEqual([card.stability, card.difficulty]);
-        }
-        // Progress after every batch, rising to the whole log.
-        const total = history.reviews.length;
-        if (total > 0) {
-          expect(progress.length).toBe(Math.ceil(total / batch));
-          expect(progress[progress.length - 1]).toEqual([total, total]);
-        } else expect(progress).toEqual([]);
-        db.close();
-      }),
+          const byId = new Map(rows.map((r) => [r.id, r]));
+          for (const old of history.reviews) {
+            const now = byId.get(legacyReviewId(old.at, old.id as number));
+            expect(now && statsFields(now)).toEqual(statsFields(old));
+            expect(Object.keys(now ?? {})).not.toContain('prev');
+            // A typed answer is kept; a flashcard's says nothing its rating does not.
+            expect(now?.response).toBe(old.response.includes('typed') ? old.response : undefined);
+          }
+          // Cards untouched; each card's reviews replay to its stored state, and its last review
+          // carries the memory state the card holds.
+          expect(await db.cards.toArray()).toEqual(
+            [...history.cards].sort((a, b) => (a.key < b.key ? -1 : 1)),
+          );
+          for (const card of history.cards) {
+            const own = rows.filter((r) => r.cardKey === card.key);
+            expect(pickSchedulingState(replayReviews(card.key, own, DEFAULT_SCHEDULER_SETTINGS))).toEqual(
+              pickSchedulingState(card),
+            );
+            const last = own[own.length - 1];
+            expect(last && [last.stability, last.difficulty]).toEqual([card.stability, card.difficulty]);
+          }
+          // Progress after every batch, rising to the whole log.
+          const total = history.reviews.length;
+          if (total > 0) {
+            expect(progress.length).toBe(Math.ceil(total / batch));
+            expect(progress[progress.length - 1]).toEqual([total, total]);
+          } else expect(progress).toEqual([]);
+          db.close();
+        },
+      ),
       { numRuns: 15 },
     );
   }, 120_000);
@@ -193,30 +209,26 @@ describe('schema 4 → 5: the review log in compact rows', () => {
     // The same fixture upgraded without interruption, to compare with.
     const whole = new LecternDb(await schema4Fixture(history));
     await upgradeReviewLog(whole, { batch: 4 });
-    const expected = await whole.revlog.toArray();
+    const expected = await allReviews(whole);
     whole.close();
 
     const name = await schema4Fixture(history);
     const first = new LecternDb(name);
-    await moveReviewBatch(first, 4);
-    await moveReviewBatch(first, 4);
+    await moveReviewBatch(first, 4, Date.now(), 2);
+    await moveReviewBatch(first, 4, Date.now(), 2);
     // Killed here: the connection goes away between batches.
     first.close();
     const again = new LecternDb(name);
     expect(await revlogUpgradePending(again)).toBe(true);
-    expect((await again.revlog.count()) + (await again.reviews.count())).toBe(30);
-    // The next batch starts from the card the last one ended with (q0's 5 reviews and 3 of q1's moved).
-    expect(await again.meta.get(REVLOG_UPGRADE_KEY)).toMatchObject({
-      total: 30,
-      done: 8,
-      lastCardKey: 'p:q1',
-    });
+    expect((await countReviews(again)) + (await again.reviews.count())).toBe(30);
+    // The next batch starts after the id the last one ended with (the first 8 answers moved).
+    expect(await again.meta.get(REVLOG_UPGRADE_KEY)).toMatchObject({ total: 30, done: 8, lastId: 8 });
     // The statistics of the half-moved database are readable (the moved part).
     expect((await loadStats(again, { now: T0 + 400 * 86_400_000 })).reviews.totalReviews).toBe(8);
     const progress: number[] = [];
-    await upgradeReviewLog(again, { batch: 4, onProgress: (d) => progress.push(d) });
+    await upgradeReviewLog(again, { batch: 4, dayJoinMin: 2, onProgress: (d) => progress.push(d) });
     expect(progress).toEqual([12, 16, 20, 24, 28, 30]);
-    expect(await again.revlog.toArray()).toEqual(expected);
+    expect(await allReviews(again)).toEqual(expected);
     expect(await revlogUpgradePending(again)).toBe(false);
     again.close();
   });
@@ -263,7 +275,7 @@ describe('schema 4 → 5: the review log in compact rows', () => {
     db.close();
   });
 
-  it('moves rows before the remembered card too, should any be there, so none is left behind', async () => {
+  it('moves rows before the remembered id too, should any be there, so none is left behind', async () => {
     const plans: CardPlan[] = Array.from({ length: 5 }, (_, i) => ({
       packId: 'p',
       questionId: `q${i}`,
@@ -272,17 +284,56 @@ describe('schema 4 → 5: the review log in compact rows', () => {
     const history = historyOf(plans);
     const whole = new LecternDb(await schema4Fixture(history));
     await upgradeReviewLog(whole, { batch: 4 });
-    const expected = await whole.revlog.toArray();
+    const expected = await allReviews(whole);
     whole.close();
 
     const db = new LecternDb(await schema4Fixture(history));
     await moveReviewBatch(db, 4);
-    // A progress record that remembers a later card than the rows left (as if rows had appeared).
+    // A progress record that remembers a later id than the rows left (as if rows had appeared).
     const stored = await db.meta.get(REVLOG_UPGRADE_KEY);
-    await db.meta.put({ ...(stored as object), lastCardKey: 'p:q3' } as never);
+    await db.meta.put({ ...(stored as object), lastId: 14 } as never);
     await upgradeReviewLog(db, { batch: 4 });
     expect(await db.reviews.count()).toBe(0);
-    expect(await db.revlog.toArray()).toEqual(expected);
+    // Every review once, its statistics fields kept (the memory state after an answer whose next
+    // answer moved first is the card's: such a state is what this guards against, not a batch's).
+    const rows = await allReviews(db);
+    expect(rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
+    expect(rows.map(statsFields)).toEqual(expected.map(statsFields));
+    expect(await db.meta.get(REVLOG_UPGRADE_KEY)).toBeUndefined();
+    db.close();
+  });
+
+  it('resumes an upgrade an earlier version began in card order, its rows kept as rows', async () => {
+    const plans: CardPlan[] = Array.from({ length: 4 }, (_, i) => ({
+      packId: 'p',
+      questionId: `q${i}`,
+      answers: [3, 3, 1, 3].map((rating) => ({ rating: rating as 1 | 3, gapMin: 60 * 30, typed: i === 0 })),
+    }));
+    const history = historyOf(plans);
+    const whole = new LecternDb(await schema4Fixture(history));
+    await upgradeReviewLog(whole, { batch: 5 });
+    const expected = await allReviews(whole);
+    whole.close();
+
+    // As the card-order version left it after its first batch: q0's reviews moved, as rows.
+    const db = new LecternDb(await schema4Fixture(history));
+    const moved = expected.filter((r) => r.cardKey === 'p:q0');
+    await db.revlog.bulkPut(moved);
+    await db.reviews.bulkDelete(
+      history.reviews.filter((r) => r.cardKey === 'p:q0').map((r) => r.id as number),
+    );
+    await db.meta.put({
+      key: REVLOG_UPGRADE_KEY,
+      total: history.reviews.length,
+      done: moved.length,
+      startedAt: T0,
+      lastCardKey: 'p:q0',
+    } as never);
+    await upgradeReviewLog(db, { batch: 5, dayJoinMin: 1 });
+    expect(await db.reviews.count()).toBe(0);
+    // The rows the earlier version moved stay rows; the rest went into their days.
+    expect(await db.revlog.count()).toBe(moved.length);
+    expect(await allReviews(db)).toEqual(expected);
     db.close();
   });
 
@@ -297,7 +348,7 @@ describe('schema 4 → 5: the review log in compact rows', () => {
     const db = new LecternDb(await schema4Fixture(history));
     const stop = new AbortController();
     await upgradeReviewLog(db, { batch: 1, onProgress: (d) => d === 2 && stop.abort(), signal: stop.signal });
-    expect([await db.revlog.count(), await db.reviews.count()]).toEqual([2, 2]);
+    expect([await countReviews(db), await db.reviews.count()]).toEqual([2, 2]);
     expect(await upgradeReviewLog(db, { batch: 1 })).toBe(4);
     expect(await db.reviews.count()).toBe(0);
     db.close();

@@ -377,7 +377,7 @@ export async function summarizeDatabase(db: LecternDb): Promise<BackupSummary> {
       packs,
       questions,
       cards: await db.cards.count(),
-      // Schema 4 reviews not yet moved (`upgrade-v5.ts`) count too.
+      // Schema 4 reviews not yet moved (`revlog-upgrade.ts`) count too.
       reviews: (await countReviews(db)) + (await db.reviews.count()),
       reading: await db.reading.count(),
       settings: await db.settings.count(),

@@ -22,7 +22,7 @@
  * Also version 5 (issue 16): the review log moves to `revlog`, a compact row per answer (numbers, not a
  * card copy) keyed by a globally unique, time-ordered id (`core/revlog/review-id.ts`); undo's card
  * snapshot moves to `undo`, kept only for the running session. The old rows are moved by
- * `upgrade-v5.ts` in bounded batches after the database opens (an IndexedDB upgrade is one
+ * `db/repos/revlog-upgrade.ts` in bounded batches after the database opens (an IndexedDB upgrade is one
  * transaction: a million rows in it would hold the app minutes with no progress and start over
  * if killed); `reviews` stays declared until they have all moved. `reviewColumns` is keyed by day
  * from now on: the upgrade clears it.
@@ -158,7 +158,7 @@ export class LecternDb extends Dexie {
   revlogDays!: Table<ReviewDayRow, number>;
   /** Undo's card snapshots of the running session; not in backups. */
   undo!: Table<UndoRow, string>;
-  /** The review log of schemas 1–4: emptied into `revlog` by `upgrade-v5.ts`. */
+  /** The review log of schemas 1–4: emptied into the compact log by `repos/revlog-upgrade.ts`. */
   reviews!: EntityTable<LegacyReviewRow, 'id'>;
   reading!: EntityTable<ReadingRow, 'key'>;
   settings!: EntityTable<SettingRow, 'key'>;
@@ -187,7 +187,7 @@ export class LecternDb extends Dexie {
     this.version(4)
       .stores(SCHEMA_VERSIONS[4] ?? {})
       .upgrade((tx: Transaction) => upgradeToV4(tx));
-    // Media's two new tables need nothing; the review log's rows move after opening (upgrade-v5.ts).
+    // Media's two new tables need nothing; the review log's rows move after opening (repos/revlog-upgrade.ts).
     this.version(5)
       .stores(SCHEMA_VERSIONS[5] ?? {})
       .upgrade((tx: Transaction) => tx.table('reviewColumns').clear());

@@ -188,8 +188,10 @@ export const metaRowSchema = z.discriminatedUnion('key', [
     /** Moved so far. */
     done: z.number(),
     startedAt: ms,
-    /** The card whose reviews the last batch ended with: every card before it has moved. */
+    /** Written by versions that moved in card order: the card the last batch ended with. */
     lastCardKey: z.string().optional(),
+    /** The old id the last batch ended with: every row before it has moved. */
+    lastId: z.number().optional(),
   }),
 ]);
 export type MetaRow = z.infer<typeof metaRowSchema>;
