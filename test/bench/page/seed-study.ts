@@ -27,7 +27,8 @@ export interface SeedOptions {
  * Gives the pack a studied history, as a student a year or two in would have: 75 % of the cards in
  * Review (`due` of them due now, the rest due later), 1 % (at most 300) learning, the rest new, and
  * `reviewsPerCard × cards` review-log rows spread over the last two years — in schema 4's shape, as
- * a database from before issue 16 holds them: the app moves them into schema 5's log when it opens. Written through Dexie in
+ * a database from before issue 16 holds them (ids in the order answered): the app moves them into
+ * schema 5's log when it opens. Written through Dexie in
  * chunked bulk calls (setup, not timed). Also sets reviews per day to the maximum and lets new cards
  * in without reading, so the queue holds every due card.
  */
@@ -90,35 +91,62 @@ export async function seedStudy(o: SeedOptions): Promise<{ cards: number; review
   for (let i = 0; i < studied.length; i += CHUNK) await db.cards.bulkPut(studied.slice(i, i + CHUNK));
 
   const total = Math.round(o.reviewsPerCard * n);
-  let written = 0;
-  let batch: LegacyReviewRow[] = [];
   const perCard = Math.floor(total / Math.max(1, studied.length));
   let extra = total - perCard * studied.length;
-  for (const c of studied) {
+  // Drawn card by card, then written in the order they were answered: schema 4 gave ids as the
+  // answers came (auto-increment), so id order is time order, across cards and within each.
+  const at = new Float64Array(total);
+  const dueAfter = new Float64Array(total);
+  const cardOf = new Uint32Array(total);
+  const nth = new Uint16Array(total);
+  const ratingOf = new Uint8Array(total);
+  const tookMs = new Uint32Array(total);
+  let m = 0;
+  studied.forEach((c, ci) => {
     const k = perCard + (extra-- > 0 ? 1 : 0);
     const last = c.lastReview ?? o.now - DAY;
+    const times: number[] = [];
+    for (let r = 0; r < k; r++)
+      times.push(last - Math.floor(((k - 1 - r) / Math.max(1, k)) * 700 * DAY * rng()));
+    times.sort((a, b) => a - b);
     for (let r = 0; r < k; r++) {
-      const at = last - Math.floor(((k - 1 - r) / Math.max(1, k)) * 700 * DAY * rng());
       const rating = (rng() < 0.12 ? 1 : rng() < 0.1 ? 2 : rng() < 0.9 ? 3 : 4) as 1 | 2 | 3 | 4;
-      batch.push({
-        cardKey: c.key,
-        packId: c.packId,
-        chapterId: c.chapterId,
-        at,
-        rating,
-        score: rating === 1 ? 0 : 1,
-        correct: rating === 1 ? 0 : 1,
-        response: `{"type":"flashcard","rating":${rating}}`,
-        responseMs: 2000 + Math.floor(rng() * 12_000),
-        stateBefore: r === 0 ? 0 : 2,
-        prev: { ...c, state: r === 0 ? 0 : 2, reps: r, rev: r },
-        dueAfter: at + (1 + Math.floor(rng() * 60)) * DAY,
-      });
-      if (batch.length === CHUNK) {
-        await db.reviews.bulkAdd(batch);
-        written += batch.length;
-        batch = [];
-      }
+      at[m] = times[r] as number;
+      cardOf[m] = ci;
+      nth[m] = r;
+      ratingOf[m] = rating;
+      tookMs[m] = 2000 + Math.floor(rng() * 12_000);
+      dueAfter[m] = (times[r] as number) + (1 + Math.floor(rng() * 60)) * DAY;
+      m++;
+    }
+  });
+  const byTime = Array.from({ length: m }, (_, i) => i).sort(
+    (a, b) => (at[a] as number) - (at[b] as number) || a - b,
+  );
+  let written = 0;
+  let batch: LegacyReviewRow[] = [];
+  for (const i of byTime) {
+    const c = studied[cardOf[i] as number] as CardRow;
+    const r = nth[i] as number;
+    const rating = ratingOf[i] as 1 | 2 | 3 | 4;
+    batch.push({
+      cardKey: c.key,
+      packId: c.packId,
+      chapterId: c.chapterId,
+      at: at[i] as number,
+      rating,
+      score: rating === 1 ? 0 : 1,
+      correct: rating === 1 ? 0 : 1,
+      response: `{"type":"flashcard","rating":${rating}}`,
+      responseMs: tookMs[i] as number,
+      stateBefore: r === 0 ? 0 : 2,
+      prev: { ...c, state: r === 0 ? 0 : 2, reps: r, rev: r },
+      dueAfter: dueAfter[i] as number,
+    });
+    if (batch.length === CHUNK) {
+      await db.reviews.bulkAdd(batch);
+      written += batch.length;
+      batch = [];
     }
   }
   if (batch.length) await db.reviews.bulkAdd(batch);
