@@ -13,7 +13,7 @@
  */
 
 import { dayOfId } from '../../core/revlog/day-blocks';
-import { convertLegacyReview, type MemoryAfter } from '../../core/revlog/legacy';
+import { createLegacyReviewConverter, type MemoryAfter } from '../../core/revlog/legacy';
 import { reviewIdBound } from '../../core/revlog/review-id';
 import type { LecternDb } from '../schema/database';
 import type { CardKey, LegacyReviewRow, MetaRow, ReviewRow } from '../schema/rows';
@@ -79,38 +79,33 @@ export async function moveReviewBatch(
     const last = rows[rows.length - 1]?.id as number;
     // The batch leaves the old table in one range delete (not a delete per row).
     await db.reviews.where(':id').between(first, last, true, true).delete();
-    // The memory state each answer left: the card's next answer's `prev` — in this batch, or the
-    // card's next row still in the old table (the first one there: every earlier one has moved) —
-    // or, for its last answer, the card row's. (Rows left before the remembered id, which the
-    // batches never leave, would take the card row's for an answer whose next one moved first.)
-    const nextInBatch = new Map<number, MemoryAfter>();
-    const lastOfCard = new Map<CardKey, LegacyReviewRow>();
-    for (const r of rows) {
-      const before = lastOfCard.get(r.cardKey);
-      if (before) nextInBatch.set(before.id as number, r.prev);
-      lastOfCard.set(r.cardKey, r);
-    }
-    const keys = [...lastOfCard.keys()];
+    // The memory state each answer left: the card's next answer's `prev` — in this batch (the
+    // converter a restore of formats 1 and 2 uses), or the card's next row still in the old table
+    // (the first one there: every earlier one has moved) — or, for its last answer, the card row's.
+    // (Rows left before the remembered id, which the batches never leave, would take the card row's
+    // for an answer whose next one moved first.)
+    const convert = createLegacyReviewConverter();
+    const out: ReviewRow[] = convert.add(rows);
+    const lastIdOf = new Map<CardKey, number>();
+    for (const r of rows) lastIdOf.set(r.cardKey, Math.max(lastIdOf.get(r.cardKey) ?? 0, r.id as number));
+    const keys = [...lastIdOf.keys()];
     // One request a card: the first row of the card left in the old table (rows before the
-    // remembered id, which the batches never leave, are looked past with a filtered walk).
+    // remembered id are looked past with a filtered walk).
     const nextOf = async (k: CardKey): Promise<LegacyReviewRow | undefined> => {
-      const after = (lastOfCard.get(k) as LegacyReviewRow).id as number;
+      const after = lastIdOf.get(k) as number;
       const ofCard = db.reviews.where('cardKey').equals(k);
       const first = (await ofCard.first()) as LegacyReviewRow | undefined;
       if (!first || (first.id as number) > after) return first;
       return (await ofCard.and((r) => (r.id as number) > after).first()) as LegacyReviewRow | undefined;
     };
     const [later, cards] = await Promise.all([Promise.all(keys.map(nextOf)), db.cards.bulkGet(keys)]);
-    const afterLast = new Map<CardKey, MemoryAfter>();
-    keys.forEach((k, i) => {
-      const next = later[i] as LegacyReviewRow | undefined;
-      const card = cards[i];
-      if (next) afterLast.set(k, next.prev);
-      else if (card) afterLast.set(k, { stability: card.stability, difficulty: card.difficulty });
+    const known: ({ key: string } & MemoryAfter)[] = [];
+    keys.forEach((key, i) => {
+      const after = later[i]?.prev ?? cards[i];
+      if (after) known.push({ key, stability: after.stability, difficulty: after.difficulty });
     });
-    const out: ReviewRow[] = rows.map((r) =>
-      convertLegacyReview(r, r.id ?? 0, nextInBatch.get(r.id as number) ?? afterLast.get(r.cardKey)),
-    );
+    convert.noteCards(known);
+    out.push(...convert.finish());
     // A day the batch brings many reviews of goes straight into its record (`addReviews`: one write
     // a day, not a record per review). Reviews of days it brings few of stay rows, for the log's
     // upkeep to move in time order (`compactReviewLog`): old ids in another order than answered (an
